@@ -1,0 +1,86 @@
+// Configuration from environment variables (a .env file may supply them), validated once at
+// start. A bad value stops start-up with one line naming the variable and what it expects.
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { resolvePolicy, type Policy } from '../domain/policy.js';
+import { loadWecomConfig, type WecomConfig } from './wecom/load-wecom-config.js';
+
+export class ConfigError extends Error {}
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'expected postgres://user:password@host:port/database, or unset for the embedded database')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  TRUST_PROXY: z.enum(['0', '1'], 'expected 1 (behind a load balancer) or 0').default('0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  POLICY_FILE: z.string().min(1).optional(),
+  ROSTER_FILE: z
+    .string()
+    .regex(/\.(csv|xlsx)$/i, 'expected the path of a .csv or .xlsx roster')
+    .optional(),
+});
+
+export interface Config {
+  port: number;
+  /** A postgres:// URL, or the directory of the embedded PGlite database. */
+  database: string;
+  trustProxy: boolean;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  policy: Policy;
+  rosterFile: string | undefined;
+  /** Set when the five WECOM_* credentials are; then WeCom is the chat platform. */
+  wecom: WecomConfig | undefined;
+}
+
+/** Reads and checks the configuration; throws ConfigError with one line for a person. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(blankToUndefined(env));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  const vars = parsed.data;
+  if (vars.ROSTER_FILE && !existsSync(vars.ROSTER_FILE)) {
+    throw new ConfigError(`ROSTER_FILE: no file at ${vars.ROSTER_FILE}`);
+  }
+  return {
+    port: vars.PORT,
+    database: vars.DATABASE_URL ?? `${vars.DATA_DIR}/pglite`,
+    trustProxy: vars.TRUST_PROXY === '1',
+    logLevel: vars.LOG_LEVEL,
+    policy: loadPolicy(vars.POLICY_FILE),
+    rosterFile: vars.ROSTER_FILE,
+    wecom: loadWecom(env),
+  };
+}
+
+function loadWecom(env: NodeJS.ProcessEnv): WecomConfig | undefined {
+  try {
+    return loadWecomConfig(blankToUndefined(env));
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
+function loadPolicy(file: string | undefined): Policy {
+  let override: unknown;
+  if (file) {
+    if (!existsSync(file)) throw new ConfigError(`POLICY_FILE: no file at ${file}`);
+    try {
+      override = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new ConfigError(`POLICY_FILE: ${file} is not valid JSON (${(error as Error).message})`);
+    }
+  }
+  const result = resolvePolicy(override);
+  if (!result.ok) throw new ConfigError(`POLICY_FILE: ${file} — ${result.problems.join('; ')}`);
+  return result.policy;
+}
+
+/** `FOO=` in a .env file means "not set", not "set to the empty string". */
+function blankToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value === '' ? undefined : value]));
+}

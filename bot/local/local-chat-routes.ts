@@ -1,0 +1,55 @@
+// HTTP endpoints for `npm run chat` (scripts/chat.ts), mounted only when no chat platform is
+// configured, and answering only on the loopback interface. A typed line becomes the same
+// IncomingEvent a WeCom message would, so it goes through exactly the same handler path.
+import { randomUUID } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import Router from '@koa/router';
+import type { Context, Next } from 'koa';
+import { z } from 'zod';
+import type { App } from '../app.js';
+import type { Clock } from '../clock.js';
+import { readBody } from '../read-body.js';
+import type { LocalDelivery, LocalMessenger } from './local-messenger.js';
+
+const sayBody = z.object({ as: z.string().min(1), text: z.string().min(1).max(4000) });
+
+export function localChatRoutes(app: App, messenger: LocalMessenger, clock: Clock): Router {
+  const router = new Router({ prefix: '/local' });
+  router.use(loopbackOnly);
+
+  router.post('/say', async (ctx) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(await readBody(ctx, 16 * 1024));
+    } catch (error) {
+      if ((error as { status?: number }).status) throw error;
+      ctx.throw(400, 'body is not JSON');
+    }
+    const body = sayBody.safeParse(json);
+    if (!body.success) return ctx.throw(400, 'expected {"as": userid, "text": message}');
+    await app.receive({ platform: 'local', type: 'text', sender: body.data.as, text: body.data.text, dedupKey: randomUUID(), at: clock.now().toISOString() });
+    ctx.status = 202;
+    ctx.body = { accepted: true };
+  });
+
+  // Server-sent events: one `data:` line per message the bot delivers, to anyone.
+  router.get('/messages', (ctx) => {
+    const stream = new PassThrough();
+    const forward = (delivery: LocalDelivery): void => void stream.write(`data: ${JSON.stringify(delivery)}\n\n`);
+    messenger.deliveries.on('delivery', forward);
+    ctx.req.on('close', () => {
+      messenger.deliveries.off('delivery', forward);
+      stream.end();
+    });
+    ctx.set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+    ctx.body = stream;
+    stream.write(': connected\n\n');
+  });
+
+  return router;
+}
+
+async function loopbackOnly(ctx: Context, next: Next): Promise<void> {
+  if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(ctx.request.ip)) ctx.throw(403, 'the local chat answers only on this machine');
+  await next();
+}

@@ -1,0 +1,37 @@
+// Writes what happened to a claimed row. Success is final: a row marked sent is never claimed
+// again, so a confirmed message is never repeated by a retry. A temporary failure waits with
+// backoff; a permanent one, or too many temporary ones, is marked failed and reported to admins.
+// Each update checks the row is still this sender's claim (status and attempts unchanged): a
+// sender whose lease ran out must not overwrite the outcome of the one that took over.
+import type { Db } from '../../prisma/open-database.js';
+import type { Logger } from '../logger.js';
+import { computeBackoff } from './compute-backoff.js';
+import type { DueRow } from './claim-due-rows.js';
+import type { DeliveryResult } from './messenger.js';
+import { reportFailure } from './report-failure.js';
+
+const MAX_ATTEMPTS = 12;
+
+export async function recordOutcome(prisma: Db, row: DueRow, result: DeliveryResult, now: Date, logger: Logger): Promise<void> {
+  const mine = { id: row.id, status: 'sending', attempts: row.attempts };
+  const log = { outboxId: String(row.id), kind: row.kind, attempts: row.attempts };
+  if (result.ok) {
+    await prisma.outbox.updateMany({
+      where: mine,
+      data: { status: 'sent', sentAt: now, lastError: null, platformMsgId: result.platformMsgId ?? null, responseCode: result.responseCode ?? null },
+    });
+    return;
+  }
+  if (result.retry && row.attempts < MAX_ATTEMPTS) {
+    const waitMs = Math.max(computeBackoff(row.attempts), result.retryAfterMs ?? 0);
+    logger.warn({ ...log, error: result.error, waitMs }, 'delivery failed, will retry');
+    await prisma.outbox.updateMany({ where: mine, data: { status: 'pending', lastError: result.error, nextAttemptAt: new Date(now.getTime() + waitMs) } });
+    return;
+  }
+  const error = result.retry ? `gave up after ${row.attempts} tries: ${result.error}` : result.error;
+  logger.error({ ...log, error }, 'delivery failed for good');
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.outbox.updateMany({ where: mine, data: { status: 'failed', lastError: error } });
+    if (count === 1) await reportFailure(tx, row, error, now);
+  });
+}

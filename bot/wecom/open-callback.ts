@@ -1,0 +1,48 @@
+// Verify → decrypt → parse, for both kinds of WeCom callback request (WeCom docs, 回调配置):
+// the URL verification GET (answer the decrypted echostr) and a message POST (an XML envelope
+// whose <Encrypt> holds the message). Pure: bad input becomes a status and a reason, never a throw.
+import type { WecomConfig } from './load-wecom-config.js';
+import { verifySignature } from './verify-signature.js';
+import { decryptMessage } from './decrypt-message.js';
+import { parseCallbackXml } from './parse-callback-xml.js';
+import { toIncomingEvent, type Converted } from './to-incoming-event.js';
+
+export type Refusal = { ok: false; status: 400 | 401; reason: string };
+type Keys = Pick<WecomConfig, 'token' | 'encodingAesKey' | 'corpId'>;
+type Query = Record<string, string | string[] | undefined>;
+
+export function openUrlVerification(keys: Keys, query: Query): { ok: true; echo: string } | Refusal {
+  const echostr = single(query.echostr);
+  if (!echostr) return { ok: false, status: 400, reason: 'no echostr' };
+  const opened = verifyAndDecrypt(keys, query, echostr);
+  return opened.ok ? { ok: true, echo: opened.plaintext } : opened;
+}
+
+export function openCallback(keys: Keys, query: Query, body: string): Exclude<Converted, { ok: false }> | Refusal {
+  const envelope = parseCallbackXml(body);
+  if (!envelope.ok) return { ok: false, status: 400, reason: envelope.reason };
+  const encrypted = envelope.fields.Encrypt;
+  if (typeof encrypted !== 'string' || encrypted === '') return { ok: false, status: 400, reason: 'no <Encrypt> in the envelope' };
+  const opened = verifyAndDecrypt(keys, query, encrypted);
+  if (!opened.ok) return opened;
+  const message = parseCallbackXml(opened.plaintext);
+  if (!message.ok) return { ok: false, status: 400, reason: `decrypted ${message.reason}` };
+  const converted = toIncomingEvent(message.fields);
+  return converted.ok ? converted : { ok: false, status: 400, reason: converted.reason };
+}
+
+function verifyAndDecrypt(keys: Keys, query: Query, encrypted: string): { ok: true; plaintext: string } | Refusal {
+  const signature = single(query.msg_signature);
+  const timestamp = single(query.timestamp);
+  const nonce = single(query.nonce);
+  if (!signature || !timestamp || !nonce) return { ok: false, status: 401, reason: 'missing msg_signature, timestamp or nonce' };
+  if (!verifySignature({ token: keys.token, timestamp, nonce, encrypted, signature })) {
+    return { ok: false, status: 401, reason: 'bad msg_signature' };
+  }
+  const decrypted = decryptMessage(keys.encodingAesKey, keys.corpId, encrypted);
+  return decrypted.ok ? decrypted : { ok: false, status: 400, reason: decrypted.reason };
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

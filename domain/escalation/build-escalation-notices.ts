@@ -1,0 +1,53 @@
+// Who is told what at each escalation step (issue 4; 002 五(五)(六)): step 1 reminds the unit's
+// agents and tells its 责任领导 and the window; step 2 tells the project's leader and 重点项目办.
+// One message per person per step, even when someone holds two of these roles.
+import type { EscalationStep } from './plan-escalation.js';
+
+export interface EscalationAudience {
+  agents: readonly string[];
+  unitLeaders: readonly string[];
+  window: readonly string[];
+  projectLeader: string | null;
+  projectOffice: readonly string[];
+}
+
+export interface EscalationSubject {
+  taskId: number;
+  projectId: number;
+  projectName: string;
+  itemName: string;
+  unitName: string;
+  postedAt: string;
+  minutes: number;
+}
+
+export interface Notice {
+  recipient: string;
+  text: string;
+}
+
+export function buildEscalationNotices(step: EscalationStep, subject: EscalationSubject, audience: EscalationAudience): Notice[] {
+  const what = `任务 T${subject.taskId}（P${subject.projectId} ${subject.projectName} · ${subject.itemName}）`;
+  const groups: [readonly string[], string][] =
+    step === 1
+      ? [
+          [audience.agents, `提醒：${what}于 ${subject.postedAt} 派单，已超过 ${subject.minutes} 分钟未报到，请立即报到。`],
+          [[...audience.unitLeaders, ...audience.window], `${subject.unitName}的${what}已超过 ${subject.minutes} 分钟未报到。`],
+        ]
+      : [
+          [
+            [...(audience.projectLeader ? [audience.projectLeader] : []), ...audience.projectOffice],
+            `督办：${subject.unitName}的${what}派单已超过 ${subject.minutes} 分钟仍无人报到。`,
+          ],
+        ];
+  const told = new Set<string>();
+  const notices: Notice[] = [];
+  for (const [recipients, text] of groups) {
+    for (const recipient of recipients) {
+      if (told.has(recipient)) continue;
+      told.add(recipient);
+      notices.push({ recipient, text });
+    }
+  }
+  return notices;
+}

@@ -1,0 +1,88 @@
+// Every threshold, duration and schedule time the bot enforces, with the seeds' values as
+// defaults. POLICY_FILE may override any part; the merged result is validated strictly, so an
+// unknown key or a bad value is refused at start.
+import { z } from 'zod';
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+const minutes = z.number().positive();
+const workingDays = z.number().int().positive();
+
+export const policySchema = z
+  .object({
+    /** 专窗吹哨、部门报到: a called unit reports to the window within 30 minutes (002 五(五)). */
+    ackTimeoutMinutes: minutes,
+    /** Past this many minutes without 报到, the project's leader and 重点项目办 are told. */
+    secondEscalationMinutes: minutes,
+    /** Office hours on working days, or "always" for round-the-clock units (and tests). */
+    officeHours: z.union([z.literal('always'), z.array(z.object({ start: clock, end: clock }).strict()).min(1)]),
+    /** 帮办代办 scope: investment ≥ 5,000万元 (002 三). */
+    minInvestmentWan: z.number().nonnegative(),
+    /** Team formed within 1 working day of acceptance; plan 1 working day after (002 五(三)(四)). */
+    teamWorkingDays: workingDays,
+    planWorkingDays: workingDays,
+    /** Start construction within 90 working days of signing, 50 of land listing (003 一(二)4(3)). */
+    startAfterSigningWorkingDays: workingDays,
+    startAfterLandListingWorkingDays: workingDays,
+    /** A deadline this close (working days) turns a light yellow. */
+    warnBeforeWorkingDays: z.number().int().nonnegative(),
+    /** The enterprise contact's 绑定码. */
+    bindCodeValidDays: workingDays,
+    bindFailuresPerHour: z.number().int().positive(),
+    /** Zhenping's weekly chain (003 一(三)5(1)) and monthly dates (003), in Asia/Shanghai. */
+    weekly: z
+      .object({ problemsDue: clock, leaderDigest: clock, meeting: clock })
+      .strict(),
+    monthlyDays: z
+      .object({ signedList: z.number().int(), startLedger: z.number().int(), assignment: z.number().int(), progress: z.number().int(), signing: z.number().int() })
+      .strict(),
+  })
+  .strict();
+
+export type Policy = z.infer<typeof policySchema>;
+
+export const defaultPolicy: Policy = {
+  ackTimeoutMinutes: 30,
+  secondEscalationMinutes: 60,
+  officeHours: [
+    { start: '08:30', end: '12:00' },
+    { start: '14:30', end: '18:00' },
+  ],
+  minInvestmentWan: 5000,
+  teamWorkingDays: 1,
+  planWorkingDays: 1,
+  startAfterSigningWorkingDays: 90,
+  startAfterLandListingWorkingDays: 50,
+  warnBeforeWorkingDays: 2,
+  bindCodeValidDays: 7,
+  bindFailuresPerHour: 5,
+  weekly: { problemsDue: '17:00', leaderDigest: '09:00', meeting: '09:00' },
+  monthlyDays: { signedList: 1, startLedger: 3, assignment: 5, progress: 22, signing: 28 },
+};
+
+/**
+ * Merges an override (parsed POLICY_FILE JSON) into the defaults and validates the result.
+ * Returns the policy, or the problems in one line each ("ackTimeoutMinutes: expected number").
+ */
+export function resolvePolicy(override: unknown): { ok: true; policy: Policy } | { ok: false; problems: string[] } {
+  const result = policySchema.safeParse(mergeDeep(defaultPolicy, override));
+  if (result.success) return { ok: true, policy: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => {
+      const where = [...issue.path, ...('keys' in issue ? issue.keys : [])].join('.');
+      return `${where || '(top level)'}: ${issue.message}`;
+    }),
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function mergeDeep(base: unknown, override: unknown): unknown {
+  if (override === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(override)) return override;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) merged[key] = mergeDeep(base[key], value);
+  return merged;
+}

@@ -1,0 +1,48 @@
+// The project-level clocks: team within 1 working day of acceptance (002 五(三)), plan 1 working
+// day after the team (002 五(四)), construction start within 90 working days of signing or 50 of
+// land listing (003 一(二)4(3)).
+import { addWorkingDays } from '../calendar/add-working-days.js';
+import type { WorkingCalendar } from '../calendar/create-working-calendar.js';
+import { shanghaiDate, type IsoDate } from '../calendar/shanghai-time.js';
+
+export interface DeadlinePolicy {
+  teamWorkingDays: number;
+  planWorkingDays: number;
+  startAfterSigningWorkingDays: number;
+  startAfterLandListingWorkingDays: number;
+}
+
+export interface ProjectClocks {
+  stage: string;
+  signedOn: IsoDate | null;
+  landListedOn: IsoDate | null;
+  acceptedAt: Date | null;
+  teamFormedAt: Date | null;
+  planMadeAt: Date | null;
+}
+
+export interface Deadline {
+  label: string;
+  dueOn: IsoDate;
+}
+
+/** The open project deadlines, earliest first. */
+export function projectDeadlines(project: ProjectClocks, policy: DeadlinePolicy, calendar: WorkingCalendar): Deadline[] {
+  const deadlines: Deadline[] = [];
+  if (project.stage === 'accepted' || project.stage === 'approving') {
+    if (project.acceptedAt && !project.teamFormedAt) {
+      deadlines.push({ label: '组建团队', dueOn: addWorkingDays(calendar, shanghaiDate(project.acceptedAt), policy.teamWorkingDays) });
+    }
+    if (project.teamFormedAt && !project.planMadeAt) {
+      deadlines.push({ label: '制定方案', dueOn: addWorkingDays(calendar, shanghaiDate(project.teamFormedAt), policy.planWorkingDays) });
+    }
+  }
+  if (project.stage === 'signed' || project.stage === 'accepted' || project.stage === 'approving') {
+    const starts = [
+      project.signedOn && addWorkingDays(calendar, project.signedOn, policy.startAfterSigningWorkingDays),
+      project.landListedOn && addWorkingDays(calendar, project.landListedOn, policy.startAfterLandListingWorkingDays),
+    ].filter((date): date is IsoDate => Boolean(date));
+    if (starts.length > 0) deadlines.push({ label: '开工', dueOn: starts.sort()[0]! });
+  }
+  return deadlines.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+}

@@ -1,0 +1,39 @@
+// Routes one incoming event to its handler after the role check, and answers the expected
+// refusals (unknown sender, unknown command, not allowed) in one Chinese sentence each.
+import type { HandlerContext } from './context.js';
+import { cardActionHandlers, commands } from './index.js';
+import { mayUse } from './may-use.js';
+import { roleNames, type Role } from '../domain/roles.js';
+
+export async function dispatch(ctx: HandlerContext): Promise<void> {
+  const { event, sender } = ctx;
+  if (event.type === 'text') {
+    const [word = '', args = ''] = event.text.trim().split(/\s+([\s\S]*)/);
+    const command = commands.find((candidate) => candidate.word === word);
+    if (command?.roles === 'anyone') return command.run({ ...ctx, args });
+    if (!sender) return replyNotRegistered(ctx);
+    if (command && mayUse(command, sender)) return command.run({ ...ctx, sender, args });
+    if (!command) return ctx.reply(`没有「${word}」这个命令。发送「帮助」查看你能用的命令。`);
+    const allowed = (command.roles as readonly Role[]).map((role) => roleNames[role]).join('、');
+    return ctx.reply(`「${word}」只有${allowed}可以使用。`);
+  }
+  if (!sender) return replyNotRegistered(ctx);
+  const registered = { ...ctx, sender };
+  switch (event.type) {
+    case 'card_action': {
+      const handler = cardActionHandlers[event.action];
+      return handler ? handler(registered) : ctx.reply('这个按钮暂时不能使用。');
+    }
+    case 'enter':
+      return ctx.reply(`${sender.name}，你好。我是项目管家，发送「帮助」查看你能用的命令。`);
+    case 'unsupported':
+      return ctx.reply('暂不支持这类消息，请发送文字命令，例如「帮助」。');
+  }
+}
+
+/** Unknown people learn whom to ask, and nothing about any project. */
+async function replyNotRegistered(ctx: HandlerContext): Promise<void> {
+  const admins = await ctx.tx.person.findMany({ where: { active: true, roles: { has: 'admin' } }, select: { name: true }, take: 3 });
+  const whom = admins.length > 0 ? `管理员${admins.map((admin) => admin.name).join('、')}` : '管理员';
+  await ctx.reply(`你还不在项目管家的名册中，请联系${whom}登记；企业联络员请发送「绑定 绑定码」。`);
+}

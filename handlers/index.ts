@@ -1,0 +1,59 @@
+// The routing table: each command word and card action → one small handler (STYLE.md item 1).
+import type { CardAction } from '../bot/incoming-event.js';
+import { coordinatorRoles, type Role } from '../domain/roles.js';
+import type { Command, Handler } from './context.js';
+import { help } from './help.js';
+import { showArchive } from './archive/show-archive.js';
+import { manageCatalogue } from './catalogue/manage-catalogue.js';
+import { bindContact } from './enterprise/bind-contact.js';
+import { rateService } from './enterprise/rate-service.js';
+import { servicePlan } from './plans/service-plan.js';
+import { showProgress } from './progress/show-progress.js';
+import { acceptProject } from './projects/accept-project.js';
+import { changeStage } from './projects/change-stage.js';
+import { endProject } from './projects/end-project.js';
+import { formTeam } from './projects/form-team.js';
+import { registerProject } from './projects/register-project.js';
+import { finishTask } from './tasks/finish-task.js';
+import { notifyMaterials } from './tasks/notify-materials.js';
+import { postTaskCards } from './tasks/post-task-cards.js';
+import { resumeTask } from './tasks/resume-task.js';
+import { returnTask } from './tasks/return-task.js';
+import { suspendTask } from './tasks/suspend-task.js';
+import { takeTask } from './tasks/take-task.js';
+
+/** Agents and 责任领导 act on their own unit's tasks (002 五(五); 004 附件). */
+const unitStaff: readonly Role[] = ['agent', 'unit_leader'];
+/** Everyone in the roster, i.e. everyone but an enterprise contact. */
+const officials: readonly Role[] = [...coordinatorRoles, 'agent', 'unit_leader', 'county_leader', 'main_leader', 'inspection'];
+
+export const commands: readonly Command[] = [
+  { word: '帮助', roles: 'registered', summary: '查看你能用的命令', example: '帮助', run: (ctx) => help(ctx, commands) },
+  { word: '登记项目', roles: coordinatorRoles, summary: '登记已签约项目，生成企业绑定码', example: '登记项目 名称：光伏组件项目 投资：3.5亿 企业：某某公司 联系人：张三 13800000000 包抓领导：李四', run: registerProject },
+  { word: '受理', roles: coordinatorRoles, summary: '受理帮办代办', example: '受理 P12', run: acceptProject },
+  { word: '组建团队', roles: coordinatorRoles, summary: '确定包抓领导和部门', example: '组建团队 P12 领导 李四 部门 自然资源局 生态环境局', run: formTeam },
+  { word: '方案', roles: coordinatorRoles, summary: '制定或修改服务方案', example: '方案 P12 增加 取水', run: servicePlan },
+  { word: '派单', roles: coordinatorRoles, summary: '向部门发任务卡片，开始报到计时', example: '派单 P12 全部', run: postTaskCards },
+  { word: '报到', roles: unitStaff, summary: '领受本单位任务', example: '报到 T34', run: takeTask },
+  { word: '告知', roles: unitStaff, summary: '一次性告知企业所需材料', example: '告知 T34 营业执照 土地证', run: notifyMaterials },
+  { word: '办结', roles: unitStaff, summary: '任务办结，结果送专窗和企业', example: '办结 T34 已出具批复', run: finishTask },
+  { word: '退回', roles: unitStaff, summary: '不予受理，一次写明全部原因', example: '退回 T34 缺少用地预审意见', run: returnTask },
+  { word: '中止', roles: unitStaff, summary: '补正材料等期间暂停计时', example: '中止 T34 企业补正材料', run: suspendTask },
+  { word: '恢复', roles: unitStaff, summary: '恢复计时', example: '恢复 T34', run: resumeTask },
+  { word: '进度', roles: 'registered', summary: '查看项目进度和红黄绿灯', example: '进度 P12', run: showProgress },
+  { word: '开工', roles: coordinatorRoles, summary: '登记开工', example: '开工 P12 2026-06-01', run: changeStage('start') },
+  { word: '投产', roles: coordinatorRoles, summary: '登记竣工投产', example: '投产 P12', run: changeStage('produce') },
+  { word: '终止', roles: coordinatorRoles, summary: '终止服务，写明原因', example: '终止 P12 企业主动撤回', run: endProject('terminate') },
+  { word: '办结项目', roles: coordinatorRoles, summary: '帮办代办服务办结', example: '办结项目 P12', run: endProject('close') },
+  { word: '评价', roles: ['enterprise'], summary: '服务结束后评价（1–5 分）', example: '评价 P12 5 服务很好', run: rateService },
+  { word: '档案', roles: officials, summary: '项目全过程记录（一事一档）', example: '档案 P12', run: showArchive },
+  { word: '事项', roles: officials, summary: '查看审批事项目录（管理员可修改）', example: '事项 环评', run: manageCatalogue },
+  { word: '绑定', roles: 'anyone', summary: '企业联络员用绑定码绑定项目', example: '绑定 123456', run: bindContact },
+];
+
+/** Task-card buttons; each does what the matching text command does. */
+export const cardActionHandlers: Partial<Record<CardAction, Handler>> = {
+  take: takeTask,
+  finish: finishTask,
+  return: returnTask,
+};

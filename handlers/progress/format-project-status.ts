@@ -1,0 +1,56 @@
+// The status card of one project (issue 4 进度): stage, phase, contact (masked unless the viewer
+// is the window or on the team), next deadline, and each task's state, age and light.
+import type { Project } from '../../generated/prisma/client.js';
+import type { RegisteredContext } from '../context.js';
+import { isEnterpriseOnly, seesFullMobile, type ProjectAudience } from '../../domain/access/project-access.js';
+import type { WorkingCalendar } from '../../domain/calendar/create-working-calendar.js';
+import { formatDuration } from '../../domain/calendar/format-duration.js';
+import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
+import { isPhase, phaseNames } from '../../domain/catalogue/approval-phases.js';
+import { formatInvestment } from '../../domain/commands/parse-investment.js';
+import { maskMobile } from '../../domain/mask-mobile.js';
+import { stageNames } from '../../domain/project/project-stage.js';
+import { lightSymbols } from '../../domain/project/traffic-light.js';
+import { projectAudience } from '../shared/load-project.js';
+import { loadProjectStatus } from './load-project-status.js';
+
+export async function formatProjectStatus(ctx: RegisteredContext, project: Project, calendar: WorkingCalendar, known?: ProjectAudience): Promise<string> {
+  const audience = known ?? (await projectAudience(ctx.tx, project));
+  const status = await loadProjectStatus(ctx.tx, project, ctx.now, ctx.policy, calendar);
+  const ended = project.stage === 'closed' || project.stage === 'terminated';
+  const phase = project.phase !== null && isPhase(project.phase) ? ` · ${phaseNames[project.phase]}` : '';
+  const lines = [`${ended ? '' : `${lightSymbols[status.light]} `}P${project.id} ${project.name}`];
+  lines.push(`阶段：${stageNames[project.stage as keyof typeof stageNames] ?? project.stage}${phase}${project.endReason ? `（${project.endReason}）` : ''}`);
+  lines.push(`投资：${formatInvestment(Number(project.investmentWan))}${project.enterprise ? ` · ${project.enterprise}` : ''}`);
+  if (!isEnterpriseOnly(ctx.sender) && project.contactName) {
+    const mobile = project.contactMobile ? ` ${seesFullMobile(ctx.sender, audience) ? project.contactMobile : maskMobile(project.contactMobile)}` : '';
+    lines.push(`企业联系人：${project.contactName}${mobile}`);
+  }
+  if (!ended && status.next) lines.push(`下一期限：${status.next}`);
+  if (status.tasks.length === 0) lines.push('任务：尚未派单');
+  else lines.push('任务：');
+  for (const { task, light } of status.tasks) {
+    lines.push(`${light ? lightSymbols[light] : stateMarks[task.state] ?? '·'} T${task.id} ${task.itemName} · ${task.unit.name} · ${describeState(task, ctx.now)}`);
+  }
+  return lines.join('\n');
+}
+
+const stateMarks: Record<string, string> = { done: '✅', returned: '↩️', cancelled: '✖️' };
+
+function describeState(task: { state: string; postedAt: Date; takenAt: Date | null; doneAt: Date | null; dueOn: Date | null; ackDueAt: Date; returnReason: string | null }, now: Date): string {
+  const dueOn = task.dueOn?.toISOString().slice(0, 10);
+  switch (task.state) {
+    case 'posted':
+      return `待报到，已派单 ${formatDuration(now.getTime() - task.postedAt.getTime())}（${formatShanghai(task.ackDueAt)} 前报到）`;
+    case 'taken':
+      return `办理中 ${formatDuration(now.getTime() - (task.takenAt ?? task.postedAt).getTime())}${dueOn ? `，${dueOn} 前办结` : ''}`;
+    case 'suspended':
+      return '已中止计时';
+    case 'done':
+      return `已办结 ${task.doneAt ? formatShanghai(task.doneAt, 'date') : ''}`.trim();
+    case 'returned':
+      return `已退回：${task.returnReason ?? ''}`;
+    default:
+      return '已撤销';
+  }
+}

@@ -1,0 +1,36 @@
+// 开工 / 投产: the project's life-cycle steps after approval (签约 → 开工 → 投产, 003 一), with the
+// date it happened (today when none is given).
+import type { RegisteredContext } from '../context.js';
+import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
+import { parseDate } from '../../domain/commands/parse-date.js';
+import { stageNames, transitionProject } from '../../domain/project/project-stage.js';
+import { commandLine } from '../shared/command-line.js';
+import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
+import { notifyEnterprise, notifyWindow } from '../shared/notify.js';
+
+const steps = {
+  start: { word: '开工', field: 'startedOn' },
+  produce: { word: '投产', field: 'producedOn' },
+} as const;
+
+export function changeStage(action: keyof typeof steps) {
+  const { word, field } = steps[action];
+  return async function run(ctx: RegisteredContext): Promise<void> {
+    const line = commandLine(ctx);
+    const lookup = await loadProject(ctx, line.args[0]);
+    if (!lookup.ok) return ctx.reply(describeProjectRefusal(lookup, `${word} P12 2026-06-01`));
+    const { project } = lookup;
+    const change = transitionProject(project.stage, action);
+    if (!change.ok) return ctx.reply(`P${project.id} ${stageNames[change.stage]}，不能登记${word}。`);
+    const today = shanghaiDate(ctx.now);
+    const date = line.args[1] ? parseDate(line.args[1], today) : { ok: true as const, date: today };
+    if (!date.ok) return ctx.reply(`看不懂日期「${line.args[1]}」，请写成 2026-06-01。`);
+
+    await ctx.tx.project.update({ where: { id: project.id }, data: { stage: change.to, [field]: new Date(`${date.date}T00:00:00Z`) } });
+    await ctx.record({ kind: 'project.stage_changed', projectId: project.id, before: { stage: project.stage }, after: { stage: change.to, [field]: date.date } });
+    const text = `P${project.id} ${project.name} 已于 ${date.date} ${word}。`;
+    await notifyWindow(ctx, text);
+    await notifyEnterprise(ctx, project, text);
+    await ctx.reply(text);
+  };
+}

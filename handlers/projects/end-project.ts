@@ -1,0 +1,39 @@
+// 办结项目 / 终止: service ends with 办结单, or stops with 终止单 and its reason (002 五(八)). The
+// enterprise is asked to rate the service (满意度评价, 002 五(九)). Terminating cancels open task
+// cards; 办结 waits until no task is open.
+import type { RegisteredContext } from '../context.js';
+import { stageNames, transitionProject } from '../../domain/project/project-stage.js';
+import { commandLine } from '../shared/command-line.js';
+import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
+import { notifyEnterprise, notifyWindow, updateCards } from '../shared/notify.js';
+
+const OPEN = ['posted', 'taken', 'suspended'];
+
+export function endProject(action: 'close' | 'terminate') {
+  const word = action === 'close' ? '办结项目' : '终止';
+  return async function run(ctx: RegisteredContext): Promise<void> {
+    const line = commandLine(ctx);
+    const lookup = await loadProject(ctx, line.args[0]);
+    if (!lookup.ok) return ctx.reply(describeProjectRefusal(lookup, action === 'close' ? '办结项目 P12' : '终止 P12 企业主动撤回'));
+    const { project } = lookup;
+    const change = transitionProject(project.stage, action);
+    if (!change.ok) return ctx.reply(`P${project.id} ${stageNames[change.stage]}，不能${word}。`);
+    const reason = line.args.slice(1).join(' ').trim();
+    if (action === 'terminate' && !reason) return ctx.reply(`请写明终止原因，例如「终止 P${project.id} 企业主动撤回」。`);
+    const open = await ctx.tx.task.findMany({ where: { projectId: project.id, state: { in: OPEN } }, orderBy: { id: 'asc' } });
+    if (action === 'close' && open.length > 0) return ctx.reply(`P${project.id} 还有 ${open.length} 个任务未办结：${open.map((task) => `T${task.id}`).join('、')}。`);
+
+    for (const task of open) {
+      await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'cancelled', nextEscalationAt: null } });
+      await ctx.record({ kind: 'task.cancelled', projectId: project.id, taskId: task.id, before: { state: task.state }, after: { state: 'cancelled' } });
+      await updateCards(ctx, task.id, '已撤销 · 项目终止');
+    }
+    await ctx.tx.project.update({ where: { id: project.id }, data: { stage: change.to, endedAt: ctx.now, endReason: reason || null } });
+    await ctx.record({ kind: action === 'close' ? 'project.closed' : 'project.terminated', projectId: project.id, before: { stage: project.stage }, after: { stage: change.to, reason: reason || undefined } });
+
+    const what = action === 'close' ? '帮办代办服务已办结' : `帮办代办服务已终止，原因：${reason}`;
+    await notifyWindow(ctx, `P${project.id} ${project.name} ${what}。`);
+    const told = await notifyEnterprise(ctx, project, `P${project.id} ${project.name} ${what}。请为本次服务评价：评价 P${project.id} 5 意见（1–5 分）`);
+    await ctx.reply(`P${project.id} ${what}${open.length > 0 ? `，撤销了 ${open.length} 个未办结任务` : ''}。${told ? '已请企业评价。' : ''}`);
+  };
+}

@@ -1,0 +1,64 @@
+// 组建团队: "一个项目、一名领导、一批人员" (002 五(三)): one leader and the units the approval items
+// need, within 1 working day of acceptance. With no units given, the plan's units are proposed
+// (or the default plan's, before there is a plan). The project's lead unit is always on it.
+import type { RegisteredContext } from '../context.js';
+import { addWorkingDays } from '../../domain/calendar/add-working-days.js';
+import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
+import { splitList } from '../../domain/commands/parse-command-line.js';
+import { matchUnit } from '../../domain/catalogue/match-unit.js';
+import { stageNames } from '../../domain/project/project-stage.js';
+import { commandLine } from '../shared/command-line.js';
+import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
+import { loadWorkingCalendar } from '../shared/load-working-calendar.js';
+import { proposeTeamUnits } from './propose-team-units.js';
+import { replaceTeam } from './replace-team.js';
+
+const usage = '组建团队 P12 领导 李四 部门 自然资源局 生态环境局';
+
+export async function formTeam(ctx: RegisteredContext): Promise<void> {
+  const line = commandLine(ctx);
+  const lookup = await loadProject(ctx, line.args[0]);
+  if (!lookup.ok) return ctx.reply(describeProjectRefusal(lookup, usage));
+  const { project } = lookup;
+  if (!['accepted', 'approving', 'started'].includes(project.stage)) {
+    return ctx.reply(`P${project.id} ${stageNames[project.stage as keyof typeof stageNames]}，${project.stage === 'signed' ? '请先受理。' : '不能再组建团队。'}`);
+  }
+  const { leaderName, unitNames } = readTeamArgs(line.args.slice(1), line.fields);
+
+  const leader = leaderName
+    ? await ctx.tx.person.findFirst({ where: { name: leaderName, active: true }, orderBy: { id: 'asc' } })
+    : project.leaderId === null ? null : await ctx.tx.person.findUnique({ where: { id: project.leaderId } });
+  if (leaderName && !leader) return ctx.reply(`名册中没有「${leaderName}」。`);
+  if (!leader) return ctx.reply(`请指定包抓领导，例如「${usage}」。`);
+
+  const allUnits = await ctx.tx.unit.findMany();
+  const unknown = unitNames.filter((name) => !matchUnit([name], allUnits));
+  if (unknown.length > 0) return ctx.reply(`名册中没有这些单位：${unknown.join('、')}。`);
+  const chosen = unitNames.length > 0 ? unitNames.map((name) => matchUnit([name], allUnits)!) : await proposeTeamUnits(ctx.tx, project.id, allUnits);
+  const unitIds = [...new Set([...(project.leadUnitId === null ? [] : [project.leadUnitId]), ...chosen.map((unit) => unit.id)])];
+
+  const team = await replaceTeam(ctx, project, leader, unitIds);
+  const planDue = addWorkingDays(await loadWorkingCalendar(ctx.tx), shanghaiDate(ctx.now), ctx.policy.planWorkingDays);
+  const unitList = team.units.map((unit) => unit.name).join('、');
+  for (const member of team.members) {
+    if (member.id !== ctx.sender.id) await ctx.send(member.userid, `你已加入 P${project.id} ${project.name} 的项目管家团队：包抓领导 ${leader.name}；单位 ${unitList}。`);
+  }
+  const lines = [`P${project.id} 团队已组建：包抓领导 ${leader.name}；单位 ${unitList}（共 ${team.members.length} 人）。`];
+  if (team.unitsWithoutAgent.length > 0) lines.push(`这些单位在名册中没有代办员：${team.unitsWithoutAgent.join('、')}。`);
+  lines.push(`请在 ${planDue} 前制定方案：方案 P${project.id}`);
+  await ctx.reply(lines.join('\n'));
+}
+
+/** `领导 李四 部门 甲 乙` on the line, or `领导：李四` / `部门：甲、乙` as fields. */
+function readTeamArgs(words: string[], fields: Record<string, string>): { leaderName?: string; unitNames: string[] } {
+  let leaderName = fields['领导'] ?? fields['包抓领导'];
+  const unitNames = splitList(fields['部门'] ?? fields['单位'] ?? '');
+  let mode: 'leader' | 'units' | null = null;
+  for (const word of words) {
+    if (word === '领导' || word === '包抓领导') mode = 'leader';
+    else if (word === '部门' || word === '单位') mode = 'units';
+    else if (mode === 'leader') leaderName = word;
+    else if (mode === 'units') unitNames.push(...splitList(word));
+  }
+  return { leaderName: leaderName?.trim() || undefined, unitNames };
+}

@@ -1,0 +1,15 @@
+// Issues a 绑定码 that no other live code shares, so a code names exactly one project.
+import type { HandlerContext } from '../context.js';
+import { generateBindCode } from '../../domain/enterprise/bind-code.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function issueBindCode(ctx: HandlerContext, projectId: number): Promise<string> {
+  for (;;) {
+    const code = generateBindCode();
+    const clash = await ctx.tx.bindCode.findFirst({ where: { code, usedAt: null, expiresAt: { gt: ctx.now } } });
+    if (clash) continue;
+    await ctx.tx.bindCode.create({ data: { code, projectId, expiresAt: new Date(ctx.now.getTime() + ctx.policy.bindCodeValidDays * DAY_MS) } });
+    return code;
+  }
+}

@@ -1,0 +1,27 @@
+// Finds the task a task command names and checks that the sender's unit owns it (issue 4,
+// "Roles and privacy": agents and 责任领导 act only on their own unit's tasks).
+import type { RegisteredContext } from '../context.js';
+import { canHandleTask } from '../../domain/access/project-access.js';
+import { parseNumberRef } from '../../domain/references/parse-number-ref.js';
+import type { TaskRefusal } from './task-refusal.js';
+
+const include = { project: true, unit: true, planItem: true } as const;
+
+export type OwnTask = NonNullable<Awaited<ReturnType<typeof findTask>>>;
+
+function findTask(ctx: RegisteredContext, id: number) {
+  return ctx.tx.task.findUnique({ where: { id }, include });
+}
+
+/** The task of a card click, or of the first word after the command (T12 or 12). */
+export function taskIdOf(ctx: RegisteredContext, firstArg: string | undefined): number | undefined {
+  if (ctx.event.type === 'card_action') return ctx.event.taskId;
+  return firstArg === undefined ? undefined : parseNumberRef(firstArg, 'T');
+}
+
+export async function loadOwnTask(ctx: RegisteredContext, taskId: number | undefined): Promise<{ ok: true; task: OwnTask } | TaskRefusal> {
+  const task = taskId === undefined ? null : await findTask(ctx, taskId);
+  if (!task) return { ok: false, code: 'TASK_NOT_FOUND' };
+  if (!canHandleTask(ctx.sender, task.unitId)) return { ok: false, code: 'NOT_YOUR_UNIT', unitName: task.unit.name };
+  return { ok: true, task };
+}

@@ -1,0 +1,26 @@
+// Who hears about a task's outcome: the window relays results to the enterprise (002 五(五)); the
+// enterprise contact hears directly once bound; every copy of a card shows its new status.
+import type { HandlerContext } from '../context.js';
+import { findPeople } from './find-people.js';
+
+/** Tells every window person except the sender. */
+export async function notifyWindow(ctx: HandlerContext, text: string): Promise<void> {
+  for (const person of await findPeople(ctx.tx, 'window')) {
+    if (person.id !== ctx.sender?.id) await ctx.send(person.userid, text);
+  }
+}
+
+/** Tells the project's bound enterprise contact; false when nobody is bound yet. */
+export async function notifyEnterprise(ctx: HandlerContext, project: { contactPersonId: number | null }, text: string): Promise<boolean> {
+  if (project.contactPersonId === null) return false;
+  const contact = await ctx.tx.person.findFirst({ where: { id: project.contactPersonId, active: true } });
+  if (!contact) return false;
+  await ctx.send(contact.userid, text);
+  return true;
+}
+
+/** Replaces the buttons of every copy of a task card with a status line. */
+export async function updateCards(ctx: HandlerContext, taskId: number, status: string): Promise<void> {
+  const copies = await ctx.tx.outbox.findMany({ where: { kind: 'card', taskId }, select: { recipient: true }, distinct: ['recipient'] });
+  for (const copy of copies) await ctx.send(copy.recipient, { kind: 'card_update', taskId, status }, { taskId });
+}

@@ -1,0 +1,30 @@
+// 办结 (text or the card's button): the item is done; the result goes to the window and the
+// enterprise at once (002 五(五): 办理结果即时反馈). When a phase's items are all done, the
+// project moves to the next phase.
+import type { RegisteredContext } from '../context.js';
+import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
+import { commandLine } from '../shared/command-line.js';
+import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
+import { notifyEnterprise, notifyWindow, updateCards } from '../shared/notify.js';
+import { describeTaskRefusal } from '../shared/task-refusal.js';
+import { refreshPhase } from './refresh-phase.js';
+
+export async function finishTask(ctx: RegisteredContext): Promise<void> {
+  const line = commandLine(ctx);
+  const found = await loadOwnTask(ctx, taskIdOf(ctx, line.args[0]));
+  if (!found.ok) return ctx.reply(describeTaskRefusal(found));
+  const { task } = found;
+  if (task.state === 'posted') return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_NOT_TAKEN', taskId: task.id }));
+  if (task.state === 'suspended') return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_SUSPENDED', taskId: task.id }));
+  if (task.state !== 'taken') return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: task.state }));
+
+  const result = line.args.slice(1).join(' ').trim() || '已办结';
+  await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'done', doneAt: ctx.now, result } });
+  await ctx.record({ kind: 'task.done', projectId: task.projectId, taskId: task.id, before: { state: 'taken' }, after: { state: 'done', result } });
+  await updateCards(ctx, task.id, `已办结 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`);
+  const text = `T${task.id} ${task.itemName}（P${task.projectId} ${task.project.name}）已办结：${result}（${task.unit.name}）`;
+  const told = await notifyEnterprise(ctx, task.project, text);
+  await notifyWindow(ctx, text);
+  await refreshPhase(ctx, task.projectId);
+  await ctx.reply(`已办结 T${task.id} ${task.itemName}，结果已送专窗${told ? '和企业' : ''}。`);
+}

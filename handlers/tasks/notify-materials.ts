@@ -1,0 +1,30 @@
+// 告知: the one-time notice of every material the enterprise must supply (一次性告知, 002 五(五);
+// 004 三(二)1). Without a list the item's catalogue materials are used. It goes to the bound
+// enterprise contact and to the window, which relays it when nobody is bound yet.
+import type { RegisteredContext } from '../context.js';
+import { splitList } from '../../domain/commands/parse-command-line.js';
+import { commandLine } from '../shared/command-line.js';
+import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
+import { notifyEnterprise, notifyWindow } from '../shared/notify.js';
+import { describeTaskRefusal } from '../shared/task-refusal.js';
+
+export async function notifyMaterials(ctx: RegisteredContext): Promise<void> {
+  const line = commandLine(ctx);
+  const found = await loadOwnTask(ctx, taskIdOf(ctx, line.args[0]));
+  if (!found.ok) return ctx.reply(describeTaskRefusal(found));
+  const { task } = found;
+  if (task.state === 'posted') return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_NOT_TAKEN', taskId: task.id }));
+  if (task.state !== 'taken' && task.state !== 'suspended') return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: task.state }));
+
+  const typed = line.args.slice(1).flatMap(splitList);
+  const materials = typed.length > 0 ? typed : (task.planItem?.materials ?? []);
+  if (materials.length === 0) return ctx.reply(`请写明材料，例如「告知 T${task.id} 营业执照 土地证」。`);
+
+  await ctx.tx.task.update({ where: { id: task.id }, data: { noticeMaterials: materials, noticedAt: ctx.now } });
+  await ctx.record({ kind: 'task.notified', projectId: task.projectId, taskId: task.id, before: { noticeMaterials: task.noticeMaterials }, after: { noticeMaterials: materials } });
+  const list = materials.map((material, index) => `${index + 1}. ${material}`).join('\n');
+  const notice = `【一次性告知】P${task.projectId} ${task.project.name}「${task.itemName}」需要以下材料（${task.unit.name} ${ctx.sender.name}）：\n${list}`;
+  const told = await notifyEnterprise(ctx, task.project, notice);
+  await notifyWindow(ctx, notice);
+  await ctx.reply(told ? `已告知企业 ${materials.length} 项材料。` : `已记录 ${materials.length} 项材料；企业联络员尚未绑定，专窗已收到，请其转告企业。`);
+}

@@ -1,0 +1,68 @@
+// 派单: 专窗吹哨 (002 五(五)) — a task card (任务分送单, 002 附件5) for each chosen plan item goes to
+// its unit's agents and 责任领导, and the report-to-window timer starts: the card's next
+// escalation time is stored on the row for the escalation cycle (cron/escalate-due-tasks.ts).
+import type { RegisteredContext } from '../context.js';
+import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
+import { escalationDueAt } from '../../domain/escalation/plan-escalation.js';
+import { stageNames, transitionProject } from '../../domain/project/project-stage.js';
+import { commandLine } from '../shared/command-line.js';
+import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
+import { loadWorkingCalendar } from '../shared/load-working-calendar.js';
+import { buildTaskCard } from './build-task-card.js';
+import { choosePlanItems } from './choose-plan-items.js';
+import { refreshPhase } from './refresh-phase.js';
+
+export async function postTaskCards(ctx: RegisteredContext): Promise<void> {
+  const line = commandLine(ctx);
+  const lookup = await loadProject(ctx, line.args[0]);
+  if (!lookup.ok) return ctx.reply(describeProjectRefusal(lookup, '派单 P12 全部'));
+  const { project } = lookup;
+  const change = transitionProject(project.stage, 'dispatch');
+  if (!change.ok) return ctx.reply(`P${project.id} ${stageNames[change.stage]}，${change.stage === 'signed' ? '请先受理。' : '不能派单。'}`);
+
+  const { chosen, problems } = await choosePlanItems(ctx.tx, project.id, line.args.slice(1));
+  if (chosen.length === 0 && problems.length === 0) return ctx.reply(`P${project.id} 没有待派单的事项。先制定方案：方案 P${project.id}`);
+  const calendar = await loadWorkingCalendar(ctx.tx);
+  const posted: string[] = [];
+
+  for (const item of chosen) {
+    const unit = await ctx.tx.unit.findUniqueOrThrow({ where: { id: item.unitId! } });
+    const recipients = await ctx.tx.person.findMany({
+      where: { active: true, unitId: unit.id, roles: { hasSome: ['agent', 'unit_leader'] } },
+      orderBy: { id: 'asc' },
+    });
+    if (recipients.length === 0) {
+      problems.push(`${unit.name}在名册中没有代办员或责任领导，「${item.itemName}」未派单`);
+      continue;
+    }
+    const ackDueAt = escalationDueAt(1, ctx.now, ctx.policy, calendar);
+    const task = await ctx.tx.task.create({
+      data: {
+        projectId: project.id,
+        unitId: unit.id,
+        planItemId: item.id,
+        itemCode: item.itemCode,
+        itemName: item.itemName,
+        phase: item.phase,
+        promisedDays: item.promisedDays,
+        postedAt: ctx.now,
+        ackDueAt,
+        nextEscalationAt: ackDueAt,
+        dispatchedById: ctx.sender.id,
+      },
+    });
+    const card = buildTaskCard({ task, project, dispatcher: ctx.sender.name });
+    for (const person of recipients) await ctx.send(person.userid, { kind: 'card', card }, { taskId: task.id });
+    await ctx.record({ kind: 'task.posted', projectId: project.id, taskId: task.id, after: { itemCode: item.itemCode, unitId: unit.id, ackDueAt: ackDueAt.toISOString(), recipients: recipients.map((person) => person.id) } });
+    posted.push(`T${task.id} ${item.itemName} → ${unit.name}（${recipients.map((person) => person.name).join('、')}），${formatShanghai(ackDueAt)} 前报到`);
+  }
+
+  if (posted.length > 0 && change.to !== project.stage) {
+    await ctx.tx.project.update({ where: { id: project.id }, data: { stage: change.to } });
+    await ctx.record({ kind: 'project.stage_changed', projectId: project.id, before: { stage: project.stage }, after: { stage: change.to } });
+  }
+  if (posted.length > 0) await refreshPhase(ctx, project.id);
+  const lines = posted.length > 0 ? [`已派单 ${posted.length} 项：`, ...posted] : ['没有派出任务。'];
+  if (problems.length > 0) lines.push(`${problems.join('；')}。`);
+  await ctx.reply(lines.join('\n'));
+}

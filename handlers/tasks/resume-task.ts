@@ -1,0 +1,27 @@
+// 恢复: the paused clock runs again (行政许可法 第45条); the due date moves by the working days it
+// stood still, counted from the day of 中止 to the day of 恢复.
+import type { RegisteredContext } from '../context.js';
+import { addWorkingDays, countWorkingDays } from '../../domain/calendar/add-working-days.js';
+import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
+import { commandLine } from '../shared/command-line.js';
+import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
+import { loadWorkingCalendar } from '../shared/load-working-calendar.js';
+import { notifyEnterprise } from '../shared/notify.js';
+import { describeTaskRefusal } from '../shared/task-refusal.js';
+
+export async function resumeTask(ctx: RegisteredContext): Promise<void> {
+  const found = await loadOwnTask(ctx, taskIdOf(ctx, commandLine(ctx).args[0]));
+  if (!found.ok) return ctx.reply(describeTaskRefusal(found));
+  const { task } = found;
+  if (task.state !== 'suspended' || !task.suspendedAt) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_NOT_SUSPENDED' }));
+
+  const calendar = await loadWorkingCalendar(ctx.tx);
+  const paused = countWorkingDays(calendar, shanghaiDate(task.suspendedAt), shanghaiDate(ctx.now));
+  const before = task.dueOn ? task.dueOn.toISOString().slice(0, 10) : null;
+  const dueOn = before ? addWorkingDays(calendar, before, paused) : null;
+  await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'taken', suspendedAt: null, dueOn: dueOn ? new Date(`${dueOn}T00:00:00Z`) : null } });
+  await ctx.tx.taskSuspension.updateMany({ where: { taskId: task.id, until: null }, data: { until: ctx.now, pausedWorkingDays: paused } });
+  await ctx.record({ kind: 'task.resumed', projectId: task.projectId, taskId: task.id, before: { state: 'suspended', dueOn: before }, after: { state: 'taken', dueOn, pausedWorkingDays: paused } });
+  await notifyEnterprise(ctx, task.project, `T${task.id} ${task.itemName}（P${task.projectId}）恢复计时${dueOn ? `，${dueOn} 前办结` : ''}。`);
+  await ctx.reply(`T${task.id} 已恢复计时，顺延 ${paused} 个工作日${dueOn ? `，${dueOn} 前办结` : ''}。`);
+}

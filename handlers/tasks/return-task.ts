@@ -1,0 +1,30 @@
+// 退回: the application is not accepted, with every reason at once (004 三(二)2: 不符合受理条件，
+// 应向项目单位一次性告知不受理原因). The reasons go to the enterprise and the window; the card closes.
+import type { RegisteredContext } from '../context.js';
+import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
+import { commandLine } from '../shared/command-line.js';
+import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
+import { notifyEnterprise, notifyWindow, updateCards } from '../shared/notify.js';
+import { describeTaskRefusal } from '../shared/task-refusal.js';
+
+const OPEN = ['posted', 'taken', 'suspended'];
+
+export async function returnTask(ctx: RegisteredContext): Promise<void> {
+  const line = commandLine(ctx);
+  const taskId = taskIdOf(ctx, line.args[0]);
+  const found = await loadOwnTask(ctx, taskId);
+  if (!found.ok) return ctx.reply(describeTaskRefusal(found));
+  const { task } = found;
+  if (!OPEN.includes(task.state)) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: task.state }));
+  // A card button carries no text, so the reasons must come as a message.
+  const reason = ctx.event.type === 'text' ? line.args.slice(1).join(' ').trim() : '';
+  if (!reason) return ctx.reply(describeTaskRefusal({ ok: false, code: 'REASON_REQUIRED', example: `退回 T${task.id} 缺少用地预审意见、环评批复` }));
+
+  await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'returned', returnReason: reason, nextEscalationAt: null, doneAt: ctx.now } });
+  await ctx.record({ kind: 'task.returned', projectId: task.projectId, taskId: task.id, before: { state: task.state }, after: { state: 'returned', reason } });
+  await updateCards(ctx, task.id, `已退回 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`);
+  const text = `T${task.id} ${task.itemName}（P${task.projectId} ${task.project.name}）不予受理，原因：${reason}（${task.unit.name}）`;
+  const told = await notifyEnterprise(ctx, task.project, text);
+  await notifyWindow(ctx, text);
+  await ctx.reply(`已退回 T${task.id}，原因已送专窗${told ? '和企业' : ''}。`);
+}

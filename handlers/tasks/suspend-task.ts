@@ -1,0 +1,25 @@
+// 中止: the promised days stop while the enterprise supplements materials or an expert review,
+// hearing or test runs — that time does not count (行政许可法 第45条). 恢复 restarts them.
+import type { RegisteredContext } from '../context.js';
+import { commandLine } from '../shared/command-line.js';
+import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
+import { notifyEnterprise } from '../shared/notify.js';
+import { describeTaskRefusal } from '../shared/task-refusal.js';
+
+export async function suspendTask(ctx: RegisteredContext): Promise<void> {
+  const line = commandLine(ctx);
+  const found = await loadOwnTask(ctx, taskIdOf(ctx, line.args[0]));
+  if (!found.ok) return ctx.reply(describeTaskRefusal(found));
+  const { task } = found;
+  if (task.state === 'posted') return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_NOT_TAKEN', taskId: task.id }));
+  if (task.state === 'suspended') return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_SUSPENDED', taskId: task.id }));
+  if (task.state !== 'taken') return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: task.state }));
+  const reason = line.args.slice(1).join(' ').trim();
+  if (!reason) return ctx.reply(describeTaskRefusal({ ok: false, code: 'REASON_REQUIRED', example: `中止 T${task.id} 企业补正材料` }));
+
+  await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'suspended', suspendedAt: ctx.now } });
+  await ctx.tx.taskSuspension.create({ data: { taskId: task.id, reason, from: ctx.now } });
+  await ctx.record({ kind: 'task.suspended', projectId: task.projectId, taskId: task.id, before: { state: 'taken' }, after: { state: 'suspended', reason } });
+  await notifyEnterprise(ctx, task.project, `T${task.id} ${task.itemName}（P${task.projectId}）暂停计时：${reason}。`);
+  await ctx.reply(`T${task.id} 已中止计时（${reason}）。恢复时发送「恢复 T${task.id}」。`);
+}

@@ -1,0 +1,70 @@
+// Opens the database: embedded PGlite (a directory, or memory for tests) or a PostgreSQL server.
+// Both are PostgreSQL, so one schema and one set of migrations serve both (shared/TOOLCHAIN.md).
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { pgliteAdapter } from './pglite-adapter.js';
+import { applyMigrations, type SqlRunner } from './apply-migrations.js';
+
+export type Db = PrismaClient;
+/** The client handed to code inside `db.$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: 'pglite' | 'postgres';
+  /** Names of the migrations this open applied (empty when the schema was current). */
+  applied: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * `location` is a `postgres://` URL, `memory:` (tests), or a directory for PGlite.
+ * `template` (in memory only) is a PGlite data-directory dump to start from, which skips
+ * PGlite's initdb, the slow part of opening a new database.
+ * Pending migrations are applied before the client is returned.
+ */
+export async function openDatabase(location: string, template?: Blob): Promise<Database> {
+  if (/^postgres(ql)?:\/\//.test(location)) return openPostgres(location);
+  const lite = location === 'memory:' ? new PGlite({ loadDataDir: template }) : new PGlite(location);
+  const applied = await applyMigrations(pgliteRunner(lite));
+  const prisma = new PrismaClient({ adapter: pgliteAdapter(lite) });
+  return {
+    prisma,
+    kind: 'pglite',
+    applied,
+    async close() {
+      await prisma.$disconnect();
+      await lite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let applied: string[];
+  try {
+    applied = await applyMigrations(pgRunner(client));
+  } finally {
+    await client.end();
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  return { prisma, kind: 'postgres', applied, close: () => prisma.$disconnect() };
+}
+
+function pgliteRunner(lite: PGlite): SqlRunner {
+  return {
+    query: async (sql, params) => (await lite.query<Record<string, unknown>>(sql, params)).rows,
+    exec: async (sql) => void (await lite.exec(sql)),
+  };
+}
+
+function pgRunner(client: pg.Client): SqlRunner {
+  return {
+    query: async (sql, params) => (await client.query(sql, params)).rows,
+    // No parameters: the simple-query protocol accepts a whole file of statements.
+    exec: async (sql) => void (await client.query(sql)),
+  };
+}

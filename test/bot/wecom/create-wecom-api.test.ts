@@ -1,0 +1,82 @@
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createWecomApi } from '../../../bot/wecom/create-wecom-api.js';
+import { WecomApiError } from '../../../bot/wecom/wecom-api-error.js';
+import { API_BASE, config, jsonFixture } from './wecom-fixtures.js';
+
+const errors = jsonFixture<Record<string, object>>('errors.json');
+const token = (accessToken: string) => ({ ...jsonFixture('gettoken.json'), access_token: accessToken });
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  expect(nock.pendingMocks()).toStrictEqual([]);
+  nock.cleanAll();
+});
+
+function fakeClock() {
+  let at = Date.parse('2025-11-24T09:00:00+08:00');
+  return { now: () => at, advance: (ms: number) => (at += ms) };
+}
+
+describe('createWecomApi', () => {
+  it('fetches the access_token once for many concurrent calls (single flight)', async () => {
+    const wecom = nock(API_BASE)
+      .get('/cgi-bin/gettoken')
+      .query({ corpid: config.corpId, corpsecret: config.secret })
+      .delay(20)
+      .reply(200, token('T1'))
+      .post('/cgi-bin/message/send')
+      .query({ access_token: 'T1' })
+      .times(5)
+      .reply(200, jsonFixture('message-send-ok.json'));
+    const api = createWecomApi(config);
+    await Promise.all(Array.from({ length: 5 }, () => api.post('message/send', { touser: 'window' })));
+    expect(wecom.isDone()).toBe(true);
+  });
+
+  it('reuses the token until shortly before expires_in, then fetches a new one', async () => {
+    const clock = fakeClock();
+    nock(API_BASE)
+      .get('/cgi-bin/gettoken').query(true).reply(200, token('T1'))
+      .get('/cgi-bin/gettoken').query(true).reply(200, token('T2'))
+      .get('/cgi-bin/department/list').query({ access_token: 'T1' }).twice().reply(200, { errcode: 0, errmsg: 'ok', department: [] })
+      .get('/cgi-bin/department/list').query({ access_token: 'T2' }).reply(200, { errcode: 0, errmsg: 'ok', department: [] });
+    const api = createWecomApi({ ...config, now: clock.now });
+    await api.get('department/list');
+    clock.advance(7200_000 - 6 * 60_000); // 6 minutes before expiry: still good
+    await api.get('department/list');
+    clock.advance(2 * 60_000); // within the last 5 minutes: refreshed
+    await api.get('department/list');
+  });
+
+  it('refreshes the token and retries once when it expires mid-run (42001)', async () => {
+    nock(API_BASE)
+      .get('/cgi-bin/gettoken').query(true).reply(200, token('T1'))
+      .post('/cgi-bin/message/send').query({ access_token: 'T1' }).reply(200, errors['42001'])
+      .get('/cgi-bin/gettoken').query(true).reply(200, token('T2'))
+      .post('/cgi-bin/message/send', (body) => body.touser === 'window')
+      .query({ access_token: 'T2' })
+      .reply(200, jsonFixture('message-send-ok.json'));
+    const api = createWecomApi(config);
+    await expect(api.post('message/send', { touser: 'window' })).resolves.toMatchObject({ errcode: 0 });
+  });
+
+  it('gives up after one refresh rather than looping', async () => {
+    nock(API_BASE)
+      .get('/cgi-bin/gettoken').query(true).twice().reply(200, token('T1'))
+      .post('/cgi-bin/message/send').query(true).twice().reply(200, errors['42001']);
+    const api = createWecomApi(config);
+    const failure = api.post('message/send', {});
+    await expect(failure).rejects.toBeInstanceOf(WecomApiError);
+    await expect(failure).rejects.toMatchObject({ errcode: 42001, message: 'message/send: errcode 42001 access_token expired' });
+  });
+
+  it('reports a network failure without the URL, which carries the token', async () => {
+    nock(API_BASE)
+      .get('/cgi-bin/gettoken').query(true).reply(200, token('T1'))
+      .post('/cgi-bin/message/send').query(true).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+    const error = await createWecomApi(config).post('message/send', {}).catch((caught: Error) => caught);
+    expect(error).toMatchObject({ name: 'WecomTransportError', kind: 'network' });
+    expect(String((error as Error).message)).not.toContain('T1');
+  });
+});

@@ -1,0 +1,86 @@
+// The report-to-window escalation cycle against a real database: each step fires once, to the
+// right people, only when due in office time, and never for a card that was taken.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../prisma/open-database.js';
+import { openTestDatabase } from '../support/test-database.js';
+import { escalateDueTasks } from '../../cron/escalate-due-tasks.js';
+import { policy, postCard, seedRoster, toldSoFar } from './escalation-fixtures.js';
+
+const at = (shanghai: string) => new Date(`${shanghai}+08:00`);
+let db: Database;
+let ids: { projectId: number; unitId: number };
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+beforeEach(async () => {
+  await db.prisma.$executeRawUnsafe('TRUNCATE "Event", "Outbox", "Task", "Project", "Person", "Unit" RESTART IDENTITY CASCADE');
+  ids = await seedRoster(db.prisma);
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const cycle = (now: Date) => escalateDueTasks(db.prisma, { now, policy });
+
+describe('escalateDueTasks', () => {
+  it('tells nobody before the 30 office minutes are up', async () => {
+    await postCard(db.prisma, { ...ids, postedAt: at('2026-03-04T09:00:00') });
+    expect(await cycle(at('2026-03-04T09:29:59'))).toBe(0);
+    expect(await toldSoFar(db.prisma)).toEqual([]);
+  });
+
+  it('at 30 minutes reminds the agent and tells the unit leader and the window, once', async () => {
+    const taskId = await postCard(db.prisma, { ...ids, postedAt: at('2026-03-04T09:00:00') });
+    expect(await cycle(at('2026-03-04T09:30:00'))).toBe(1);
+    expect(await cycle(at('2026-03-04T09:30:05'))).toBe(0);
+    const told = await toldSoFar(db.prisma);
+    expect(told.map((row) => row.recipient)).toEqual(['agent', 'unit.leader', 'window']);
+    expect(told[0]?.text).toContain(`T${taskId}`);
+    const task = await db.prisma.task.findUniqueOrThrow({ where: { id: taskId } });
+    expect(task).toMatchObject({ escalationStep: 1, nextEscalationAt: at('2026-03-04T10:00:00') });
+  });
+
+  it('at 60 minutes tells the project leader and 重点项目办, once, and then stops', async () => {
+    const taskId = await postCard(db.prisma, { ...ids, postedAt: at('2026-03-04T09:00:00') });
+    await cycle(at('2026-03-04T09:30:00'));
+    expect(await cycle(at('2026-03-04T10:00:00'))).toBe(1);
+    expect(await cycle(at('2026-03-05T10:00:00'))).toBe(0);
+    expect((await toldSoFar(db.prisma)).slice(3).map((row) => row.recipient)).toEqual(['leader', 'office']);
+    const events = await db.prisma.event.findMany({ where: { taskId, kind: 'task.escalated' }, orderBy: { id: 'asc' } });
+    expect(events.map((event) => event.after)).toEqual([
+      { escalationStep: 1, told: ['agent', 'unit.leader', 'window'] },
+      { escalationStep: 2, told: ['leader', 'office'] },
+    ]);
+  });
+
+  it('carries a card posted at 17:50 on Friday over the weekend', async () => {
+    await postCard(db.prisma, { ...ids, postedAt: at('2026-03-06T17:50:00') });
+    expect(await cycle(at('2026-03-06T18:20:00'))).toBe(0);
+    expect(await cycle(at('2026-03-09T08:49:59'))).toBe(0);
+    expect(await cycle(at('2026-03-09T08:50:00'))).toBe(1);
+  });
+
+  it('never escalates a card that was taken', async () => {
+    const taskId = await postCard(db.prisma, { ...ids, postedAt: at('2026-03-04T09:00:00') });
+    await db.prisma.task.update({ where: { id: taskId }, data: { state: 'taken', takenAt: at('2026-03-04T09:10:00'), nextEscalationAt: null } });
+    expect(await cycle(at('2026-03-04T11:00:00'))).toBe(0);
+    expect(await toldSoFar(db.prisma)).toEqual([]);
+  });
+
+  it('fires both overdue steps once each when the server was down through both', async () => {
+    await postCard(db.prisma, { ...ids, postedAt: at('2026-03-04T09:00:00') });
+    expect(await cycle(at('2026-03-04T16:00:00'))).toBe(2);
+    expect(await cycle(at('2026-03-04T16:00:02'))).toBe(0);
+    expect((await toldSoFar(db.prisma)).map((row) => row.recipient)).toEqual(['agent', 'unit.leader', 'window', 'leader', 'office']);
+  });
+
+  it('with ackTimeoutMinutes 0.05 and office hours "always", escalates 3 s after posting', async () => {
+    const fast = { ...policy, ackTimeoutMinutes: 0.05, secondEscalationMinutes: 0.1, officeHours: 'always' as const };
+    const postedAt = at('2026-03-07T23:00:00');
+    await postCard(db.prisma, { ...ids, postedAt }, fast);
+    expect(await escalateDueTasks(db.prisma, { now: new Date(postedAt.getTime() + 2_999), policy: fast })).toBe(0);
+    expect(await escalateDueTasks(db.prisma, { now: new Date(postedAt.getTime() + 3_000), policy: fast })).toBe(1);
+    expect(await escalateDueTasks(db.prisma, { now: new Date(postedAt.getTime() + 5_000), policy: fast })).toBe(0);
+  });
+});

@@ -1,0 +1,41 @@
+// A small roster and project for the escalation cycle tests: one unit with an agent and a
+// 责任领导, the window, 重点项目办, the project's leader, and someone who must never be told.
+import type { Db } from '../../prisma/open-database.js';
+import { createWorkingCalendar } from '../../domain/calendar/create-working-calendar.js';
+import { escalationDueAt } from '../../domain/escalation/plan-escalation.js';
+import { defaultPolicy, type Policy } from '../../domain/policy.js';
+
+export const policy: Policy = defaultPolicy;
+
+export async function seedRoster(prisma: Db): Promise<{ projectId: number; unitId: number }> {
+  const unit = await prisma.unit.create({ data: { name: '市生态环境局', key: '生态环境局' } });
+  const other = await prisma.unit.create({ data: { name: '市自然资源局', key: '自然资源局' } });
+  const leader = await prisma.person.create({ data: { userid: 'leader', name: '县领导甲', roles: ['county_leader'] } });
+  await prisma.person.createMany({
+    data: [
+      { userid: 'agent', name: '沈倩', unitId: unit.id, roles: ['agent'] },
+      { userid: 'unit.leader', name: '于鑫', unitId: unit.id, roles: ['unit_leader'] },
+      { userid: 'window', name: '专窗小李', roles: ['window'] },
+      { userid: 'office', name: '重点项目办小赵', roles: ['project_office'] },
+      { userid: 'bystander', name: '自然资源局代办员', unitId: other.id, roles: ['agent'] },
+      { userid: 'gone', name: '已调离', unitId: unit.id, roles: ['agent'], active: false },
+    ],
+  });
+  const project = await prisma.project.create({ data: { name: '光伏组件项目', investmentWan: 35000, stage: 'approving', leaderId: leader.id } });
+  return { projectId: project.id, unitId: unit.id };
+}
+
+/** A posted card whose timer was started the way 派单 starts it. */
+export async function postCard(prisma: Db, at: { projectId: number; unitId: number; postedAt: Date }, options: Partial<Policy> = {}): Promise<number> {
+  const ackDueAt = escalationDueAt(1, at.postedAt, { ...policy, ...options }, createWorkingCalendar());
+  const task = await prisma.task.create({
+    data: { projectId: at.projectId, unitId: at.unitId, itemCode: 'HB-01', itemName: '环境影响评价审批', phase: 1, postedAt: at.postedAt, ackDueAt, nextEscalationAt: ackDueAt },
+  });
+  return task.id;
+}
+
+/** Who was told what, as "recipient: text" lines, oldest first. */
+export async function toldSoFar(prisma: Db): Promise<{ recipient: string; text: string }[]> {
+  const rows = await prisma.outbox.findMany({ orderBy: { id: 'asc' } });
+  return rows.map((row) => ({ recipient: row.recipient, text: (row.payload as { text?: string }).text ?? '' }));
+}

@@ -1,0 +1,43 @@
+// Timers are rows, so a restart loses none: 100 cards that came due while the server was down
+// each escalate exactly once on the first cycle after start, and not again on the next.
+import { expect, it } from 'vitest';
+import { openDatabase } from '../../prisma/open-database.js';
+import { escalateDueTasks } from '../../cron/escalate-due-tasks.js';
+import { createTestDatabaseLocation } from '../support/test-database.js';
+import { policy, postCard, seedRoster } from './escalation-fixtures.js';
+
+const at = (shanghai: string) => new Date(`${shanghai}+08:00`);
+
+it('escalates each of 100 cards due during downtime exactly once after restart', { timeout: 60_000 }, async () => {
+  const { location, remove } = await createTestDatabaseLocation();
+  try {
+    const before = await openDatabase(location);
+    const ids = await seedRoster(before.prisma);
+    // Five cards a minute from 09:00 to 09:19; the server stops right after.
+    for (let index = 0; index < 100; index += 1) {
+      await postCard(before.prisma, { ...ids, postedAt: at(`2026-03-04T09:${String(index % 20).padStart(2, '0')}:00`) });
+    }
+    await before.close();
+
+    // Back at 10:05: every card passed step 1 (09:30–09:49); those posted 09:00–09:05 passed
+    // step 2 (10:00–10:05) as well.
+    const after = await openDatabase(location);
+    try {
+      const fired = await escalateDueTasks(after.prisma, { now: at('2026-03-04T10:05:00'), policy, batchSize: 30 });
+      expect(await escalateDueTasks(after.prisma, { now: at('2026-03-04T10:05:01'), policy })).toBe(0);
+
+      const steps = await after.prisma.event.groupBy({ by: ['taskId'], where: { kind: 'task.escalated' }, _count: { _all: true } });
+      expect(steps).toHaveLength(100);
+      expect(steps.filter((row) => row._count._all === 1)).toHaveLength(70);
+      expect(steps.filter((row) => row._count._all === 2)).toHaveLength(30);
+      expect(fired).toBe(130);
+      expect(await after.prisma.outbox.count({ where: { recipient: 'agent' } })).toBe(100);
+      expect(await after.prisma.outbox.count({ where: { recipient: 'office' } })).toBe(30);
+      expect(await after.prisma.task.count({ where: { escalationStep: 0 } })).toBe(0);
+    } finally {
+      await after.close();
+    }
+  } finally {
+    await remove();
+  }
+});

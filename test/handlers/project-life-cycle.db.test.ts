@@ -1,0 +1,64 @@
+// 开工, 投产, 终止, 办结项目 and 评价 through the chat.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../support/harness.js';
+import { preparePlannedProject } from './story-steps.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+  await preparePlannedProject(h);
+  await h.say('window', '派单 P1 环评 施工许可');
+  await h.say('sthj.agent', '报到 T1');
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const textTo = (userid: string, received: { recipient: string; text: string }[]) => received.find((item) => item.recipient === userid)?.text;
+
+describe('终止', () => {
+  it('needs a reason, cancels open cards and asks the enterprise to rate', async () => {
+    expect((await h.say('window', '终止 P1'))[0]?.text).toBe('请写明终止原因，例如「终止 P1 企业主动撤回」。');
+    const received = await h.say('window', '终止 P1 企业调整投资计划');
+    expect(received.filter((item) => item.message.kind === 'card_update').map((item) => [item.recipient, item.text])).toEqual([
+      ['sthj.leader', '〔任务 T1 的卡片〕已撤销 · 项目终止'],
+      ['sthj.agent', '〔任务 T1 的卡片〕已撤销 · 项目终止'],
+      ['zjj.leader', '〔任务 T2 的卡片〕已撤销 · 项目终止'],
+      ['zjj.agent', '〔任务 T2 的卡片〕已撤销 · 项目终止'],
+    ]);
+    expect(textTo('ent.zhang', received)).toBe('P1 光伏组件项目 帮办代办服务已终止，原因：企业调整投资计划。请为本次服务评价：评价 P1 5 意见（1–5 分）');
+    expect(await h.prisma.task.count({ where: { nextEscalationAt: { not: null } } })).toBe(0);
+    expect((await h.say('sthj.agent', '办结 T1'))[0]?.text).toBe('这个任务已撤销，不能再办理。');
+    expect((await h.say('window', '派单 P1'))[0]?.text).toBe('P1 已终止，不能派单。');
+  });
+});
+
+describe('办结项目 and 评价', () => {
+  it('waits for open tasks, then closes and takes one rating from the bound contact', async () => {
+    expect((await h.say('ent.zhang', '评价 P1 5'))[0]?.text).toBe('P1 的服务还没有办结，办结后再请你评价。');
+    expect((await h.say('window', '办结项目 P1'))[0]?.text).toBe('P1 还有 2 个任务未办结：T1、T2。');
+    await h.say('sthj.agent', '办结 T1 已批复');
+    await h.say('zjj.agent', '报到 T2');
+    await h.say('zjj.agent', '办结 T2 已发证');
+    expect(textTo('window', await h.say('window', '办结项目 P1'))).toBe('P1 帮办代办服务已办结。已请企业评价。');
+
+    expect((await h.say('ent.zhang', '评价 P1 6'))[0]?.text).toBe('请给 1–5 分，例如「评价 P1 5 服务很好」。');
+    const received = await h.say('ent.zhang', '评价 P1 4 材料一次告知很清楚');
+    expect(textTo('ent.zhang', received)).toBe('感谢评价！P1 记为 4 分。');
+    expect(textTo('window', received)).toBe('P1 光伏组件项目 获企业评价 4 分：材料一次告知很清楚。');
+    await h.say('ent.zhang', '评价 P1 5');
+    expect(await h.prisma.rating.findMany({ select: { score: true } })).toEqual([{ score: 5 }]);
+    expect(await h.prisma.event.count({ where: { kind: 'project.rated' } })).toBe(2);
+  });
+});
+
+describe('开工 and 投产', () => {
+  it('records the dates and refuses steps out of order', async () => {
+    expect((await h.say('window', '投产 P1'))[0]?.text).toBe('P1 审批中，不能登记投产。');
+    expect(textTo('window', await h.say('window', '开工 P1 2026-11-20'))).toBe('P1 光伏组件项目 已于 2026-11-20 开工。');
+    expect(textTo('ent.zhang', await h.say('window', '投产 P1'))).toBe('P1 光伏组件项目 已于 2026-11-23 投产。');
+    const project = await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } });
+    expect(project.startedOn?.toISOString().slice(0, 10)).toBe('2026-11-20');
+    expect(project.stage).toBe('producing');
+  });
+});

@@ -1,0 +1,73 @@
+// 登记项目 and 受理 through the chat: what the window sees, what is stored, and the refusals.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../support/harness.js';
+import { register, REGISTER } from './story-steps.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+describe('登记项目', () => {
+  it('registers a signed project with a bind code and keeps the mobile out of the event log', async () => {
+    const [reply, ...others] = await h.say('window', REGISTER);
+    expect(others).toEqual([]);
+    expect(reply?.text).toMatch(/^已登记 P1 光伏组件项目（3.5亿元，已签约）。/);
+    expect(reply?.text).toMatch(/绑定码：\d{6}（7 天内有效，只能用一次）/);
+    expect(reply?.text).toContain('下一步：受理 P1');
+    const project = await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } });
+    expect(project).toMatchObject({ stage: 'signed', eligible: true, contactName: '张三', contactMobile: '13900001111', enterprise: '某某新能源公司' });
+    expect(Number(project.investmentWan)).toBe(35000);
+    const leader = await h.prisma.person.findUniqueOrThrow({ where: { userid: 'leader.a' } });
+    expect(project.leaderId).toBe(leader.id);
+    const events = await h.prisma.event.findMany({ where: { projectId: 1 } });
+    expect(events.map((event) => event.kind)).toEqual(['project.registered']);
+    expect(JSON.stringify(events.map((event) => [event.before, event.after]))).not.toContain('13900001111');
+  });
+
+  it('registers a project below 5,000万元 but marks it not eligible, and 受理 refuses it', async () => {
+    const [reply] = await h.say('window', '登记项目 名称：小型仓储 投资：3000万 联系人：李四');
+    expect(reply?.text).toContain('投资低于帮办代办标准 5000万元，项目已登记，但不纳入帮办代办。');
+    expect(reply?.text).not.toContain('下一步');
+    expect((await h.say('window', '受理 P1'))[0]?.text).toBe('P1 投资低于帮办代办标准，不能受理。');
+  });
+
+  it('explains an investment it cannot read and registers nothing', async () => {
+    const [reply] = await h.say('window', '登记项目 名称：光伏 投资：三个亿');
+    expect(reply?.text).toBe('看不懂投资「三个亿」，请写成 3.5亿、8000万 或 12000万元。');
+    expect(await h.prisma.project.count()).toBe(0);
+  });
+
+  it('asks for the name and investment when they are missing', async () => {
+    const [reply] = await h.say('window', '登记项目 企业：某某公司');
+    expect(reply?.text).toMatch(/^请至少写明名称和投资/);
+  });
+
+  it('is refused to an agent in one line', async () => {
+    const [reply] = await h.say('sthj.agent', REGISTER);
+    expect(reply?.text).toBe('「登记项目」只有管理员、专窗、重点项目办、招商服务中心可以使用。');
+  });
+});
+
+describe('受理', () => {
+  it('accepts the project, sets the team deadline one working day later and tells the other window staff', async () => {
+    await register(h);
+    const received = await h.say('invest', '受理 P1');
+    // 2026-11-23 is a Monday; the team is due Tuesday.
+    expect(received.find((item) => item.recipient === 'invest')?.text).toBe('已受理 P1 光伏组件项目。请在 2026-11-24 前组建团队：组建团队 P1');
+    expect(received.find((item) => item.recipient === 'window')?.text).toContain('P1 光伏组件项目 已受理帮办代办');
+    expect((await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } })).stage).toBe('accepted');
+    expect((await h.say('window', '受理 P1'))[0]?.text).toBe('P1 已受理，不能再受理。');
+  });
+
+  it('offers a numbered list for an ambiguous name', async () => {
+    await register(h);
+    await register(h, '登记项目 名称：光伏电站项目 投资：2亿');
+    const [reply] = await h.say('window', '受理 光伏');
+    expect(reply?.text).toBe('有多个项目符合，请用编号重发，例如「受理 P1」：\n1. P1 光伏组件项目\n2. P2 光伏电站项目');
+    expect((await h.say('window', '受理 电站'))[0]?.text).toContain('已受理 P2 光伏电站项目');
+  });
+});
