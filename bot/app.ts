@@ -15,7 +15,9 @@ import { enqueueMessage } from './outbox/enqueue-message.js';
 import type { Messenger } from './outbox/messenger.js';
 import { sendPending } from './outbox/send-pending.js';
 import { runEvery, type Loop } from './run-every.js';
+import { syncDirectoryNow, type DirectorySource } from './sync-directory-now.js';
 import { ESCALATION_CYCLE_MS, escalateDueTasks } from '../cron/escalate-due-tasks.js';
+import { warnCalendarGap } from '../cron/warn-calendar-gap.js';
 
 export interface AppDeps {
   prisma: Db;
@@ -23,6 +25,8 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   messenger: Messenger;
+  /** The platform's directory, where the platform has one (同步通讯录). */
+  directory?: DirectorySource;
 }
 
 export interface App {
@@ -40,21 +44,24 @@ export interface App {
 
 export function createApp(deps: AppDeps): App {
   const { prisma, clock, logger, messenger } = deps;
-  let loops: { inbound: Loop; outbox: Loop; escalation: Loop } | null = null;
+  let loops: { inbound: Loop; outbox: Loop; escalation: Loop; calendar: Loop } | null = null;
 
   async function processOne(): Promise<boolean> {
     let claimed: { id: bigint; event: IncomingEvent } | null = null;
+    const afterCommit: (() => Promise<void>)[] = [];
     try {
-      return await prisma.$transaction(async (tx) => {
+      const done = await prisma.$transaction(async (tx) => {
         const rows = await tx.$queryRaw<{ id: bigint; event: unknown }[]>`
           SELECT id, event FROM "Inbound" WHERE "processedAt" IS NULL ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`;
         const row = rows[0];
         if (!row) return false;
         claimed = { id: row.id, event: incomingEventSchema.parse(row.event) };
-        await dispatch(await buildContext(tx, claimed.event));
+        await dispatch(await buildContext(tx, claimed.event, afterCommit));
         await tx.inbound.update({ where: { id: row.id }, data: { processedAt: clock.now() } });
         return true;
       });
+      for (const job of afterCommit.splice(0)) await job();
+      return done;
     } catch (error) {
       if (!claimed) throw error;
       const { id, event } = claimed as { id: bigint; event: IncomingEvent };
@@ -67,7 +74,7 @@ export function createApp(deps: AppDeps): App {
     }
   }
 
-  async function buildContext(tx: Tx, event: IncomingEvent): Promise<HandlerContext> {
+  async function buildContext(tx: Tx, event: IncomingEvent, afterCommit: (() => Promise<void>)[]): Promise<HandlerContext> {
     const idField = event.platform === 'dingtalk' ? 'dingtalkId' : 'userid';
     const person = await tx.person.findFirst({ where: { [idField]: event.sender, active: true } });
     const sender: Sender | null = person && { id: person.id, userid: person.userid, name: person.name, unitId: person.unitId, roles: person.roles as Role[] };
@@ -81,6 +88,10 @@ export function createApp(deps: AppDeps): App {
       policy: deps.policy,
       sender,
       args: '',
+      requestDirectorySync:
+        deps.directory && sender
+          ? () => void afterCommit.push(() => syncDirectoryNow({ prisma, directory: deps.directory!, clock, logger }, sender, event.platform))
+          : null,
       reply: (message) => enqueueMessage(tx, { recipient: sender?.userid ?? event.sender, message: toMessage(message) }),
       send: (userid, message, options) => enqueueMessage(tx, { recipient: userid, message: toMessage(message), ...options }),
       record: async (record) => {
@@ -128,10 +139,12 @@ export function createApp(deps: AppDeps): App {
         inbound: runEvery('inbound', 2000, () => this.processInbound(), logger),
         outbox: runEvery('outbox', 1000, () => this.deliver(), logger),
         escalation: runEvery('escalation', ESCALATION_CYCLE_MS, () => this.escalate(), logger),
+        calendar: runEvery('calendar', 60 * 60 * 1000, () => warnCalendarGap(prisma, clock.now()), logger),
       };
       loops.inbound.kick();
       // What came due while the server was down fires now, not one cycle later.
       loops.escalation.kick();
+      loops.calendar.kick();
     },
     async stop() {
       await Promise.all(Object.values(loops ?? {}).map((loop) => loop.stop()));

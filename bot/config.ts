@@ -8,7 +8,7 @@ import { loadWecomConfig, type WecomConfig } from './wecom/load-wecom-config.js'
 export class ConfigError extends Error {}
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number('expected a port number').int('expected a port number').min(0).max(65535, 'expected a port number up to 65535').default(3000),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'expected postgres://user:password@host:port/database, or unset for the embedded database')

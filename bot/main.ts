@@ -10,9 +10,8 @@ import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { LocalMessenger } from './local/local-messenger.js';
 import { localChatRoutes } from './local/local-chat-routes.js';
-import { createLogger, type Logger } from './logger.js';
-import { importRoster } from './roster/import-roster.js';
-import { readRosterFile } from './roster/read-roster-file.js';
+import { createLogger } from './logger.js';
+import { loadRosterAtStart } from './roster/load-roster-at-start.js';
 import { createServer } from './server.js';
 import { createWecomTransport } from './wecom/create-wecom-transport.js';
 import { CALLBACK_PATH } from './wecom/create-wecom-router.js';
@@ -29,13 +28,13 @@ async function main(): Promise<void> {
 
   // The demo roster only ever serves the local chat; a platform deployment loads its own.
   const roster = config.rosterFile ?? (config.wecom ? undefined : DEMO_ROSTER);
-  if (roster) await loadRoster(prisma, roster, logger);
+  if (roster) await loadRosterAtStart(prisma, roster, logger);
   else logger.warn('ROSTER_FILE is not set: serving the people already in the database');
 
   const wecom = config.wecom && createWecomTransport(config.wecom, { prisma, clock: systemClock, logger });
   const local = wecom ? undefined : new LocalMessenger(prisma);
   local?.deliveries.on('delivery', (delivery) => logger.info({ to: delivery.recipient }, `→ ${delivery.name}: ${delivery.text.split('\n')[0]}`));
-  const app = createApp({ prisma, policy: config.policy, clock: systemClock, logger, messenger: wecom?.messenger ?? local! });
+  const app = createApp({ prisma, policy: config.policy, clock: systemClock, logger, messenger: wecom?.messenger ?? local!, directory: wecom?.directory });
   // With WeCom configured the local chat is not mounted: it would let anyone reaching the port speak as anyone.
   const routers = wecom ? [wecom.router(app)] : [localChatRoutes(app, local!, systemClock)];
   const server = createServer(prisma, logger, routers, config.trustProxy);
@@ -64,18 +63,6 @@ async function open(config: Config) {
   } catch (error) {
     throw new ConfigError(`DATABASE_URL: cannot open the database (${(error as Error).message})`);
   }
-}
-
-async function loadRoster(prisma: Parameters<typeof importRoster>[0], file: string, logger: Logger): Promise<void> {
-  let rows;
-  try {
-    rows = await readRosterFile(file);
-  } catch (error) {
-    throw new ConfigError(`ROSTER_FILE: cannot read ${file} (${(error as Error).message})`);
-  }
-  const report = await importRoster(prisma, rows);
-  for (const problem of report.problems) logger.warn(`roster ${file} line ${problem.line} skipped: ${problem.reason}`);
-  logger.info({ loaded: report.loaded, deactivated: report.deactivated, skipped: report.problems.length }, `roster loaded from ${file}`);
 }
 
 main().catch((error: unknown) => {

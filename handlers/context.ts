@@ -34,6 +34,11 @@ export interface HandlerContext {
   /** For text commands: what follows the command word (set by dispatch). */
   args: string;
   reply(message: string | OutgoingMessage): Promise<void>;
+  /**
+   * Reads the platform directory once this transaction has committed (network calls never run
+   * inside a transaction) and sends the sender a summary. Null without a platform directory.
+   */
+  requestDirectorySync: (() => void) | null;
   send(userid: string, message: string | OutgoingMessage, options?: { taskId?: number; dedupKey?: string }): Promise<void>;
   /** Appends to the event log with the sender, role and channel filled in. */
   record(event: EventRecord): Promise<void>;

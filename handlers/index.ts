@@ -3,6 +3,8 @@ import type { CardAction } from '../bot/incoming-event.js';
 import { coordinatorRoles, type Role } from '../domain/roles.js';
 import type { Command, Handler } from './context.js';
 import { help } from './help.js';
+import { editCalendar } from './admin/edit-calendar.js';
+import { syncDirectory } from './admin/sync-directory.js';
 import { showArchive } from './archive/show-archive.js';
 import { manageCatalogue } from './catalogue/manage-catalogue.js';
 import { bindContact } from './enterprise/bind-contact.js';
@@ -48,6 +50,8 @@ export const commands: readonly Command[] = [
   { word: '评价', roles: ['enterprise'], summary: '服务结束后评价（1–5 分）', example: '评价 P12 5 服务很好', run: rateService },
   { word: '档案', roles: officials, summary: '项目全过程记录（一事一档）', example: '档案 P12', run: showArchive },
   { word: '事项', roles: officials, summary: '查看审批事项目录（管理员可修改）', example: '事项 环评', run: manageCatalogue },
+  { word: '日历', roles: ['admin'], summary: '补录法定节假日和调休', example: '日历 2027-02-10至2027-02-16 休 春节', run: editCalendar },
+  { word: '同步通讯录', roles: ['admin'], summary: '按企业微信通讯录核对名册', example: '同步通讯录', run: syncDirectory },
   { word: '绑定', roles: 'anyone', summary: '企业联络员用绑定码绑定项目', example: '绑定 123456', run: bindContact },
 ];
 

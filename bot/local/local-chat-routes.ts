@@ -2,7 +2,6 @@
 // configured, and answering only on the loopback interface. A typed line becomes the same
 // IncomingEvent a WeCom message would, so it goes through exactly the same handler path.
 import { randomUUID } from 'node:crypto';
-import { PassThrough } from 'node:stream';
 import Router from '@koa/router';
 import type { Context, Next } from 'koa';
 import { z } from 'zod';
@@ -33,17 +32,14 @@ export function localChatRoutes(app: App, messenger: LocalMessenger, clock: Cloc
   });
 
   // Server-sent events: one `data:` line per message the bot delivers, to anyone.
+  // The response is written directly: a chat that closes is the normal end, not an error.
   router.get('/messages', (ctx) => {
-    const stream = new PassThrough();
-    const forward = (delivery: LocalDelivery): void => void stream.write(`data: ${JSON.stringify(delivery)}\n\n`);
+    ctx.respond = false;
+    ctx.res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+    ctx.res.write(': connected\n\n');
+    const forward = (delivery: LocalDelivery): void => void ctx.res.write(`data: ${JSON.stringify(delivery)}\n\n`);
     messenger.deliveries.on('delivery', forward);
-    ctx.req.on('close', () => {
-      messenger.deliveries.off('delivery', forward);
-      stream.end();
-    });
-    ctx.set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
-    ctx.body = stream;
-    stream.write(': connected\n\n');
+    ctx.req.on('close', () => messenger.deliveries.off('delivery', forward));
   });
 
   return router;

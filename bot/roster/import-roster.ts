@@ -22,7 +22,8 @@ export interface RosterReport {
   problems: { line: number; reason: string }[];
 }
 
-export async function importRoster(prisma: Db, rows: RosterRow[]): Promise<RosterReport> {
+/** `sha256` of the file, recorded so an unchanged file is not imported again. */
+export async function importRoster(prisma: Db, rows: RosterRow[], sha256?: string): Promise<RosterReport> {
   const problems: RosterReport['problems'] = [];
   const people: { userid: string; name: string; unit: string; roles: Role[]; mobile: string | null; dingtalkId: string | null }[] = [];
   for (const row of rows) {
@@ -51,7 +52,8 @@ export async function importRoster(prisma: Db, rows: RosterRow[]): Promise<Roste
       dingtalkId: parsed.data.钉钉账号 || null,
     });
   }
-  const listed = rows.map((row) => row.cells['企业微信账号'] ?? '').filter(Boolean);
+  // Rows that were skipped keep their people active: a typo must not lock someone out.
+  const skipped = rows.filter((row) => problems.some((problem) => problem.line === row.line)).map((row) => row.cells['企业微信账号'] ?? '');
 
   return prisma.$transaction(async (tx) => {
     const unitIds = new Map<string, number>();
@@ -60,16 +62,24 @@ export async function importRoster(prisma: Db, rows: RosterRow[]): Promise<Roste
       const unit = await tx.unit.upsert({ where: { key }, create: { name, key }, update: {} });
       unitIds.set(name, unit.id);
     }
+    const kept: number[] = [];
     for (const person of people) {
       const data = { name: person.name, unitId: unitIds.get(person.unit)!, roles: person.roles, mobile: person.mobile, dingtalkId: person.dingtalkId, active: true };
-      await tx.person.upsert({ where: { userid: person.userid }, create: { userid: person.userid, ...data }, update: data });
+      // 同步通讯录 may have given a person their real WeCom userid, found by mobile: keep it.
+      const existing =
+        (await tx.person.findUnique({ where: { userid: person.userid } })) ??
+        (person.mobile ? await tx.person.findFirst({ where: { mobile: person.mobile, NOT: { roles: { has: 'enterprise' } } } }) : null);
+      const saved = existing
+        ? await tx.person.update({ where: { id: existing.id }, data })
+        : await tx.person.create({ data: { userid: person.userid, ...data } });
+      kept.push(saved.id);
     }
     const { count: deactivated } = await tx.person.updateMany({
-      where: { active: true, userid: { notIn: listed }, NOT: { roles: { has: 'enterprise' } } },
+      where: { active: true, id: { notIn: kept }, userid: { notIn: skipped }, NOT: { roles: { has: 'enterprise' } } },
       data: { active: false },
     });
     await tx.event.create({
-      data: { channel: 'system', kind: 'roster.imported', after: { loaded: people.length, deactivated, skippedLines: problems.map((p) => p.line) } },
+      data: { channel: 'system', kind: 'roster.imported', after: { loaded: people.length, deactivated, skippedLines: problems.map((p) => p.line), sha256: sha256 ?? null } },
     });
     return { loaded: people.length, deactivated, problems };
   });

@@ -2,7 +2,6 @@
 // with the line number a person would see in a spreadsheet.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 
 export interface RosterRow {
   line: number;
@@ -27,6 +26,8 @@ function readCsv(path: string): string[][] {
 }
 
 async function readXlsx(path: string): Promise<string[][]> {
+  // Loaded on demand: exceljs takes about a second to import, and most starts read no XLSX.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path);
   const sheet = workbook.worksheets[0];

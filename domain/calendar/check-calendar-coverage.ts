@@ -22,5 +22,5 @@ export function checkCalendarCoverage(now: Date, overrides: readonly CalendarOve
 
 /** The admin-facing sentence for a missing year. */
 export function describeCalendarGap(year: number): string {
-  return `${year} 年的法定节假日和调休尚未录入，工作日期限可能算错，请管理员补录日历。`;
+  return `${year} 年的法定节假日和调休尚未录入，工作日期限可能算错，请管理员补录日历，例如：日历 ${year}-01-01 休 元旦`;
 }

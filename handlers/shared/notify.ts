@@ -21,6 +21,6 @@ export async function notifyEnterprise(ctx: HandlerContext, project: { contactPe
 
 /** Replaces the buttons of every copy of a task card with a status line. */
 export async function updateCards(ctx: HandlerContext, taskId: number, status: string): Promise<void> {
-  const copies = await ctx.tx.outbox.findMany({ where: { kind: 'card', taskId }, select: { recipient: true }, distinct: ['recipient'] });
-  for (const copy of copies) await ctx.send(copy.recipient, { kind: 'card_update', taskId, status }, { taskId });
+  const copies = await ctx.tx.outbox.findMany({ where: { kind: 'card', taskId }, select: { recipient: true }, orderBy: { id: 'asc' } });
+  for (const recipient of new Set(copies.map((copy) => copy.recipient))) await ctx.send(recipient, { kind: 'card_update', taskId, status }, { taskId });
 }

@@ -19,7 +19,9 @@ export async function finishTask(ctx: RegisteredContext): Promise<void> {
   if (task.state !== 'taken') return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: task.state }));
 
   const result = line.args.slice(1).join(' ').trim() || '已办结';
-  await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'done', doneAt: ctx.now, result } });
+  // Conditional on the state, so a double click or two people finishing at once finish it once.
+  const { count } = await ctx.tx.task.updateMany({ where: { id: task.id, state: 'taken' }, data: { state: 'done', doneAt: ctx.now, result } });
+  if (count === 0) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: (await ctx.tx.task.findUniqueOrThrow({ where: { id: task.id } })).state }));
   await ctx.record({ kind: 'task.done', projectId: task.projectId, taskId: task.id, before: { state: 'taken' }, after: { state: 'done', result } });
   await updateCards(ctx, task.id, `已办结 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`);
   const text = `T${task.id} ${task.itemName}（P${task.projectId} ${task.project.name}）已办结：${result}（${task.unit.name}）`;

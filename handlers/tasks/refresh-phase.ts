@@ -9,7 +9,7 @@ export async function refreshPhase(ctx: HandlerContext, projectId: number): Prom
   const project = await ctx.tx.project.findUniqueOrThrow({ where: { id: projectId } });
   const items = await ctx.tx.planItem.findMany({ where: { projectId }, include: { tasks: { select: { state: true } } } });
   const phase = currentPhase(
-    items.filter((item) => isPhase(item.phase)).map((item) => ({ phase: item.phase as 1 | 2 | 3 | 4, done: item.tasks.some((task) => task.state === 'done') })),
+    items.flatMap((item) => (isPhase(item.phase) ? [{ phase: item.phase, done: item.tasks.some((task) => task.state === 'done') }] : [])),
   );
   if (phase === project.phase) return;
   await ctx.tx.project.update({ where: { id: projectId }, data: { phase } });

@@ -1,6 +1,5 @@
 // Steps several handler tests share, each through the chat as a person would type them.
 import { expect } from 'vitest';
-import { escalateDueTasks } from '../../cron/escalate-due-tasks.js';
 import type { Harness } from '../support/harness.js';
 import type { Received } from '../support/recording-messenger.js';
 
@@ -26,7 +25,7 @@ export async function preparePlannedProject(h: Harness): Promise<void> {
 /** One pass of the escalation cycle at the harness clock, then delivery; returns what was sent. */
 export async function runEscalation(h: Harness): Promise<Received[]> {
   const before = h.messenger.received.length;
-  await escalateDueTasks(h.prisma, { now: h.clock.now(), policy: h.policy });
+  await h.app.escalate();
   await h.app.deliver();
   return h.messenger.received.slice(before);
 }

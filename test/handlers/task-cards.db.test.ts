@@ -120,4 +120,22 @@ describe('after 报到', () => {
     expect(textTo('window', received)).toBe(result);
     expect(received.at(-1)?.text).toBe('已办结 T1 环境影响评价审批，结果已送专窗和企业。');
   });
+
+  it('办结 from the card button finishes once; a second click is refused', async () => {
+    expect((await h.click('zjj.agent', 2, 'finish')).at(-1)).toMatchObject({ recipient: 'zjj.agent', text: '已办结 T2 建筑工程施工许可证，结果已送专窗和企业。' });
+    expect((await h.click('zjj.leader', 2, 'finish'))[0]?.text).toBe('这个任务已办结，不能再办理。');
+    expect(await h.prisma.event.count({ where: { taskId: 2, kind: 'task.done' } })).toBe(1);
+  });
+});
+
+describe('phases', () => {
+  it('moves the project to the next phase when every item of its phase is done', async () => {
+    await h.say('window', '方案 P1 删除 备案 水保 用地预审 用地规划');
+    await h.say('window', '派单 P1 环评 工程规划');
+    await h.say('sthj.agent', '报到 T1');
+    const received = await h.say('sthj.agent', '办结 T1 已批复');
+    // The outbox may bundle the result and the phase notice to the window into one message.
+    expect(received.filter((item) => item.recipient === 'window').map((item) => item.text).join('\n')).toContain('P1 光伏组件项目 进入工程建设许可阶段。');
+    expect((await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } })).phase).toBe(2);
+  });
 });

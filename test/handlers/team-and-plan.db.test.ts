@@ -14,17 +14,19 @@ afterEach(async () => {
 });
 
 describe('组建团队', () => {
-  it('proposes the units of the default plan and tells every member once', async () => {
+  it('proposes the units of the default plan and opens the team group chat', async () => {
     const received = await h.say('window', '组建团队 P1');
-    const reply = received.at(-1)?.text;
-    expect(reply).toBe(
-      'P1 团队已组建：包抓领导 县领导甲；单位 市政务服务中心、市发展和改革委员会、市水务局、市生态环境局、市自然资源局、市住房和城乡建设局（共 11 人）。\n请在 2026-11-24 前制定方案：方案 P1',
-    );
-    const told = received.slice(0, -1).map((item) => item.recipient);
-    expect(told).toHaveLength(11);
-    expect(new Set(told).size).toBe(11);
-    expect(told).toContain('leader.a');
-    expect(told).not.toContain('gd.agent');
+    const unitList = '市政务服务中心、市发展和改革委员会、市水务局、市生态环境局、市自然资源局、市住房和城乡建设局';
+    expect(received.map((item) => [item.recipient, item.text])).toEqual([
+      ['project1', `P1 光伏组件项目 项目管家团队：包抓领导 县领导甲；单位 ${unitList}。`],
+      ['window', `P1 团队已组建：包抓领导 县领导甲；单位 ${unitList}（共 11 人）。\n请在 2026-11-24 前制定方案：方案 P1`],
+    ]);
+    const chat = await h.prisma.groupChat.findUniqueOrThrow({ where: { id: 'project1' } });
+    expect(chat.owner).toBe('leader.a');
+    expect(chat.members).toHaveLength(12);
+    expect(chat.members).toEqual(expect.arrayContaining(['window', 'leader.a', 'sthj.agent', 'zjj.leader']));
+    expect(chat.members).not.toContain('gd.agent');
+    expect((await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } })).chatId).toBe('project1');
   });
 
   it('takes the leader and units given on the line, by any county spelling of the unit', async () => {

@@ -7,6 +7,7 @@ import type { CardAction } from '../../bot/incoming-event.js';
 import { createLogger } from '../../bot/logger.js';
 import { importRoster } from '../../bot/roster/import-roster.js';
 import { readRosterFile } from '../../bot/roster/read-roster-file.js';
+import type { DirectorySource } from '../../bot/sync-directory-now.js';
 import { resolvePolicy, type Policy } from '../../domain/policy.js';
 import type { Database } from '../../prisma/open-database.js';
 import { FakeClock } from './fake-clock.js';
@@ -31,7 +32,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(options: { policy?: object; now?: string } = {}): Promise<Harness> {
+export async function createHarness(options: { policy?: object; now?: string; directory?: DirectorySource } = {}): Promise<Harness> {
   const resolved = resolvePolicy(options.policy);
   if (!resolved.ok) throw new Error(`bad test policy: ${resolved.problems.join('; ')}`);
   const database = await openTestDatabase();
@@ -40,7 +41,7 @@ export async function createHarness(options: { policy?: object; now?: string } =
   // 2026-11-23 is a Monday; 10:00 in Asia/Shanghai is office time.
   const clock = new FakeClock(new Date(options.now ?? '2026-11-23T10:00:00+08:00'));
   const messenger = new RecordingMessenger();
-  const app = createApp({ prisma, policy: resolved.policy, clock, logger: createLogger('silent'), messenger });
+  const app = createApp({ prisma, policy: resolved.policy, clock, logger: createLogger('silent'), messenger, directory: options.directory });
 
   async function run(event: Parameters<App['receive']>[0]): Promise<Received[]> {
     const before = messenger.received.length;

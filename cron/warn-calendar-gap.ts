@@ -1,0 +1,21 @@
+// Tells the admins, once per missing year, that the working-day calendar lacks the official
+// holidays of this or the coming year (chinese-days stops at 2026; shared/TOOLCHAIN.md), so
+// deadlines and the report-to-window clock would treat holidays as working days.
+import type { Db } from '../prisma/open-database.js';
+import { enqueueMessage } from '../bot/outbox/enqueue-message.js';
+import { checkCalendarCoverage, describeCalendarGap } from '../domain/calendar/check-calendar-coverage.js';
+import { findPeople } from '../handlers/shared/find-people.js';
+
+/** Returns the missing year it warned about, or null when the calendar is complete. */
+export async function warnCalendarGap(prisma: Db, now: Date): Promise<number | null> {
+  return prisma.$transaction(async (tx) => {
+    const overrides = await tx.calendarDay.findMany({ select: { date: true, isWorkday: true } });
+    const coverage = checkCalendarCoverage(now, overrides.map((day) => ({ date: day.date.toISOString().slice(0, 10), isWorkday: day.isWorkday })));
+    if (coverage.ok) return null;
+    for (const admin of await findPeople(tx, 'admin')) {
+      // The dedup key makes this "tell each admin once per year", however often it runs.
+      await enqueueMessage(tx, { recipient: admin.userid, message: { kind: 'text', text: describeCalendarGap(coverage.year) }, dedupKey: `calendar-gap:${coverage.year}:${admin.userid}` });
+    }
+    return coverage.year;
+  });
+}

@@ -1,0 +1,189 @@
+// The bot as `npm start` runs it with WeCom configured (WECOM_* set, WECOM_API_BASE pointing at a
+// fake WeCom): the real HTTP server and callback router, the WeCom messenger, the demo roster.
+// People's lines and clicks go in as encrypted, signed callbacks built from the real-shaped
+// fixtures; what the bot sends is whatever the fake WeCom API (nock) receives.
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import nock from 'nock';
+import { createApp, type App } from '../../bot/app.js';
+import { loadConfig } from '../../bot/config.js';
+import { createLogger } from '../../bot/logger.js';
+import { importRoster } from '../../bot/roster/import-roster.js';
+import { readRosterFile } from '../../bot/roster/read-roster-file.js';
+import { createServer } from '../../bot/server.js';
+import { CALLBACK_PATH } from '../../bot/wecom/create-wecom-router.js';
+import { createWecomTransport } from '../../bot/wecom/create-wecom-transport.js';
+import type { Database } from '../../prisma/open-database.js';
+import { API_BASE, config, encryptCallback, fixture, jsonFixture, sample } from '../bot/wecom/wecom-fixtures.js';
+import type { FakeClock } from '../support/fake-clock.js';
+import { DEMO_ROSTER } from '../support/harness.js';
+import { openTestDatabase } from '../support/test-database.js';
+
+/** One call the fake WeCom API received. */
+export interface WecomCall {
+  api: 'message/send' | 'message/update_template_card' | 'appchat/create' | 'appchat/send';
+  /** touser, the updated card's userid, or the chatid. */
+  to: string;
+  msgtype: string | undefined;
+  /** The text or markdown content, the card's title, the button's new name, or the chat's name. */
+  text: string;
+  body: WecomBody;
+  /** What the fake WeCom answered, e.g. a template card's response_code. */
+  answer: { errcode: number; response_code?: string };
+}
+
+/** The fields of the request bodies (WeCom docs: 发送应用消息, 更新模版卡片消息, 群聊会话) the story reads. */
+export interface WecomBody {
+  touser?: string;
+  userids?: string[];
+  chatid?: string;
+  name?: string;
+  owner?: string;
+  userlist?: string[];
+  msgtype?: string;
+  text?: { content: string };
+  markdown?: { content: string };
+  template_card?: {
+    task_id: string;
+    main_title: { title: string };
+    horizontal_content_list: { keyname: string; value: string }[];
+    button_list: { text: string; key: string }[];
+  };
+  response_code?: string;
+  button?: { replace_name: string };
+}
+
+export interface WecomStory {
+  app: App;
+  database: Database;
+  /** Every call the fake WeCom API received, oldest first. */
+  calls: WecomCall[];
+  /** `userid` types `text` in the app; returns the WeCom calls the bot made because of it. */
+  say(userid: string, text: string): Promise<WecomCall[]>;
+  /** `userid` presses `button` on a card the bot sent them; `deliveries` > 1 plays WeCom's retries. */
+  click(userid: string, card: WecomCall, button: string, deliveries?: number): Promise<WecomCall[]>;
+  /** One escalation cycle at the clock's time, then delivery. */
+  escalate(): Promise<WecomCall[]>;
+  close(): Promise<void>;
+}
+
+const ACCESS_TOKEN = jsonFixture<{ access_token: string }>('gettoken.json').access_token;
+
+export const WECOM_ENV = {
+  WECOM_CORP_ID: sample.corpId,
+  WECOM_AGENT_ID: String(config.agentId),
+  WECOM_SECRET: config.secret,
+  WECOM_TOKEN: sample.token,
+  WECOM_ENCODING_AES_KEY: sample.encodingAesKey,
+  WECOM_API_BASE: API_BASE,
+};
+
+/** Fakes the WeCom API the bot uses, answering errcode 0; every call is pushed to `calls`. */
+export function fakeWecomApi(calls: WecomCall[]): void {
+  let cards = 0;
+  const content = (body: WecomBody): string => body.text?.content ?? body.markdown?.content ?? body.template_card?.main_title.title ?? '';
+  const answering =
+    (api: WecomCall['api'], read: (body: WecomBody) => { to: string; text: string; answer?: object }) =>
+    (_uri: string, raw: unknown) => {
+      const body = (typeof raw === 'string' ? JSON.parse(raw) : raw) as WecomBody;
+      const { to, text, answer } = read(body);
+      const answered = { errcode: 0, errmsg: 'ok', ...answer };
+      calls.push({ api, to, msgtype: body.msgtype, text, body, answer: answered });
+      return answered;
+    };
+  const scope = nock(API_BASE).persist();
+  scope.get('/cgi-bin/gettoken').query({ corpid: sample.corpId, corpsecret: config.secret }).reply(200, jsonFixture('gettoken.json'));
+  const post = (path: WecomCall['api']) => scope.post(`/cgi-bin/${path}`).query({ access_token: ACCESS_TOKEN });
+  post('message/send').reply(
+    200,
+    answering('message/send', (body) => ({
+      to: body.touser!,
+      text: content(body),
+      // A template card's answer carries the response_code a later update_template_card spends.
+      answer: { msgid: `msg-${calls.length + 1}`, ...(body.msgtype === 'template_card' && { response_code: `sent-code-${++cards}` }) },
+    })),
+  );
+  post('message/update_template_card').reply(200, answering('message/update_template_card', (body) => ({ to: body.userids!.join('|'), text: body.button!.replace_name })));
+  post('appchat/create').reply(200, answering('appchat/create', (body) => ({ to: body.chatid!, text: body.name! })));
+  post('appchat/send').reply(200, answering('appchat/send', (body) => ({ to: body.chatid!, text: content(body) })));
+}
+
+/** Puts `values` into the named elements of a fixture message. */
+function fill(xml: string, values: Record<string, string | number>): string {
+  return Object.entries(values).reduce((filled, [tag, value]) => filled.replace(new RegExp(`<${tag}>[\\s\\S]*?</${tag}>`), () => `<${tag}><![CDATA[${value}]]></${tag}>`), xml);
+}
+
+export async function startWecomStory(clock: FakeClock): Promise<WecomStory> {
+  const { wecom, policy } = loadConfig(WECOM_ENV);
+  const database = await openTestDatabase();
+  const { prisma } = database;
+  await importRoster(prisma, await readRosterFile(DEMO_ROSTER));
+  const logger = createLogger('silent');
+  const transport = createWecomTransport(wecom!, { prisma, clock, logger });
+  const app = createApp({ prisma, policy, clock, logger, messenger: transport.messenger, directory: transport.directory });
+  const server: Server = createServer(prisma, logger, [transport.router(app)]).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const callbackUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${CALLBACK_PATH}`;
+  const calls: WecomCall[] = [];
+  fakeWecomApi(calls);
+  let serial = 0;
+
+  /** POSTs the message encrypted and signed as WeCom does, `deliveries` times (WeCom retries a callback). */
+  async function post(plainXml: string, deliveries = 1): Promise<void> {
+    const { query, body } = encryptCallback(plainXml, { timestamp: String(createTime()), nonce: String(100_000 + serial) });
+    for (let delivery = 0; delivery < deliveries; delivery += 1) {
+      const response = await fetch(`${callbackUrl}?${new URLSearchParams(query)}`, { method: 'POST', body });
+      if (response.status !== 200) throw new Error(`${CALLBACK_PATH} answered ${response.status}: ${await response.text()}`);
+    }
+  }
+  /** What the bot's loops do after a callback or a cycle: process what was received, deliver the outbox. */
+  async function settle(before: number): Promise<WecomCall[]> {
+    await app.processInbound();
+    while ((await app.deliver()) > 0);
+    return calls.slice(before);
+  }
+  const createTime = () => Math.floor(clock.now().getTime() / 1000);
+
+  return {
+    app,
+    database,
+    calls,
+    async say(userid, text) {
+      const before = calls.length;
+      serial += 1;
+      await post(fill(fixture('text-message.xml'), { FromUserName: userid, CreateTime: createTime(), Content: text, MsgId: `74123456789${String(serial).padStart(8, '0')}` }));
+      return settle(before);
+    },
+    async click(userid, card, button, deliveries = 1) {
+      const sent = card.body.template_card;
+      const key = sent?.button_list.find((candidate) => candidate.text === button)?.key;
+      if (!sent || !key) throw new Error(`no ${button} button on ${card.text}`);
+      const before = calls.length;
+      serial += 1;
+      const values = { FromUserName: userid, CreateTime: createTime(), EventKey: key, TaskId: sent.task_id, ResponseCode: `click-code-${serial}` };
+      await post(fill(fixture('template-card-event.xml'), values), deliveries);
+      return settle(before);
+    },
+    async escalate() {
+      const before = calls.length;
+      await app.escalate();
+      return settle(before);
+    },
+    async close() {
+      await app.stop();
+      await new Promise((resolve) => server.close(resolve));
+      await database.close();
+    },
+  };
+}
+
+/** The texts WeCom was asked to show `userid` (message/send), in order. */
+export function textsTo(userid: string, calls: WecomCall[]): string[] {
+  return calls.filter((call) => call.api === 'message/send' && call.to === userid).map((call) => call.text);
+}
+
+/** "api to" for each call, sorted: who was reached, and how, regardless of delivery order. */
+export function reached(calls: WecomCall[]): string[] {
+  return calls.map((call) => `${call.api === 'message/send' ? call.msgtype : call.api} ${call.to}`).sort();
+}
