@@ -15,5 +15,8 @@ export type OutgoingMessage =
   | { kind: 'text'; text: string }
   | { kind: 'markdown'; text: string }
   | { kind: 'card'; card: TaskCard }
-  /** Replaces the buttons of a card already sent to this recipient with a status line. */
-  | { kind: 'card_update'; taskId: number; status: string };
+  /**
+   * Updates a card already sent to this recipient. With `card`, the card is replaced by that one
+   * (its remaining buttons still work); without it, the buttons give way to the status line.
+   */
+  | { kind: 'card_update'; taskId: number; status: string; card?: TaskCard };

@@ -15,7 +15,9 @@ export function renderAsText(message: OutgoingMessage): string {
       const buttons = card.actions.map((action) => `「${buttonCommands[action.action]} T${card.taskId}」`).join(' ');
       return [`【${card.title}】`, ...fields, buttons && `按钮：回复${buttons}`].filter(Boolean).join('\n');
     }
-    case 'card_update':
-      return `〔任务 T${message.taskId} 的卡片〕${message.status}`;
+    case 'card_update': {
+      const buttons = (message.card?.actions ?? []).map((action) => `「${buttonCommands[action.action]} T${message.taskId}」`).join(' ');
+      return [`〔任务 T${message.taskId} 的卡片〕${message.status}`, buttons && `按钮：回复${buttons}`].filter(Boolean).join('\n');
+    }
   }
 }

@@ -46,7 +46,7 @@ export function createWecomMessenger({ api, prisma, agentId, clock }: WecomMesse
           throw error;
         }
       case 'card_update':
-        return updateTaskCard(api, prisma, agentId, { recipient, taskId: message.taskId, status: message.status }, clock.now());
+        return updateTaskCard(api, prisma, agentId, { recipient, taskId: message.taskId, status: message.status, card: message.card, outboxId: delivery.outboxId }, clock.now());
     }
   }
 

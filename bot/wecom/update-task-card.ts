@@ -1,10 +1,14 @@
-// Replaces the buttons of a task card already sent to one person with a status line, e.g.
-// "已报到 · 王某 · 10:03" (WeCom docs, 更新模版卡片消息 → 更新按钮为不可点击状态). Updating needs
+// Updates a task card already sent to one person (WeCom docs, 更新模版卡片消息). With a new card
+// (after 报到: the status and the 办结/退回 buttons) the card is replaced — 更新为新的卡片 — so
+// its buttons keep working; otherwise the buttons become one unclickable status line, e.g.
+// "已办结 · 王某 · 10:03" (更新按钮为不可点击状态). Updating needs
 // a response_code: message/send returns one, and each click on the card brings a fresh one. A code
 // works once and expires after 72 hours; 60140 means it is used or expired, so there is nothing
 // left to update — done, not a failure.
 import type { Db } from '../../prisma/open-database.js';
 import type { DeliveryResult } from '../outbox/messenger.js';
+import type { TaskCard } from '../outgoing-message.js';
+import { buildTaskCard } from './build-task-card.js';
 import type { WecomApi } from './create-wecom-api.js';
 import { WecomApiError } from './wecom-api-error.js';
 
@@ -14,6 +18,8 @@ export interface CardUpdate {
   recipient: string;
   taskId: number;
   status: string;
+  card?: TaskCard;
+  outboxId: bigint;
 }
 
 export async function updateTaskCard(api: WecomApi, prisma: Db, agentId: number, update: CardUpdate, now: Date): Promise<DeliveryResult> {
@@ -24,7 +30,9 @@ export async function updateTaskCard(api: WecomApi, prisma: Db, agentId: number,
       userids: [update.recipient],
       agentid: agentId,
       response_code: code,
-      button: { replace_name: update.status },
+      ...(update.card
+        ? { template_card: { ...buildTaskCard(update.card, update.outboxId), replace_text: update.status } }
+        : { button: { replace_name: update.status } }),
     });
   } catch (error) {
     if (!(error instanceof WecomApiError && error.errcode === 60140)) throw error;

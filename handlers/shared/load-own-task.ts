@@ -19,9 +19,17 @@ export function taskIdOf(ctx: RegisteredContext, firstArg: string | undefined): 
   return firstArg === undefined ? undefined : parseNumberRef(firstArg, 'T');
 }
 
-export async function loadOwnTask(ctx: RegisteredContext, taskId: number | undefined): Promise<{ ok: true; task: OwnTask } | TaskRefusal> {
+/** `states`: the task states the command works in; a task in another state is refused. */
+export async function loadOwnTask(ctx: RegisteredContext, taskId: number | undefined, states?: readonly string[]): Promise<{ ok: true; task: OwnTask } | TaskRefusal> {
   const task = taskId === undefined ? null : await findTask(ctx, taskId);
   if (!task) return { ok: false, code: 'TASK_NOT_FOUND' };
   if (!canHandleTask(ctx.sender, task.unitId)) return { ok: false, code: 'NOT_YOUR_UNIT', unitName: task.unit.name };
+  if (states && !states.includes(task.state)) return refuseState(task);
   return { ok: true, task };
+}
+
+function refuseState(task: OwnTask): TaskRefusal {
+  if (task.state === 'posted') return { ok: false, code: 'TASK_NOT_TAKEN', taskId: task.id };
+  if (task.state === 'suspended') return { ok: false, code: 'TASK_SUSPENDED', taskId: task.id };
+  return { ok: false, code: 'TASK_CLOSED', state: task.state };
 }

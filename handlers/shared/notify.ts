@@ -1,5 +1,6 @@
 // Who hears about a task's outcome: the window relays results to the enterprise (002 五(五)); the
 // enterprise contact hears directly once bound; every copy of a card shows its new status.
+import type { TaskCard } from '../../bot/outgoing-message.js';
 import type { HandlerContext } from '../context.js';
 import { findPeople } from './find-people.js';
 
@@ -19,8 +20,8 @@ export async function notifyEnterprise(ctx: HandlerContext, project: { contactPe
   return true;
 }
 
-/** Replaces the buttons of every copy of a task card with a status line. */
-export async function updateCards(ctx: HandlerContext, taskId: number, status: string): Promise<void> {
+/** Updates every copy of a task card: to `card` when given, else its buttons become `status`. */
+export async function updateCards(ctx: HandlerContext, taskId: number, status: string, card?: TaskCard): Promise<void> {
   const copies = await ctx.tx.outbox.findMany({ where: { kind: 'card', taskId }, select: { recipient: true }, orderBy: { id: 'asc' } });
-  for (const recipient of new Set(copies.map((copy) => copy.recipient))) await ctx.send(recipient, { kind: 'card_update', taskId, status }, { taskId });
+  for (const recipient of new Set(copies.map((copy) => copy.recipient))) await ctx.send(recipient, { kind: 'card_update', taskId, status, ...(card && { card }) }, { taskId });
 }

@@ -4,8 +4,9 @@ import type { TaskCard } from '../../bot/outgoing-message.js';
 import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
 import { isPhase, phaseNames } from '../../domain/catalogue/approval-phases.js';
 
-export function buildTaskCard({ task, project, dispatcher }: { task: Task; project: Project; dispatcher: string }): TaskCard {
-  return {
+/** `taken`: the card after 报到 — who took it, and only the 办结 and 退回 buttons left. */
+export function buildTaskCard({ task, project, dispatcher, taken }: { task: Task; project: Project; dispatcher: string; taken?: string }): TaskCard {
+  const card: TaskCard = {
     taskId: task.id,
     title: `任务 T${task.id} · ${task.itemName}`,
     fields: [
@@ -21,5 +22,11 @@ export function buildTaskCard({ task, project, dispatcher }: { task: Task; proje
       { action: 'finish', text: '办结' },
       { action: 'return', text: '退回' },
     ],
+  };
+  if (!taken) return card;
+  return {
+    ...card,
+    fields: card.fields.map((field) => (field.label === '报到期限' ? { label: '报到', value: taken } : field)),
+    actions: card.actions.filter((action) => action.action !== 'take'),
   };
 }

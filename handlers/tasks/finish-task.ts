@@ -11,14 +11,11 @@ import { refreshPhase } from './refresh-phase.js';
 
 export async function finishTask(ctx: RegisteredContext): Promise<void> {
   const line = commandLine(ctx);
-  const found = await loadOwnTask(ctx, taskIdOf(ctx, line.args[0]));
+  const found = await loadOwnTask(ctx, taskIdOf(ctx, line.args[0]), ['taken']);
   if (!found.ok) return ctx.reply(describeTaskRefusal(found));
   const { task } = found;
-  if (task.state === 'posted') return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_NOT_TAKEN', taskId: task.id }));
-  if (task.state === 'suspended') return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_SUSPENDED', taskId: task.id }));
-  if (task.state !== 'taken') return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: task.state }));
 
-  const result = line.args.slice(1).join(' ').trim() || '已办结';
+  const result = line.args.slice(1).join(' ').trim() || '办理完毕';
   // Conditional on the state, so a double click or two people finishing at once finish it once.
   const { count } = await ctx.tx.task.updateMany({ where: { id: task.id, state: 'taken' }, data: { state: 'done', doneAt: ctx.now, result } });
   if (count === 0) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: (await ctx.tx.task.findUniqueOrThrow({ where: { id: task.id } })).state }));

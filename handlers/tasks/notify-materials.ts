@@ -10,11 +10,9 @@ import { describeTaskRefusal } from '../shared/task-refusal.js';
 
 export async function notifyMaterials(ctx: RegisteredContext): Promise<void> {
   const line = commandLine(ctx);
-  const found = await loadOwnTask(ctx, taskIdOf(ctx, line.args[0]));
+  const found = await loadOwnTask(ctx, taskIdOf(ctx, line.args[0]), ['taken', 'suspended']);
   if (!found.ok) return ctx.reply(describeTaskRefusal(found));
   const { task } = found;
-  if (task.state === 'posted') return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_NOT_TAKEN', taskId: task.id }));
-  if (task.state !== 'taken' && task.state !== 'suspended') return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: task.state }));
 
   const typed = line.args.slice(1).flatMap(splitList);
   const materials = typed.length > 0 ? typed : (task.planItem?.materials ?? []);

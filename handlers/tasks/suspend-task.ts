@@ -8,12 +8,9 @@ import { describeTaskRefusal } from '../shared/task-refusal.js';
 
 export async function suspendTask(ctx: RegisteredContext): Promise<void> {
   const line = commandLine(ctx);
-  const found = await loadOwnTask(ctx, taskIdOf(ctx, line.args[0]));
+  const found = await loadOwnTask(ctx, taskIdOf(ctx, line.args[0]), ['taken']);
   if (!found.ok) return ctx.reply(describeTaskRefusal(found));
   const { task } = found;
-  if (task.state === 'posted') return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_NOT_TAKEN', taskId: task.id }));
-  if (task.state === 'suspended') return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_SUSPENDED', taskId: task.id }));
-  if (task.state !== 'taken') return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: task.state }));
   const reason = line.args.slice(1).join(' ').trim();
   if (!reason) return ctx.reply(describeTaskRefusal({ ok: false, code: 'REASON_REQUIRED', example: `中止 T${task.id} 企业补正材料` }));
 

@@ -73,12 +73,15 @@ it('serves a project from registration to rating over WeCom, escalating the late
   clock.advanceMinutes(10);
   const taken = await story.click('sthj.agent', cardTo('sthj.agent'), '报到', 2);
   expect(reached(taken)).toEqual(['message/update_template_card sthj.agent', 'message/update_template_card sthj.leader', 'text sthj.agent', 'text window']);
-  const status = { replace_name: '已报到 · 生态环境局代办员 · 09:10' };
-  expect(taken.filter((call) => call.api === 'message/update_template_card').sort(byRecipient).map((call) => call.body)).toEqual([
+  const status = expect.objectContaining({ replace_text: '已报到 · 生态环境局代办员 · 09:10' });
+  const takenCards = taken.filter((call) => call.api === 'message/update_template_card').sort(byRecipient);
+  expect(takenCards.map((call) => call.body)).toEqual([
     // The agent's card is updated with the code the click brought, the leader's with its send's.
-    expect.objectContaining({ userids: ['sthj.agent'], agentid: config.agentId, response_code: expect.stringMatching(/^click-code-/), button: status }),
-    expect.objectContaining({ userids: ['sthj.leader'], agentid: config.agentId, response_code: cardTo('sthj.leader').answer.response_code, button: status }),
+    expect.objectContaining({ userids: ['sthj.agent'], agentid: config.agentId, response_code: expect.stringMatching(/^click-code-/), template_card: status }),
+    expect.objectContaining({ userids: ['sthj.leader'], agentid: config.agentId, response_code: cardTo('sthj.leader').answer.response_code, template_card: status }),
   ]);
+  // The replaced cards keep working buttons for what is left to do.
+  expect(takenCards.map((call) => call.body.template_card?.button_list.map((button) => button.text))).toEqual([['办结', '退回'], ['办结', '退回']]);
   expect(only('sthj.agent', taken)).toMatch(/^已报到 T1 环境影响评价审批，请于 2026-12-14 前办结。/);
   expect(only('window', taken)).toBe('T1 环境影响评价审批（P1）已由市生态环境局 生态环境局代办员报到，用时 10 分钟。');
   clock.advanceMinutes(19);
@@ -114,7 +117,8 @@ it('serves a project from registration to rating over WeCom, escalating the late
 
   // Both units finish; the enterprise hears each result at once, once.
   expect(only('ent.zhang', await story.say('sthj.agent', '告知 T1'))).toMatch(/^【一次性告知】P1 光伏组件项目「环境影响评价审批」需要以下材料/);
-  expect(only('ent.zhang', await story.say('sthj.agent', '办结 T1 已出具环评批复'))).toBe('T1 环境影响评价审批（P1 光伏组件项目）已办结：已出具环评批复（市生态环境局）');
+  // 生态环境局 finishes with the 办结 button of the card that 报到 replaced.
+  expect(only('ent.zhang', await story.click('sthj.agent', takenCards[0]!, '办结'))).toBe('T1 环境影响评价审批（P1 光伏组件项目）已办结：办理完毕（市生态环境局）');
   const finished = await story.say('zjj.agent', '办结 T2 已核发施工许可证');
   expect(only('ent.zhang', finished)).toBe('T2 建筑工程施工许可证（P1 光伏组件项目）已办结：已核发施工许可证（市住房和城乡建设局）');
   expect(only('zjj.agent', finished)).toBe('已办结 T2 建筑工程施工许可证，结果已送专窗和企业。');
@@ -146,7 +150,7 @@ it('serves a project from registration to rating over WeCom, escalating the late
     '11-23 10:00 系统（系统）T2 超时未报到，第 2 级提醒',
     '11-23 11:00 住房和城乡建设局代办员（代办员·企业微信）T2 报到（派单后 120 分钟）',
     '11-23 11:00 生态环境局代办员（代办员·企业微信）T1 一次性告知 3 项材料',
-    '11-23 11:00 生态环境局代办员（代办员·企业微信）T1 办结：已出具环评批复',
+    '11-23 11:00 生态环境局代办员（代办员·企业微信）T1 办结：办理完毕',
     '11-23 11:00 住房和城乡建设局代办员（代办员·企业微信）T2 办结：已核发施工许可证',
     '11-23 11:00 专窗小李（专窗·企业微信）帮办代办服务办结',
     '11-23 11:00 张三（企业联络员·企业微信）企业评价 5 分：很满意',

@@ -49,6 +49,8 @@ export interface WecomBody {
     main_title: { title: string };
     horizontal_content_list: { keyname: string; value: string }[];
     button_list: { text: string; key: string }[];
+    /** On update_template_card: the status shown on the replaced card. */
+    replace_text?: string;
   };
   response_code?: string;
   button?: { replace_name: string };
@@ -70,6 +72,7 @@ export interface WecomStory {
 
 const ACCESS_TOKEN = jsonFixture<{ access_token: string }>('gettoken.json').access_token;
 
+/** The WECOM_* variables of a deployment, with the API base on the fake WeCom. */
 export const WECOM_ENV = {
   WECOM_CORP_ID: sample.corpId,
   WECOM_AGENT_ID: String(config.agentId),
@@ -104,7 +107,7 @@ export function fakeWecomApi(calls: WecomCall[]): void {
       answer: { msgid: `msg-${calls.length + 1}`, ...(body.msgtype === 'template_card' && { response_code: `sent-code-${++cards}` }) },
     })),
   );
-  post('message/update_template_card').reply(200, answering('message/update_template_card', (body) => ({ to: body.userids!.join('|'), text: body.button!.replace_name })));
+  post('message/update_template_card').reply(200, answering('message/update_template_card', (body) => ({ to: body.userids!.join('|'), text: body.button?.replace_name ?? body.template_card!.replace_text! })));
   post('appchat/create').reply(200, answering('appchat/create', (body) => ({ to: body.chatid!, text: body.name! })));
   post('appchat/send').reply(200, answering('appchat/send', (body) => ({ to: body.chatid!, text: content(body) })));
 }
@@ -128,6 +131,7 @@ export async function startWecomStory(clock: FakeClock): Promise<WecomStory> {
   const calls: WecomCall[] = [];
   fakeWecomApi(calls);
   let serial = 0;
+  const createTime = () => Math.floor(clock.now().getTime() / 1000);
 
   /** POSTs the message encrypted and signed as WeCom does, `deliveries` times (WeCom retries a callback). */
   async function post(plainXml: string, deliveries = 1): Promise<void> {
@@ -143,7 +147,6 @@ export async function startWecomStory(clock: FakeClock): Promise<WecomStory> {
     while ((await app.deliver()) > 0);
     return calls.slice(before);
   }
-  const createTime = () => Math.floor(clock.now().getTime() / 1000);
 
   return {
     app,

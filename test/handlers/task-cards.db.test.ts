@@ -54,8 +54,8 @@ describe('报到', () => {
   it('takes the card, updates every copy, tells the window and starts the promised days', async () => {
     const received = await h.say('sthj.agent', '报到 T1');
     expect(received.filter((item) => item.message.kind === 'card_update').map((item) => [item.recipient, item.text])).toEqual([
-      ['sthj.leader', '〔任务 T1 的卡片〕已报到 · 生态环境局代办员 · 10:12'],
-      ['sthj.agent', '〔任务 T1 的卡片〕已报到 · 生态环境局代办员 · 10:12'],
+      ['sthj.leader', '〔任务 T1 的卡片〕已报到 · 生态环境局代办员 · 10:12\n按钮：回复「办结 T1」 「退回 T1」'],
+      ['sthj.agent', '〔任务 T1 的卡片〕已报到 · 生态环境局代办员 · 10:12\n按钮：回复「办结 T1」 「退回 T1」'],
     ]);
     expect(textTo('window', received)).toBe('T1 环境影响评价审批（P1）已由市生态环境局 生态环境局代办员报到，用时 12 分钟。');
     // 15 working days from Monday 2026-11-23.

@@ -48,8 +48,8 @@ const delivery = (recipient: string, message: OutgoingMessage, extra: Partial<De
   ...extra,
 });
 
-const card: OutgoingMessage = {
-  kind: 'card',
+const card = {
+  kind: 'card' as const,
   card: {
     taskId: 12,
     title: '任务分送单：建设用地规划许可证',
@@ -58,11 +58,11 @@ const card: OutgoingMessage = {
       { label: '报到期限', value: '10:33 前' },
     ],
     actions: [
-      { action: 'take', text: '报到' },
-      { action: 'return', text: '退回' },
+      { action: 'take' as const, text: '报到' },
+      { action: 'return' as const, text: '退回' },
     ],
   },
-};
+} satisfies OutgoingMessage;
 
 describe('text and markdown', () => {
   it('sends text to one person with duplicate checking on', async () => {
@@ -168,6 +168,20 @@ describe('task cards', () => {
     });
     wecom.post('/cgi-bin/message/update_template_card').query(true).reply(200, errors['60140']);
     expect(await messenger().deliver(delivery('window', { kind: 'card_update', taskId: 12, status: '已超时' }))).toEqual({ ok: true, responseCode: 'OLD_CODE' });
+  });
+
+  it('replaces the card with one whose remaining buttons still work when the update carries a card', async () => {
+    await db.prisma.outbox.create({
+      data: { recipient: 'invest', kind: 'card', payload: card as object, taskId: 12, status: 'sent', sentAt: new Date('2025-11-24T01:00:00Z'), responseCode: 'LIVE_CODE' },
+    });
+    const bodies: { button?: unknown; template_card: { card_type: string; replace_text: string; button_list: { key: string }[] } }[] = [];
+    wecom.post('/cgi-bin/message/update_template_card', (body) => Boolean(bodies.push(body))).query(true).reply(200, { errcode: 0, errmsg: 'ok' });
+    const taken = { ...card.card, actions: [{ action: 'finish' as const, text: '办结' }, { action: 'return' as const, text: '退回' }] };
+    const result = await messenger().deliver(delivery('invest', { kind: 'card_update', taskId: 12, status: '已报到 · 王某 · 10:03', card: taken }));
+    expect(result).toEqual({ ok: true, responseCode: 'LIVE_CODE' });
+    expect(bodies[0]!.button).toBeUndefined();
+    expect(bodies[0]!.template_card).toMatchObject({ card_type: 'button_interaction', replace_text: '已报到 · 王某 · 10:03' });
+    expect(bodies[0]!.template_card.button_list.map((button) => button.key)).toEqual(['finish:12', 'return:12']);
   });
 
   it('has nothing to update when no card with a live code was sent', async () => {

@@ -120,7 +120,7 @@ describe('WeCom end to end', () => {
     expect(card).toMatchObject({ status: 'sent', responseCode: 'VXWLnVvEZ09jHZNkTmQiKoVDmT3UP6ybV4AEvc3G4ZU' });
     sent.length = 0;
 
-    const updates: { response_code: string; button: { replace_name: string } }[] = [];
+    const updates: { response_code: string; template_card: { replace_text: string; button_list: { key: string }[] } }[] = [];
     const update = nock(API_BASE)
       .post('/cgi-bin/message/update_template_card', (body) => Boolean(updates.push(body)))
       .query(true)
@@ -131,8 +131,11 @@ describe('WeCom end to end', () => {
     await settle();
     expect(update.isDone()).toBe(true);
     expect(updates).toEqual([
-      expect.objectContaining({ userids: ['zrzy.agent'], agentid: 1000002, response_code: 'ZB8JAt3kB0ebcDdRjJBrkE0m8TXnP8WyR1p2UoGJaaQ', button: { replace_name: '已报到 · 沈倩 · 10:03' } }),
+      expect.objectContaining({ userids: ['zrzy.agent'], agentid: 1000002, response_code: 'ZB8JAt3kB0ebcDdRjJBrkE0m8TXnP8WyR1p2UoGJaaQ' }),
     ]);
+    // The card is replaced, not frozen: 办结 and 退回 stay clickable after 报到.
+    expect(updates[0]!.template_card.replace_text).toBe('已报到 · 沈倩 · 10:03');
+    expect(updates[0]!.template_card.button_list.map((button) => button.key)).toEqual(['finish:12', 'return:12']);
     expect(sent).toEqual([
       ['window', expect.stringContaining('沈倩报到')],
       ['zrzy.agent', expect.stringContaining('已报到 T12')],
