@@ -57,11 +57,13 @@ async function main(): Promise<void> {
 }
 
 async function open(config: Config) {
-  if (!config.database.includes('://')) mkdirSync(dirname(config.database), { recursive: true });
+  const embedded = !config.database.includes('://');
+  if (embedded) mkdirSync(dirname(config.database), { recursive: true });
   try {
     return await openDatabase(config.database);
   } catch (error) {
-    throw new ConfigError(`DATABASE_URL: cannot open the database (${(error as Error).message})`);
+    const setting = embedded ? `DATA_DIR: cannot open the embedded database in ${config.database}` : 'DATABASE_URL: cannot open the database';
+    throw new ConfigError(`${setting} (${(error as Error).message})`);
   }
 }
 
