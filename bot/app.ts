@@ -1,21 +1,23 @@
 // The bot without its transports (like probot's `receive`): record an incoming event once,
-// process it in one transaction (handler changes, event log and outbox together), deliver
-// the outbox. Transports call `receive`; tests call it directly.
-import { Prisma } from '../generated/prisma/client.js';
-import type { Db, Tx } from '../prisma/open-database.js';
+// process it in one transaction (handler changes, event log and outbox together), deliver the
+// outbox through each platform's messenger. Transports call `receive`; tests call it directly.
+// Safe with several instances on one PostgreSQL: events, outbox rows, timers and jobs are claimed
+// with SKIP LOCKED, one sender's events are processed in order, and handlers lock what they change.
+import type { Db } from '../prisma/open-database.js';
 import type { Policy } from '../domain/policy.js';
-import type { Role } from '../domain/roles.js';
 import { dispatch } from '../handlers/dispatch.js';
-import type { HandlerContext, Sender } from '../handlers/context.js';
 import type { Clock } from './clock.js';
-import { incomingEventSchema, type IncomingEvent } from './incoming-event.js';
+import { buildContext } from './inbound/build-context.js';
+import { claimNextInbound } from './inbound/claim-next-inbound.js';
+import { withRetries } from './inbound/with-retries.js';
+import { runDueJobs, type JobRunners } from './jobs/run-due-jobs.js';
 import type { Logger } from './logger.js';
-import type { OutgoingMessage } from './outgoing-message.js';
+import { incomingEventSchema, type IncomingEvent, type Platform } from './messages.js';
 import { enqueueMessage } from './outbox/enqueue-message.js';
-import type { Messenger } from './outbox/messenger.js';
 import { sendPending } from './outbox/send-pending.js';
 import { runEvery, type Loop } from './run-every.js';
-import { syncDirectoryNow, type DirectorySource } from './sync-directory-now.js';
+import type { Messenger } from './transport/messenger.js';
+import type { Receive } from './transport/transport.js';
 import { ESCALATION_CYCLE_MS, escalateDueTasks } from '../cron/escalate-due-tasks.js';
 import { warnCalendarGap } from '../cron/warn-calendar-gap.js';
 
@@ -24,98 +26,86 @@ export interface AppDeps {
   policy: Policy;
   clock: Clock;
   logger: Logger;
-  messenger: Messenger;
-  /** The platform's directory, where the platform has one (同步通讯录). */
-  directory?: DirectorySource;
+  /** The configured platforms' messengers, in order of preference. */
+  messengers: Messenger[];
+  /** Work run after a handler's transaction (e.g. 同步通讯录's directory read). */
+  jobs?: JobRunners;
 }
 
 export interface App {
-  /** Records the event once; a platform retry of the same event is a 'duplicate'. */
-  receive(event: IncomingEvent): Promise<'accepted' | 'duplicate'>;
+  receive: Receive;
   /** Processes every recorded, unprocessed event (also those left by a crash or restart). */
   processInbound(): Promise<number>;
   /** Delivers the outbox rows that are due. */
   deliver(): Promise<number>;
   /** Fires the report-to-window escalation steps that are due; returns how many. */
   escalate(): Promise<number>;
+  /** Runs the jobs that are due; returns how many. */
+  runJobs(): Promise<number>;
   start(): void;
   stop(): Promise<void>;
 }
 
-export function createApp(deps: AppDeps): App {
-  const { prisma, clock, logger, messenger } = deps;
-  let loops: { inbound: Loop; outbox: Loop; escalation: Loop; calendar: Loop } | null = null;
+const APOLOGY = '抱歉，处理这条消息时出错了，已记录。请稍后再试或联系管理员。';
 
+export function createApp(deps: AppDeps): App {
+  const { prisma, clock, logger } = deps;
+  const messengers = new Map(deps.messengers.map((messenger) => [messenger.platform, messenger]));
+  const groupPlatforms = deps.messengers.filter((messenger) => messenger.limits.groupChats).map((messenger) => messenger.platform);
+  const directoryPlatforms = new Set(Object.keys(deps.jobs?.directory ?? {}) as Platform[]);
+  let loops: Record<'inbound' | 'outbox' | 'escalation' | 'jobs' | 'calendar', Loop> | null = null;
+
+  /** One event, claimed and handled in one transaction; false when nothing is waiting. */
   async function processOne(): Promise<boolean> {
     let claimed: { id: bigint; event: IncomingEvent } | null = null;
-    const afterCommit: (() => Promise<void>)[] = [];
     try {
-      const done = await prisma.$transaction(async (tx) => {
-        const rows = await tx.$queryRaw<{ id: bigint; event: unknown }[]>`
-          SELECT id, event FROM "Inbound" WHERE "processedAt" IS NULL ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`;
-        const row = rows[0];
-        if (!row) return false;
-        claimed = { id: row.id, event: incomingEventSchema.parse(row.event) };
-        await dispatch(await buildContext(tx, claimed.event, afterCommit));
-        await tx.inbound.update({ where: { id: row.id }, data: { processedAt: clock.now() } });
-        return true;
-      });
-      for (const job of afterCommit.splice(0)) await job();
-      return done;
+      return await withRetries(() =>
+        prisma.$transaction(async (tx) => {
+          claimed = null;
+          const row = await claimNextInbound(tx);
+          if (!row) return false;
+          const parsed = incomingEventSchema.safeParse(row.event);
+          if (!parsed.success) {
+            // Validated before it was stored, so this is a bug or an old row: set aside, never retried.
+            logger.error({ inboundId: String(row.id), issue: parsed.error.issues[0]?.message }, 'stored event does not parse, set aside');
+            await tx.inbound.update({ where: { id: row.id }, data: { processedAt: clock.now(), failedAt: clock.now(), error: 'does not parse' } });
+            return true;
+          }
+          claimed = { id: row.id, event: parsed.data };
+          await dispatch(await buildContext(tx, parsed.data, { now: clock.now(), policy: deps.policy, groupPlatforms, directoryPlatforms }));
+          await tx.inbound.update({ where: { id: row.id }, data: { processedAt: clock.now() } });
+          return true;
+        }),
+      );
     } catch (error) {
-      if (!claimed) throw error;
+      if (!claimed) {
+        // The database keeps refusing: the row stays unprocessed and is tried on the next pass.
+        logger.error({ err: error }, 'processing incoming events failed');
+        return false;
+      }
+      // A handler bug: its writes were rolled back; the event is set aside and the sender told once.
       const { id, event } = claimed as { id: bigint; event: IncomingEvent };
       logger.error({ err: error, inboundId: String(id), type: event.type, platform: event.platform }, 'handler failed');
       await prisma.$transaction(async (tx) => {
-        await tx.inbound.update({ where: { id }, data: { processedAt: clock.now() } });
-        await enqueueMessage(tx, { recipient: event.sender, message: { kind: 'text', text: '抱歉，处理这条消息时出错了，已记录。请稍后再试或联系管理员。' } });
+        const { count } = await tx.inbound.updateMany({
+          where: { id, processedAt: null },
+          data: { processedAt: clock.now(), failedAt: clock.now(), error: String((error as Error).message).slice(0, 500) },
+        });
+        if (count === 1) await enqueueMessage(tx, { to: { platform: event.platform, account: event.account }, message: { kind: 'text', text: APOLOGY }, reply: true });
       });
       return true;
     }
   }
 
-  async function buildContext(tx: Tx, event: IncomingEvent, afterCommit: (() => Promise<void>)[]): Promise<HandlerContext> {
-    const idField = event.platform === 'dingtalk' ? 'dingtalkId' : 'userid';
-    const person = await tx.person.findFirst({ where: { [idField]: event.sender, active: true } });
-    const sender: Sender | null = person && { id: person.id, userid: person.userid, name: person.name, unitId: person.unitId, roles: person.roles as Role[] };
-    const now = clock.now();
-    const toMessage = (message: string | OutgoingMessage): OutgoingMessage => (typeof message === 'string' ? { kind: 'text', text: message } : message);
-    return {
-      tx,
-      event,
-      channel: event.platform,
-      now,
-      policy: deps.policy,
-      sender,
-      args: '',
-      requestDirectorySync:
-        deps.directory && sender
-          ? () => void afterCommit.push(() => syncDirectoryNow({ prisma, directory: deps.directory!, clock, logger }, sender, event.platform))
-          : null,
-      reply: (message) => enqueueMessage(tx, { recipient: sender?.userid ?? event.sender, message: toMessage(message) }),
-      send: (userid, message, options) => enqueueMessage(tx, { recipient: userid, message: toMessage(message), ...options }),
-      record: async (record) => {
-        await tx.event.create({
-          data: {
-            at: now,
-            actorId: sender?.id ?? null,
-            actorRole: sender?.roles.join(',') ?? null,
-            channel: event.platform,
-            kind: record.kind,
-            projectId: record.projectId ?? null,
-            taskId: record.taskId ?? null,
-            before: record.before ?? Prisma.DbNull,
-            after: record.after ?? Prisma.DbNull,
-          },
-        });
-      },
-    };
-  }
-
   return {
     async receive(event) {
+      const parsed = incomingEventSchema.safeParse(event);
+      if (!parsed.success) {
+        logger.warn({ platform: event.platform, issue: parsed.error.issues[0]?.message, path: parsed.error.issues[0]?.path.join('.') }, 'incoming event refused: invalid');
+        return 'invalid';
+      }
       const { count } = await prisma.inbound.createMany({
-        data: [{ platform: event.platform, dedupKey: event.dedupKey, event }],
+        data: [{ platform: event.platform, dedupKey: event.dedupKey, senderKey: `${event.platform}:${event.account}`, event: parsed.data }],
         skipDuplicates: true,
       });
       if (count === 0) return 'duplicate';
@@ -125,26 +115,36 @@ export function createApp(deps: AppDeps): App {
     async processInbound() {
       let processed = 0;
       while (await processOne()) processed += 1;
-      if (processed > 0) loops?.outbox.kick();
+      if (processed > 0) {
+        loops?.outbox.kick();
+        loops?.jobs.kick();
+      }
       return processed;
     },
-    deliver: () => sendPending(prisma, messenger, { now: clock.now(), logger }),
+    deliver: () => sendPending(prisma, messengers, { now: clock.now(), logger }),
     async escalate() {
       const fired = await escalateDueTasks(prisma, { now: clock.now(), policy: deps.policy, logger });
       if (fired > 0) loops?.outbox.kick();
       return fired;
+    },
+    async runJobs() {
+      const ran = await runDueJobs(prisma, deps.jobs ?? {}, { now: clock.now(), logger });
+      if (ran > 0) loops?.outbox.kick();
+      return ran;
     },
     start() {
       loops = {
         inbound: runEvery('inbound', 2000, () => this.processInbound(), logger),
         outbox: runEvery('outbox', 1000, () => this.deliver(), logger),
         escalation: runEvery('escalation', ESCALATION_CYCLE_MS, () => this.escalate(), logger),
+        jobs: runEvery('jobs', 5000, () => this.runJobs(), logger),
         calendar: runEvery('calendar', 60 * 60 * 1000, () => warnCalendarGap(prisma, clock.now()), logger),
       };
       loops.inbound.kick();
       // What came due while the server was down fires now, not one cycle later.
       loops.escalation.kick();
       loops.calendar.kick();
+      loops.jobs.kick();
     },
     async stop() {
       await Promise.all(Object.values(loops ?? {}).map((loop) => loop.stop()));

@@ -8,8 +8,7 @@ import { openDatabase } from '../prisma/open-database.js';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { LocalMessenger } from './local/local-messenger.js';
-import { localChatRoutes } from './local/local-chat-routes.js';
+import { createLocalTransport } from './local/create-local-transport.js';
 import { createLogger } from './logger.js';
 import { loadRosterAtStart } from './roster/load-roster-at-start.js';
 import { createServer } from './server.js';
@@ -31,12 +30,15 @@ async function main(): Promise<void> {
   if (roster) await loadRosterAtStart(prisma, roster, logger);
   else logger.warn('ROSTER_FILE is not set: serving the people already in the database');
 
-  const wecom = config.wecom && createWecomTransport(config.wecom, { prisma, clock: systemClock, logger });
-  const local = wecom ? undefined : new LocalMessenger(prisma);
-  local?.deliveries.on('delivery', (delivery) => logger.info({ to: delivery.recipient }, `→ ${delivery.name}: ${delivery.text.split('\n')[0]}`));
-  const app = createApp({ prisma, policy: config.policy, clock: systemClock, logger, messenger: wecom?.messenger ?? local!, directory: wecom?.directory });
-  // With WeCom configured the local chat is not mounted: it would let anyone reaching the port speak as anyone.
-  const routers = wecom ? [wecom.router(app)] : [localChatRoutes(app, local!, systemClock)];
+  // Every configured platform, in order of preference; the local chat only when there is none.
+  const platforms = [config.wecom && createWecomTransport(config.wecom, { prisma, clock: systemClock, logger })].filter((transport) => transport !== undefined);
+  const local = platforms.length === 0 ? createLocalTransport(prisma, systemClock) : undefined;
+  local?.messenger.deliveries.on('delivery', (delivery) => logger.info({ to: delivery.recipient }, `→ ${delivery.name}: ${delivery.text.split('\n')[0]}`));
+  const transports = local ? [local] : platforms;
+  const directory = Object.fromEntries(transports.flatMap((transport) => (transport.fetchDirectory ? [[transport.platform, transport.fetchDirectory]] : [])));
+  const app = createApp({ prisma, policy: config.policy, clock: systemClock, logger, messengers: transports.map((transport) => transport.messenger), jobs: { directory } });
+  const routers = transports.flatMap((transport) => (transport.routes ? [transport.routes(app.receive)] : []));
+  for (const transport of transports) await transport.start?.(app.receive);
   const server = createServer(prisma, logger, routers, config.trustProxy);
   const listener = server.listen(config.port, () => {
     logger.info(`项目管家 is listening on http://127.0.0.1:${config.port} (embedded database: ${database.kind === 'pglite'})`);
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     logger.info('shutting down');
     listener.close();
     await app.stop();
+    for (const transport of transports) await transport.stop?.();
     await database.close();
     process.exit(0);
   };

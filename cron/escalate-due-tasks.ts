@@ -10,8 +10,8 @@ import type { Policy } from '../domain/policy.js';
 import { formatShanghai } from '../domain/calendar/shanghai-time.js';
 import { buildEscalationNotices, type EscalationAudience } from '../domain/escalation/build-escalation-notices.js';
 import { planEscalation } from '../domain/escalation/plan-escalation.js';
-import { findPeople, findPerson } from '../handlers/shared/find-people.js';
-import { loadWorkingCalendar } from '../handlers/shared/load-working-calendar.js';
+import { findPeople, findPerson } from '../prisma/find-people.js';
+import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
 
 /** How often the cycle runs: ackTimeoutMinutes 0.05 must escalate within 5 s of due (issue 4). */
 export const ESCALATION_CYCLE_MS = 2000;
@@ -45,18 +45,18 @@ async function escalateBatch(tx: Tx, { now, policy, logger }: EscalationOptions,
   if (rows.length === 0) return { claimed: 0, fired: 0 };
   const tasks = await tx.task.findMany({ where: { id: { in: rows.map((row) => row.id) } }, include: { project: true, unit: true }, orderBy: { id: 'asc' } });
   const calendar = await loadWorkingCalendar(tx);
-  const window = (await findPeople(tx, 'window')).map((person) => person.userid);
-  const projectOffice = (await findPeople(tx, 'project_office')).map((person) => person.userid);
-  const audiences = new Map<string, EscalationAudience>();
-  const audienceOf = async (unitId: number, leaderId: number | null): Promise<EscalationAudience> => {
+  const window = (await findPeople(tx, 'window')).map((person) => person.id);
+  const projectOffice = (await findPeople(tx, 'project_office')).map((person) => person.id);
+  const audiences = new Map<string, EscalationAudience<number>>();
+  const audienceOf = async (unitId: number, leaderId: number | null): Promise<EscalationAudience<number>> => {
     const key = `${unitId}:${leaderId}`;
     let audience = audiences.get(key);
     if (!audience) {
       audience = {
-        agents: (await findPeople(tx, 'agent', unitId)).map((person) => person.userid),
-        unitLeaders: (await findPeople(tx, 'unit_leader', unitId)).map((person) => person.userid),
+        agents: (await findPeople(tx, 'agent', unitId)).map((person) => person.id),
+        unitLeaders: (await findPeople(tx, 'unit_leader', unitId)).map((person) => person.id),
         window,
-        projectLeader: (await findPerson(tx, leaderId))?.userid ?? null,
+        projectLeader: (await findPerson(tx, leaderId))?.id ?? null,
         projectOffice,
       };
       audiences.set(key, audience);
@@ -81,7 +81,7 @@ async function escalateBatch(tx: Tx, { now, policy, logger }: EscalationOptions,
       const notices = buildEscalationNotices(step, subject, audience);
       for (const notice of notices) {
         // The dedup key makes a step's notice to one person impossible to queue twice.
-        await enqueueMessage(tx, { recipient: notice.recipient, message: { kind: 'text', text: notice.text }, taskId: task.id, dedupKey: `escalation:${task.id}:${step}:${notice.recipient}` });
+        await enqueueMessage(tx, { to: { personId: notice.recipient }, message: { kind: 'text', text: notice.text }, dedupKey: `escalation:${task.id}:${step}:${notice.recipient}` });
       }
       await tx.event.create({
         data: { at: now, actorRole: 'system', channel: 'system', kind: 'task.escalated', projectId: task.projectId, taskId: task.id, before: { escalationStep: step - 1 }, after: { escalationStep: step, told: notices.map((notice) => notice.recipient) } },

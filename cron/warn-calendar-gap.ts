@@ -4,7 +4,7 @@
 import type { Db } from '../prisma/open-database.js';
 import { enqueueMessage } from '../bot/outbox/enqueue-message.js';
 import { checkCalendarCoverage, describeCalendarGap } from '../domain/calendar/check-calendar-coverage.js';
-import { findPeople } from '../handlers/shared/find-people.js';
+import { findPeople } from '../prisma/find-people.js';
 
 /** Returns the missing year it warned about, or null when the calendar is complete. */
 export async function warnCalendarGap(prisma: Db, now: Date): Promise<number | null> {
@@ -14,7 +14,7 @@ export async function warnCalendarGap(prisma: Db, now: Date): Promise<number | n
     if (coverage.ok) return null;
     for (const admin of await findPeople(tx, 'admin')) {
       // The dedup key makes this "tell each admin once per year", however often it runs.
-      await enqueueMessage(tx, { recipient: admin.userid, message: { kind: 'text', text: describeCalendarGap(coverage.year) }, dedupKey: `calendar-gap:${coverage.year}:${admin.userid}` });
+      await enqueueMessage(tx, { to: { personId: admin.id }, message: { kind: 'text', text: describeCalendarGap(coverage.year) }, dedupKey: `calendar-gap:${coverage.year}:${admin.id}` });
     }
     return coverage.year;
   });

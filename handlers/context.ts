@@ -1,14 +1,12 @@
 // What a handler gets: the parsed message, the sender with roles, the transaction, and
 // capabilities (reply, send, record). Never HTTP, never a platform client (STYLE.md item 2).
 import type { Tx } from '../prisma/open-database.js';
-import type { IncomingEvent, Platform } from '../bot/incoming-event.js';
-import type { OutgoingMessage } from '../bot/outgoing-message.js';
+import type { IncomingEvent, OutgoingMessage, Platform } from '../bot/messages.js';
 import type { Policy } from '../domain/policy.js';
 import type { Role } from '../domain/roles.js';
 
 export interface Sender {
   id: number;
-  userid: string;
   name: string;
   unitId: number | null;
   roles: Role[];
@@ -33,13 +31,17 @@ export interface HandlerContext {
   sender: Sender | null;
   /** For text commands: what follows the command word (set by dispatch). */
   args: string;
+  /** Answers the sender on the account they wrote from, before any notice waiting for them. */
   reply(message: string | OutgoingMessage): Promise<void>;
+  /** Sends to a person (by Person.id; the platform is chosen at delivery) or to a project's group chat. */
+  send(to: number | { chatId: string }, message: string | OutgoingMessage, options?: { dedupKey?: string }): Promise<void>;
+  /** Declares or updates a project's group chat to follow its team; returns the chat id. */
+  openProjectChat(spec: { projectId: number; name: string; ownerId: number; memberIds: number[] }): Promise<string>;
   /**
    * Reads the platform directory once this transaction has committed (network calls never run
    * inside a transaction) and sends the sender a summary. Null without a platform directory.
    */
-  requestDirectorySync: (() => void) | null;
-  send(userid: string, message: string | OutgoingMessage, options?: { taskId?: number; dedupKey?: string }): Promise<void>;
+  requestDirectorySync: (() => Promise<void>) | null;
   /** Appends to the event log with the sender, role and channel filled in. */
   record(event: EventRecord): Promise<void>;
 }

@@ -21,7 +21,7 @@ export async function dispatch(ctx: HandlerContext): Promise<void> {
   const registered = { ...ctx, sender };
   switch (event.type) {
     case 'card_action': {
-      const handler = cardActionHandlers[event.action];
+      const handler = cardActionHandlers[event.buttonId];
       return handler ? handler(registered) : ctx.reply('这个按钮暂时不能使用。');
     }
     case 'enter':

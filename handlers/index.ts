@@ -1,5 +1,4 @@
 // The routing table: each command word and card action → one small handler (STYLE.md item 1).
-import type { CardAction } from '../bot/incoming-event.js';
 import { coordinatorRoles, type Role } from '../domain/roles.js';
 import type { Command, Handler } from './context.js';
 import { help } from './help.js';
@@ -55,8 +54,8 @@ export const commands: readonly Command[] = [
   { word: '绑定', roles: 'anyone', summary: '企业联络员用绑定码绑定项目', example: '绑定 123456', run: bindContact },
 ];
 
-/** Task-card buttons; each does what the matching text command does. */
-export const cardActionHandlers: Partial<Record<CardAction, Handler>> = {
+/** Task-card buttons (handlers/tasks/build-task-card.ts), by button id; each does what the matching text command does. */
+export const cardActionHandlers: Partial<Record<string, Handler>> = {
   take: takeTask,
   finish: finishTask,
   return: returnTask,

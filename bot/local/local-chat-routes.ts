@@ -5,14 +5,14 @@ import { randomUUID } from 'node:crypto';
 import Router from '@koa/router';
 import type { Context, Next } from 'koa';
 import { z } from 'zod';
-import type { App } from '../app.js';
 import type { Clock } from '../clock.js';
 import { readBody } from '../read-body.js';
+import type { Receive } from '../transport/transport.js';
 import type { LocalDelivery, LocalMessenger } from './local-messenger.js';
 
 const sayBody = z.object({ as: z.string().min(1), text: z.string().min(1).max(4000) });
 
-export function localChatRoutes(app: App, messenger: LocalMessenger, clock: Clock): Router {
+export function localChatRoutes(receive: Receive, messenger: LocalMessenger, clock: Clock): Router {
   const router = new Router({ prefix: '/local' });
   router.use(loopbackOnly);
 
@@ -26,7 +26,8 @@ export function localChatRoutes(app: App, messenger: LocalMessenger, clock: Cloc
     }
     const body = sayBody.safeParse(json);
     if (!body.success) return ctx.throw(400, 'expected {"as": userid, "text": message}');
-    await app.receive({ platform: 'local', type: 'text', sender: body.data.as, text: body.data.text, dedupKey: randomUUID(), at: clock.now().toISOString() });
+    const outcome = await receive({ platform: 'local', type: 'text', account: body.data.as, text: body.data.text, dedupKey: randomUUID(), at: clock.now().toISOString() });
+    if (outcome === 'invalid') return ctx.throw(400, 'the message fails validation');
     ctx.status = 202;
     ctx.body = { accepted: true };
   });

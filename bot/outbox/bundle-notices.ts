@@ -1,18 +1,15 @@
-// When several text notices to one person are due at once (they pile up while WeCom paces the
-// person at ~30 messages a minute, or a change notifies one person of many things), they become
-// one message. The merged message is a new outbox row; the originals point at it, so a retry
-// resends exactly the same text and WeCom's duplicate check can recognise it.
+// When several text notices to one account are due at once (they pile up while a platform paces
+// the person, or a change notifies one person of many things), they become one message. The merged
+// message is a new outbox row; the originals point at it, so a retry resends exactly the same text.
 import type { Tx } from '../../prisma/open-database.js';
-import type { OutgoingMessage } from '../outgoing-message.js';
+import type { OutgoingMessage } from '../messages.js';
 import type { DueRow } from './claim-due-rows.js';
 
-// WeCom cuts text after 2,048 bytes (发送应用消息 → 文本消息).
-const MAX_BYTES = 2048;
 const SEPARATOR = '\n\n';
 const encoder = new TextEncoder();
 
-/** Returns the rows to send for one recipient, with runs of fresh text notices merged. */
-export async function bundleNotices(tx: Tx, rows: DueRow[]): Promise<DueRow[]> {
+/** Returns the rows to send for one account, with runs of fresh text notices merged up to `maxBytes`. */
+export async function bundleNotices(tx: Tx, rows: DueRow[], maxBytes: number): Promise<DueRow[]> {
   const result: DueRow[] = [];
   let run: DueRow[] = [];
   const flush = async (): Promise<void> => {
@@ -29,7 +26,7 @@ export async function bundleNotices(tx: Tx, rows: DueRow[]): Promise<DueRow[]> {
       continue;
     }
     const joined = [...run.map(textOf), text].join(SEPARATOR);
-    if (run.length > 0 && encoder.encode(joined).length > MAX_BYTES) await flush();
+    if (run.length > 0 && encoder.encode(joined).length > maxBytes) await flush();
     run.push(row);
   }
   await flush();
@@ -40,10 +37,10 @@ async function merge(tx: Tx, rows: DueRow[]): Promise<DueRow> {
   const first = rows[0]!;
   const payload: OutgoingMessage = { kind: 'text', text: rows.map(textOf).join(SEPARATOR) };
   const merged = await tx.outbox.create({
-    data: { recipient: first.recipient, toChat: first.toChat, kind: 'text', payload, nextAttemptAt: first.nextAttemptAt },
+    data: { personId: first.personId, chatId: first.chatId, platform: first.platform, account: first.account, kind: 'text', payload, nextAttemptAt: first.nextAttemptAt },
   });
   await tx.outbox.updateMany({ where: { id: { in: rows.map((row) => row.id) } }, data: { status: 'bundled', bundledIntoId: merged.id } });
-  return { ...first, id: merged.id, payload, taskId: null };
+  return { ...first, id: merged.id, payload, dedupKey: null };
 }
 
 function textOf(row: DueRow): string {

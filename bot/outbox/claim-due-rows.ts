@@ -2,19 +2,30 @@
 // instances run at once without two of them taking one row. A claimed row is marked `sending`
 // with a lease (nextAttemptAt = now + lease) and the transaction commits before any platform
 // call, so the claim stays short; a sender that dies mid-send leaves a row that becomes due again
-// when its lease ends. On the way, runs of text notices to one person are merged, and a person
-// already sent PER_MINUTE messages in the last minute waits (WeCom silently drops messages beyond
-// about 30 a minute per member per app — 发送应用消息 → 频率限制).
-import type { Db } from '../../prisma/open-database.js';
+// when its lease ends. On the way, in this order:
+// 1. a row to a person gets its platform and account (bot/outbox/choose-account.ts), kept for retries;
+// 2. a text too long for its platform becomes several rows (split-by-bytes.ts);
+// 3. runs of fresh text notices to one account merge into one (bundle-notices.ts);
+// 4. an account already sent its platform's per-minute or per-hour allowance waits (WeCom drops
+//    messages beyond 30 a minute and 1,000 an hour per member silently — 发送应用消息 → 频率限制).
+// Replies to a person's own command come first and are never bundled.
+import type { Db, Tx } from '../../prisma/open-database.js';
+import type { OutgoingMessage, Platform } from '../messages.js';
+import type { MessengerLimits } from '../transport/messenger.js';
 import { bundleNotices } from './bundle-notices.js';
+import { chooseAccounts } from './choose-account.js';
+import { reportFailure } from './report-failure.js';
+import { splitByBytes } from './split-by-bytes.js';
 
 export interface DueRow {
   id: bigint;
-  recipient: string;
-  toChat: boolean;
+  personId: number | null;
+  chatId: string | null;
+  platform: Platform | null;
+  account: string | null;
+  reply: boolean;
   kind: string;
   payload: unknown;
-  taskId: number | null;
   attempts: number;
   dedupKey: string | null;
   nextAttemptAt: Date;
@@ -22,42 +33,45 @@ export interface DueRow {
 
 export interface ClaimOptions {
   now: Date;
+  /** The configured platforms, in order of preference, with their limits. */
+  limits: ReadonlyMap<Platform, MessengerLimits>;
   batch?: number;
   leaseMs?: number;
-  perMinute?: number;
 }
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
-export async function claimDueRows(prisma: Db, { now, batch = 50, leaseMs = 2 * MINUTE, perMinute = 20 }: ClaimOptions): Promise<DueRow[]> {
+/** A sent row's lease: long enough for the slowest platform call to answer (their timeouts are 10 s). */
+export const LEASE_MS = 30_000;
+
+export async function claimDueRows(prisma: Db, { now, limits, batch = 200, leaseMs = LEASE_MS }: ClaimOptions): Promise<DueRow[]> {
   return prisma.$transaction(async (tx) => {
     const due = await tx.$queryRaw<DueRow[]>`
-      SELECT id, recipient, "toChat", kind, payload, "taskId", attempts, "dedupKey", "nextAttemptAt" FROM "Outbox"
+      SELECT id, "personId", "chatId", platform, account, reply, kind, payload, attempts, "dedupKey", "nextAttemptAt" FROM "Outbox"
       WHERE status IN ('pending', 'sending') AND "nextAttemptAt" <= ${now}
-      ORDER BY "nextAttemptAt", id
+      ORDER BY reply DESC, "nextAttemptAt", id
       LIMIT ${batch}
       FOR UPDATE SKIP LOCKED`;
     if (due.length === 0) return [];
-    const recipients = [...new Set(due.map((row) => row.recipient))];
-    const recent = await tx.outbox.groupBy({
-      by: ['recipient'],
-      where: {
-        recipient: { in: recipients },
-        OR: [{ status: 'sent', sentAt: { gt: new Date(now.getTime() - MINUTE) } }, { status: 'sending', nextAttemptAt: { gt: now } }],
-      },
-      _count: { _all: true },
-    });
-    const used = new Map(recent.map((group) => [group.recipient, group._count._all]));
+    const addressed = await addressRows(tx, due, limits, now);
+    const rows = await splitLongRows(tx, addressed, limits);
+
+    const byAddress = new Map<string, DueRow[]>();
+    for (const row of rows) byAddress.set(addressOf(row), [...(byAddress.get(addressOf(row)) ?? []), row]);
+    const used = await countRecent(tx, rows, now);
     const claimed: DueRow[] = [];
     const waiting: bigint[] = [];
-    for (const recipient of recipients) {
-      const rows = await bundleNotices(tx, due.filter((row) => row.recipient === recipient));
-      const allowed = Math.max(0, perMinute - (used.get(recipient) ?? 0));
-      claimed.push(...rows.slice(0, allowed));
-      waiting.push(...rows.slice(allowed).map((row) => row.id));
+    for (const [address, group] of byAddress) {
+      const platformLimits = limits.get(group[0]!.platform!)!;
+      const ready = [...group.filter((row) => row.reply), ...(await bundleNotices(tx, group.filter((row) => !row.reply), platformLimits.maxBytes))];
+      const recent = used.get(address) ?? { minute: 0, hour: 0 };
+      const allowed = group[0]!.chatId ? ready.length : Math.max(0, Math.min(platformLimits.perMinute - recent.minute, platformLimits.perHour - recent.hour));
+      claimed.push(...ready.slice(0, allowed));
+      waiting.push(...ready.slice(allowed).map((row) => row.id));
     }
     if (waiting.length > 0) {
-      // Out of the batch window until the person's minute has room again.
+      // Out of the batch window until the account's minute has room again.
       await tx.outbox.updateMany({ where: { id: { in: waiting } }, data: { status: 'pending', nextAttemptAt: new Date(now.getTime() + MINUTE) } });
     }
     if (claimed.length > 0) {
@@ -68,4 +82,70 @@ export async function claimDueRows(prisma: Db, { now, batch = 50, leaseMs = 2 * 
     }
     return claimed.map((row) => ({ ...row, attempts: row.attempts + 1 }));
   });
+}
+
+function addressOf(row: DueRow): string {
+  return row.chatId ? `chat:${row.chatId}` : `${row.platform}:${row.account}`;
+}
+
+/** Fills in platform and account where the row has none yet; a person with no reachable account fails. */
+async function addressRows(tx: Tx, rows: DueRow[], limits: ReadonlyMap<Platform, MessengerLimits>, now: Date): Promise<DueRow[]> {
+  const configured = [...limits.keys()];
+  const chatIds = [...new Set(rows.filter((row) => row.chatId && !row.platform).map((row) => row.chatId!))];
+  const chats = new Map((await tx.groupChat.findMany({ where: { id: { in: chatIds } } })).map((chat) => [chat.id, chat.platform as Platform | null]));
+  const chosen = await chooseAccounts(tx, [...new Set(rows.filter((row) => row.personId !== null && !row.platform).map((row) => row.personId!))], configured);
+  const result: DueRow[] = [];
+  for (const row of rows) {
+    if (row.platform && configured.includes(row.platform)) {
+      result.push(row);
+      continue;
+    }
+    const address = row.chatId ? { platform: chats.get(row.chatId) ?? null, account: null } : row.personId !== null ? chosen.get(row.personId) : undefined;
+    if (!address?.platform || !configured.includes(address.platform)) {
+      const error = row.chatId ? `group chat ${row.chatId} is on no configured platform` : 'no account on a configured platform';
+      await tx.outbox.update({ where: { id: row.id }, data: { status: 'failed', lastError: error } });
+      await reportFailure(tx, row, error, now);
+      continue;
+    }
+    await tx.outbox.update({ where: { id: row.id }, data: { platform: address.platform, account: address.account } });
+    result.push({ ...row, platform: address.platform, account: address.account });
+  }
+  return result;
+}
+
+/** A text or markdown longer than its platform takes becomes several rows, each retried on its own. */
+async function splitLongRows(tx: Tx, rows: DueRow[], limits: ReadonlyMap<Platform, MessengerLimits>): Promise<DueRow[]> {
+  const result: DueRow[] = [];
+  for (const row of rows) {
+    const message = row.payload as OutgoingMessage;
+    const parts = row.attempts === 0 && (message.kind === 'text' || message.kind === 'markdown') ? splitByBytes(message.text, limits.get(row.platform!)!.maxBytes) : [];
+    if (parts.length <= 1) {
+      result.push(row);
+      continue;
+    }
+    await tx.outbox.update({ where: { id: row.id }, data: { status: 'split' } });
+    for (const [index, text] of parts.entries()) {
+      const payload: OutgoingMessage = message.kind === 'markdown' ? { kind: 'markdown', title: index === 0 ? message.title : `${message.title}（续${index}）`, text } : { kind: 'text', text };
+      const part = await tx.outbox.create({
+        data: { personId: row.personId, chatId: row.chatId, platform: row.platform, account: row.account, reply: row.reply, kind: payload.kind, payload, splitFromId: row.id, nextAttemptAt: row.nextAttemptAt },
+      });
+      result.push({ ...row, id: part.id, payload, dedupKey: null });
+    }
+  }
+  return result;
+}
+
+/** Messages each account received (or is being sent) in the last minute and the last hour. */
+async function countRecent(tx: Tx, rows: DueRow[], now: Date): Promise<Map<string, { minute: number; hour: number }>> {
+  const accounts = [...new Set(rows.filter((row) => !row.chatId).map((row) => row.account!))];
+  if (accounts.length === 0) return new Map();
+  const counts = await tx.$queryRaw<{ platform: string; account: string; minute: bigint; hour: bigint }[]>`
+    SELECT platform, account,
+      count(*) FILTER (WHERE "sentAt" > ${new Date(now.getTime() - MINUTE)} OR status = 'sending') AS minute,
+      count(*) AS hour
+    FROM "Outbox"
+    WHERE account = ANY(${accounts}) AND "chatId" IS NULL
+      AND ((status = 'sent' AND "sentAt" > ${new Date(now.getTime() - HOUR)}) OR (status = 'sending' AND "nextAttemptAt" > ${now}))
+    GROUP BY platform, account`;
+  return new Map(counts.map((row) => [`${row.platform}:${row.account}`, { minute: Number(row.minute), hour: Number(row.hour) }]));
 }

@@ -1,13 +1,18 @@
 // Writes an outgoing message to the outbox. Call it with the transaction client of the change
 // that causes the message, so the change and its messages commit or roll back together.
+// A message to a project chat whose platform has no group chats (or refused them) is queued to
+// each member here, not inside an adapter.
 import type { Tx } from '../../prisma/open-database.js';
-import type { OutgoingMessage } from '../outgoing-message.js';
+import type { OutgoingMessage, Platform } from '../messages.js';
+
+/** A person (reached on the platform chosen at delivery), a project group chat, or an account that is no person yet. */
+export type Recipient = { personId: number } | { chatId: string } | { platform: Platform; account: string };
 
 export interface Enqueue {
-  recipient: string;
+  to: Recipient;
   message: OutgoingMessage;
-  toChat?: boolean;
-  taskId?: number;
+  /** A reply to the person's own command: sent before notices and never bundled. */
+  reply?: boolean;
   /** Queue this notice at most once, ever (e.g. "tell the admin once"). */
   dedupKey?: string;
 }
@@ -15,12 +20,24 @@ export interface Enqueue {
 const DUE_AT_ONCE = new Date(0);
 
 export async function enqueueMessage(tx: Tx, item: Enqueue): Promise<void> {
+  if ('chatId' in item.to) {
+    const chat = await tx.groupChat.findUnique({ where: { id: item.to.chatId } });
+    if (!chat) throw new Error(`no group chat ${item.to.chatId}`);
+    if (chat.direct || chat.platform === null) {
+      for (const personId of chat.memberIds) {
+        await enqueueMessage(tx, { ...item, to: { personId }, ...(item.dedupKey && { dedupKey: `${item.dedupKey}:${personId}` }) });
+      }
+      return;
+    }
+  }
   const data = {
-    recipient: item.recipient,
-    toChat: item.toChat ?? false,
+    personId: 'personId' in item.to ? item.to.personId : null,
+    chatId: 'chatId' in item.to ? item.to.chatId : null,
+    platform: 'platform' in item.to ? item.to.platform : null,
+    account: 'account' in item.to ? item.to.account : null,
+    reply: item.reply ?? false,
     kind: item.message.kind,
     payload: item.message as object,
-    taskId: item.taskId ?? null,
     dedupKey: item.dedupKey ?? null,
     // Due at once by any clock: the column's default, the database's now(), would hold a reply
     // back by however far the database clock runs ahead of the sender's (or a test's fake clock).

@@ -1,31 +1,44 @@
 // Writes what happened to a claimed row. Success is final: a row marked sent is never claimed
 // again, so a confirmed message is never repeated by a retry. A temporary failure waits with
 // backoff; a permanent one, or too many temporary ones, is marked failed and reported to admins.
+// A group chat the platform refused becomes one message per member, and the chat goes direct.
 // Each update checks the row is still this sender's claim (status and attempts unchanged): a
 // sender whose lease ran out must not overwrite the outcome of the one that took over.
 import type { Db } from '../../prisma/open-database.js';
 import type { Logger } from '../logger.js';
+import type { OutgoingMessage } from '../messages.js';
 import { computeBackoff } from './compute-backoff.js';
 import type { DueRow } from './claim-due-rows.js';
-import type { DeliveryResult } from './messenger.js';
+import { enqueueMessage } from './enqueue-message.js';
+import type { DeliveryResult } from '../transport/messenger.js';
 import { reportFailure } from './report-failure.js';
 
 const MAX_ATTEMPTS = 12;
 
 export async function recordOutcome(prisma: Db, row: DueRow, result: DeliveryResult, now: Date, logger: Logger): Promise<void> {
   const mine = { id: row.id, status: 'sending', attempts: row.attempts };
-  const log = { outboxId: String(row.id), kind: row.kind, attempts: row.attempts };
+  const log = { outboxId: String(row.id), kind: row.kind, platform: row.platform, attempts: row.attempts };
   if (result.ok) {
-    await prisma.outbox.updateMany({
-      where: mine,
-      data: { status: 'sent', sentAt: now, lastError: null, platformMsgId: result.platformMsgId ?? null, responseCode: result.responseCode ?? null },
-    });
+    await prisma.outbox.updateMany({ where: mine, data: { status: 'sent', sentAt: now, lastError: null, platformMsgId: result.platformMsgId ?? null } });
     return;
   }
   if (result.retry && row.attempts < MAX_ATTEMPTS) {
     const waitMs = Math.max(computeBackoff(row.attempts), result.retryAfterMs ?? 0);
     logger.warn({ ...log, error: result.error, waitMs }, 'delivery failed, will retry');
     await prisma.outbox.updateMany({ where: mine, data: { status: 'pending', lastError: result.error, nextAttemptAt: new Date(now.getTime() + waitMs) } });
+    return;
+  }
+  if (!result.retry && result.groupRefused && row.chatId) {
+    logger.warn({ ...log, error: result.error }, 'group chat refused, sending to each member');
+    await prisma.$transaction(async (tx) => {
+      const { count } = await tx.outbox.updateMany({ where: mine, data: { status: 'sent', sentAt: now, lastError: result.error } });
+      if (count === 0) return;
+      const chat = await tx.groupChat.update({ where: { id: row.chatId! }, data: { direct: true } });
+      for (const personId of chat.memberIds) {
+        await enqueueMessage(tx, { to: { personId }, message: row.payload as OutgoingMessage, dedupKey: `chat:${row.id}:${personId}` });
+      }
+      await reportFailure(tx, { ...row, dedupKey: null }, `${result.error}；项目群消息已改为逐人发送`, now);
+    });
     return;
   }
   const error = result.retry ? `gave up after ${row.attempts} tries: ${result.error}` : result.error;

@@ -6,19 +6,19 @@ import type { DueRow } from './claim-due-rows.js';
 
 const REPORT_KEY = 'send-failed';
 
-export async function reportFailure(tx: Tx, row: DueRow, error: string, now: Date): Promise<void> {
+export async function reportFailure(tx: Tx, row: Pick<DueRow, 'personId' | 'chatId' | 'platform' | 'account' | 'dedupKey'>, error: string, now: Date): Promise<void> {
   // A failed report is not reported again, or a broken admin account would loop.
   if (row.dedupKey?.startsWith(`${REPORT_KEY}:`)) return;
-  const who = row.toChat
-    ? `群聊 ${row.recipient}`
-    : await tx.person.findUnique({ where: { userid: row.recipient }, select: { name: true } }).then((person) => (person ? `${person.name}（${row.recipient}）` : row.recipient));
-  const admins = await tx.person.findMany({ where: { active: true, roles: { has: 'admin' } }, select: { userid: true } });
+  const person = row.personId === null ? null : await tx.person.findUnique({ where: { id: row.personId }, select: { name: true } });
+  const who = row.chatId ? `项目群 ${row.chatId}` : person ? `${person.name}${row.account ? `（${row.account}）` : ''}` : `${row.account}`;
+  const admins = await tx.person.findMany({ where: { active: true, roles: { has: 'admin' } }, select: { id: true } });
   const day = now.toISOString().slice(0, 10);
+  const recipient = row.chatId ?? (row.personId === null ? `${row.platform}:${row.account}` : `person${row.personId}`);
   for (const admin of admins) {
     await enqueueMessage(tx, {
-      recipient: admin.userid,
-      message: { kind: 'text', text: `发给${who}的消息无法送达，已停止重试：${error}。请核对名册中的企业微信账号。` },
-      dedupKey: `${REPORT_KEY}:${day}:${row.recipient}:${admin.userid}`,
+      to: { personId: admin.id },
+      message: { kind: 'text', text: `发给${who}的消息无法送达，已停止重试：${error}。请核对名册中的账号。` },
+      dedupKey: `${REPORT_KEY}:${day}:${recipient}:${admin.id}`,
     });
   }
 }

@@ -1,52 +1,62 @@
-// One pass of the outbox sender: claim the due rows, deliver them, record each outcome. Rows to
-// one recipient go in order, one at a time; different recipients go side by side, a few at once
-// (WeCom also limits concurrent calls per app: 45033).
+// One pass of the outbox sender: claim the due rows, deliver each through its platform's messenger,
+// record each outcome. Rows to one account go in order, one at a time; different accounts go side
+// by side, a few at once (WeCom also limits concurrent calls per app: 45033).
 import type { Db } from '../../prisma/open-database.js';
 import type { Logger } from '../logger.js';
-import type { OutgoingMessage } from '../outgoing-message.js';
-import { claimDueRows, type ClaimOptions, type DueRow } from './claim-due-rows.js';
-import type { DeliveryResult, Messenger } from './messenger.js';
+import type { OutgoingMessage, Platform } from '../messages.js';
+import type { ChatTarget, DeliveryResult, Messenger } from '../transport/messenger.js';
+import { claimDueRows, type DueRow } from './claim-due-rows.js';
 import { recordOutcome } from './record-outcome.js';
 
-const PARALLEL_RECIPIENTS = 4;
+const PARALLEL_ACCOUNTS = 8;
 
-export interface SendOptions extends ClaimOptions {
+export interface SendOptions {
+  now: Date;
   logger: Logger;
+  leaseMs?: number;
 }
 
 /** Returns the number of rows delivered in this pass. */
-export async function sendPending(prisma: Db, messenger: Messenger, options: SendOptions): Promise<number> {
+export async function sendPending(prisma: Db, messengers: ReadonlyMap<Platform, Messenger>, options: SendOptions): Promise<number> {
   const { now, logger } = options;
-  const rows = await claimDueRows(prisma, options);
-  const byRecipient = new Map<string, DueRow[]>();
-  for (const row of rows) byRecipient.set(row.recipient, [...(byRecipient.get(row.recipient) ?? []), row]);
-  const queues = [...byRecipient.values()];
+  const limits = new Map([...messengers].map(([platform, messenger]) => [platform, messenger.limits]));
+  const rows = await claimDueRows(prisma, { now, limits, leaseMs: options.leaseMs });
+  const byAddress = new Map<string, DueRow[]>();
+  for (const row of rows) {
+    const address = row.chatId ?? `${row.platform}:${row.account}`;
+    byAddress.set(address, [...(byAddress.get(address) ?? []), row]);
+  }
+  const queues = [...byAddress.values()];
   let sent = 0;
   const work = async (): Promise<void> => {
     for (let queue = queues.shift(); queue; queue = queues.shift()) {
       for (const row of queue) {
-        const result = await deliver(messenger, row, logger);
+        const result = await deliver(prisma, messengers.get(row.platform!)!, row, logger);
         await recordOutcome(prisma, row, result, now, logger);
         if (result.ok) sent += 1;
       }
     }
   };
-  await Promise.all(Array.from({ length: PARALLEL_RECIPIENTS }, work));
+  await Promise.all(Array.from({ length: PARALLEL_ACCOUNTS }, work));
   return sent;
 }
 
-async function deliver(messenger: Messenger, row: DueRow, logger: Logger): Promise<DeliveryResult> {
+async function deliver(prisma: Db, messenger: Messenger, row: DueRow, logger: Logger): Promise<DeliveryResult> {
   try {
-    return await messenger.deliver({
-      outboxId: row.id,
-      recipient: row.recipient,
-      toChat: row.toChat,
-      message: row.payload as OutgoingMessage,
-      taskId: row.taskId,
-    });
+    const to = row.chatId ? { chat: await chatTarget(prisma, row.chatId, messenger.platform) } : { account: row.account! };
+    return await messenger.deliver({ outboxId: row.id, to, message: row.payload as OutgoingMessage, attempt: row.attempts, reply: row.reply });
   } catch (error) {
     // A messenger bug: the outcome is unknown, so retry later rather than lose the message.
     logger.error({ err: error, outboxId: String(row.id) }, 'messenger threw');
     return { ok: false, retry: true, error: `messenger threw: ${(error as Error).message}` };
   }
+}
+
+/** The chat with its members as accounts on the chat's platform. */
+async function chatTarget(prisma: Db, chatId: string, platform: Platform): Promise<ChatTarget> {
+  const chat = await prisma.groupChat.findUniqueOrThrow({ where: { id: chatId } });
+  const accounts = await prisma.account.findMany({ where: { platform, personId: { in: [...chat.memberIds, chat.ownerId] } } });
+  const accountOf = new Map(accounts.map((row) => [row.personId, row.account]));
+  const members = chat.memberIds.map((id) => accountOf.get(id)).filter((account): account is string => account !== undefined);
+  return { id: chat.id, name: chat.name, owner: accountOf.get(chat.ownerId) ?? members[0]!, members };
 }

@@ -8,7 +8,8 @@ import type { Logger } from '../logger.js';
 import { importRoster } from './import-roster.js';
 import { readRosterFile } from './read-roster-file.js';
 
-const requiredColumns = ['姓名', '企业微信账号', '单位', '角色'];
+const requiredColumns = ['姓名', '单位', '角色'];
+const accountColumns = ['企业微信账号', '钉钉账号'];
 
 export async function loadRosterAtStart(prisma: Db, file: string, logger: Logger): Promise<void> {
   let sha256: string;
@@ -24,7 +25,9 @@ export async function loadRosterAtStart(prisma: Db, file: string, logger: Logger
   } catch (error) {
     throw new ConfigError(`ROSTER_FILE: cannot read ${file} (${(error as Error).message})`);
   }
-  const missing = rows[0] ? requiredColumns.filter((column) => !(column in rows[0]!.cells)) : [];
+  const header = rows[0]?.cells;
+  const missing = header ? requiredColumns.filter((column) => !(column in header)) : [];
+  if (header && !accountColumns.some((column) => column in header)) missing.push(accountColumns.join(' or '));
   if (missing.length > 0) throw new ConfigError(`ROSTER_FILE: ${file} has no column ${missing.join(', ')} (expected ${requiredColumns.join(', ')})`);
   const report = await importRoster(prisma, rows, sha256);
   for (const problem of report.problems) logger.warn(`roster ${file} line ${problem.line} skipped: ${problem.reason}`);

@@ -1,16 +1,14 @@
-// The key of a task-card button: the action and the task it acts on, e.g. `take:12`. WeCom sends
-// it back as the EventKey of a template_card_event, so a click names its task by itself
-// (the card's task_id must be unique per send, so it cannot carry the task alone).
-import { cardActions, type CardAction } from '../incoming-event.js';
+// The key of a WeCom card button: the button id and the neutral card key, e.g. `take|task:12`.
+// WeCom sends it back as the EventKey of a template_card_event, so a click names its card by
+// itself (a card's task_id must be unique per send, so it cannot carry the card alone).
+const SEPARATOR = '|';
 
-export function encodeCardButtonKey(action: CardAction, taskId: number): string {
-  return `${action}:${taskId}`;
+export function encodeCardButtonKey(buttonId: string, cardKey: string): string {
+  return `${buttonId}${SEPARATOR}${cardKey}`;
 }
 
-export function decodeCardButtonKey(key: string): { action: CardAction; taskId: number } | undefined {
-  const match = /^([a-z]+):([1-9]\d{0,9})$/.exec(key);
-  if (!match) return undefined;
-  const action = cardActions.find((candidate) => candidate === match[1]);
-  const taskId = Number(match[2]);
-  return action && Number.isSafeInteger(taskId) && taskId <= 2_147_483_647 ? { action, taskId } : undefined;
+export function decodeCardButtonKey(key: string): { buttonId: string; cardKey: string } | undefined {
+  const at = key.indexOf(SEPARATOR);
+  if (at <= 0 || at === key.length - 1) return undefined;
+  return { buttonId: key.slice(0, at), cardKey: key.slice(at + 1) };
 }

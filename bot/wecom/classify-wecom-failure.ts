@@ -4,7 +4,7 @@
 // messages (token fetch failing, 60020 server IP not on the app's trusted list). Everything else —
 // 40003 invalid userid, 81013 no valid recipient, unknown codes — is permanent: retrying a request
 // WeCom refused would only repeat the refusal.
-import type { DeliveryResult } from '../outbox/messenger.js';
+import type { DeliveryResult } from '../transport/messenger.js';
 import { WecomApiError, WecomTransportError } from './wecom-api-error.js';
 
 type Failure = Extract<DeliveryResult, { ok: false }>;

@@ -1,20 +1,18 @@
-// The WeCom side of the outbox (bot/outbox/messenger.ts): one outbox row → WeCom API calls.
-// Text and markdown over WeCom's 2,048-byte limit go as several messages, never truncated
-// (发送应用消息: text and markdown content "最长不超过2048个字节"); task cards keep the
-// response_code WeCom returns, so the sender stores it for later updates of that card.
+// The WeCom side of the outbox (bot/transport/messenger.ts): one outbox row → WeCom API calls.
+// Limits (发送应用消息): text and markdown "最长不超过2048个字节", less the invisible row mark
+// (send-app-message.ts); 30 messages a minute and 1,000 an hour per member, beyond which WeCom
+// drops them silently. Group chats exist (appchat) where the app may use them.
 import type { Db } from '../../prisma/open-database.js';
 import type { Clock } from '../clock.js';
-import type { Delivery, DeliveryResult, Messenger } from '../outbox/messenger.js';
+import { saveCardHandle } from '../transport/card-handles.js';
+import type { Delivery, DeliveryResult, Messenger } from '../transport/messenger.js';
 import { buildTaskCard } from './build-task-card.js';
 import { classifyWecomFailure } from './classify-wecom-failure.js';
 import type { WecomApi } from './create-wecom-api.js';
-import { sendAppMessage } from './send-app-message.js';
+import { MARK_BYTES, markWithId, sendAppMessage } from './send-app-message.js';
 import { sendToGroupChat } from './send-to-group-chat.js';
-import { splitByBytes } from './split-by-bytes.js';
 import { updateTaskCard } from './update-task-card.js';
 import { WecomApiError } from './wecom-api-error.js';
-
-const MESSAGE_BYTES = 2048;
 
 export interface WecomMessengerDeps {
   api: WecomApi;
@@ -24,34 +22,34 @@ export interface WecomMessengerDeps {
 }
 
 export function createWecomMessenger({ api, prisma, agentId, clock }: WecomMessengerDeps): Messenger {
-  async function deliverOrThrow(delivery: Delivery): Promise<DeliveryResult> {
-    const { recipient, message } = delivery;
-    if (delivery.toChat) return sendToGroupChat(api, prisma, delivery);
+  async function deliverOrThrow({ to, message, outboxId }: Delivery): Promise<DeliveryResult> {
+    if ('chat' in to) return sendToGroupChat(api, prisma, to.chat, message, outboxId);
+    const { account } = to;
     switch (message.kind) {
       case 'text':
+        return { ok: true, platformMsgId: (await sendAppMessage(api, agentId, account, { msgtype: 'text', text: { content: markWithId(message.text, outboxId) } })).msgid };
       case 'markdown': {
-        let msgid: string | undefined;
-        for (const part of splitByBytes(message.text, MESSAGE_BYTES)) {
-          ({ msgid } = await sendAppMessage(api, agentId, recipient, { msgtype: message.kind, [message.kind]: { content: part } }));
-        }
-        return { ok: true, platformMsgId: msgid };
+        const content = markWithId(`**${message.title}**\n${message.text}`, outboxId);
+        return { ok: true, platformMsgId: (await sendAppMessage(api, agentId, account, { msgtype: 'markdown', markdown: { content } })).msgid };
       }
       case 'card':
         try {
-          const sent = await sendAppMessage(api, agentId, recipient, { msgtype: 'template_card', template_card: buildTaskCard(message.card, delivery.outboxId) });
-          return { ok: true, platformMsgId: sent.msgid, responseCode: sent.response_code };
+          const sent = await sendAppMessage(api, agentId, account, { msgtype: 'template_card', template_card: buildTaskCard(message.card, outboxId) });
+          if (sent.response_code) await saveCardHandle(prisma, { platform: 'wecom', cardKey: message.card.key, account, handle: sent.response_code, issuedAt: clock.now() });
+          return { ok: true, platformMsgId: sent.msgid };
         } catch (error) {
           // The task_id names this outbox row: "already exists" means an earlier try got through.
           if (error instanceof WecomApiError && error.errcode === 42014) return { ok: true };
           throw error;
         }
       case 'card_update':
-        return updateTaskCard(api, prisma, agentId, { recipient, taskId: message.taskId, status: message.status, card: message.card, outboxId: delivery.outboxId }, clock.now());
+        return updateTaskCard(api, prisma, agentId, { account, card: message.card, status: message.status, outboxId }, clock.now());
     }
   }
 
   return {
     platform: 'wecom',
+    limits: { maxBytes: 2048 - MARK_BYTES - 8, perMinute: 30, perHour: 1000, groupChats: true },
     async deliver(delivery) {
       try {
         return await deliverOrThrow(delivery);

@@ -6,22 +6,25 @@
 // 5 seconds, up to three times.
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import type { IncomingEvent } from '../incoming-event.js';
 import type { Logger } from '../logger.js';
+import type { Receive } from '../transport/transport.js';
 import { readBody } from '../read-body.js';
 import type { WecomConfig } from './load-wecom-config.js';
 import { openCallback, openUrlVerification, type Refusal } from './open-callback.js';
+import type { CardClickHandle } from './to-incoming-event.js';
 
 export const CALLBACK_PATH = '/wecom/callback';
 const BODY_LIMIT = 64 * 1024;
 
 export interface WecomRouterDeps {
   config: Pick<WecomConfig, 'token' | 'encodingAesKey' | 'corpId'>;
-  receive(event: IncomingEvent): Promise<'accepted' | 'duplicate'>;
+  receive: Receive;
+  /** Keeps the response code of a card click, WeCom's handle for updating that card. */
+  saveCardHandle(handle: CardClickHandle): Promise<void>;
   logger: Logger;
 }
 
-export function createWecomRouter({ config, receive, logger }: WecomRouterDeps): Router {
+export function createWecomRouter({ config, receive, saveCardHandle, logger }: WecomRouterDeps): Router {
   const router = new Router();
 
   router.get(CALLBACK_PATH, (ctx) => {
@@ -43,7 +46,9 @@ export function createWecomRouter({ config, receive, logger }: WecomRouterDeps):
     const opened = openCallback(config, ctx.query, body);
     if (!opened.ok) return refuse(ctx, opened, logger);
     if (opened.event) {
+      if (opened.cardHandle) await saveCardHandle(opened.cardHandle);
       const outcome = await receive(opened.event);
+      if (outcome === 'invalid') return refuse(ctx, { ok: false, status: 400, reason: 'message fails validation' }, logger);
       logger.debug({ dedupKey: opened.event.dedupKey, type: opened.event.type, outcome }, 'wecom callback received');
     } else {
       logger.debug({ event: opened.ignored }, 'wecom notification ignored');
@@ -56,7 +61,7 @@ export function createWecomRouter({ config, receive, logger }: WecomRouterDeps):
   return router;
 }
 
-function refuse(ctx: Context, refusal: Refusal | { ok: false; status: 413; reason: string }, logger: Logger): void {
+function refuse(ctx: Context, refusal: Refusal | { ok: false; status: 400 | 413; reason: string }, logger: Logger): void {
   logger.warn({ status: refusal.status, reason: refusal.reason, ip: ctx.ip, method: ctx.method }, 'wecom callback refused');
   ctx.status = refusal.status;
   ctx.body = { error: refusal.reason };

@@ -2,11 +2,19 @@
 // (STYLE.md item 3). Field names follow WeCom docs: 接收消息 (text and other messages) and
 // 接收事件 (enter_agent, template_card_event 模板卡片事件推送).
 import { z } from 'zod';
-import type { IncomingEvent } from '../incoming-event.js';
+import type { IncomingEvent } from '../messages.js';
 import { decodeCardButtonKey } from './card-button-key.js';
 
+/** A card click's ResponseCode: WeCom's single-use handle for updating that person's card. */
+export interface CardClickHandle {
+  cardKey: string;
+  account: string;
+  handle: string;
+  issuedAt: Date;
+}
+
 export type Converted =
-  | { ok: true; event: IncomingEvent }
+  | { ok: true; event: IncomingEvent; cardHandle?: CardClickHandle }
   /** A valid notification nobody typed (e.g. automatic LOCATION reports): answered, not processed. */
   | { ok: true; event: null; ignored: string }
   | { ok: false; reason: string };
@@ -36,7 +44,7 @@ export function toIncomingEvent(fields: Record<string, unknown>): Converted {
   const message = parsed.data;
   const base = {
     platform: 'wecom' as const,
-    sender: message.FromUserName,
+    account: message.FromUserName,
     at: new Date(Number(message.CreateTime) * 1000).toISOString(),
   };
   if (message.MsgType !== 'event') {
@@ -58,8 +66,9 @@ export function toIncomingEvent(fields: Record<string, unknown>): Converted {
   if (name === 'template_card_event') {
     const button = decodeCardButtonKey(message.EventKey ?? '');
     if (button) {
-      const responseCode = message.ResponseCode || undefined;
-      return { ok: true, event: { ...base, dedupKey, type: 'card_action', ...button, ...(responseCode && { responseCode }) } };
+      const event: IncomingEvent = { ...base, dedupKey, type: 'card_action', ...button };
+      if (!message.ResponseCode) return { ok: true, event };
+      return { ok: true, event, cardHandle: { cardKey: button.cardKey, account: message.FromUserName, handle: message.ResponseCode, issuedAt: new Date(base.at) } };
     }
   }
   return { ok: true, event: { ...base, dedupKey, type: 'unsupported', what: name } };

@@ -1,63 +1,48 @@
-// Updates a task card already sent to one person (WeCom docs, 更新模版卡片消息). With a new card
-// (after 报到: the status and the 办结/退回 buttons) the card is replaced — 更新为新的卡片 — so
-// its buttons keep working; otherwise the buttons become one unclickable status line, e.g.
-// "已办结 · 王某 · 10:03" (更新按钮为不可点击状态). Updating needs
-// a response_code: message/send returns one, and each click on the card brings a fresh one. A code
-// works once and expires after 72 hours; 60140 means it is used or expired, so there is nothing
-// left to update — done, not a failure.
+// Updates a card already sent to one person (WeCom docs, 更新模版卡片消息). A card with buttons
+// left (after 报到: 办结 and 退回) replaces the old one — 更新为新的卡片 — so its buttons keep
+// working; a final card's buttons become one unclickable status line, e.g. "已办结 · 王某 · 10:03"
+// (更新按钮为不可点击状态). Updating needs a response_code: message/send returns one, and each
+// click on the card brings a fresh one. A code works once and expires after 72 hours; with none
+// left (60140: used or expired), the person gets the status as a short text instead.
 import type { Db } from '../../prisma/open-database.js';
-import type { DeliveryResult } from '../outbox/messenger.js';
-import type { TaskCard } from '../outgoing-message.js';
+import type { Card } from '../messages.js';
+import { findCardHandle } from '../transport/card-handles.js';
+import type { DeliveryResult } from '../transport/messenger.js';
 import { buildTaskCard } from './build-task-card.js';
 import type { WecomApi } from './create-wecom-api.js';
+import { sendAppMessage } from './send-app-message.js';
 import { WecomApiError } from './wecom-api-error.js';
 
 const CODE_LIFETIME_MS = 72 * 3600_000;
 
 export interface CardUpdate {
-  recipient: string;
-  taskId: number;
+  account: string;
+  card: Card;
   status: string;
-  card?: TaskCard;
   outboxId: bigint;
 }
 
 export async function updateTaskCard(api: WecomApi, prisma: Db, agentId: number, update: CardUpdate, now: Date): Promise<DeliveryResult> {
-  const code = await findResponseCode(prisma, update, new Date(now.getTime() - CODE_LIFETIME_MS));
-  if (!code) return { ok: true };
-  try {
-    await api.post('message/update_template_card', {
-      userids: [update.recipient],
-      agentid: agentId,
-      response_code: code,
-      ...(update.card
-        ? { template_card: { ...buildTaskCard(update.card, update.outboxId), replace_text: update.status } }
-        : { button: { replace_name: update.status } }),
-    });
-  } catch (error) {
-    if (!(error instanceof WecomApiError && error.errcode === 60140)) throw error;
+  const code = await findCardHandle(prisma, { platform: 'wecom', cardKey: update.card.key, account: update.account, since: new Date(now.getTime() - CODE_LIFETIME_MS), spend: true });
+  if (code) {
+    try {
+      await api.post('message/update_template_card', {
+        userids: [update.account],
+        agentid: agentId,
+        response_code: code,
+        ...(update.card.buttons.length > 0
+          ? { template_card: { ...buildTaskCard(update.card, update.outboxId), replace_text: update.status } }
+          : { button: { replace_name: update.status } }),
+      });
+      return { ok: true };
+    } catch (error) {
+      if (!(error instanceof WecomApiError && error.errcode === 60140)) throw error;
+    }
   }
-  // Stored on this card_update row, which marks the code as spent.
-  return { ok: true, responseCode: code };
-}
-
-/** The newest unspent code for this person's card: from the send, or from a click on it (its CreateTime). */
-async function findResponseCode(prisma: Db, { recipient, taskId }: CardUpdate, since: Date): Promise<string | undefined> {
-  const rows = await prisma.$queryRaw<{ code: string }[]>`
-    SELECT code FROM (
-      SELECT "responseCode" AS code, "sentAt" AS at FROM "Outbox"
-      WHERE recipient = ${recipient} AND "taskId" = ${taskId} AND kind = 'card' AND status = 'sent'
-        AND "toChat" = false AND "responseCode" IS NOT NULL
-      UNION ALL
-      SELECT event->>'responseCode', (event->>'at')::timestamptz AT TIME ZONE 'UTC' FROM "Inbound"
-      WHERE platform = 'wecom' AND event->>'type' = 'card_action' AND event->>'sender' = ${recipient}
-        AND event->>'taskId' = ${String(taskId)} AND event->>'responseCode' IS NOT NULL
-    ) AS issued
-    WHERE at > ${since} AND code NOT IN (
-      SELECT "responseCode" FROM "Outbox"
-      WHERE recipient = ${recipient} AND kind = 'card_update' AND status = 'sent' AND "responseCode" IS NOT NULL
-    )
-    ORDER BY at DESC
-    LIMIT 1`;
-  return rows[0]?.code;
+  const commands = update.card.buttons.map((button) => `「${button.command}」`).join(' ');
+  const sent = await sendAppMessage(api, agentId, update.account, {
+    msgtype: 'text',
+    text: { content: `${update.card.title}：${update.status}${commands ? `\n可发送 ${commands}` : ''}` },
+  });
+  return { ok: true, platformMsgId: sent.msgid };
 }

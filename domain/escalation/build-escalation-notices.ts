@@ -3,12 +3,13 @@
 // One message per person per step, even when someone holds two of these roles.
 import type { EscalationStep } from './plan-escalation.js';
 
-export interface EscalationAudience {
-  agents: readonly string[];
-  unitLeaders: readonly string[];
-  window: readonly string[];
-  projectLeader: string | null;
-  projectOffice: readonly string[];
+/** `R` names a recipient (a person id in the bot). */
+export interface EscalationAudience<R> {
+  agents: readonly R[];
+  unitLeaders: readonly R[];
+  window: readonly R[];
+  projectLeader: R | null;
+  projectOffice: readonly R[];
 }
 
 export interface EscalationSubject {
@@ -21,14 +22,14 @@ export interface EscalationSubject {
   minutes: number;
 }
 
-export interface Notice {
-  recipient: string;
+export interface Notice<R> {
+  recipient: R;
   text: string;
 }
 
-export function buildEscalationNotices(step: EscalationStep, subject: EscalationSubject, audience: EscalationAudience): Notice[] {
+export function buildEscalationNotices<R>(step: EscalationStep, subject: EscalationSubject, audience: EscalationAudience<R>): Notice<R>[] {
   const what = `任务 T${subject.taskId}（P${subject.projectId} ${subject.projectName} · ${subject.itemName}）`;
-  const groups: [readonly string[], string][] =
+  const groups: [readonly R[], string][] =
     step === 1
       ? [
           [audience.agents, `提醒：${what}于 ${subject.postedAt} 派单，已超过 ${subject.minutes} 分钟未报到，请立即报到。`],
@@ -36,12 +37,12 @@ export function buildEscalationNotices(step: EscalationStep, subject: Escalation
         ]
       : [
           [
-            [...(audience.projectLeader ? [audience.projectLeader] : []), ...audience.projectOffice],
+            [...(audience.projectLeader !== null ? [audience.projectLeader] : []), ...audience.projectOffice],
             `督办：${subject.unitName}的${what}派单已超过 ${subject.minutes} 分钟仍无人报到。`,
           ],
         ];
-  const told = new Set<string>();
-  const notices: Notice[] = [];
+  const told = new Set<R>();
+  const notices: Notice<R>[] = [];
   for (const [recipients, text] of groups) {
     for (const recipient of recipients) {
       if (told.has(recipient)) continue;

@@ -9,7 +9,7 @@ import { notifyWindow } from '../shared/notify.js';
 const HOUR_MS = 60 * 60 * 1000;
 
 export async function bindContact(ctx: HandlerContext): Promise<void> {
-  const senderKey = ctx.event.sender;
+  const senderKey = `${ctx.event.platform}:${ctx.event.account}`;
   const failures = await ctx.tx.bindAttempt.count({ where: { sender: senderKey, ok: false, at: { gt: new Date(ctx.now.getTime() - HOUR_MS) } } });
   if (failures >= ctx.policy.bindFailuresPerHour) return ctx.reply('绑定码错误次数过多，请一小时后再试，或联系专窗。');
 
@@ -24,11 +24,11 @@ export async function bindContact(ctx: HandlerContext): Promise<void> {
     ? await ctx.tx.person.update({ where: { id: ctx.sender.id }, data: { roles: ctx.sender.roles.includes('enterprise') ? undefined : { push: 'enterprise' } } })
     : await ctx.tx.person.create({
         data: {
-          userid: ctx.event.platform === 'dingtalk' ? `dingtalk:${senderKey}` : senderKey,
-          dingtalkId: ctx.event.platform === 'dingtalk' ? senderKey : null,
           name: project.contactName || '企业联络员',
           mobile: project.contactMobile,
           roles: ['enterprise'],
+          // The account they wrote from is how the bot reaches them from now on.
+          accounts: { create: { platform: ctx.event.platform, account: ctx.event.account, lastSeenAt: ctx.now } },
         },
       });
   await ctx.tx.bindCode.update({ where: { id: row.id }, data: { usedAt: ctx.now, usedById: person.id } });

@@ -3,7 +3,7 @@
 import type { RegisteredContext } from '../context.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
-import { loadWorkingCalendar } from '../shared/load-working-calendar.js';
+import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { formatProjectStatus } from './format-project-status.js';
 import { listVisibleProjects } from './list-visible-projects.js';
 

@@ -7,7 +7,7 @@ import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { stageNames, transitionProject } from '../../domain/project/project-stage.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
-import { loadWorkingCalendar } from '../shared/load-working-calendar.js';
+import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { notifyWindow } from '../shared/notify.js';
 
 export async function acceptProject(ctx: RegisteredContext): Promise<void> {

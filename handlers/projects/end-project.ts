@@ -26,7 +26,7 @@ export function endProject(action: 'close' | 'terminate') {
     for (const task of open) {
       await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'cancelled', nextEscalationAt: null } });
       await ctx.record({ kind: 'task.cancelled', projectId: project.id, taskId: task.id, before: { state: task.state }, after: { state: 'cancelled' } });
-      await updateCards(ctx, task.id, '已撤销 · 项目终止');
+      await updateCards(ctx, { ...task, project }, '已撤销 · 项目终止');
     }
     await ctx.tx.project.update({ where: { id: project.id }, data: { stage: change.to, endedAt: ctx.now, endReason: reason || null } });
     await ctx.record({ kind: action === 'close' ? 'project.closed' : 'project.terminated', projectId: project.id, before: { stage: project.stage }, after: { stage: change.to, reason: reason || undefined } });

@@ -3,8 +3,6 @@
 // (or the default plan's, before there is a plan). The project's lead unit is always on it.
 // The team gets a group chat where the platform allows one.
 import type { RegisteredContext } from '../context.js';
-import { enqueueMessage } from '../../bot/outbox/enqueue-message.js';
-import { openGroupChat } from '../../bot/outbox/open-group-chat.js';
 import { addWorkingDays } from '../../domain/calendar/add-working-days.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { splitList } from '../../domain/commands/parse-command-line.js';
@@ -12,7 +10,7 @@ import { matchUnit } from '../../domain/catalogue/match-unit.js';
 import { stageNames } from '../../domain/project/project-stage.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
-import { loadWorkingCalendar } from '../shared/load-working-calendar.js';
+import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { proposeTeamUnits } from './propose-team-units.js';
 import { replaceTeam } from './replace-team.js';
 
@@ -45,14 +43,13 @@ export async function formTeam(ctx: RegisteredContext): Promise<void> {
   const unitList = team.units.map((unit) => unit.name).join('、');
   // The team's group chat replaces the WeChat work group of 002 五(一); the messenger creates it
   // on the platform (or falls back to one-to-one messages where group chats are refused).
-  const chatId = await openGroupChat(ctx.tx, {
-    id: `project${project.id}`,
+  const chatId = await ctx.openProjectChat({
+    projectId: project.id,
     name: `${project.name}项目管家`,
-    owner: leader.userid,
-    members: [ctx.sender.userid, ...team.members.map((member) => member.userid)],
+    ownerId: leader.id,
+    memberIds: [ctx.sender.id, ...team.members.map((member) => member.id)],
   });
-  if (project.chatId !== chatId) await ctx.tx.project.update({ where: { id: project.id }, data: { chatId } });
-  await enqueueMessage(ctx.tx, { recipient: chatId, toChat: true, message: { kind: 'text', text: `P${project.id} ${project.name} 项目管家团队：包抓领导 ${leader.name}；单位 ${unitList}。` } });
+  await ctx.send({ chatId }, `P${project.id} ${project.name} 项目管家团队：包抓领导 ${leader.name}；单位 ${unitList}。`);
   const lines = [`P${project.id} 团队已组建：包抓领导 ${leader.name}；单位 ${unitList}（共 ${team.members.length} 人）。`];
   if (team.unitsWithoutAgent.length > 0) lines.push(`这些单位在名册中没有代办员：${team.unitsWithoutAgent.join('、')}。`);
   lines.push(`请在 ${planDue} 前制定方案：方案 P${project.id}`);

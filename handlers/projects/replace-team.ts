@@ -2,7 +2,7 @@
 // those units. Forming the team again replaces it; the event log keeps the previous one.
 import type { Person, Project } from '../../generated/prisma/client.js';
 import type { RegisteredContext } from '../context.js';
-import type { PersonRef } from '../shared/find-people.js';
+import type { PersonRef } from '../../prisma/find-people.js';
 
 export interface Team {
   units: { id: number; name: string }[];
@@ -36,7 +36,7 @@ export async function replaceTeam(ctx: RegisteredContext, project: Project, lead
 
   return {
     units: units.map((unit) => ({ id: unit.id, name: unit.name })),
-    members: [leader, ...staff.filter((person) => person.id !== leader.id)].map((person) => ({ id: person.id, userid: person.userid, name: person.name })),
+    members: [leader, ...staff.filter((person) => person.id !== leader.id)].map((person) => ({ id: person.id, name: person.name })),
     unitsWithoutAgent: units.filter((unit) => unit.id !== project.leadUnitId && !staff.some((person) => person.unitId === unit.id && person.roles.includes('agent'))).map((unit) => unit.name),
   };
 }

@@ -3,6 +3,8 @@
 import type { RegisteredContext } from '../context.js';
 import { canHandleTask } from '../../domain/access/project-access.js';
 import { parseNumberRef } from '../../domain/references/parse-number-ref.js';
+import { taskIdFromCardKey } from '../tasks/task-card-key.js';
+import { lockProject, lockTask } from './lock-rows.js';
 import type { TaskRefusal } from './task-refusal.js';
 
 const include = { project: true, unit: true, planItem: true } as const;
@@ -15,13 +17,18 @@ function findTask(ctx: RegisteredContext, id: number) {
 
 /** The task of a card click, or of the first word after the command (T12 or 12). */
 export function taskIdOf(ctx: RegisteredContext, firstArg: string | undefined): number | undefined {
-  if (ctx.event.type === 'card_action') return ctx.event.taskId;
+  if (ctx.event.type === 'card_action') return taskIdFromCardKey(ctx.event.cardKey);
   return firstArg === undefined ? undefined : parseNumberRef(firstArg, 'T');
 }
 
 /** `states`: the task states the command works in; a task in another state is refused. */
 export async function loadOwnTask(ctx: RegisteredContext, taskId: number | undefined, states?: readonly string[]): Promise<{ ok: true; task: OwnTask } | TaskRefusal> {
-  const task = taskId === undefined ? null : await findTask(ctx, taskId);
+  const found = taskId === undefined ? null : await ctx.tx.task.findUnique({ where: { id: taskId }, select: { projectId: true } });
+  if (!found) return { ok: false, code: 'TASK_NOT_FOUND' };
+  // Project first, then task: the one lock order every handler follows (docs/architecture.md).
+  await lockProject(ctx.tx, found.projectId);
+  await lockTask(ctx.tx, taskId!);
+  const task = await findTask(ctx, taskId!);
   if (!task) return { ok: false, code: 'TASK_NOT_FOUND' };
   if (!canHandleTask(ctx.sender, task.unitId)) return { ok: false, code: 'NOT_YOUR_UNIT', unitName: task.unit.name };
   if (states && !states.includes(task.state)) return refuseState(task);

@@ -7,6 +7,7 @@ import { canReadProject, isEnterpriseOnly, type ProjectAudience } from '../../do
 import { parseNumberRef } from '../../domain/references/parse-number-ref.js';
 import { describeCandidates, resolveProjectRef } from '../../domain/references/resolve-project-ref.js';
 import type { Tx } from '../../prisma/open-database.js';
+import { lockProject } from './lock-rows.js';
 
 export type ProjectLookup =
   | { ok: true; project: Project; audience: ProjectAudience }
@@ -25,9 +26,12 @@ export async function loadProject(ctx: RegisteredContext, ref: string | undefine
   });
   const resolved = resolveProjectRef(ref, candidates);
   if (!resolved.ok) return resolved.code === 'AMBIGUOUS' ? { ok: false, code: 'PROJECT_AMBIGUOUS', candidates: resolved.candidates } : { ok: false, code: 'PROJECT_NOT_FOUND' };
-  const audience = await projectAudience(ctx.tx, resolved.value);
+  // Locked, then read again: what another instance committed meanwhile is what this handler sees.
+  await lockProject(ctx.tx, resolved.value.id);
+  const project = await ctx.tx.project.findUniqueOrThrow({ where: { id: resolved.value.id } });
+  const audience = await projectAudience(ctx.tx, project);
   if (!canReadProject(ctx.sender, audience)) return { ok: false, code: 'PROJECT_NOT_VISIBLE' };
-  return { ok: true, project: resolved.value, audience };
+  return { ok: true, project, audience };
 }
 
 export function describeProjectRefusal(refusal: Exclude<ProjectLookup, { ok: true }>, usage: string): string {

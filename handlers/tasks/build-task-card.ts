@@ -1,32 +1,30 @@
 // The task card (任务分送单及回执, 002 附件5): what, for whom, by when to report, and the buttons.
 import type { Project, Task } from '../../generated/prisma/client.js';
-import type { TaskCard } from '../../bot/outgoing-message.js';
+import type { Card, CardButton } from '../../bot/messages.js';
 import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
 import { isPhase, phaseNames } from '../../domain/catalogue/approval-phases.js';
+import { taskCardKey } from './task-card-key.js';
 
-/** `taken`: the card after 报到 — who took it, and only the 办结 and 退回 buttons left. */
-export function buildTaskCard({ task, project, dispatcher, taken }: { task: Task; project: Project; dispatcher: string; taken?: string }): TaskCard {
-  const card: TaskCard = {
-    taskId: task.id,
-    title: `任务 T${task.id} · ${task.itemName}`,
-    fields: [
-      { label: '项目', value: `P${project.id} ${project.name}` },
-      { label: '企业', value: project.enterprise || '—' },
-      { label: '阶段', value: isPhase(task.phase) ? phaseNames[task.phase] : String(task.phase) },
-      { label: '承诺时限', value: `报到后 ${task.promisedDays} 个工作日` },
-      { label: '报到期限', value: `${formatShanghai(task.ackDueAt)} 前` },
-      { label: '派单', value: dispatcher },
-    ],
-    actions: [
-      { action: 'take', text: '报到' },
-      { action: 'finish', text: '办结' },
-      { action: 'return', text: '退回' },
-    ],
-  };
-  if (!taken) return card;
+/** The card's buttons; each does what the text command of the same name does. */
+function taskCardButtons(taskId: number): Record<'take' | 'finish' | 'return', CardButton> {
   return {
-    ...card,
-    fields: card.fields.map((field) => (field.label === '报到期限' ? { label: '报到', value: taken } : field)),
-    actions: card.actions.filter((action) => action.action !== 'take'),
+    take: { id: 'take', text: '报到', style: 'primary', command: `报到 T${taskId}` },
+    finish: { id: 'finish', text: '办结', style: 'primary', command: `办结 T${taskId}` },
+    return: { id: 'return', text: '退回', style: 'danger', input: { placeholder: '退回原因（一次写明全部原因）' }, command: `退回 T${taskId} 原因` },
   };
+}
+
+/** `taken`: the card after 报到 — who took it, and only the 办结 and 退回 buttons left. `closed`: no buttons. */
+export function buildTaskCard({ task, project, dispatcher, taken, closed }: { task: Task; project: Project; dispatcher: string; taken?: string; closed?: boolean }): Card {
+  const fields = [
+    { label: '项目', value: `P${project.id} ${project.name}` },
+    { label: '企业', value: project.enterprise || '—' },
+    { label: '阶段', value: isPhase(task.phase) ? phaseNames[task.phase] : String(task.phase) },
+    { label: '承诺时限', value: `报到后 ${task.promisedDays} 个工作日` },
+    taken ? { label: '报到', value: taken } : { label: '报到期限', value: `${formatShanghai(task.ackDueAt)} 前` },
+    { label: '派单', value: dispatcher },
+  ];
+  const all = taskCardButtons(task.id);
+  const buttons: CardButton[] = closed ? [] : taken ? [all.finish, all.return] : [all.take, all.finish, all.return];
+  return { key: taskCardKey(task.id), title: `任务 T${task.id} · ${task.itemName}`, fields, buttons };
 }

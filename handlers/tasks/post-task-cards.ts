@@ -7,7 +7,7 @@ import { escalationDueAt } from '../../domain/escalation/plan-escalation.js';
 import { stageNames, transitionProject } from '../../domain/project/project-stage.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
-import { loadWorkingCalendar } from '../shared/load-working-calendar.js';
+import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { buildTaskCard } from './build-task-card.js';
 import { choosePlanItems } from './choose-plan-items.js';
 import { refreshPhase } from './refresh-phase.js';
@@ -52,7 +52,7 @@ export async function postTaskCards(ctx: RegisteredContext): Promise<void> {
       },
     });
     const card = buildTaskCard({ task, project, dispatcher: ctx.sender.name });
-    for (const person of recipients) await ctx.send(person.userid, { kind: 'card', card }, { taskId: task.id });
+    for (const person of recipients) await ctx.send(person.id, { kind: 'card', card });
     await ctx.record({ kind: 'task.posted', projectId: project.id, taskId: task.id, after: { itemCode: item.itemCode, unitId: unit.id, ackDueAt: ackDueAt.toISOString(), recipients: recipients.map((person) => person.id) } });
     posted.push(`T${task.id} ${item.itemName} → ${unit.name}（${recipients.map((person) => person.name).join('、')}），${formatShanghai(ackDueAt)} 前报到`);
   }

@@ -5,7 +5,7 @@ import { addWorkingDays, countWorkingDays } from '../../domain/calendar/add-work
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { commandLine } from '../shared/command-line.js';
 import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
-import { loadWorkingCalendar } from '../shared/load-working-calendar.js';
+import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { notifyEnterprise } from '../shared/notify.js';
 import { describeTaskRefusal } from '../shared/task-refusal.js';
 

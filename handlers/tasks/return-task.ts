@@ -16,14 +16,14 @@ export async function returnTask(ctx: RegisteredContext): Promise<void> {
   if (!found.ok) return ctx.reply(describeTaskRefusal(found));
   const { task } = found;
   if (!OPEN.includes(task.state)) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: task.state }));
-  // A card button carries no text, so the reasons must come as a message.
-  const reason = ctx.event.type === 'text' ? line.args.slice(1).join(' ').trim() : '';
+  // From the card, the reasons are what the person typed into the 退回 button's input.
+  const reason = (ctx.event.type === 'card_action' ? (ctx.event.input ?? '') : line.args.slice(1).join(' ')).trim();
   if (!reason) return ctx.reply(describeTaskRefusal({ ok: false, code: 'REASON_REQUIRED', example: `退回 T${task.id} 缺少用地预审意见、环评批复` }));
 
   const { count } = await ctx.tx.task.updateMany({ where: { id: task.id, state: task.state }, data: { state: 'returned', returnReason: reason, nextEscalationAt: null, doneAt: ctx.now } });
   if (count === 0) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: (await ctx.tx.task.findUniqueOrThrow({ where: { id: task.id } })).state }));
   await ctx.record({ kind: 'task.returned', projectId: task.projectId, taskId: task.id, before: { state: task.state }, after: { state: 'returned', reason } });
-  await updateCards(ctx, task.id, `已退回 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`);
+  await updateCards(ctx, task, `已退回 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`);
   const text = `T${task.id} ${task.itemName}（P${task.projectId} ${task.project.name}）不予受理，原因：${reason}（${task.unit.name}）`;
   const told = await notifyEnterprise(ctx, task.project, text);
   await notifyWindow(ctx, text);

@@ -6,10 +6,9 @@ import { addWorkingDays } from '../../domain/calendar/add-working-days.js';
 import { formatShanghai, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { commandLine } from '../shared/command-line.js';
 import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
-import { loadWorkingCalendar } from '../shared/load-working-calendar.js';
+import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { notifyWindow, updateCards } from '../shared/notify.js';
 import { describeTaskRefusal, type TaskRefusal } from '../shared/task-refusal.js';
-import { buildTaskCard } from './build-task-card.js';
 
 type TakeOutcome = { ok: true; taskId: number; itemName: string; dueOn: string } | TaskRefusal;
 
@@ -36,10 +35,8 @@ async function take(ctx: RegisteredContext, taskId: number | undefined): Promise
   const minutes = Math.round((ctx.now.getTime() - task.postedAt.getTime()) / 60_000);
   await ctx.record({ kind: 'task.taken', projectId: task.projectId, taskId: task.id, before: { state: 'posted' }, after: { state: 'taken', takenAt: ctx.now.toISOString(), minutesAfterPosting: minutes, dueOn } });
   const status = `已报到 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`;
-  const dispatcher = task.dispatchedById === null ? null : await ctx.tx.person.findUnique({ where: { id: task.dispatchedById }, select: { name: true } });
   // The copies keep working buttons (办结, 退回) instead of turning into a status line.
-  const card = buildTaskCard({ task, project: task.project, dispatcher: dispatcher?.name ?? '专窗', taken: status });
-  await updateCards(ctx, task.id, status, card);
+  await updateCards(ctx, task, status, status);
   await notifyWindow(ctx, `T${task.id} ${task.itemName}（P${task.projectId}）已由${task.unit.name} ${ctx.sender.name}报到，用时 ${minutes} 分钟。`);
   return { ok: true, taskId: task.id, itemName: task.itemName, dueOn };
 }

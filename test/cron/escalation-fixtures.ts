@@ -4,24 +4,23 @@ import type { Db } from '../../prisma/open-database.js';
 import { createWorkingCalendar } from '../../domain/calendar/create-working-calendar.js';
 import { escalationDueAt } from '../../domain/escalation/plan-escalation.js';
 import { defaultPolicy, type Policy } from '../../domain/policy.js';
+import { createPeople, outboxRecipients } from '../support/create-people.js';
 
 export const policy: Policy = defaultPolicy;
 
 export async function seedRoster(prisma: Db): Promise<{ projectId: number; unitId: number }> {
   const unit = await prisma.unit.create({ data: { name: '市生态环境局', key: '生态环境局' } });
   const other = await prisma.unit.create({ data: { name: '市自然资源局', key: '自然资源局' } });
-  const leader = await prisma.person.create({ data: { userid: 'leader', name: '县领导甲', roles: ['county_leader'] } });
-  await prisma.person.createMany({
-    data: [
-      { userid: 'agent', name: '沈倩', unitId: unit.id, roles: ['agent'] },
-      { userid: 'unit.leader', name: '于鑫', unitId: unit.id, roles: ['unit_leader'] },
-      { userid: 'window', name: '专窗小李', roles: ['window'] },
-      { userid: 'office', name: '重点项目办小赵', roles: ['project_office'] },
-      { userid: 'bystander', name: '自然资源局代办员', unitId: other.id, roles: ['agent'] },
-      { userid: 'gone', name: '已调离', unitId: unit.id, roles: ['agent'], active: false },
-    ],
-  });
-  const project = await prisma.project.create({ data: { name: '光伏组件项目', investmentWan: 35000, stage: 'approving', leaderId: leader.id } });
+  const ids = await createPeople(prisma, [
+    { account: 'leader', name: '县领导甲', roles: ['county_leader'] },
+    { account: 'agent', name: '沈倩', unitId: unit.id, roles: ['agent'] },
+    { account: 'unit.leader', name: '于鑫', unitId: unit.id, roles: ['unit_leader'] },
+    { account: 'window', name: '专窗小李', roles: ['window'] },
+    { account: 'office', name: '重点项目办小赵', roles: ['project_office'] },
+    { account: 'bystander', name: '自然资源局代办员', unitId: other.id, roles: ['agent'] },
+    { account: 'gone', name: '已调离', unitId: unit.id, roles: ['agent'], active: false },
+  ]);
+  const project = await prisma.project.create({ data: { name: '光伏组件项目', investmentWan: 35000, stage: 'approving', leaderId: ids.get('leader')! } });
   return { projectId: project.id, unitId: unit.id };
 }
 
@@ -36,6 +35,5 @@ export async function postCard(prisma: Db, at: { projectId: number; unitId: numb
 
 /** Who was told what, as "recipient: text" lines, oldest first. */
 export async function toldSoFar(prisma: Db): Promise<{ recipient: string; text: string }[]> {
-  const rows = await prisma.outbox.findMany({ orderBy: { id: 'asc' } });
-  return rows.map((row) => ({ recipient: row.recipient, text: (row.payload as { text?: string }).text ?? '' }));
+  return (await outboxRecipients(prisma)).map(({ recipient, text }) => ({ recipient, text }));
 }

@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp, type App } from '../../bot/app.js';
 import type { Clock } from '../../bot/clock.js';
-import { LocalMessenger, type LocalDelivery } from '../../bot/local/local-messenger.js';
-import { localChatRoutes } from '../../bot/local/local-chat-routes.js';
+import { createLocalTransport } from '../../bot/local/create-local-transport.js';
+import type { LocalDelivery } from '../../bot/local/local-messenger.js';
 import { createLogger } from '../../bot/logger.js';
 import { importRoster } from '../../bot/roster/import-roster.js';
 import { readRosterFile } from '../../bot/roster/read-roster-file.js';
@@ -34,11 +34,11 @@ export async function startLocalChat(clock: Clock, policy: Policy = defaultPolic
   const database = await openTestDatabase();
   await importRoster(database.prisma, await readRosterFile(DEMO_ROSTER));
   const logger = createLogger('silent');
-  const messenger = new LocalMessenger(database.prisma);
+  const local = createLocalTransport(database.prisma, clock);
   const deliveries: TimedDelivery[] = [];
-  messenger.deliveries.on('delivery', (delivery: LocalDelivery) => deliveries.push({ ...delivery, at: Date.now() }));
-  const app = createApp({ prisma: database.prisma, policy, clock, logger, messenger });
-  const server = createServer(database.prisma, logger, [localChatRoutes(app, messenger, clock)]);
+  local.messenger.deliveries.on('delivery', (delivery: LocalDelivery) => deliveries.push({ ...delivery, at: Date.now() }));
+  const app = createApp({ prisma: database.prisma, policy, clock, logger, messengers: [local.messenger] });
+  const server = createServer(database.prisma, logger, [local.routes!(app.receive)]);
   const listener: Server = await new Promise((resolve) => {
     const started = server.listen(0, '127.0.0.1', () => resolve(started));
   });

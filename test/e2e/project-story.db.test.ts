@@ -45,7 +45,7 @@ it('serves a project from registration to rating, escalating the late unit exact
   expect(to('window', await say('window', '方案 P1'))[0]).toMatch(/^P1 光伏组件项目 服务方案（8 项）/);
 
   const posted = await say('window', '派单 P1 环评 施工许可');
-  expect(posted.map((item) => item.recipient)).toEqual(['sthj.leader', 'sthj.agent', 'zjj.leader', 'zjj.agent', 'window']);
+  expect(posted.map((item) => item.recipient)).toEqual(['window', 'sthj.leader', 'sthj.agent', 'zjj.leader', 'zjj.agent']);
   expect(to('zjj.agent', posted)[0]).toContain('报到期限：11-23 09:30 前');
 
   // 生态环境局 reports in time.

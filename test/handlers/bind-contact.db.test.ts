@@ -1,6 +1,7 @@
 // 绑定: the one command open to strangers. A code links its sender to one project and nothing
 // else; wrong codes are throttled; strangers learn nothing about any project.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findPerson } from '../support/find-person.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { register } from './story-steps.js';
 
@@ -27,7 +28,7 @@ describe('绑定', () => {
     const received = await h.say('ent.zhang', `绑定 ${code}`);
     expect(received.find((item) => item.recipient === 'ent.zhang')?.text).toBe('绑定成功：你是 P1 光伏组件项目 的企业联络员。发送「进度」查看办理情况。');
     expect(received.find((item) => item.recipient === 'window')?.text).toBe('张三 已绑定为 P1 光伏组件项目 的企业联络员。');
-    const person = await h.prisma.person.findUniqueOrThrow({ where: { userid: 'ent.zhang' } });
+    const person = await findPerson(h.prisma, 'ent.zhang');
     expect(person).toMatchObject({ name: '张三', roles: ['enterprise'] });
 
     const own = (await h.say('ent.zhang', '进度'))[0]?.text;

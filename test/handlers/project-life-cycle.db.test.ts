@@ -21,10 +21,10 @@ describe('终止', () => {
     expect((await h.say('window', '终止 P1'))[0]?.text).toBe('请写明终止原因，例如「终止 P1 企业主动撤回」。');
     const received = await h.say('window', '终止 P1 企业调整投资计划');
     expect(received.filter((item) => item.message.kind === 'card_update').map((item) => [item.recipient, item.text])).toEqual([
-      ['sthj.leader', '〔任务 T1 的卡片〕已撤销 · 项目终止'],
-      ['sthj.agent', '〔任务 T1 的卡片〕已撤销 · 项目终止'],
-      ['zjj.leader', '〔任务 T2 的卡片〕已撤销 · 项目终止'],
-      ['zjj.agent', '〔任务 T2 的卡片〕已撤销 · 项目终止'],
+      ['sthj.leader', '〔任务 T1 · 环境影响评价审批〕已撤销 · 项目终止'],
+      ['sthj.agent', '〔任务 T1 · 环境影响评价审批〕已撤销 · 项目终止'],
+      ['zjj.leader', '〔任务 T2 · 建筑工程施工许可证〕已撤销 · 项目终止'],
+      ['zjj.agent', '〔任务 T2 · 建筑工程施工许可证〕已撤销 · 项目终止'],
     ]);
     expect(textTo('ent.zhang', received)).toBe('P1 光伏组件项目 帮办代办服务已终止，原因：企业调整投资计划。请为本次服务评价：评价 P1 5 意见（1–5 分）');
     expect(await h.prisma.task.count({ where: { nextEscalationAt: { not: null } } })).toBe(0);

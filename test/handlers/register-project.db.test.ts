@@ -1,5 +1,6 @@
 // 登记项目 and 受理 through the chat: what the window sees, what is stored, and the refusals.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findPerson } from '../support/find-person.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { register, REGISTER } from './story-steps.js';
 
@@ -21,7 +22,7 @@ describe('登记项目', () => {
     const project = await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } });
     expect(project).toMatchObject({ stage: 'signed', eligible: true, contactName: '张三', contactMobile: '13900001111', enterprise: '某某新能源公司' });
     expect(Number(project.investmentWan)).toBe(35000);
-    const leader = await h.prisma.person.findUniqueOrThrow({ where: { userid: 'leader.a' } });
+    const leader = await findPerson(h.prisma, 'leader.a');
     expect(project.leaderId).toBe(leader.id);
     const events = await h.prisma.event.findMany({ where: { projectId: 1 } });
     expect(events.map((event) => event.kind)).toEqual(['project.registered']);

@@ -19,7 +19,7 @@ describe('派单', () => {
   it('posts a card to the agent and 责任领导 of each item unit, due 30 office minutes later', async () => {
     const received = await h.say('window', '派单 P1 环评 施工许可');
     expect(recipients(received)).toEqual(['sthj.leader', 'sthj.agent', 'zjj.leader', 'zjj.agent', 'window']);
-    expect(received[1]?.message).toMatchObject({ kind: 'card', card: { taskId: 1, title: '任务 T1 · 环境影响评价审批' } });
+    expect(received[1]?.message).toMatchObject({ kind: 'card', card: { key: 'task:1', title: '任务 T1 · 环境影响评价审批' } });
     expect(received[1]?.text).toContain('报到期限：11-23 10:30 前');
     expect(textTo('window', received)).toBe(
       '已派单 2 项：\nT1 环境影响评价审批 → 市生态环境局（生态环境局责任领导、生态环境局代办员），11-23 10:30 前报到\nT2 建筑工程施工许可证 → 市住房和城乡建设局（住房和城乡建设局责任领导、住房和城乡建设局代办员），11-23 10:30 前报到',
@@ -54,8 +54,8 @@ describe('报到', () => {
   it('takes the card, updates every copy, tells the window and starts the promised days', async () => {
     const received = await h.say('sthj.agent', '报到 T1');
     expect(received.filter((item) => item.message.kind === 'card_update').map((item) => [item.recipient, item.text])).toEqual([
-      ['sthj.leader', '〔任务 T1 的卡片〕已报到 · 生态环境局代办员 · 10:12\n按钮：回复「办结 T1」 「退回 T1」'],
-      ['sthj.agent', '〔任务 T1 的卡片〕已报到 · 生态环境局代办员 · 10:12\n按钮：回复「办结 T1」 「退回 T1」'],
+      ['sthj.leader', '〔任务 T1 · 环境影响评价审批〕已报到 · 生态环境局代办员 · 10:12\n按钮：回复「办结 T1」 「退回 T1 原因」'],
+      ['sthj.agent', '〔任务 T1 · 环境影响评价审批〕已报到 · 生态环境局代办员 · 10:12\n按钮：回复「办结 T1」 「退回 T1 原因」'],
     ]);
     expect(textTo('window', received)).toBe('T1 环境影响评价审批（P1）已由市生态环境局 生态环境局代办员报到，用时 12 分钟。');
     // 15 working days from Monday 2026-11-23.
@@ -101,6 +101,13 @@ describe('after 报到', () => {
     expect((await h.say('zjj.agent', '办结 T2'))[0]?.text).toBe('这个任务已退回，不能再办理。');
     // A returned item may be posted again.
     expect((await h.say('window', '派单 P1 施工许可'))[0]?.recipient).toBe('zjj.leader');
+  });
+
+  it('退回 from the card takes the reasons typed into its button', async () => {
+    const received = await h.click('zjj.agent', 2, 'return', '缺少建设工程规划许可证');
+    expect(received.find((item) => item.reply)?.text).toBe('已退回 T2，原因已送专窗和企业。');
+    expect(textTo('window', received)).toBe('T2 建筑工程施工许可证（P1 光伏组件项目）不予受理，原因：缺少建设工程规划许可证（市住房和城乡建设局）');
+    expect((await h.prisma.task.findUniqueOrThrow({ where: { id: 2 } })).returnReason).toBe('缺少建设工程规划许可证');
   });
 
   it('中止 stops the clock and 恢复 moves the due date by the working days it stood still', async () => {

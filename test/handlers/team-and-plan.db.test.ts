@@ -1,5 +1,6 @@
 // 组建团队, 方案 and 事项 through the chat.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findPerson } from '../support/find-person.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { register } from './story-steps.js';
 
@@ -22,17 +23,18 @@ describe('组建团队', () => {
       ['window', `P1 团队已组建：包抓领导 县领导甲；单位 ${unitList}（共 11 人）。\n请在 2026-11-24 前制定方案：方案 P1`],
     ]);
     const chat = await h.prisma.groupChat.findUniqueOrThrow({ where: { id: 'project1' } });
-    expect(chat.owner).toBe('leader.a');
-    expect(chat.members).toHaveLength(12);
-    expect(chat.members).toEqual(expect.arrayContaining(['window', 'leader.a', 'sthj.agent', 'zjj.leader']));
-    expect(chat.members).not.toContain('gd.agent');
-    expect((await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } })).chatId).toBe('project1');
+    const accounts = await h.prisma.account.findMany({ where: { platform: 'local', personId: { in: chat.memberIds } } });
+    expect(chat.ownerId).toBe((await findPerson(h.prisma, 'leader.a')).id);
+    expect(chat.projectId).toBe(1);
+    expect(accounts).toHaveLength(12);
+    expect(accounts.map((row) => row.account)).toEqual(expect.arrayContaining(['window', 'leader.a', 'sthj.agent', 'zjj.leader']));
+    expect(accounts.map((row) => row.account)).not.toContain('gd.agent');
   });
 
   it('takes the leader and units given on the line, by any county spelling of the unit', async () => {
     const received = await h.say('window', '组建团队 P1 领导 县领导乙 部门 县自然资源局 生态环境局');
     expect(received.at(-1)?.text).toMatch(/^P1 团队已组建：包抓领导 县领导乙；单位 市政务服务中心、市生态环境局、市自然资源局（共 5 人）。/);
-    expect((await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } })).leaderId).toBe((await h.prisma.person.findUniqueOrThrow({ where: { userid: 'leader.b' } })).id);
+    expect((await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } })).leaderId).toBe((await findPerson(h.prisma, 'leader.b')).id);
   });
 
   it('names units the roster lacks', async () => {

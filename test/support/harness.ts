@@ -3,11 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createApp, type App } from '../../bot/app.js';
-import type { CardAction } from '../../bot/incoming-event.js';
+import type { Platform } from '../../bot/messages.js';
 import { createLogger } from '../../bot/logger.js';
 import { importRoster } from '../../bot/roster/import-roster.js';
 import { readRosterFile } from '../../bot/roster/read-roster-file.js';
-import type { DirectorySource } from '../../bot/sync-directory-now.js';
+import type { JobRunners } from '../../bot/jobs/run-due-jobs.js';
 import { resolvePolicy, type Policy } from '../../domain/policy.js';
 import type { Database } from '../../prisma/open-database.js';
 import { FakeClock } from './fake-clock.js';
@@ -23,32 +23,48 @@ export interface Harness {
   clock: FakeClock;
   messenger: RecordingMessenger;
   policy: Policy;
-  /** Sends a text as `userid`; returns what everyone received because of it. */
-  say(userid: string, text: string): Promise<Received[]>;
-  /** Clicks a task-card button as `userid`; returns what everyone received because of it. */
-  click(userid: string, taskId: number, action: CardAction): Promise<Received[]>;
-  /** Texts delivered to one person so far. */
-  textsTo(userid: string): string[];
+  /**
+   * Sends a text from `account`; returns what everyone received because of it: the notices in the
+   * order they were delivered, then the reply to the sender (delivered first, listed last to read well).
+   */
+  say(account: string, text: string): Promise<Received[]>;
+  /** Clicks a task-card button from `account` (`input`: what was typed into it); returns what everyone received. */
+  click(account: string, taskId: number, buttonId: 'take' | 'finish' | 'return', input?: string): Promise<Received[]>;
+  /** Texts delivered to one account so far. */
+  textsTo(account: string): string[];
   close(): Promise<void>;
 }
 
-export async function createHarness(options: { policy?: object; now?: string; directory?: DirectorySource } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  policy?: object;
+  now?: string;
+  jobs?: JobRunners;
+  /** The platform people write from and are reached on (default: the local chat). */
+  platform?: Platform;
+  /** A roster file other than the demo roster. */
+  roster?: string;
+}
+
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const resolved = resolvePolicy(options.policy);
   if (!resolved.ok) throw new Error(`bad test policy: ${resolved.problems.join('; ')}`);
   const database = await openTestDatabase();
   const { prisma } = database;
-  await importRoster(prisma, await readRosterFile(DEMO_ROSTER));
+  await importRoster(prisma, await readRosterFile(options.roster ?? DEMO_ROSTER));
   // 2026-11-23 is a Monday; 10:00 in Asia/Shanghai is office time.
   const clock = new FakeClock(new Date(options.now ?? '2026-11-23T10:00:00+08:00'));
-  const messenger = new RecordingMessenger();
-  const app = createApp({ prisma, policy: resolved.policy, clock, logger: createLogger('silent'), messenger, directory: options.directory });
+  const platform = options.platform ?? 'local';
+  const messenger = new RecordingMessenger(platform);
+  const app = createApp({ prisma, policy: resolved.policy, clock, logger: createLogger('silent'), messengers: [messenger], jobs: options.jobs });
 
   async function run(event: Parameters<App['receive']>[0]): Promise<Received[]> {
     const before = messenger.received.length;
     await app.receive(event);
     await app.processInbound();
+    await app.runJobs();
     await app.deliver();
-    return messenger.received.slice(before);
+    const received = messenger.received.slice(before);
+    return [...received.filter((item) => !item.reply), ...received.filter((item) => item.reply)];
   }
   const at = (): string => clock.now().toISOString();
 
@@ -59,9 +75,10 @@ export async function createHarness(options: { policy?: object; now?: string; di
     clock,
     messenger,
     policy: resolved.policy,
-    say: (userid, text) => run({ platform: 'local', type: 'text', sender: userid, text, dedupKey: randomUUID(), at: at() }),
-    click: (userid, taskId, action) => run({ platform: 'local', type: 'card_action', sender: userid, taskId, action, dedupKey: randomUUID(), at: at() }),
-    textsTo: (userid) => messenger.to(userid).map((item) => item.text),
+    say: (account, text) => run({ platform, type: 'text', account, text, dedupKey: randomUUID(), at: at() }),
+    click: (account, taskId, buttonId, input) =>
+      run({ platform, type: 'card_action', account, cardKey: `task:${taskId}`, buttonId, ...(input !== undefined && { input }), dedupKey: randomUUID(), at: at() }),
+    textsTo: (account) => messenger.to(account).map((item) => item.text),
     close: () => database.close(),
   };
 }

@@ -1,25 +1,33 @@
 // A messenger that delivers into a list, so tests can assert who received what.
-import type { Delivery, DeliveryResult, Messenger } from '../../bot/outbox/messenger.js';
-import type { OutgoingMessage } from '../../bot/outgoing-message.js';
+import type { OutgoingMessage, Platform } from '../../bot/messages.js';
 import { renderAsText } from '../../bot/local/render-as-text.js';
+import type { Delivery, DeliveryResult, Messenger, MessengerLimits } from '../../bot/transport/messenger.js';
 
 export interface Received {
+  /** The account (or the group chat id) it went to. */
   recipient: string;
   message: OutgoingMessage;
   /** The message as the terminal chat would print it. */
   text: string;
+  reply: boolean;
 }
 
 export class RecordingMessenger implements Messenger {
-  readonly platform = 'local' as const;
   readonly received: Received[] = [];
+  readonly limits: MessengerLimits;
+
+  /** `platform`: a second fake transport plays DingTalk (or any platform) with no handler change. */
+  constructor(readonly platform: Platform = 'local', limits: Partial<MessengerLimits> = {}) {
+    this.limits = { maxBytes: 4096, perMinute: 1000, perHour: 100_000, groupChats: true, ...limits };
+  }
 
   async deliver(delivery: Delivery): Promise<DeliveryResult> {
-    this.received.push({ recipient: delivery.recipient, message: delivery.message, text: renderAsText(delivery.message) });
+    const recipient = 'account' in delivery.to ? delivery.to.account : delivery.to.chat.id;
+    this.received.push({ recipient, message: delivery.message, text: renderAsText(delivery.message), reply: delivery.reply });
     return { ok: true, platformMsgId: `test-${delivery.outboxId}` };
   }
 
-  /** Everything delivered to one person (or chat), oldest first. */
+  /** Everything delivered to one account (or chat), oldest first. */
   to(recipient: string): Received[] {
     return this.received.filter((item) => item.recipient === recipient);
   }

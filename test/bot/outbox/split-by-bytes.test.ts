@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitByBytes } from '../../../bot/wecom/split-by-bytes.js';
+import { splitByBytes } from '../../../bot/outbox/split-by-bytes.js';
 
 const size = (text: string) => Buffer.byteLength(text);
 
@@ -24,5 +24,19 @@ describe('splitByBytes', () => {
     const parts = splitByBytes(line, 2048);
     expect(parts.map(size)).toEqual([2046, 954]);
     expect(parts.join('')).toBe(line);
+  });
+});
+
+describe('splitByBytes between paragraphs', () => {
+  it('never cuts a digest item (a paragraph) in two when the items fit one part each', () => {
+    const items = Array.from({ length: 40 }, (_, index) => `**${index + 1}. 项目${index + 1}**\n问题：用地指标未落实\n责任单位：自然资源局`);
+    const digest = items.join('\n\n');
+    const parts = splitByBytes(digest, 2048);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) {
+      expect(size(part)).toBeLessThanOrEqual(2048);
+      for (const paragraph of part.split('\n\n')) expect(items).toContain(paragraph);
+    }
+    expect(parts.join('\n\n')).toBe(digest);
   });
 });

@@ -1,14 +1,13 @@
 // Roster look-ups for recipients: the window, 重点项目办, a unit's agents and 责任领导.
-import type { Tx } from '../../prisma/open-database.js';
-import type { Role } from '../../domain/roles.js';
+import type { Tx } from './open-database.js';
+import type { Role } from '../domain/roles.js';
 
 export interface PersonRef {
   id: number;
-  userid: string;
   name: string;
 }
 
-const select = { id: true, userid: true, name: true } as const;
+const select = { id: true, name: true } as const;
 
 /** Active people holding `role`, optionally only in one unit. */
 export async function findPeople(tx: Tx, role: Role, unitId?: number): Promise<PersonRef[]> {

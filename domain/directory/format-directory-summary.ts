@@ -1,0 +1,14 @@
+// The summary an admin receives after 同步通讯录.
+import { platformNames } from '../platform-names.js';
+import type { DirectoryMatch } from './match-directory.js';
+
+export function formatDirectorySummary(platform: keyof typeof platformNames, match: DirectoryMatch): string {
+  const name = platformNames[platform];
+  const lines = [
+    `通讯录同步完成：${name} ${match.directoryPeople} 人；名册中 ${match.matched} 人已对应。`,
+    ...match.linked.map((link) => `· ${link.name} 按手机号对应到${name}账号 ${link.to}${link.from ? `（原 ${link.from}）` : ''}`),
+  ];
+  if (match.missing.length > 0) lines.push(`${name}中找不到：${match.missing.join('、')}，请核对名册中的账号或手机号。`);
+  if (match.notInRoster > 0) lines.push(`另有 ${match.notInRoster} 人在${name}中但不在名册里。`);
+  return lines.join('\n');
+}
