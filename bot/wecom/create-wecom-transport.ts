@@ -30,6 +30,6 @@ export function createWecomTransport(config: WecomConfig, deps: { prisma: Db; cl
         return (tx) => syncDirectory(tx, directory);
       },
     },
-    router: (bot) => createWecomRouter({ config, receive: (event) => bot.receive(event), logger: deps.logger }),
+    router: (bot) => createWecomRouter({ config, receive: (event) => bot.receive(event), logger: deps.logger, clock: deps.clock }),
   };
 }
