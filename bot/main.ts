@@ -10,6 +10,7 @@ import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { LocalMessenger } from './local/local-messenger.js';
 import { localChatRoutes } from './local/local-chat-routes.js';
+import { listen } from './listen.js';
 import { createLogger } from './logger.js';
 import { loadRosterAtStart } from './roster/load-roster-at-start.js';
 import { createServer } from './server.js';
@@ -38,11 +39,11 @@ async function main(): Promise<void> {
   // With WeCom configured the local chat is not mounted: it would let anyone reaching the port speak as anyone.
   const routers = wecom ? [wecom.router(app)] : [localChatRoutes(app, local!, systemClock)];
   const server = createServer(prisma, logger, routers, config.trustProxy);
-  const listener = server.listen(config.port, () => {
-    logger.info(`项目管家 is listening on http://127.0.0.1:${config.port} (embedded database: ${database.kind === 'pglite'})`);
-    if (config.wecom) logger.info(`WeCom callbacks at ${CALLBACK_PATH}, API ${config.wecom.apiBase}`);
-    else console.log(`\nNo chat platform configured: chat locally in another terminal, e.g.\n  npm run chat -- --as window     (专窗)\n  npm run chat -- --as zrzy.agent  (自然资源局代办员)\n`);
-  });
+  const { server: listener, url } = await listen(server, config.port, config.host);
+  const where = config.host === '0.0.0.0' || config.host === '::' ? `${url} (all interfaces)` : url;
+  logger.info(`项目管家 is listening on ${where} (embedded database: ${database.kind === 'pglite'})`);
+  if (config.wecom) logger.info(`WeCom callbacks at ${CALLBACK_PATH}, API ${config.wecom.apiBase}`);
+  else console.log(`\nNo chat platform configured: chat locally in another terminal, e.g.\n  npm run chat -- --as window     (专窗)\n  npm run chat -- --as zrzy.agent  (自然资源局代办员)\n`);
   app.start();
 
   const shutdown = async (): Promise<void> => {
