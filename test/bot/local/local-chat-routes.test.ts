@@ -1,0 +1,84 @@
+// Who may use the local chat: only a caller whose TCP connection comes from this machine, whatever
+// X-Forwarded-For says, even behind TRUST_PROXY=1. The server listens on every interface here so
+// that a connection to this machine's own non-loopback address plays a caller from elsewhere
+// (the traffic never leaves the machine).
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../../bot/app.js';
+import { LocalMessenger } from '../../../bot/local/local-messenger.js';
+import { localChatRoutes } from '../../../bot/local/local-chat-routes.js';
+import { createLogger } from '../../../bot/logger.js';
+import { createServer } from '../../../bot/server.js';
+import { defaultPolicy } from '../../../domain/policy.js';
+import type { Database } from '../../../prisma/open-database.js';
+import { FakeClock } from '../../support/fake-clock.js';
+import { openTestDatabase } from '../../support/test-database.js';
+
+const outside = Object.values(networkInterfaces())
+  .flat()
+  .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
+
+let database: Database;
+let server: Server;
+let port: number;
+const logs: Record<string, unknown>[] = [];
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const clock = new FakeClock(new Date('2026-11-23T10:00:00+08:00'));
+  const sink = new Writable({ write: (chunk, _encoding, done) => (logs.push(JSON.parse(String(chunk))), done()) });
+  const logger = createLogger('info', sink);
+  const messenger = new LocalMessenger(database.prisma);
+  const app = createApp({ prisma: database.prisma, policy: defaultPolicy, clock, logger, messenger });
+  // TRUST_PROXY=1: Koa's ctx.ip believes X-Forwarded-For, which is what an attacker would use.
+  server = createServer(database.prisma, logger, [localChatRoutes(app, messenger, clock)], true).listen(0, outside ? '0.0.0.0' : '127.0.0.1');
+  await once(server, 'listening');
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  server.close();
+  await database.close();
+});
+
+beforeEach(async () => {
+  logs.length = 0;
+  await database.prisma.inbound.deleteMany();
+});
+
+function say(host: string, headers: Record<string, string> = {}) {
+  return fetch(`http://${host}:${port}/local/say`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ as: 'admin', text: '帮助' }) });
+}
+
+const refusals = () => logs.filter((line) => line.msg === 'request refused');
+
+describe('the local chat', () => {
+  it('answers a caller on this machine', async () => {
+    expect((await say('127.0.0.1')).status).toBe(202);
+    expect(await database.prisma.inbound.count()).toBe(1);
+  });
+
+  it.skipIf(!outside)('refuses a caller from elsewhere claiming X-Forwarded-For: 127.0.0.1, with a logged reason', async () => {
+    const response = await say(outside!, { 'x-forwarded-for': '127.0.0.1' });
+    expect(response.status).toBe(403);
+    expect(refusals()).toEqual([expect.objectContaining({ level: 40, status: 403, reason: `the local chat answers only on this machine, not to ${outside}` })]);
+    expect(await database.prisma.inbound.count()).toBe(0);
+  });
+
+  it.skipIf(!outside)('refuses a caller from elsewhere listening for messages', async () => {
+    const response = await fetch(`http://${outside}:${port}/local/messages`, { headers: { 'x-forwarded-for': '::1' } });
+    expect(response.status).toBe(403);
+  });
+
+  it('refuses a request relayed by a proxy on this machine', async () => {
+    const response = await say('127.0.0.1', { 'x-forwarded-for': '203.0.113.7' });
+    expect(response.status).toBe(403);
+    expect(refusals()).toEqual([expect.objectContaining({ status: 403, reason: 'the local chat answers no request relayed by a proxy' })]);
+    expect(await database.prisma.inbound.count()).toBe(0);
+  });
+});
