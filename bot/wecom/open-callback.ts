@@ -30,8 +30,17 @@ export function openCallback(keys: Keys, query: Query, body: string, now: Date):
   const message = parseCallbackXml(opened.plaintext);
   if (!message.ok) return { ok: false, status: 400, reason: `decrypted ${message.reason}` };
   const converted = toIncomingEvent(message.fields);
-  return converted.ok ? converted : { ok: false, status: 400, reason: converted.reason };
+  if (!converted.ok) return { ok: false, status: 400, reason: converted.reason };
+  if (converted.event && Buffer.byteLength(converted.event.dedupKey) > MAX_DEDUP_KEY_BYTES) {
+    return { ok: false, status: 400, reason: `message identifiers over ${MAX_DEDUP_KEY_BYTES} bytes` };
+  }
+  return converted;
 }
+
+// An event's deduplication key joins its identifiers (EventKey, TaskId, ResponseCode…), and the
+// unique index over it refuses entries over 2,704 bytes (PostgreSQL btree limit): a longer key
+// would fail its insert on every retry. Real keys are under 200 bytes.
+const MAX_DEDUP_KEY_BYTES = 2048;
 
 function verifyAndDecrypt(keys: Keys, query: Query, encrypted: string, now: Date): { ok: true; plaintext: string } | Refusal {
   const signature = single(query.msg_signature);

@@ -61,6 +61,16 @@ describe('XML the validator passes and the parser chokes on', () => {
   });
 });
 
+describe('signatures', () => {
+  it('refuses the right signature with a 41st hex digit, which a hex decoder would drop', async () => {
+    const { query, body } = encryptCallback(fixture('text-message.xml'));
+    const response = await post({ ...query, msg_signature: `${query.msg_signature}0` }, body);
+    expect(response.status).toBe(401);
+    expect(refusal()).toMatchObject({ status: 401, reason: 'bad msg_signature' });
+    expect(await server.database.prisma.inbound.count()).toBe(0);
+  });
+});
+
 describe('a chunked body over 64 KB', () => {
   it('is refused with 413 and a logged reason, not a 500', async () => {
     const { query } = encryptCallback(fixture('text-message.xml'));
@@ -97,6 +107,19 @@ describe('control characters in a signed message', () => {
     const response = await postSigned(xml);
     expect(response.status).toBe(400);
     expect(refusal()).toMatchObject({ status: 400, reason: expect.stringMatching(/^decrypted control character in <\w+>$/) });
+    expect(await server.database.prisma.inbound.count()).toBe(0);
+  });
+});
+
+describe('identifiers too long to index', () => {
+  it('refuses a card click whose keys add up past the index limit with 400, not 500', async () => {
+    const cjk = (length: number, from: number) => Array.from({ length }, (_, i) => String.fromCharCode(0x4e00 + from + i * 7)).join('');
+    const xml = fixture('template-card-event.xml')
+      .replace('take:12', cjk(1000, 0))
+      .replace('ZB8JAt3kB0ebcDdRjJBrkE0m8TXnP8WyR1p2UoGJaaQ', cjk(1000, 9000));
+    const response = await postSigned(xml);
+    expect(response.status).toBe(400);
+    expect(refusal()).toMatchObject({ status: 400, reason: 'message identifiers over 2048 bytes' });
     expect(await server.database.prisma.inbound.count()).toBe(0);
   });
 });
