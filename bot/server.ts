@@ -23,7 +23,7 @@ export function createServer(prisma: Db, logger: Logger, routers: Router[], trus
       const given = (error as { status?: unknown }).status;
       const status = typeof given === 'number' && given >= 400 && given < 600 ? given : 500;
       const reason = (error as Error).message;
-      if (isClientGone(error, ctx)) {
+      if (isClientGone(error)) {
         logger.info({ reason, path: ctx.path, ip }, 'client went away mid-request');
       } else if (status >= 500) {
         logger.error({ err: error, path: ctx.path, ip }, 'request failed');
@@ -36,7 +36,8 @@ export function createServer(prisma: Db, logger: Logger, routers: Router[], trus
   });
   server.on('error', (error: unknown, ctx?: Context) => {
     const where = { path: ctx?.path, ip: ctx && callerIp(ctx) };
-    if (isClientGone(error, ctx)) logger.info({ ...where, reason: (error as Error).message }, 'client went away mid-response');
+    // Koa reports here what failed after the answer was started: the socket is the likely cause.
+    if (isClientGone(error) || ctx?.req.socket?.destroyed) logger.info({ ...where, reason: (error as Error).message }, 'client went away mid-response');
     else logger.error({ ...where, err: error }, 'response failed');
   });
 

@@ -74,7 +74,9 @@ function guard<T>(open: () => T | Refusal): T | Refusal {
 }
 
 function refuse(ctx: Context, refusal: Refusal | { ok: false; status: 413; reason: string }, logger: Logger): void {
-  logger.warn({ status: refusal.status, reason: refusal.reason, ip: ctx.ip, method: ctx.method }, 'wecom callback refused');
+  // Reasons can quote the caller's input (a tag name): bounded, so a log line stays a line.
+  const reason = refusal.reason.slice(0, 300);
+  logger.warn({ status: refusal.status, reason, ip: ctx.ip, method: ctx.method }, 'wecom callback refused');
   ctx.status = refusal.status;
-  ctx.body = { error: refusal.reason };
+  ctx.body = { error: reason };
 }

@@ -1,6 +1,6 @@
 // Keeps what PostgreSQL cannot store out of a parsed WeCom callback. JSON in PostgreSQL refuses
 // \u0000 (and text columns refuse NUL), so one NUL in a message would fail its insert on every
-// retry; other C0 control characters are never part of a WeCom identifier either.
+// retry; other C0 control characters (and DEL) are never part of a WeCom identifier either.
 // - In free text people type (Content, and the titles of links and locations) they are noise from
 //   the sender's client: stripped, so the message still reaches the bot.
 // - In identifiers (FromUserName, ToUserName, MsgType, Event, EventKey, MsgId…) they mean the
