@@ -9,6 +9,7 @@ export class ConfigError extends Error {}
 
 const envSchema = z.object({
   PORT: z.coerce.number('expected a port number').int('expected a port number').min(0).max(65535, 'expected a port number up to 65535').default(3000),
+  HOST: z.union([z.ipv4(), z.ipv6(), z.hostname()], 'expected an IP address of this machine (127.0.0.1, 0.0.0.0 for all interfaces) or a host name').optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'expected postgres://user:password@host:port/database, or unset for the embedded database')
@@ -25,6 +26,8 @@ const envSchema = z.object({
 
 export interface Config {
   port: number;
+  /** The interface the server listens on (HOST). */
+  host: string;
   /** A postgres:// URL, or the directory of the embedded PGlite database. */
   database: string;
   trustProxy: boolean;
@@ -46,14 +49,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (vars.ROSTER_FILE && !existsSync(vars.ROSTER_FILE)) {
     throw new ConfigError(`ROSTER_FILE: no file at ${vars.ROSTER_FILE}`);
   }
+  const wecom = loadWecom(env);
   return {
     port: vars.PORT,
+    // The local chat lets anyone who reaches the port speak as anyone: it stays on this machine
+    // unless told otherwise. WeCom must reach a configured server, usually through a proxy on
+    // another machine, so then the default is every interface.
+    host: vars.HOST ?? (wecom ? '0.0.0.0' : '127.0.0.1'),
     database: vars.DATABASE_URL ?? `${vars.DATA_DIR}/pglite`,
     trustProxy: vars.TRUST_PROXY === '1',
     logLevel: vars.LOG_LEVEL,
     policy: loadPolicy(vars.POLICY_FILE),
     rosterFile: vars.ROSTER_FILE,
-    wecom: loadWecom(env),
+    wecom,
   };
 }
 

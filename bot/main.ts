@@ -8,6 +8,7 @@ import { openDatabase } from '../prisma/open-database.js';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { listen } from './listen.js';
 import { createLocalTransport } from './local/create-local-transport.js';
 import { createLogger } from './logger.js';
 import { loadRosterAtStart } from './roster/load-roster-at-start.js';
@@ -40,11 +41,11 @@ async function main(): Promise<void> {
   const routers = transports.flatMap((transport) => (transport.routes ? [transport.routes(app.receive)] : []));
   for (const transport of transports) await transport.start?.(app.receive);
   const server = createServer(prisma, logger, routers, config.trustProxy);
-  const listener = server.listen(config.port, () => {
-    logger.info(`项目管家 is listening on http://127.0.0.1:${config.port} (embedded database: ${database.kind === 'pglite'})`);
-    if (config.wecom) logger.info(`WeCom callbacks at ${CALLBACK_PATH}, API ${config.wecom.apiBase}`);
-    else console.log(`\nNo chat platform configured: chat locally in another terminal, e.g.\n  npm run chat -- --as window     (专窗)\n  npm run chat -- --as zrzy.agent  (自然资源局代办员)\n`);
-  });
+  const { server: listener, url } = await listen(server, config.port, config.host);
+  const where = config.host === '0.0.0.0' || config.host === '::' ? `${url} (all interfaces)` : url;
+  logger.info(`项目管家 is listening on ${where} (embedded database: ${database.kind === 'pglite'})`);
+  if (config.wecom) logger.info(`WeCom callbacks at ${CALLBACK_PATH}, API ${config.wecom.apiBase}`);
+  else console.log(`\nNo chat platform configured: chat locally in another terminal, e.g.\n  npm run chat -- --as window     (专窗)\n  npm run chat -- --as zrzy.agent  (自然资源局代办员)\n`);
   app.start();
 
   const shutdown = async (): Promise<void> => {

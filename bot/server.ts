@@ -1,26 +1,44 @@
 // The HTTP server: health, readiness, and the routers of the configured transports. One error
 // boundary: expected HTTP errors answer with their status and are logged with their reason and
-// the caller's IP; anything else is a 500 logged with its stack.
-import Koa from 'koa';
+// the caller's IP; a caller that hung up is one info line; anything else is a 500 logged with its
+// stack. Koa's own error events (a response stream failing) go to the same structured log
+// instead of Koa's default, which prints stacks to stderr.
+import Koa, { type Context } from 'koa';
 import Router from '@koa/router';
 import type { Db } from '../prisma/open-database.js';
 import { readMigrations } from '../prisma/apply-migrations.js';
+import { isClientGone } from './is-client-gone.js';
 import type { Logger } from './logger.js';
 
 /** `trustProxy`: behind a load balancer, take the caller's IP from X-Forwarded-For. */
 export function createServer(prisma: Db, logger: Logger, routers: Router[], trustProxy = false): Koa {
   const server = new Koa({ proxy: trustProxy });
   server.use(async (ctx, next) => {
+    // Read (and let Koa cache) the IP while the socket is there: a refusal may come after the
+    // caller has gone, when Koa can no longer read it.
+    const ip = callerIp(ctx);
     try {
       await next();
     } catch (error) {
-      const status = (error as { status?: number }).status ?? 500;
+      const given = (error as { status?: unknown }).status;
+      const status = typeof given === 'number' && given >= 400 && given < 600 ? given : 500;
       const reason = (error as Error).message;
-      if (status >= 500) logger.error({ err: error, path: ctx.path, ip: ctx.ip }, 'request failed');
-      else logger.warn({ status, reason, path: ctx.path, ip: ctx.ip }, 'request refused');
+      if (isClientGone(error)) {
+        logger.info({ reason, path: ctx.path, ip }, 'client went away mid-request');
+      } else if (status >= 500) {
+        logger.error({ err: error, path: ctx.path, ip }, 'request failed');
+      } else {
+        logger.warn({ status, reason, path: ctx.path, ip }, 'request refused');
+      }
       ctx.status = status;
       ctx.body = { error: status >= 500 ? 'internal error' : reason };
     }
+  });
+  server.on('error', (error: unknown, ctx?: Context) => {
+    const where = { path: ctx?.path, ip: ctx && callerIp(ctx) };
+    // Koa reports here what failed after the answer was started: the socket is the likely cause.
+    if (isClientGone(error) || ctx?.req.socket?.destroyed) logger.info({ ...where, reason: (error as Error).message }, 'client went away mid-response');
+    else logger.error({ ...where, err: error }, 'response failed');
   });
 
   const health = new Router();
@@ -45,4 +63,13 @@ export function createServer(prisma: Db, logger: Logger, routers: Router[], trus
 
   for (const router of [health, ...routers]) server.use(router.routes()).use(router.allowedMethods());
   return server;
+}
+
+/** Koa reads the IP from the socket, which is null once the caller is gone. */
+function callerIp(ctx: Context): string {
+  try {
+    return ctx.ip;
+  } catch {
+    return '';
+  }
 }

@@ -1,6 +1,6 @@
 // HTTP endpoints for `npm run chat` (scripts/chat.ts), mounted only when no chat platform is
-// configured, and answering only on the loopback interface. A typed line becomes the same
-// IncomingEvent a WeCom message would, so it goes through exactly the same handler path.
+// configured, and answering only callers on this machine (see loopbackOnly). A typed line becomes
+// the same IncomingEvent a WeCom message would, so it goes through exactly the same handler path.
 import { randomUUID } from 'node:crypto';
 import Router from '@koa/router';
 import type { Context, Next } from 'koa';
@@ -46,7 +46,18 @@ export function localChatRoutes(receive: Receive, messenger: LocalMessenger, clo
   return router;
 }
 
-async function loopbackOnly(ctx: Context, next: Next): Promise<void> {
-  if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(ctx.request.ip)) ctx.throw(403, 'the local chat answers only on this machine');
+// The whole 127.0.0.0/8 block is loopback (RFC 1122 3.2.1.3), as are ::1 and its IPv4-mapped form.
+const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|::1|::ffff:127(?:\.\d{1,3}){3})$/;
+
+/**
+ * The local chat lets its caller speak as anyone, so it answers only a caller on this machine,
+ * judged by the TCP connection itself. Never by X-Forwarded-For, which any caller can write and
+ * Koa believes under TRUST_PROXY=1; and a request that carries such a header came through a
+ * proxy, so its real caller may be anywhere: refused too, even when the proxy is local.
+ */
+export async function loopbackOnly(ctx: Context, next: Next): Promise<void> {
+  const peer = ctx.req.socket.remoteAddress ?? '';
+  if (!LOOPBACK.test(peer)) ctx.throw(403, `the local chat answers only on this machine, not to ${peer || 'an unknown address'}`);
+  if (ctx.get('x-forwarded-for') || ctx.get('forwarded')) ctx.throw(403, 'the local chat answers no request relayed by a proxy');
   await next();
 }

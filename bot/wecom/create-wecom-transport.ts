@@ -21,6 +21,7 @@ export function createWecomTransport(config: WecomConfig, deps: { prisma: Db; cl
         receive,
         saveCardHandle: (handle) => saveCardHandle(deps.prisma, { platform: 'wecom', ...handle }),
         logger: deps.logger,
+        clock: deps.clock,
       }),
     fetchDirectory: () => fetchDirectory(api),
   };

@@ -14,7 +14,8 @@ export interface SignedParts {
 
 export function verifySignature({ token, timestamp, nonce, encrypted, signature }: SignedParts): boolean {
   const expected = createHash('sha1').update([token, timestamp, nonce, encrypted].sort().join('')).digest();
-  const given = Buffer.from(signature, 'hex');
-  // A wrong length (or non-hex text, which decodes short) fails here without comparing.
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  // Exactly 40 hex digits: Buffer.from(…, 'hex') would silently drop a 41st digit or stop at the
+  // first non-hex one, accepting strings that are not the signature.
+  if (!/^[0-9a-fA-F]{40}$/.test(signature)) return false;
+  return timingSafeEqual(Buffer.from(signature, 'hex'), expected);
 }

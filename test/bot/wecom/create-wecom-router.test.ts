@@ -10,12 +10,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { IncomingEvent } from '../../../bot/incoming-event.js';
 import { createLogger } from '../../../bot/logger.js';
 import { CALLBACK_PATH, createWecomRouter } from '../../../bot/wecom/create-wecom-router.js';
+import { FakeClock } from '../../support/fake-clock.js';
 import { config, encryptCallback, fixture, sample } from './wecom-fixtures.js';
 
 const received: IncomingEvent[] = [];
 const logLines: Record<string, unknown>[] = [];
 let server: Server;
 let base: string;
+// The fixtures' callbacks are signed at 2026-11-24T02:03:01Z (wecom-fixtures.ts).
+const clock = new FakeClock(new Date('2026-11-24T02:00:00Z'));
 
 beforeAll(async () => {
   nock.disableNetConnect();
@@ -27,7 +30,7 @@ beforeAll(async () => {
     return seen.has(event.dedupKey) ? 'duplicate' : (seen.add(event.dedupKey), 'accepted');
   };
   const app = new Koa();
-  app.use(createWecomRouter({ config, receive, logger: createLogger('debug', sink) }).routes());
+  app.use(createWecomRouter({ config, receive, logger: createLogger('debug', sink), clock }).routes());
   server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${CALLBACK_PATH}`;
@@ -39,6 +42,7 @@ afterAll(() => {
 });
 
 beforeEach(() => {
+  clock.set('2026-11-24T02:00:00Z');
   received.length = 0;
   logLines.length = 0;
 });
@@ -54,6 +58,7 @@ function lastRefusal() {
 describe('GET /wecom/callback (URL verification)', () => {
   it('answers the official sample with the decrypted echostr', async () => {
     const { answer, ...query } = sample.urlVerification;
+    clock.set(new Date(Number(query.timestamp) * 1000));
     const response = await fetch(`${base}?${new URLSearchParams(query)}`);
     expect(response.status).toBe(200);
     expect(await response.text()).toBe(answer);

@@ -5,15 +5,18 @@ import { verifySignature } from '../../../bot/wecom/verify-signature.js';
 import { openCallback, openUrlVerification } from '../../../bot/wecom/open-callback.js';
 import { encryptCallback, fixture, sample } from './wecom-fixtures.js';
 
+/** The sample's own time: it was signed in 2014, and callbacks over an hour old are refused. */
+const secondsToDate = (seconds: string): Date => new Date(Number(seconds) * 1000);
+
 describe('the official WeCom sample (加解密库 sample code)', () => {
   it('answers the URL verification with the decrypted echostr', () => {
     const { answer, ...query } = sample.urlVerification;
-    expect(openUrlVerification(sample, query)).toEqual({ ok: true, echo: answer });
+    expect(openUrlVerification(sample, query, secondsToDate(query.timestamp!))).toEqual({ ok: true, echo: answer });
   });
 
   it('verifies and decrypts the sample message from "mycreate"', () => {
     const { msg_signature, timestamp, nonce } = sample.message;
-    const opened = openCallback(sample, { msg_signature, timestamp, nonce }, fixture('official-message.xml'));
+    const opened = openCallback(sample, { msg_signature, timestamp, nonce }, fixture('official-message.xml'), secondsToDate(timestamp!));
     expect(opened).toMatchObject({
       ok: true,
       event: { platform: 'wecom', type: 'text', sender: 'mycreate', text: 'hello', dedupKey: `msg:${sample.message.msgId}` },
