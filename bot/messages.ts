@@ -1,0 +1,70 @@
+// The platform-neutral message shapes (docs/architecture.md): what a transport turns its
+// callbacks into (IncomingEvent, stored as JSON in Inbound before it is processed) and what the
+// bot sends (OutgoingMessage, stored in Outbox). No platform handle (WeCom response codes,
+// DingTalk outTrackId) appears here: each adapter keeps its own in the CardHandle table.
+import { z } from 'zod';
+
+export const platforms = ['wecom', 'dingtalk', 'local'] as const;
+export type Platform = (typeof platforms)[number];
+
+/** A button on a card. `input` asks the person to type something first (e.g. 退回's reason). */
+export interface CardButton {
+  /** Stable within the card, e.g. `take`; comes back as `buttonId`. */
+  id: string;
+  text: string;
+  style: 'primary' | 'default' | 'danger';
+  input?: { placeholder: string };
+}
+
+/** An interactive card, e.g. a task card (任务分送单). */
+export interface Card {
+  /** Names the card across platforms and updates, e.g. `task:34`; comes back as `cardKey`. */
+  key: string;
+  title: string;
+  /** Label/value lines. */
+  fields: { label: string; value: string }[];
+  /** No buttons: the card is final. */
+  buttons: CardButton[];
+}
+
+export type OutgoingMessage =
+  | { kind: 'text'; text: string }
+  | { kind: 'markdown'; title: string; text: string }
+  | { kind: 'card'; card: Card }
+  /**
+   * Replaces the card with key `card.key` that this recipient received. `status` is one short line
+   * (e.g. "已报到 · 王某 · 10:03"): shown on the card, and sent as text instead when the platform
+   * can no longer update that card (a spent or expired handle).
+   */
+  | { kind: 'card_update'; card: Card; status: string };
+
+const base = {
+  platform: z.enum(platforms),
+  /** The sender's account on that platform (WeCom userid, DingTalk userId, local name). */
+  account: z.string().min(1).max(128),
+  /** Unique per real-world message or click; platform retries repeat it. */
+  dedupKey: z.string().min(1).max(512),
+  /** When the platform says it happened (ISO 8601). */
+  at: z.iso.datetime(),
+};
+
+/** No NUL: PostgreSQL's JSON refuses it, and no person types it. */
+const text = z.string().max(16_384).refine((value) => !value.includes('\u0000'), 'contains NUL');
+
+export const incomingEventSchema = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('text'), text }),
+  z.object({
+    ...base,
+    type: z.literal('card_action'),
+    cardKey: z.string().min(1).max(128),
+    buttonId: z.string().min(1).max(64),
+    /** What the person typed into the button's input, if it asked for one. */
+    input: text.optional(),
+  }),
+  /** The person opened the bot (WeCom enter_agent). */
+  z.object({ ...base, type: z.literal('enter') }),
+  /** Anything else (images, voice, locations…): answered with a polite "not supported". */
+  z.object({ ...base, type: z.literal('unsupported'), what: z.string().max(64) }),
+]);
+
+export type IncomingEvent = z.infer<typeof incomingEventSchema>;

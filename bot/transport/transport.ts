@@ -1,0 +1,32 @@
+// A chat platform as a plug-in (docs/architecture.md): bot/main.ts starts every configured
+// transport the same way. A transport turns the platform's callbacks or pushes into neutral
+// IncomingEvents handed to `receive`, and delivers the outbox through its messenger.
+import type Router from '@koa/router';
+import type { IncomingEvent, Platform } from '../messages.js';
+import type { Messenger } from './messenger.js';
+
+/** Records an event once: 'duplicate' for a platform retry, 'invalid' when it fails validation. */
+export type Receive = (event: IncomingEvent) => Promise<'accepted' | 'duplicate' | 'invalid'>;
+
+/** One person of a platform directory (通讯录), in neutral names. */
+export interface DirectoryPerson {
+  account: string;
+  name: string;
+  /** Mobile number, where the platform gives it to the app. */
+  mobile?: string;
+  departments: string[];
+}
+
+export interface Transport {
+  readonly platform: Platform;
+  readonly messenger: Messenger;
+  /** HTTP routes the platform calls (callbacks), mounted on the bot's server. */
+  routes?(receive: Receive): Router;
+  /** Opens a connection the transport keeps itself (DingTalk Stream mode). */
+  start?(receive: Receive): Promise<void>;
+  stop?(): Promise<void>;
+  /** A problem /readyz reports (e.g. "stream connection down for 75 s"), or null. */
+  health?(): string | null;
+  /** Reads the platform's directory, for 同步通讯录. */
+  fetchDirectory?(): Promise<DirectoryPerson[]>;
+}
