@@ -41,7 +41,7 @@ describe('cardCallbackToEvent', () => {
   });
 
   it('refuses a card this bot did not make, and content that is not JSON', () => {
-    expect(cardCallbackToEvent({ ...jsonFixture('card-callback.json'), outTrackId: '53d6dda444c74f5f17bf4534333c1a46' }, push)).toMatchObject({ ok: false });
-    expect(cardCallbackToEvent({ ...jsonFixture('card-callback.json'), content: '{not json' }, push)).toEqual({ ok: false, reason: 'card callback content is not JSON' });
+    expect(cardCallbackToEvent({ ...jsonFixture<object>('card-callback.json'), outTrackId: '53d6dda444c74f5f17bf4534333c1a46' }, push)).toMatchObject({ ok: false });
+    expect(cardCallbackToEvent({ ...jsonFixture<object>('card-callback.json'), content: '{not json' }, push)).toEqual({ ok: false, reason: 'card callback content is not JSON' });
   });
 });
