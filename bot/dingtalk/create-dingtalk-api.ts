@@ -87,14 +87,16 @@ export function createDingtalkApi({ apiBase, oapiBase, clientId, clientSecret, t
   async function call<T extends object>(method: 'POST' | 'PUT', path: string, body: unknown, retried = false): Promise<T> {
     const used = await token();
     const { status, json } = await send(path, new URL(`${apiBase}${path}`), method, { 'x-acs-dingtalk-access-token': used }, body);
-    if (status < 300) return json as T;
-    const code = String(json.code ?? status);
+    // Some gateways answer 200 with the older {errcode, errmsg} shape (90002 system busy).
+    const errcode = status < 300 && typeof json.errcode === 'number' && json.errcode !== 0 ? String(json.errcode) : undefined;
+    if (status < 300 && !errcode) return json as T;
+    const code = errcode ?? String(json.code ?? status);
     if (TOKEN_CODES.has(code) && !retried) {
       forget(used);
       return call(method, path, body, true);
     }
     if (status >= 500 && json.code === undefined) throw new DingtalkTransportError(path, 'http', `status ${status}`, status);
-    throw new DingtalkApiError(path, code, String(json.message ?? ''), status);
+    throw new DingtalkApiError(path, code, String(json.message ?? json.errmsg ?? ''), status);
   }
 
   async function oapi<T extends object>(path: string, body: unknown, retried = false): Promise<T> {
