@@ -4,9 +4,8 @@ import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { classifyDingtalkFailure, QUOTA_EXCEEDED } from '../../../bot/dingtalk/classify-dingtalk-failure.js';
 import { createDingtalkApi } from '../../../bot/dingtalk/create-dingtalk-api.js';
-import { API_BASE, config, fixture, jsonFixture, OAPI_BASE } from './dingtalk-fixtures.js';
+import { API_BASE, config, errors, fixture, jsonFixture, OAPI_BASE } from './dingtalk-fixtures.js';
 
-const errors = jsonFixture<Record<string, object>>('errors.json');
 const token = (accessToken: string) => ({ ...jsonFixture('access-token.json'), accessToken });
 const credentials = { appKey: config.clientId, appSecret: config.clientSecret };
 

@@ -62,3 +62,6 @@ export const taskCard: Card = {
     { id: 'return', text: '退回', style: 'danger', input: { placeholder: '原因' } },
   ],
 };
+
+/** Error answers as DingTalk sends them (errors.json). */
+export const errors = jsonFixture<Record<'quotaNewApi' | 'quotaOapi' | 'qpsLimit' | 'busy' | 'invalidToken' | 'badParameter' | 'badAppSecret', object>>('errors.json');
