@@ -59,8 +59,18 @@ export function createDingtalkMessenger(deps: DingtalkMessengerDeps): Messenger 
         }
         return send(to, { msgKey: 'sampleMarkdown', msgParam: renderCardAsMarkdown(message.card) });
       case 'card_update': {
-        const updated = deps.cardTemplateId ? await updateInteractiveCard({ api, prisma: deps.prisma }, to.id, message.card, message.status) : null;
-        return updated ?? send(to, { msgKey: 'sampleText', msgParam: { content: message.status } });
+        const asText = () => send(to, { msgKey: 'sampleText', msgParam: { content: message.status } });
+        if (!deps.cardTemplateId) return asText();
+        try {
+          return (await updateInteractiveCard({ api, prisma: deps.prisma }, to.id, message.card, message.status)) ?? (await asText());
+        } catch (error) {
+          // A card DingTalk no longer updates (deleted, template changed): the person still learns
+          // the outcome. Temporary failures and the quota go back to the sender as they are.
+          const failure = classifyDingtalkFailure(error);
+          if (failure.retry || failure.error.startsWith(QUOTA_EXCEEDED)) throw error;
+          deps.logger.info({ cardKey: message.card.key, error: failure.error }, 'dingtalk card not updatable; status sent as text');
+          return asText();
+        }
       }
     }
   }

@@ -131,6 +131,20 @@ describe('cards', () => {
     expect(await messenger().deliver(toPerson('wang.zrzy', update))).toMatchObject({ ok: true });
   });
 
+  it('sends the status as text when DingTalk refuses to update the card', async () => {
+    const delivery = toPerson('wang.zrzy', { kind: 'card', card: { ...taskCard, key: 'task:36' } });
+    dingtalk.post('/v1.0/card/instances/createAndDeliver').reply(200, jsonFixture('create-and-deliver-ok.json'));
+    await messenger().deliver(delivery);
+    nock(API_BASE).post('/v1.0/oauth2/accessToken').reply(200, jsonFixture('access-token.json'));
+    dingtalk
+      .put('/v1.0/card/instances')
+      .reply(400, errors.badParameter)
+      .post('/v1.0/robot/oToMessages/batchSend', (body) => JSON.parse(body.msgParam).content === '已退回 · 王某')
+      .reply(200, jsonFixture('batch-send-ok.json'));
+    const update: OutgoingMessage = { kind: 'card_update', card: { ...taskCard, key: 'task:36', buttons: [] }, status: '已退回 · 王某' };
+    expect(await messenger().deliver(toPerson('wang.zrzy', update))).toMatchObject({ ok: true });
+  });
+
   it('refuses for good a card DingTalk did not deliver', async () => {
     dingtalk.post('/v1.0/card/instances/createAndDeliver').reply(200, jsonFixture('create-and-deliver-refused.json'));
     expect(await messenger().deliver(toPerson('left.company', { kind: 'card', card: taskCard }))).toMatchObject({ ok: false, retry: false, error: expect.stringContaining('visible scope') });
