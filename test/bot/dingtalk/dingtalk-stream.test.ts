@@ -158,5 +158,7 @@ describe('dingtalk stream', () => {
     await waitFor(() => gateway.connections.length === 1 && transport.health!() === null);
     const failures = log.lines.filter((line) => line.msg === 'dingtalk stream connection failed');
     expect(failures.map((line) => line.retryInMs)).toEqual([100, 200]);
+    // The gateway call carries the AppSecret; its failures are logged without it.
+    expect(JSON.stringify(log.lines)).not.toContain(config.clientSecret);
   });
 });
