@@ -23,6 +23,8 @@ export interface KeepConnectedOptions {
   downAlertMs?: number;
 }
 
+const STABLE_AFTER_MS = 30_000;
+
 export interface StreamConnection {
   start(): void;
   stop(): void;
@@ -41,6 +43,7 @@ export function keepStreamConnected(options: KeepConnectedOptions): StreamConnec
   let connecting = false;
   let failures = 0;
   let lastAlive = 0;
+  let openedAt = 0;
   let downSince: number | null = null;
   let retryTimer: NodeJS.Timeout | null = null;
   let watchdog: NodeJS.Timeout | null = null;
@@ -94,8 +97,13 @@ export function keepStreamConnected(options: KeepConnectedOptions): StreamConnec
           onCallback: (frame) => options.onPush(frame),
           onClose: () => {
             if (!opened || current !== opened) return;
+            // Only a connection that held resets the backoff: one closed at once (a refused
+            // ticket, a connection limit) must not become a tight reconnect loop.
+            if (now() - openedAt >= STABLE_AFTER_MS) failures = 0;
             drop('socket closed');
-            schedule(nextDelay());
+            const delay = nextDelay();
+            logger.info({ retryInMs: delay }, 'dingtalk stream reconnecting');
+            schedule(delay);
           },
         },
       );
@@ -113,10 +121,9 @@ export function keepStreamConnected(options: KeepConnectedOptions): StreamConnec
       return;
     }
     current = opened;
-    lastAlive = now();
+    lastAlive = openedAt = now();
     if (downSince !== null) logger.info({ downForMs: now() - downSince }, 'dingtalk stream connected');
     downSince = null;
-    failures = 0;
   }
 
   function check(): void {

@@ -138,6 +138,20 @@ describe('dingtalk stream', () => {
     expect(log.lines.some((line) => line.msg === 'dingtalk stream connection dropped' && line.reason === 'socket closed')).toBe(true);
   });
 
+  it('backs off further when each new connection is closed at once (no tight loop)', async () => {
+    gateway.serveGateway();
+    await start();
+    for (let n = 1; n <= 3; n++) {
+      await waitFor(() => gateway.connections.length === n && !gateway.connections[n - 1]!.closed);
+      // Let the client see the open before the server closes it.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      gateway.drop();
+    }
+    await waitFor(() => gateway.connections.length === 4);
+    const delays = log.lines.filter((line) => line.msg === 'dingtalk stream reconnecting').map((line) => line.retryInMs);
+    expect(delays).toEqual([25, 50, 100]);
+  });
+
   it('replaces a silent socket', async () => {
     gateway.serveGateway();
     await start({ silentAfterMs: 300 });
