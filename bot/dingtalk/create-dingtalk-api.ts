@@ -1,0 +1,117 @@
+// A small DingTalk server-API client. The access token (获取企业内部应用的accessToken:
+// POST /v1.0/oauth2/accessToken → {accessToken, expireIn}) is cached until shortly before it
+// expires and fetched by one request at a time however many calls need it (single flight). The
+// same token serves the new host (header x-acs-dingtalk-access-token) and the older
+// oapi.dingtalk.com (query access_token), where the contacts API lives. A call refused for a bad
+// or expired token drops it, fetches a new one and retries once.
+import { DingtalkApiError, DingtalkTransportError } from './dingtalk-api-error.js';
+
+export interface DingtalkApi {
+  /** api.dingtalk.com: `POST|PUT /v1.0/…`, JSON in and out; a non-2xx answer throws. */
+  call<T extends object>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T>;
+  /** oapi.dingtalk.com: `POST /topapi/…`; an answer with errcode ≠ 0 throws. */
+  oapi<T extends object>(path: string, body: unknown): Promise<T>;
+}
+
+export interface DingtalkApiOptions {
+  apiBase: string;
+  oapiBase: string;
+  clientId: string;
+  clientSecret: string;
+  timeoutMs?: number;
+  /** Milliseconds since the epoch; tests move it to expire the token. */
+  now?: () => number;
+}
+
+// The token lives 7,200 s; DingTalk asks callers to cache it and not to fetch it per call.
+const REFRESH_EARLY_MS = 5 * 60_000;
+// 401 InvalidAuthentication on the new host; 40014 (不合法的access_token) and 42001 (过期) on oapi.
+const TOKEN_CODES = new Set(['InvalidAuthentication', '40014', '42001']);
+
+export function createDingtalkApi({ apiBase, oapiBase, clientId, clientSecret, timeoutMs = 10_000, now = Date.now }: DingtalkApiOptions): DingtalkApi {
+  let cached: { token: string; expiresAt: number } | null = null;
+  let inflight: Promise<string> | null = null;
+
+  async function send(label: string, url: URL, method: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
+      const code = ((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message) || 'failed';
+      throw new DingtalkTransportError(label, timedOut ? 'timeout' : 'network', timedOut ? `after ${timeoutMs} ms` : code);
+    }
+    const text = await response.text().catch(() => '');
+    // An IP over 10,000 calls in 20 s gets an HTML page for 5 minutes, not an error code (服务端API调用频率限制).
+    if (/^\s*</.test(text) || (response.headers.get('content-type') ?? '').includes('text/html')) {
+      throw new DingtalkTransportError(label, 'html', `status ${response.status}, gateway answered with an HTML page`, response.status);
+    }
+    let json: Record<string, unknown>;
+    try {
+      json = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      throw new DingtalkTransportError(label, response.ok ? 'not_json' : 'http', `status ${response.status}`, response.status);
+    }
+    return { status: response.status, json };
+  }
+
+  async function fetchToken(): Promise<string> {
+    const path = '/v1.0/oauth2/accessToken';
+    const { status, json } = await send(path, new URL(`${apiBase}${path}`), 'POST', {}, { appKey: clientId, appSecret: clientSecret });
+    if (status >= 300 || typeof json.accessToken !== 'string') {
+      throw new DingtalkApiError(path, String(json.code ?? status), String(json.message ?? 'no accessToken'), status);
+    }
+    const expireIn = typeof json.expireIn === 'number' ? json.expireIn : 7200;
+    cached = { token: json.accessToken, expiresAt: now() + expireIn * 1000 - REFRESH_EARLY_MS };
+    return json.accessToken;
+  }
+
+  function token(): Promise<string> {
+    if (cached && now() < cached.expiresAt) return Promise.resolve(cached.token);
+    inflight ??= fetchToken().finally(() => {
+      inflight = null;
+    });
+    return inflight;
+  }
+
+  /** Drops the token we used only: another call may already have refreshed it. */
+  function forget(used: string): void {
+    if (cached?.token === used) cached = null;
+  }
+
+  async function call<T extends object>(method: 'POST' | 'PUT', path: string, body: unknown, retried = false): Promise<T> {
+    const used = await token();
+    const { status, json } = await send(path, new URL(`${apiBase}${path}`), method, { 'x-acs-dingtalk-access-token': used }, body);
+    // Some gateways answer 200 with the older {errcode, errmsg} shape (90002 system busy).
+    const errcode = status < 300 && typeof json.errcode === 'number' && json.errcode !== 0 ? String(json.errcode) : undefined;
+    if (status < 300 && !errcode) return json as T;
+    const code = errcode ?? String(json.code ?? status);
+    if (TOKEN_CODES.has(code) && !retried) {
+      forget(used);
+      return call(method, path, body, true);
+    }
+    if (status >= 500 && json.code === undefined) throw new DingtalkTransportError(path, 'http', `status ${status}`, status);
+    throw new DingtalkApiError(path, code, String(json.message ?? json.errmsg ?? ''), status);
+  }
+
+  async function oapi<T extends object>(path: string, body: unknown, retried = false): Promise<T> {
+    const used = await token();
+    const url = new URL(`${oapiBase}${path}`);
+    url.searchParams.set('access_token', used);
+    const { status, json } = await send(path, url, 'POST', {}, body);
+    const errcode = Number(json.errcode ?? (status < 300 ? 0 : status));
+    if (errcode === 0) return json as T;
+    if (TOKEN_CODES.has(String(errcode)) && !retried) {
+      forget(used);
+      return oapi(path, body, true);
+    }
+    throw new DingtalkApiError(path, String(errcode), String(json.errmsg ?? ''), status);
+  }
+
+  return { call: (method, path, body) => call(method, path, body), oapi: (path, body) => oapi(path, body) };
+}

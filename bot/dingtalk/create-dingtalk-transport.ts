@@ -1,0 +1,94 @@
+// The DingTalk transport as bot/main.ts starts it (bot/transport/transport.ts): the messenger the
+// outbox delivers through; in Stream mode a connection the transport keeps itself, in HTTP mode
+// the callback route; and the contacts for 同步通讯录.
+// Interactive cards need their clicks back, which DingTalk sends over Stream (callbackType
+// STREAM): in HTTP mode, or without DINGTALK_CARD_TEMPLATE_ID, cards go out as markdown with
+// the text commands instead.
+import type { DWClientDownStream } from 'dingtalk-stream';
+import type { Db } from '../../prisma/open-database.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { Receive, Transport } from '../transport/transport.js';
+import { createDingtalkApi } from './create-dingtalk-api.js';
+import { createDingtalkMessenger } from './create-dingtalk-messenger.js';
+import { createDingtalkRouter } from './create-dingtalk-router.js';
+import { fetchDingtalkDirectory } from './fetch-dingtalk-directory.js';
+import { keepStreamConnected, type KeepConnectedOptions, type StreamConnection } from './keep-stream-connected.js';
+import type { DingtalkConfig } from './load-dingtalk-config.js';
+import { receivePush } from './receive-push.js';
+
+export interface DingtalkTransportDeps {
+  prisma: Db;
+  clock: Clock;
+  logger: Logger;
+  /** Stream timings, for tests. The connection runs on wall-clock time, not the bot's clock. */
+  stream?: Pick<KeepConnectedOptions, 'backoff' | 'silentAfterMs' | 'downAlertMs' | 'random' | 'now'>;
+}
+
+// `receive` is one database insert; a failure is a database outage, which may pass in seconds.
+const RECEIVE_TRIES = 3;
+const RECEIVE_RETRY_MS = 1000;
+
+export function createDingtalkTransport(config: DingtalkConfig, deps: DingtalkTransportDeps): Transport {
+  const logger = deps.logger.child({ platform: 'dingtalk' });
+  const api = createDingtalkApi({ ...config, now: () => deps.clock.now().getTime() });
+  const cardTemplateId = config.mode === 'stream' ? config.cardTemplateId : undefined;
+  if (config.cardTemplateId && !cardTemplateId) logger.info('DINGTALK_CARD_TEMPLATE_ID is ignored in http mode: card clicks arrive only over Stream');
+  const messenger = createDingtalkMessenger({ api, prisma: deps.prisma, clock: deps.clock, logger, robotCode: config.robotCode, cardTemplateId });
+  let connection: StreamConnection | null = null;
+  const inflight = new Set<Promise<void>>();
+
+  /** The push is acked already: retry a failing `receive` a little, then log it loudly. */
+  async function handOver(frame: DWClientDownStream, receive: Receive): Promise<void> {
+    let data: unknown;
+    try {
+      data = JSON.parse(frame.data);
+    } catch {
+      logger.warn({ topic: frame.headers.topic, messageId: frame.headers.messageId }, 'dingtalk push data is not JSON');
+      return;
+    }
+    const at = Number(frame.headers.time) > 0 ? new Date(Number(frame.headers.time)) : deps.clock.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await receivePush({ topic: frame.headers.topic, data, messageId: frame.headers.messageId, at }, receive, logger);
+        return;
+      } catch (error) {
+        if (attempt >= RECEIVE_TRIES) {
+          logger.error({ topic: frame.headers.topic, messageId: frame.headers.messageId, error: (error as Error).message }, 'dingtalk push acked but not recorded');
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, RECEIVE_RETRY_MS * attempt));
+      }
+    }
+  }
+
+  const transport: Transport = {
+    platform: 'dingtalk',
+    messenger,
+    fetchDirectory: () => fetchDingtalkDirectory(api),
+  };
+  if (config.mode === 'http') {
+    transport.routes = (receive) => createDingtalkRouter({ appSecret: config.clientSecret, receive, clock: deps.clock, logger });
+    return transport;
+  }
+  transport.start = async (receive) => {
+    connection = keepStreamConnected({
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+      logger,
+      ...deps.stream,
+      onPush(frame) {
+        const done = handOver(frame, receive).finally(() => inflight.delete(done));
+        inflight.add(done);
+      },
+    });
+    connection.start();
+  };
+  transport.stop = async () => {
+    connection?.stop();
+    connection = null;
+    await Promise.all(inflight);
+  };
+  transport.health = () => connection?.health() ?? null;
+  return transport;
+}
