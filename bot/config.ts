@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { resolvePolicy, type Policy } from '../domain/policy.js';
+import { loadDingtalkConfig, type DingtalkConfig } from './dingtalk/load-dingtalk-config.js';
 import { loadWecomConfig, type WecomConfig } from './wecom/load-wecom-config.js';
 
 export class ConfigError extends Error {}
@@ -34,8 +35,10 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   policy: Policy;
   rosterFile: string | undefined;
-  /** Set when the five WECOM_* credentials are; then WeCom is the chat platform. */
+  /** Set when the five WECOM_* credentials are. */
   wecom: WecomConfig | undefined;
+  /** Set when the three DINGTALK_* credentials are. With both, WeCom comes first (README "Platforms"). */
+  dingtalk: DingtalkConfig | undefined;
 }
 
 /** Reads and checks the configuration; throws ConfigError with one line for a person. */
@@ -50,18 +53,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`ROSTER_FILE: no file at ${vars.ROSTER_FILE}`);
   }
   const wecom = loadWecom(env);
+  const dingtalk = loadDingtalkConfig(blankToUndefined(env));
+  if (!dingtalk.ok) throw new ConfigError(dingtalk.problem);
+  const platform = wecom ?? dingtalk.config;
   return {
     port: vars.PORT,
     // The local chat lets anyone who reaches the port speak as anyone: it stays on this machine
-    // unless told otherwise. WeCom must reach a configured server, usually through a proxy on
+    // unless told otherwise. A platform must reach a configured server, usually through a proxy on
     // another machine, so then the default is every interface.
-    host: vars.HOST ?? (wecom ? '0.0.0.0' : '127.0.0.1'),
+    host: vars.HOST ?? (platform ? '0.0.0.0' : '127.0.0.1'),
     database: vars.DATABASE_URL ?? `${vars.DATA_DIR}/pglite`,
     trustProxy: vars.TRUST_PROXY === '1',
     logLevel: vars.LOG_LEVEL,
     policy: loadPolicy(vars.POLICY_FILE),
     rosterFile: vars.ROSTER_FILE,
     wecom,
+    dingtalk: dingtalk.config,
   };
 }
 

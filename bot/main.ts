@@ -13,6 +13,7 @@ import { createLocalTransport } from './local/create-local-transport.js';
 import { createLogger } from './logger.js';
 import { loadRosterAtStart } from './roster/load-roster-at-start.js';
 import { createServer } from './server.js';
+import { createDingtalkTransport } from './dingtalk/create-dingtalk-transport.js';
 import { createWecomTransport } from './wecom/create-wecom-transport.js';
 import { CALLBACK_PATH } from './wecom/create-wecom-router.js';
 
@@ -27,12 +28,15 @@ async function main(): Promise<void> {
   const { prisma } = database;
 
   // The demo roster only ever serves the local chat; a platform deployment loads its own.
-  const roster = config.rosterFile ?? (config.wecom ? undefined : DEMO_ROSTER);
+  const roster = config.rosterFile ?? (config.wecom || config.dingtalk ? undefined : DEMO_ROSTER);
   if (roster) await loadRosterAtStart(prisma, roster, logger);
   else logger.warn('ROSTER_FILE is not set: serving the people already in the database');
 
   // Every configured platform, in order of preference; the local chat only when there is none.
-  const platforms = [config.wecom && createWecomTransport(config.wecom, { prisma, clock: systemClock, logger })].filter((transport) => transport !== undefined);
+  const deps = { prisma, clock: systemClock, logger };
+  const platforms = [config.wecom && createWecomTransport(config.wecom, deps), config.dingtalk && createDingtalkTransport(config.dingtalk, deps)].filter(
+    (transport) => transport !== undefined,
+  );
   const local = platforms.length === 0 ? createLocalTransport(prisma, systemClock) : undefined;
   local?.messenger.deliveries.on('delivery', (delivery) => logger.info({ to: delivery.recipient }, `→ ${delivery.name}: ${delivery.text.split('\n')[0]}`));
   const transports = local ? [local] : platforms;
@@ -40,12 +44,13 @@ async function main(): Promise<void> {
   const app = createApp({ prisma, policy: config.policy, clock: systemClock, logger, messengers: transports.map((transport) => transport.messenger), jobs: { directory } });
   const routers = transports.flatMap((transport) => (transport.routes ? [transport.routes(app.receive)] : []));
   for (const transport of transports) await transport.start?.(app.receive);
-  const server = createServer(prisma, logger, routers, config.trustProxy);
+  const server = createServer(prisma, logger, routers, config.trustProxy, () => transports.map((transport) => transport.health?.() ?? null));
   const { server: listener, url } = await listen(server, config.port, config.host);
   const where = config.host === '0.0.0.0' || config.host === '::' ? `${url} (all interfaces)` : url;
   logger.info(`项目管家 is listening on ${where} (embedded database: ${database.kind === 'pglite'})`);
   if (config.wecom) logger.info(`WeCom callbacks at ${CALLBACK_PATH}, API ${config.wecom.apiBase}`);
-  else console.log(`\nNo chat platform configured: chat locally in another terminal, e.g.\n  npm run chat -- --as window     (专窗)\n  npm run chat -- --as zrzy.agent  (自然资源局代办员)\n`);
+  if (config.dingtalk) logger.info(`DingTalk in ${config.dingtalk.mode} mode${config.dingtalk.mode === 'http' ? ' (callbacks at /dingtalk/callback)' : ''}, API ${config.dingtalk.apiBase}`);
+  if (local) console.log(`\nNo chat platform configured: chat locally in another terminal, e.g.\n  npm run chat -- --as window     (专窗)\n  npm run chat -- --as zrzy.agent  (自然资源局代办员)\n`);
   app.start();
 
   const shutdown = async (): Promise<void> => {

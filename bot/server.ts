@@ -11,7 +11,8 @@ import { isClientGone } from './is-client-gone.js';
 import type { Logger } from './logger.js';
 
 /** `trustProxy`: behind a load balancer, take the caller's IP from X-Forwarded-For. */
-export function createServer(prisma: Db, logger: Logger, routers: Router[], trustProxy = false): Koa {
+/** `transportProblems`: what each connected transport reports as wrong (e.g. a stream down for over a minute). */
+export function createServer(prisma: Db, logger: Logger, routers: Router[], trustProxy = false, transportProblems: () => (string | null)[] = () => []): Koa {
   const server = new Koa({ proxy: trustProxy });
   server.use(async (ctx, next) => {
     // Read (and let Koa cache) the IP while the socket is there: a refusal may come after the
@@ -52,8 +53,10 @@ export function createServer(prisma: Db, logger: Logger, routers: Router[], trus
         SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
       const applied = new Set(rows.map((row) => row.migration_name));
       const missing = expected.filter((name) => !applied.has(name));
-      ctx.status = missing.length === 0 ? 200 : 503;
-      ctx.body = { ready: missing.length === 0, database: 'ok', missingMigrations: missing };
+      const problems = transportProblems().filter((problem): problem is string => problem !== null);
+      const ready = missing.length === 0 && problems.length === 0;
+      ctx.status = ready ? 200 : 503;
+      ctx.body = { ready, database: 'ok', missingMigrations: missing, transports: problems };
     } catch (error) {
       logger.warn({ err: error }, 'readiness check: database unreachable');
       ctx.status = 503;

@@ -3,13 +3,12 @@
 // text command that does the same (「报到 T34」). sampleActionCard is no alternative: its buttons
 // only open URLs (机器人发送消息的类型 → sampleActionCard).
 import type { Card } from '../messages.js';
-import { commandForButton } from './command-for-button.js';
 
 export function renderCardAsMarkdown(card: Card, status?: string): { title: string; text: string } {
   const lines = [`#### ${card.title}`, ''];
   for (const field of card.fields) lines.push(`- **${field.label}**：${field.value}`);
   if (status) lines.push('', `**${status}**`);
-  const commands = card.buttons.map((button) => commandForButton(card.key, button)).filter((command) => command !== undefined);
+  const commands = card.buttons.map((button) => button.command);
   if (commands.length > 0) lines.push('', `回复${commands.map((command) => `「${command}」`).join('或')}`);
   return { title: card.title, text: lines.join('\n') };
 }

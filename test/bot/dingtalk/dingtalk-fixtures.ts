@@ -58,8 +58,8 @@ export const taskCard: Card = {
     { label: '报到期限', value: '10:33 前' },
   ],
   buttons: [
-    { id: 'take', text: '报到', style: 'primary' },
-    { id: 'return', text: '退回', style: 'danger', input: { placeholder: '原因' } },
+    { id: 'take', text: '报到', style: 'primary', command: '报到 T34' },
+    { id: 'return', text: '退回', style: 'danger', input: { placeholder: '原因' }, command: '退回 T34 原因' },
   ],
 };
 
