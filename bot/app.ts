@@ -18,6 +18,7 @@ import { runEvery, type Loop } from './run-every.js';
 import { syncDirectoryNow, type DirectorySource } from './sync-directory-now.js';
 import { ESCALATION_CYCLE_MS, escalateDueTasks } from '../cron/escalate-due-tasks.js';
 import { warnCalendarGap } from '../cron/warn-calendar-gap.js';
+import { SCHEDULE_CYCLE_MS, runSchedules } from '../cron/schedules/run-schedules.js';
 
 export interface AppDeps {
   prisma: Db;
@@ -44,7 +45,7 @@ export interface App {
 
 export function createApp(deps: AppDeps): App {
   const { prisma, clock, logger, messenger } = deps;
-  let loops: { inbound: Loop; outbox: Loop; escalation: Loop; calendar: Loop } | null = null;
+  let loops: { inbound: Loop; outbox: Loop; escalation: Loop; calendar: Loop; schedules: Loop } | null = null;
 
   async function processOne(): Promise<boolean> {
     let claimed: { id: bigint; event: IncomingEvent } | null = null;
@@ -140,11 +141,13 @@ export function createApp(deps: AppDeps): App {
         outbox: runEvery('outbox', 1000, () => this.deliver(), logger),
         escalation: runEvery('escalation', ESCALATION_CYCLE_MS, () => this.escalate(), logger),
         calendar: runEvery('calendar', 60 * 60 * 1000, () => warnCalendarGap(prisma, clock.now()), logger),
+        schedules: runEvery('schedules', SCHEDULE_CYCLE_MS, async () => (await runSchedules(prisma, { now: clock.now(), policy: deps.policy, logger })).length > 0 && loops?.outbox.kick(), logger),
       };
       loops.inbound.kick();
       // What came due while the server was down fires now, not one cycle later.
       loops.escalation.kick();
       loops.calendar.kick();
+      loops.schedules.kick();
     },
     async stop() {
       await Promise.all(Object.values(loops ?? {}).map((loop) => loop.stop()));
