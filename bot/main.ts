@@ -9,6 +9,8 @@ import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { LocalMessenger } from './local/local-messenger.js';
+import { ShiftableClock } from './local/shiftable-clock.js';
+import { runSchedules } from '../cron/schedules/run-schedules.js';
 import { localChatRoutes } from './local/local-chat-routes.js';
 import { createLogger } from './logger.js';
 import { loadRosterAtStart } from './roster/load-roster-at-start.js';
@@ -34,9 +36,18 @@ async function main(): Promise<void> {
   const wecom = config.wecom && createWecomTransport(config.wecom, { prisma, clock: systemClock, logger });
   const local = wecom ? undefined : new LocalMessenger(prisma);
   local?.deliveries.on('delivery', (delivery) => logger.info({ to: delivery.recipient }, `→ ${delivery.name}: ${delivery.text.split('\n')[0]}`));
-  const app = createApp({ prisma, policy: config.policy, clock: systemClock, logger, messenger: wecom?.messenger ?? local!, directory: wecom?.directory });
+  // The local chat may move the clock to try the scheduled digests (npm run chat -- --clock …).
+  const localClock = wecom ? undefined : new ShiftableClock();
+  const clock = localClock ?? systemClock;
+  const app = createApp({ prisma, policy: config.policy, clock, logger, messenger: wecom?.messenger ?? local!, directory: wecom?.directory });
+  const moveClock = async (at: Date): Promise<void> => {
+    localClock!.moveTo(at);
+    logger.info({ now: at.toISOString() }, 'local clock moved');
+    await runSchedules(prisma, { now: clock.now(), policy: config.policy, logger });
+    await app.deliver();
+  };
   // With WeCom configured the local chat is not mounted: it would let anyone reaching the port speak as anyone.
-  const routers = wecom ? [wecom.router(app)] : [localChatRoutes(app, local!, systemClock)];
+  const routers = wecom ? [wecom.router(app)] : [localChatRoutes(app, local!, clock, { moveClock })];
   const server = createServer(prisma, logger, routers, config.trustProxy);
   const listener = server.listen(config.port, () => {
     logger.info(`项目管家 is listening on http://127.0.0.1:${config.port} (embedded database: ${database.kind === 'pglite'})`);
