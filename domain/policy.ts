@@ -48,8 +48,16 @@ export const policySchema = z
         ranking: dayOfMonth,
         signing: dayOfMonth,
       })
-      .strict(),
+      .strict()
+      // Each date names its occurrence (monthly-22:2026-11), so two steps cannot share a day.
+      .refine((days) => new Set(Object.values(days)).size === Object.keys(days).length, 'each monthly step needs its own day'),
     monthlyTime: clock,
+    /**
+     * 开工期限提醒: on a working day at `time`, the projects whose 90/50-working-day start deadline
+     * (003 一(二)4(3)) is exactly one of these working days away are named to their unit, leader and
+     * 重点项目办; 002 五(六) asks that late parties be reminded.
+     */
+    deadlineReminder: z.object({ time: clock, workingDaysLeft: z.array(z.number().int().positive()) }).strict(),
     /** An open problem older than this many days goes on the Friday agenda. */
     staleProblemDays: z.number().int().positive(),
   })
@@ -76,6 +84,7 @@ export const defaultPolicy: Policy = {
   monthlyDays: { signedList: 1, startLedger: 3, assignment: 5, progressAsk: 20, ranking: 22, signing: 28 },
   monthlyTime: '09:00',
   staleProblemDays: 14,
+  deadlineReminder: { time: '09:00', workingDaysLeft: [30, 10, 5] },
 };
 
 /**

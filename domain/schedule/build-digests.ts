@@ -8,6 +8,7 @@ import { buildMeetingAgenda } from './digests/build-meeting-agenda.js';
 import { buildAssignment, buildProgressAsk, buildSignedList, buildSigningReminder, buildStartLedger } from './digests/build-monthly-lists.js';
 import { buildProblemAsk } from './digests/build-problem-ask.js';
 import { buildRanking } from './digests/build-ranking.js';
+import { buildDeadlineReminder } from './digests/build-deadline-reminder.js';
 
 export interface BuiltDigests {
   digests: Digest[];
@@ -49,6 +50,9 @@ export function buildDigests(occurrence: Pick<DueOccurrence, 'purpose' | 'slot' 
       break;
     case 'signing':
       digests = buildSigningReminder(context, slot, late);
+      break;
+    case 'deadlines':
+      digests = buildDeadlineReminder(context, late);
       break;
   }
   const seen = new Set<number>();

@@ -4,7 +4,7 @@ import type { WorkingCalendar } from '../calendar/create-working-calendar.js';
 import { addCalendarDays, shanghaiDate, type IsoDate } from '../calendar/shanghai-time.js';
 import { mondayOf } from './iso-week.js';
 import type { Schedule } from './list-schedule.js';
-import { occurrencesOfPeriod, type Occurrence } from './plan-occurrences.js';
+import { occurrencesOfDay, occurrencesOfPeriod, type Occurrence } from './plan-occurrences.js';
 
 /** Later than this after its time, an occurrence is sent marked 补发. */
 export const LATE_AFTER_MS = 10 * 60_000;
@@ -40,6 +40,7 @@ export function dueOccurrences(schedule: Schedule, lastRunSlots: ReadonlySet<str
     candidates.push(...current(occurrencesOfPeriod(schedule, 'month', month, calendar), occurrencesOfPeriod(schedule, 'month', months[index + 1]!, calendar)));
   }
 
+  candidates.push(...occurrencesOfDay(schedule, today, calendar));
   const open = candidates
     .filter((occurrence) => !lastRunSlots.has(occurrence.key) && occurrence.dueAt <= now && now < occurrence.validUntil)
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.key.localeCompare(b.key));

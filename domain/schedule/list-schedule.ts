@@ -13,16 +13,19 @@ export type Purpose =
   | 'assignment'
   | 'progressAsk'
   | 'ranking'
-  | 'signing';
+  | 'signing'
+  | 'deadlines';
 
 export type ScheduleEntry =
   | { job: string; purpose: Purpose; period: 'week'; weekday: number; time: string }
-  | { job: string; purpose: Purpose; period: 'month'; day: number; time: string };
+  | { job: string; purpose: Purpose; period: 'month'; day: number; time: string }
+  /** Every working day; a day off has none (nothing moves). */
+  | { job: string; purpose: Purpose; period: 'day'; time: string };
 
 export type Schedule = readonly ScheduleEntry[];
 
 /** The schedule the policy describes; job names are the keys' first half (`weekly-wed`, `monthly-22`). */
-export function listSchedule(policy: Pick<Policy, 'weekly' | 'monthlyDays' | 'monthlyTime'>): Schedule {
+export function listSchedule(policy: Pick<Policy, 'weekly' | 'monthlyDays' | 'monthlyTime' | 'deadlineReminder'>): Schedule {
   const { weekly, monthlyDays, monthlyTime } = policy;
   const monthly = (purpose: Purpose, day: number): ScheduleEntry => ({ job: `monthly-${day}`, purpose, period: 'month', day, time: monthlyTime });
   return [
@@ -36,5 +39,6 @@ export function listSchedule(policy: Pick<Policy, 'weekly' | 'monthlyDays' | 'mo
     monthly('progressAsk', monthlyDays.progressAsk),
     monthly('ranking', monthlyDays.ranking),
     monthly('signing', monthlyDays.signing),
+    { job: 'daily-deadlines', purpose: 'deadlines', period: 'day', time: policy.deadlineReminder.time },
   ];
 }

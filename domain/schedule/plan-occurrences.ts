@@ -11,7 +11,7 @@ import type { Purpose, Schedule, ScheduleEntry } from './list-schedule.js';
 export interface Occurrence {
   job: string;
   purpose: Purpose;
-  /** The period: `2026-W48` or `2026-11`. */
+  /** The period: `2026-W48`, `2026-11` or, for daily jobs, `2026-11-24`. */
   slot: string;
   /** `weekly-wed:2026-W48`, unique per occurrence (ScheduleRun's job + slot). */
   key: string;
@@ -28,6 +28,14 @@ export function nextWorkingDay(calendar: WorkingCalendar, date: IsoDate): IsoDat
   return calendar.isWorkday(date) ? date : addWorkingDays(calendar, date, 1);
 }
 
+/** A daily job's occurrence on `date`, valid to the end of that day; none on a day off. */
+export function occurrencesOfDay(schedule: Schedule, date: IsoDate, calendar: WorkingCalendar): Occurrence[] {
+  if (!calendar.isWorkday(date)) return [];
+  return schedule
+    .filter((entry) => entry.period === 'day')
+    .map((entry) => ({ job: entry.job, purpose: entry.purpose, slot: date, key: `${entry.job}:${date}`, nominalDate: date, date, dueAt: shanghaiInstant(date, clockToMs(entry.time)), validUntil: shanghaiInstant(addCalendarDays(date, 1)) }));
+}
+
 /**
  * The occurrences of one week (given its Monday) or one month (`YYYY-MM`), before validity and
  * supersession are applied.
@@ -36,7 +44,7 @@ export function occurrencesOfPeriod(schedule: Schedule, period: 'week' | 'month'
   const result = new Map<Purpose, Occurrence>();
   const entries = schedule.filter((entry) => entry.period === period);
   const dayOf = (entry: ScheduleEntry): IsoDate =>
-    entry.period === 'week' ? addCalendarDays(start, entry.weekday - 1) : `${start.slice(0, 7)}-${String(entry.day).padStart(2, '0')}`;
+    entry.period === 'week' ? addCalendarDays(start, entry.weekday - 1) : entry.period === 'month' ? `${start.slice(0, 7)}-${String(entry.day).padStart(2, '0')}` : start;
   const slot = period === 'week' ? isoWeekKey(start) : start.slice(0, 7);
   for (const entry of entries) {
     const nominalDate = dayOf(entry);

@@ -2,7 +2,8 @@
 // moving clock: every occurrence once, on the right working day, to the right people; a restart
 // in the middle catches the missed ask up once, marked 补发.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatShanghai } from '../../../domain/calendar/shanghai-time.js';
+import { createWorkingCalendar } from '../../../domain/calendar/create-working-calendar.js';
+import { addCalendarDays, formatShanghai } from '../../../domain/calendar/shanghai-time.js';
 import { runSchedules } from '../../../cron/schedules/run-schedules.js';
 import { createHarness, type Harness } from '../../support/harness.js';
 import { REGISTER } from '../../handlers/story-steps.js';
@@ -41,11 +42,13 @@ afterAll(async () => {
   await h.close();
 });
 
-const sentLog = async () =>
-  (await h.prisma.event.findMany({ where: { kind: 'schedule.sent' }, orderBy: { id: 'asc' } })).map((event) => {
-    const after = event.after as { occurrence: string; late: boolean };
-    return `${formatShanghai(event.at)} ${after.occurrence}${after.late ? ' 补发' : ''}`;
-  });
+const sentLog = async (daily = false) =>
+  (await h.prisma.event.findMany({ where: { kind: 'schedule.sent' }, orderBy: { id: 'asc' } }))
+    .map((event) => {
+      const after = event.after as { occurrence: string; late: boolean };
+      return `${formatShanghai(event.at)} ${after.occurrence}${after.late ? ' 补发' : ''}`;
+    })
+    .filter((line) => line.includes('daily-') === daily);
 const digests = () => h.messenger.received.filter((item) => item.message.kind === 'markdown');
 const titleOf = (text: string) => /^\*\*(.+?)\*\*/.exec(text)?.[1] ?? '';
 
@@ -89,6 +92,20 @@ describe('six weeks including the 2026 National Day week', () => {
       '10-22 09:00 monthly-22:2026-10',
       '10-23 08:30 weekly-fri:2026-W43',
     ]);
+  });
+
+  it('checks start deadlines once on each working day, the 调休 days included', async () => {
+    const calendar = createWorkingCalendar();
+    const workingDays: string[] = [];
+    for (let day = 0; day < 42; day += 1) {
+      const date = addCalendarDays('2026-09-14', day);
+      if (calendar.isWorkday(date)) workingDays.push(date);
+    }
+    expect(workingDays).toContain('2026-09-20');
+    expect(workingDays).toContain('2026-10-10');
+    const daily = await sentLog(true);
+    expect(daily.map((line) => line.split(' ')[2])).toEqual(workingDays.map((date) => `daily-deadlines:${date}`));
+    expect(daily).toContain('10-13 11:30 daily-deadlines:2026-10-13 补发');
   });
 
   it('delivers each queued digest once, and queues one per person and occurrence', async () => {

@@ -95,6 +95,19 @@ describe('Friday', () => {
   });
 });
 
+describe('开工期限提醒', () => {
+  it('names a project 30, 10 and 5 working days before its start deadline, to its unit, leader and office', () => {
+    // Signed 2026-06-01: 90 working days end on 2026-10-12.
+    const snapshot = { projects: [project(1, { signedOn: '2026-06-01' })] };
+    const on = (date: string) => run('deadlines', date, `${date} 09:00`, snapshot).digests;
+    const text = '1 个项目临近开工期限：\n- P1 项目1 🟢 · 开工期限 2026-10-12 · 还剩 30 个工作日';
+    expect(on('2026-08-25').map((digest) => [digest.personId, digest.markdown])).toEqual([[1, text], [10, text], [3, text]]);
+    expect(on('2026-08-26')).toEqual([]);
+    // 5 working days across the National Day week: 09-30, 10-08, 10-09, 10-10 (调休), 10-12.
+    expect(on('2026-09-29')[0]!.markdown).toBe('1 个项目临近开工期限：\n- P1 项目1 🟢 · 开工期限 2026-10-12 · 还剩 5 个工作日');
+  });
+});
+
 describe('the monthly ranking', () => {
   const units = [1, 2, 3, 4, 5].map((id) => ({ id, name: `单位${id}` }));
   const projects = [1, 2, 3, 4, 5].map((id) => project(id, { leadUnitId: id, signedOn: '2026-08-01' }));

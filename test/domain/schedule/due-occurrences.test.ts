@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../../domain/calendar/create-working-calendar.js';
-import { defaultPolicy } from '../../../domain/policy.js';
+import { defaultPolicy, resolvePolicy } from '../../../domain/policy.js';
 import { dueOccurrences } from '../../../domain/schedule/due-occurrences.js';
 import { isoWeekKey } from '../../../domain/schedule/iso-week.js';
 import { listSchedule } from '../../../domain/schedule/list-schedule.js';
@@ -18,6 +18,12 @@ const dueAt = (shanghai: string, ran: string[] = [], family = '') => {
 };
 const when = (period: 'week' | 'month', start: string) =>
   Object.fromEntries([...occurrencesOfPeriod(schedule, period, start, calendar).values()].map((item) => [item.key, `${item.date} ${new Date(item.dueAt.getTime() + 8 * 3_600_000).toISOString().slice(11, 16)}`]));
+
+describe('the policy', () => {
+  it('refuses two monthly steps on one day: the day names the occurrence', () => {
+    expect(resolvePolicy({ monthlyDays: { ranking: 20 } })).toEqual({ ok: false, problems: ['monthlyDays: each monthly step needs its own day'] });
+  });
+});
 
 describe('isoWeekKey', () => {
   it.each([
@@ -65,14 +71,18 @@ describe('days off move to the next working day', () => {
   it('sends the moved ones on their day and nothing during the holiday', () => {
     const earlier = ['weekly-tue:2026-W40', 'weekly-tue-reminder:2026-W40', 'weekly-wed:2026-W40', 'monthly-28:2026-09'];
     expect(dueAt('2026-10-06 09:00', earlier).due).toEqual([]);
-    expect(dueAt('2026-10-08 09:00', [...earlier, 'weekly-fri:2026-W40']).due).toEqual(['monthly-1:2026-10', 'monthly-3:2026-10', 'monthly-5:2026-10', 'weekly-tue:2026-W41']);
+    expect(dueAt('2026-10-08 09:00', [...earlier, 'weekly-fri:2026-W40']).due).toEqual(['daily-deadlines:2026-10-08', 'monthly-1:2026-10', 'monthly-3:2026-10', 'monthly-5:2026-10', 'weekly-tue:2026-W41']);
+    // The daily deadline check runs on working days only: on the 调休 Saturday, not on the Sunday.
+    expect(dueAt('2026-10-10 09:00', [], 'daily').due).toEqual(['daily-deadlines:2026-10-10']);
+    expect(dueAt('2026-10-11 09:00', [], 'daily').due).toEqual([]);
+    expect(dueAt('2026-10-12 08:00', [], 'daily').due).toEqual([]);
   });
 
   it('the year boundary: 2027-01-01 off, so Friday and the 1st land on Monday 2027-01-04', () => {
     expect(when('week', '2026-12-28')).toMatchObject({ 'weekly-tue:2026-W53': '2026-12-29 09:00', 'weekly-fri:2026-W53': '2027-01-04 08:30' });
     expect(when('month', '2027-01-01')['monthly-1:2027-01']).toBe('2027-01-04 09:00');
     expect(when('month', '2026-12-01')['monthly-28:2026-12']).toBe('2026-12-28 09:00');
-    expect(dueAt('2027-01-04 09:00', ['weekly-fri:2026-W53']).due).toEqual(['monthly-1:2027-01', 'monthly-3:2027-01']);
+    expect(dueAt('2027-01-04 09:00', ['weekly-fri:2026-W53'], 'monthly').due).toEqual(['monthly-1:2027-01', 'monthly-3:2027-01']);
   });
 
   it('a long holiday that pushes an occurrence onto the next one drops it: the later covers both', () => {
