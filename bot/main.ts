@@ -10,7 +10,7 @@ import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { LocalMessenger } from './local/local-messenger.js';
 import { ShiftableClock } from './local/shiftable-clock.js';
-import { runSchedules } from '../cron/schedules/run-schedules.js';
+import { moveLocalClock } from './local/move-local-clock.js';
 import { localChatRoutes } from './local/local-chat-routes.js';
 import { createLogger } from './logger.js';
 import { loadRosterAtStart } from './roster/load-roster-at-start.js';
@@ -40,14 +40,8 @@ async function main(): Promise<void> {
   const localClock = wecom ? undefined : new ShiftableClock();
   const clock = localClock ?? systemClock;
   const app = createApp({ prisma, policy: config.policy, clock, logger, messenger: wecom?.messenger ?? local!, directory: wecom?.directory });
-  const moveClock = async (at: Date): Promise<void> => {
-    localClock!.moveTo(at);
-    logger.info({ now: at.toISOString() }, 'local clock moved');
-    await runSchedules(prisma, { now: clock.now(), policy: config.policy, logger });
-    await app.deliver();
-  };
   // With WeCom configured the local chat is not mounted: it would let anyone reaching the port speak as anyone.
-  const routers = wecom ? [wecom.router(app)] : [localChatRoutes(app, local!, clock, { moveClock })];
+  const routers = wecom ? [wecom.router(app)] : [localChatRoutes(app, local!, clock, { moveClock: moveLocalClock({ prisma, policy: config.policy, logger, clock: localClock!, app }) })];
   const server = createServer(prisma, logger, routers, config.trustProxy);
   const listener = server.listen(config.port, () => {
     logger.info(`项目管家 is listening on http://127.0.0.1:${config.port} (embedded database: ${database.kind === 'pglite'})`);
