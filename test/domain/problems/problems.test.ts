@@ -1,3 +1,4 @@
+import { describeEvent } from '../../../domain/archive/describe-event.js';
 import { describe, expect, it } from 'vitest';
 import { classifyProblem } from '../../../domain/problems/classify-problem.js';
 import { parseProblem } from '../../../domain/problems/parse-problem.js';
@@ -52,4 +53,12 @@ describe('problem rules', () => {
     ['escalated', 'escalate', { ok: false, code: 'PROBLEM_ALREADY_ESCALATED' }],
     ['closed', 'close', { ok: false, code: 'PROBLEM_CLOSED' }],
   ] as const)('%s + %s', (state, action, expected) => expect(transitionProblem(state, action)).toEqual(expected));
+});
+
+describe('the archive', () => {
+  it.each([
+    [{ kind: 'problem.reported', taskId: null, after: { problemId: 5, category: '用地', description: '摘牌未完成' } }, '报送问题 Q5（用地）：摘牌未完成'],
+    [{ kind: 'problem.escalated', taskId: null, after: { problemId: 5, text: '请主要领导协调' } }, '问题 Q5 提交周例会，意见：请主要领导协调'],
+    [{ kind: 'problem.none_reported', taskId: null, after: { week: '2026-W48' } }, '2026-W48 报无问题'],
+  ])('%o', (event, line) => expect(describeEvent(event)).toBe(line));
 });
