@@ -1,5 +1,5 @@
-import { describeEvent } from '../../../domain/archive/describe-event.js';
 import { describe, expect, it } from 'vitest';
+import { describeEvent } from '../../../domain/archive/describe-event.js';
 import { classifyProblem } from '../../../domain/problems/classify-problem.js';
 import { parseProblem } from '../../../domain/problems/parse-problem.js';
 import { canReportProblem, mayAct, transitionProblem } from '../../../domain/problems/problem-rules.js';
