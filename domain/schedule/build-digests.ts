@@ -9,6 +9,7 @@ import { buildAssignment, buildProgressAsk, buildSignedList, buildSigningReminde
 import { buildProblemAsk } from './digests/build-problem-ask.js';
 import { buildRanking } from './digests/build-ranking.js';
 import { buildDeadlineReminder } from './digests/build-deadline-reminder.js';
+import { buildTaskDueReminder } from './digests/build-task-due-reminder.js';
 
 export interface BuiltDigests {
   digests: Digest[];
@@ -53,6 +54,9 @@ export function buildDigests(occurrence: Pick<DueOccurrence, 'purpose' | 'slot' 
       break;
     case 'deadlines':
       digests = buildDeadlineReminder(context, late);
+      break;
+    case 'taskDeadlines':
+      digests = buildTaskDueReminder(context, late);
       break;
   }
   const seen = new Set<number>();

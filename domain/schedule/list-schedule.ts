@@ -14,7 +14,8 @@ export type Purpose =
   | 'progressAsk'
   | 'ranking'
   | 'signing'
-  | 'deadlines';
+  | 'deadlines'
+  | 'taskDeadlines';
 
 export type ScheduleEntry =
   | { job: string; purpose: Purpose; period: 'week'; weekday: number; time: string }
@@ -40,5 +41,6 @@ export function listSchedule(policy: Pick<Policy, 'weekly' | 'monthlyDays' | 'mo
     monthly('ranking', monthlyDays.ranking),
     monthly('signing', monthlyDays.signing),
     { job: 'daily-deadlines', purpose: 'deadlines', period: 'day', time: policy.deadlineReminder.time },
+    { job: 'daily-tasks', purpose: 'taskDeadlines', period: 'day', time: policy.deadlineReminder.time },
   ];
 }

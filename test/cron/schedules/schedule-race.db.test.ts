@@ -34,11 +34,12 @@ it('sends each occurrence once when two instances race', { timeout: 120_000 }, a
     }
 
     // 2026-11-22 is a Sunday: the ranking moved to Monday 09:00 and is caught up on Tuesday.
-    // The daily start-deadline check ran once on each day it was due (no project is near its deadline).
-    expect(sent.filter((key) => key.startsWith('daily-')).sort()).toEqual(['daily-deadlines:2026-11-24', 'daily-deadlines:2026-11-25', 'daily-deadlines:2026-12-01']);
+    // The daily deadline checks ran once on each day it was due (no project is near its deadline).
+    expect(sent.filter((key) => key.startsWith('daily-deadlines')).sort()).toEqual(['daily-deadlines:2026-11-24', 'daily-deadlines:2026-11-25', 'daily-deadlines:2026-12-01']);
+    expect(sent.filter((key) => key.startsWith('daily-tasks'))).toHaveLength(3);
     expect(sent.filter((key) => !key.startsWith('daily-')).sort()).toEqual(['monthly-1:2026-12', 'monthly-22:2026-11', 'weekly-fri:2026-W48', 'weekly-tue-reminder:2026-W48', 'weekly-tue:2026-W48', 'weekly-tue:2026-W49', 'weekly-wed:2026-W48']);
     const events = await first.prisma.event.findMany({ where: { kind: 'schedule.sent' } });
-    expect(events).toHaveLength(7 + 3);
+    expect(events).toHaveLength(7 + 3 + 3);
     // Each digest to each reader once: the agent asked twice (W48, W49) and reminded once; the
     // leader his Wednesday digest; the main leader the ranking and the agenda; the office those
     // two, Wednesday's summary and the 1st's list.

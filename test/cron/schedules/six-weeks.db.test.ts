@@ -103,7 +103,8 @@ describe('six weeks including the 2026 National Day week', () => {
     }
     expect(workingDays).toContain('2026-09-20');
     expect(workingDays).toContain('2026-10-10');
-    const daily = await sentLog(true);
+    const daily = (await sentLog(true)).filter((line) => line.includes('daily-deadlines'));
+    expect((await sentLog(true)).filter((line) => line.includes('daily-tasks'))).toHaveLength(workingDays.length);
     expect(daily.map((line) => line.split(' ')[2])).toEqual(workingDays.map((date) => `daily-deadlines:${date}`));
     expect(daily).toContain('10-13 11:30 daily-deadlines:2026-10-13 补发');
   });

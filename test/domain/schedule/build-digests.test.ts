@@ -108,6 +108,22 @@ describe('开工期限提醒', () => {
   });
 });
 
+describe('任务期限提醒', () => {
+  const task = { id: 9, projectId: 1, unitId: 1, itemName: '环评', phase: 1, state: 'taken', ackDueAt: at('2026-09-01 09:30'), dueOn: '2026-10-09', suspendedAt: null, doneAt: null };
+  const people = [...base.people, { id: 5, name: '责任领导甲', unitId: 1, roles: ['unit_leader'] }];
+  const on = (date: string, fields = {}) => run('taskDeadlines', date, `${date} 09:00`, { people, tasks: [{ ...task, ...fields }] }).digests.map((digest) => [digest.personId, digest.markdown.split('\n')[1]]);
+
+  it('warns the agent the day the task turns yellow, and both agent and 责任领导 the first working day after', () => {
+    // Due Friday 10-09: two working days before is 09-30 (10-08 and 10-09 left), across the National Day week.
+    expect(on('2026-09-30')).toEqual([[1, '- 🟡 T9 P1 项目1 环评 · 2026-10-09 前办结']]);
+    expect(on('2026-10-08')).toEqual([]);
+    // The first working day after is the 调休 Saturday 10-10.
+    expect(on('2026-10-10')).toEqual([[1, '- 🔴 T9 P1 项目1 环评 · 已超过 2026-10-09，请尽快办结'], [5, '- 🔴 T9 P1 项目1 环评 · 已超过 2026-10-09，请尽快办结']]);
+    expect(on('2026-10-12')).toEqual([]);
+    expect(on('2026-10-10', { state: 'suspended' })).toEqual([]);
+  });
+});
+
 describe('the monthly ranking', () => {
   const units = [1, 2, 3, 4, 5].map((id) => ({ id, name: `单位${id}` }));
   const projects = [1, 2, 3, 4, 5].map((id) => project(id, { leadUnitId: id, signedOn: '2026-08-01' }));

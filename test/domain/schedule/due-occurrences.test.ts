@@ -71,9 +71,9 @@ describe('days off move to the next working day', () => {
   it('sends the moved ones on their day and nothing during the holiday', () => {
     const earlier = ['weekly-tue:2026-W40', 'weekly-tue-reminder:2026-W40', 'weekly-wed:2026-W40', 'monthly-28:2026-09'];
     expect(dueAt('2026-10-06 09:00', earlier).due).toEqual([]);
-    expect(dueAt('2026-10-08 09:00', [...earlier, 'weekly-fri:2026-W40']).due).toEqual(['daily-deadlines:2026-10-08', 'monthly-1:2026-10', 'monthly-3:2026-10', 'monthly-5:2026-10', 'weekly-tue:2026-W41']);
-    // The daily deadline check runs on working days only: on the 调休 Saturday, not on the Sunday.
-    expect(dueAt('2026-10-10 09:00', [], 'daily').due).toEqual(['daily-deadlines:2026-10-10']);
+    expect(dueAt('2026-10-08 09:00', [...earlier, 'weekly-fri:2026-W40']).due).toEqual(['daily-deadlines:2026-10-08', 'daily-tasks:2026-10-08', 'monthly-1:2026-10', 'monthly-3:2026-10', 'monthly-5:2026-10', 'weekly-tue:2026-W41']);
+    // The daily deadline checks run on working days only: on the 调休 Saturday, not on the Sunday.
+    expect(dueAt('2026-10-10 09:00', [], 'daily').due).toEqual(['daily-deadlines:2026-10-10', 'daily-tasks:2026-10-10']);
     expect(dueAt('2026-10-11 09:00', [], 'daily').due).toEqual([]);
     expect(dueAt('2026-10-12 08:00', [], 'daily').due).toEqual([]);
   });
