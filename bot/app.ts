@@ -20,6 +20,7 @@ import type { Messenger } from './transport/messenger.js';
 import type { Receive } from './transport/transport.js';
 import { ESCALATION_CYCLE_MS, escalateDueTasks } from '../cron/escalate-due-tasks.js';
 import { warnCalendarGap } from '../cron/warn-calendar-gap.js';
+import { SCHEDULE_CYCLE_MS, runSchedules } from '../cron/schedules/run-schedules.js';
 
 export interface AppDeps {
   prisma: Db;
@@ -42,6 +43,8 @@ export interface App {
   escalate(): Promise<number>;
   /** Runs the jobs that are due; returns how many. */
   runJobs(): Promise<number>;
+  /** Sends the scheduled digests and reminders that are due (cron/schedules); returns how many occurrences ran. */
+  runSchedules(): Promise<number>;
   start(): void;
   stop(): Promise<void>;
 }
@@ -53,7 +56,7 @@ export function createApp(deps: AppDeps): App {
   const messengers = new Map(deps.messengers.map((messenger) => [messenger.platform, messenger]));
   const groupPlatforms = deps.messengers.filter((messenger) => messenger.limits.groupChats).map((messenger) => messenger.platform);
   const directoryPlatforms = new Set(Object.keys(deps.jobs?.directory ?? {}) as Platform[]);
-  let loops: Record<'inbound' | 'outbox' | 'escalation' | 'jobs' | 'calendar', Loop> | null = null;
+  let loops: Record<'inbound' | 'outbox' | 'escalation' | 'jobs' | 'calendar' | 'schedules', Loop> | null = null;
 
   /** One event, claimed and handled in one transaction; false when nothing is waiting. */
   async function processOne(): Promise<boolean> {
@@ -132,6 +135,11 @@ export function createApp(deps: AppDeps): App {
       if (ran > 0) loops?.outbox.kick();
       return ran;
     },
+    async runSchedules() {
+      const ran = (await runSchedules(prisma, { now: clock.now(), policy: deps.policy, logger })).length;
+      if (ran > 0) loops?.outbox.kick();
+      return ran;
+    },
     start() {
       loops = {
         inbound: runEvery('inbound', 2000, () => this.processInbound(), logger),
@@ -139,12 +147,14 @@ export function createApp(deps: AppDeps): App {
         escalation: runEvery('escalation', ESCALATION_CYCLE_MS, () => this.escalate(), logger),
         jobs: runEvery('jobs', 5000, () => this.runJobs(), logger),
         calendar: runEvery('calendar', 60 * 60 * 1000, () => warnCalendarGap(prisma, clock.now()), logger),
+        schedules: runEvery('schedules', SCHEDULE_CYCLE_MS, () => this.runSchedules(), logger),
       };
       loops.inbound.kick();
       // What came due while the server was down fires now, not one cycle later.
       loops.escalation.kick();
       loops.calendar.kick();
       loops.jobs.kick();
+      loops.schedules.kick();
     },
     async stop() {
       await Promise.all(Object.values(loops ?? {}).map((loop) => loop.stop()));

@@ -37,12 +37,15 @@ async function main(): Promise<void> {
   const platforms = [config.wecom && createWecomTransport(config.wecom, deps), config.dingtalk && createDingtalkTransport(config.dingtalk, deps)].filter(
     (transport) => transport !== undefined,
   );
-  const local = platforms.length === 0 ? createLocalTransport(prisma, systemClock) : undefined;
+  const local = platforms.length === 0 ? createLocalTransport(prisma) : undefined;
   local?.messenger.deliveries.on('delivery', (delivery) => logger.info({ to: delivery.recipient }, `→ ${delivery.name}: ${delivery.text.split('\n')[0]}`));
   const transports = local ? [local] : platforms;
   const directory = Object.fromEntries(transports.flatMap((transport) => (transport.fetchDirectory ? [[transport.platform, transport.fetchDirectory]] : [])));
-  const app = createApp({ prisma, policy: config.policy, clock: systemClock, logger, messengers: transports.map((transport) => transport.messenger), jobs: { directory } });
+  // The local chat's clock can be moved to try the scheduled digests; a platform's never.
+  const clock = local?.clock ?? systemClock;
+  const app = createApp({ prisma, policy: config.policy, clock, logger, messengers: transports.map((transport) => transport.messenger), jobs: { directory } });
   const routers = transports.flatMap((transport) => (transport.routes ? [transport.routes(app.receive)] : []));
+  if (local) local.afterClockMoved = () => app.runSchedules().then(() => app.escalate()).then(() => app.deliver()).then(() => undefined);
   for (const transport of transports) await transport.start?.(app.receive);
   const server = createServer(prisma, logger, routers, config.trustProxy, () => transports.map((transport) => transport.health?.() ?? null));
   const { server: listener, url } = await listen(server, config.port, config.host);

@@ -6,6 +6,8 @@ import { z } from 'zod';
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 const minutes = z.number().positive();
 const workingDays = z.number().int().positive();
+// Up to the 28th, so every month has the day.
+const dayOfMonth = z.number().int().min(1).max(28);
 
 export const policySchema = z
   .object({
@@ -28,13 +30,36 @@ export const policySchema = z
     /** The enterprise contact's 绑定码. */
     bindCodeValidDays: workingDays,
     bindFailuresPerHour: z.number().int().positive(),
-    /** Zhenping's weekly chain (003 一(三)5(1)) and monthly dates (003), in Asia/Shanghai. */
+    /**
+     * Zhenping's weekly chain (003 一(三)5(1)), Asia/Shanghai: Tuesday the teams are asked for
+     * their problems and the silent reminded once; Wednesday 重点项目办 and the county leaders get
+     * them; Friday the main leaders get the 周例会 agenda. A day off moves to the next working day.
+     */
     weekly: z
-      .object({ problemsDue: clock, leaderDigest: clock, meeting: clock })
+      .object({ problemsAsk: clock, problemsReminder: clock, leaderDigest: clock, meeting: clock })
       .strict(),
+    /** Zhenping's monthly dates (003 一(一)3, 一(二)4(1)–(3), 一(三)5(2)), each sent at monthlyTime. */
     monthlyDays: z
-      .object({ signedList: z.number().int(), startLedger: z.number().int(), assignment: z.number().int(), progress: z.number().int(), signing: z.number().int() })
-      .strict(),
+      .object({
+        signedList: dayOfMonth,
+        startLedger: dayOfMonth,
+        assignment: dayOfMonth,
+        progressAsk: dayOfMonth,
+        ranking: dayOfMonth,
+        signing: dayOfMonth,
+      })
+      .strict()
+      // Each date names its occurrence (monthly-22:2026-11), so two steps cannot share a day.
+      .refine((days) => new Set(Object.values(days)).size === Object.keys(days).length, 'each monthly step needs its own day'),
+    monthlyTime: clock,
+    /**
+     * 开工期限提醒: on a working day at `time`, the projects whose 90/50-working-day start deadline
+     * (003 一(二)4(3)) is exactly one of these working days away are named to their unit, leader and
+     * 重点项目办; 002 五(六) asks that late parties be reminded.
+     */
+    deadlineReminder: z.object({ time: clock, workingDaysLeft: z.array(z.number().int().positive()) }).strict(),
+    /** An open problem older than this many days goes on the Friday agenda. */
+    staleProblemDays: z.number().int().positive(),
   })
   .strict();
 
@@ -55,8 +80,11 @@ export const defaultPolicy: Policy = {
   warnBeforeWorkingDays: 2,
   bindCodeValidDays: 7,
   bindFailuresPerHour: 5,
-  weekly: { problemsDue: '17:00', leaderDigest: '09:00', meeting: '09:00' },
-  monthlyDays: { signedList: 1, startLedger: 3, assignment: 5, progress: 22, signing: 28 },
+  weekly: { problemsAsk: '09:00', problemsReminder: '16:00', leaderDigest: '09:00', meeting: '08:30' },
+  monthlyDays: { signedList: 1, startLedger: 3, assignment: 5, progressAsk: 20, ranking: 22, signing: 28 },
+  monthlyTime: '09:00',
+  staleProblemDays: 14,
+  deadlineReminder: { time: '09:00', workingDaysLeft: [30, 10, 5] },
 };
 
 /**

@@ -9,6 +9,9 @@ import { manageCatalogue } from './catalogue/manage-catalogue.js';
 import { bindContact } from './enterprise/bind-contact.js';
 import { rateService } from './enterprise/rate-service.js';
 import { servicePlan } from './plans/service-plan.js';
+import { changeProblem } from './problems/change-problem.js';
+import { reportMonth } from './problems/report-month.js';
+import { reportNoProblem, reportProblem } from './problems/report-problem.js';
 import { showProgress } from './progress/show-progress.js';
 import { acceptProject } from './projects/accept-project.js';
 import { changeStage } from './projects/change-stage.js';
@@ -46,6 +49,12 @@ export const commands: readonly Command[] = [
   { word: '投产', roles: coordinatorRoles, summary: '登记竣工投产', example: '投产 P12', run: changeStage('produce') },
   { word: '终止', roles: coordinatorRoles, summary: '终止服务，写明原因', example: '终止 P12 企业主动撤回', run: endProject('terminate') },
   { word: '办结项目', roles: coordinatorRoles, summary: '帮办代办服务办结', example: '办结项目 P12', run: endProject('close') },
+  { word: '问题', roles: 'registered', summary: '报送项目需协调解决的问题和建议（每周二）', example: '问题 P12 土地摘牌未完成 建议：协调自然资源局', run: reportProblem },
+  { word: '无问题', roles: 'registered', summary: '本周没有需协调的问题', example: '无问题 P12', run: reportNoProblem },
+  { word: '答复', roles: officials, summary: '答复问题', example: '答复 Q5 已协调，本周内摘牌', run: changeProblem('answer') },
+  { word: '提交例会', roles: ['county_leader'], summary: '签署意见，问题提交周五例会', example: '提交例会 Q5 建议由主要领导协调用地指标', run: changeProblem('escalate') },
+  { word: '销号', roles: officials, summary: '问题已解决，销号', example: '销号 Q5', run: changeProblem('close') },
+  { word: '月报', roles: 'registered', summary: '报本月完成投资和进展（每月 20 日起）', example: '月报 P12 1200万 主体厂房封顶', run: reportMonth },
   { word: '评价', roles: ['enterprise'], summary: '服务结束后评价（1–5 分）', example: '评价 P12 5 服务很好', run: rateService },
   { word: '档案', roles: officials, summary: '项目全过程记录（一事一档）', example: '档案 P12', run: showArchive },
   { word: '事项', roles: officials, summary: '查看审批事项目录（管理员可修改）', example: '事项 环评', run: manageCatalogue },

@@ -6,10 +6,10 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { as: { type: 'string' }, url: { type: 'string' } } });
+const { values } = parseArgs({ options: { as: { type: 'string' }, url: { type: 'string' }, clock: { type: 'string' } } });
 const base = values.url ?? `http://127.0.0.1:${process.env.PORT || 3000}`;
 if (!values.as) {
-  console.error('usage: npm run chat -- --as <userid>   (e.g. --as window; see bot/roster/demo-roster.csv)');
+  console.error('usage: npm run chat -- --as <userid> [--clock "2026-12-01 09:00"]   (e.g. --as window; see bot/roster/demo-roster.csv)');
   process.exit(2);
 }
 const me = values.as;
@@ -21,10 +21,13 @@ interface Delivery {
 }
 
 let lastMessageAt = Date.now();
+let connected: () => void;
+const listening = new Promise<void>((resolve) => (connected = resolve));
 
 async function listen(): Promise<void> {
   const response = await fetch(`${base}/local/messages`);
   if (!response.ok || !response.body) throw new Error(`the bot answered ${response.status}`);
+  connected();
   const decoder = new TextDecoder();
   let buffer = '';
   for await (const chunk of response.body) {
@@ -55,6 +58,13 @@ listen().catch((error: unknown) => {
   console.error(`项目管家 is not reachable at ${base} (${(error as Error).message}). Start it first with: npm start`);
   process.exit(1);
 });
+
+// --clock "2026-12-01 09:00" (Asia/Shanghai): move the local bot's clock; the digests due then are sent.
+if (values.clock) {
+  await listening;
+  const response = await fetch(`${base}/local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: values.clock }) });
+  console.log(response.ok ? `(bot clock moved to ${values.clock})` : `(clock not moved: ${response.status} ${await response.text()})`);
+}
 
 const interactive = process.stdin.isTTY;
 const lines = createInterface({ input: process.stdin, output: process.stdout, prompt: interactive ? `${me}> ` : '' });

@@ -11,8 +11,15 @@ import type { Receive } from '../transport/transport.js';
 import type { LocalDelivery, LocalMessenger } from './local-messenger.js';
 
 const sayBody = z.object({ as: z.string().min(1), text: z.string().min(1).max(4000) });
+/** Shanghai wall time, `2026-12-01 09:00`. */
+const clockBody = z.object({ at: z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/) });
 
-export function localChatRoutes(receive: Receive, messenger: LocalMessenger, clock: Clock): Router {
+export interface LocalChatOptions {
+  /** Moves the bot's clock and runs what is due then (local chat only). */
+  moveClock?: (at: Date) => Promise<void>;
+}
+
+export function localChatRoutes(receive: Receive, messenger: LocalMessenger, clock: Clock, options: LocalChatOptions = {}): Router {
   const router = new Router({ prefix: '/local' });
   router.use(loopbackOnly);
 
@@ -30,6 +37,24 @@ export function localChatRoutes(receive: Receive, messenger: LocalMessenger, clo
     if (outcome === 'invalid') return ctx.throw(400, 'the message fails validation');
     ctx.status = 202;
     ctx.body = { accepted: true };
+  });
+
+  // Moves the clock (e.g. to a Tuesday 09:00) so the scheduled digests due then are sent.
+  router.post('/clock', async (ctx) => {
+    if (!options.moveClock) return ctx.throw(404, 'this bot has no movable clock');
+    let json: unknown;
+    try {
+      json = JSON.parse(await readBody(ctx, 1024));
+    } catch (error) {
+      if ((error as { status?: number }).status) throw error;
+      ctx.throw(400, 'body is not JSON');
+    }
+    const body = clockBody.safeParse(json);
+    if (!body.success) return ctx.throw(400, 'expected {"at": "2026-12-01 09:00"} (Asia/Shanghai)');
+    const at = new Date(`${body.data.at.replace(' ', 'T')}:00+08:00`);
+    if (Number.isNaN(at.getTime())) return ctx.throw(400, 'not a date');
+    await options.moveClock(at);
+    ctx.body = { now: clock.now().toISOString() };
   });
 
   // Server-sent events: one `data:` line per message the bot delivers, to anyone.

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { systemClock } from '../../bot/clock.js';
+import { ShiftableClock } from '../../bot/local/shiftable-clock.js';
 import { loadConfig } from '../../bot/config.js';
 import { ESCALATION_CYCLE_MS } from '../../cron/escalate-due-tasks.js';
 import { startLocalChat, type LocalChat } from './local-chat.js';
@@ -16,7 +16,7 @@ let chat: LocalChat;
 beforeAll(async () => {
   const file = join(dir, 'policy.json');
   writeFileSync(file, JSON.stringify({ ackTimeoutMinutes: 0.05, secondEscalationMinutes: 600, officeHours: 'always' }));
-  chat = await startLocalChat(systemClock, loadConfig({ POLICY_FILE: file }).policy);
+  chat = await startLocalChat(new ShiftableClock(), loadConfig({ POLICY_FILE: file }).policy);
   chat.app.start();
 });
 afterAll(async () => {

@@ -4,7 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp, type App } from '../../bot/app.js';
-import type { Clock } from '../../bot/clock.js';
+import type { MovableClock } from '../../bot/local/shiftable-clock.js';
 import { createLocalTransport } from '../../bot/local/create-local-transport.js';
 import type { LocalDelivery } from '../../bot/local/local-messenger.js';
 import { createLogger } from '../../bot/logger.js';
@@ -30,7 +30,7 @@ export interface LocalChat {
   close(): Promise<void>;
 }
 
-export async function startLocalChat(clock: Clock, policy: Policy = defaultPolicy): Promise<LocalChat> {
+export async function startLocalChat(clock: MovableClock, policy: Policy = defaultPolicy): Promise<LocalChat> {
   const database = await openTestDatabase();
   await importRoster(database.prisma, await readRosterFile(DEMO_ROSTER));
   const logger = createLogger('silent');

@@ -12,6 +12,10 @@ export class FakeClock implements Clock {
     this.current = new Date(at);
   }
 
+  moveTo(at: Date): void {
+    this.set(at);
+  }
+
   advanceMinutes(minutes: number): void {
     this.current = new Date(this.current.getTime() + minutes * 60_000);
   }

@@ -1,0 +1,19 @@
+// The one place the schedules write to the outbox: a list of { personId, title, markdown } in,
+// outbox rows (markdown with its title, to the person on the platform chosen at delivery) out,
+// inside the caller's transaction.
+import type { Tx } from '../../prisma/open-database.js';
+import { enqueueMessage } from '../../bot/outbox/enqueue-message.js';
+import type { Digest } from '../../domain/schedule/schedule-snapshot.js';
+
+/** Queues each digest once: the dedup key (occurrence key + person) survives any retry. */
+export async function queueDigest(tx: Tx, occurrenceKey: string, digests: readonly Digest[]): Promise<number> {
+  if (digests.length === 0) return 0;
+  const active = new Set((await tx.person.findMany({ where: { id: { in: digests.map((digest) => digest.personId) }, active: true }, select: { id: true } })).map((person) => person.id));
+  let queued = 0;
+  for (const digest of digests) {
+    if (!active.has(digest.personId)) continue;
+    await enqueueMessage(tx, { to: { personId: digest.personId }, message: { kind: 'markdown', title: digest.title, text: digest.markdown }, dedupKey: `schedule:${occurrenceKey}:${digest.personId}` });
+    queued += 1;
+  }
+  return queued;
+}

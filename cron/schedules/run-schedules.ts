@@ -1,0 +1,69 @@
+// Zhenping's rhythm, run every minute by each instance (bot/app.ts). Exactly once across
+// instances: the instance whose INSERT of the occurrence into ScheduleRun succeeds builds and
+// queues the messages in that same transaction; the others' INSERT does nothing (ON CONFLICT),
+// or waits for the winner's commit and then does nothing, so they skip. A crash before commit
+// leaves no row, and the next pass runs it. Computing is in domain/schedule/.
+import type { Db, Tx } from '../../prisma/open-database.js';
+import type { Logger } from '../../bot/logger.js';
+import type { Policy } from '../../domain/policy.js';
+import { buildDigests } from '../../domain/schedule/build-digests.js';
+import { dueOccurrences, type DueOccurrence } from '../../domain/schedule/due-occurrences.js';
+import { listSchedule } from '../../domain/schedule/list-schedule.js';
+import type { Occurrence } from '../../domain/schedule/plan-occurrences.js';
+import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
+import { loadSnapshot } from './load-snapshot.js';
+import { queueDigest } from './queue-digest.js';
+
+export const SCHEDULE_CYCLE_MS = 60_000;
+
+/** The row that says the schedule has run here before. */
+const FIRST_PASS = { job: 'schedule', slot: 'first-pass' };
+
+export interface ScheduleOptions {
+  now: Date;
+  policy: Policy;
+  logger?: Logger;
+}
+
+/** Runs what is due; returns the keys this instance sent (e.g. `weekly-wed:2026-W48`). */
+export async function runSchedules(prisma: Db, { now, policy, logger }: ScheduleOptions): Promise<string[]> {
+  const calendar = await prisma.$transaction((tx) => loadWorkingCalendar(tx));
+  const runs = await prisma.scheduleRun.findMany({ select: { job: true, slot: true }, orderBy: { id: 'desc' }, take: 2000 });
+  const plan = dueOccurrences(listSchedule(policy), new Set(runs.map((run) => `${run.job}:${run.slot}`)), now, calendar);
+  // A new installation has missed nothing: what is open at its first pass is marked, not sent.
+  const fresh = runs.length === 0;
+  const marks: Pick<Occurrence, 'job' | 'slot'>[] = [...plan.skipped, ...(fresh ? [...plan.due, FIRST_PASS] : [])];
+  for (const occurrence of marks) await prisma.$transaction((tx) => claim(tx, occurrence, now));
+  if (fresh) return [];
+  const sent: string[] = [];
+  for (const occurrence of plan.due) {
+    const recipients = await prisma.$transaction(async (tx) => {
+      if (!(await claim(tx, occurrence, now))) return null;
+      return runOne(tx, occurrence, now, policy, calendar);
+    });
+    if (recipients === null) continue;
+    sent.push(occurrence.key);
+    logger?.info({ occurrence: occurrence.key, late: occurrence.late, recipients }, 'schedule sent');
+  }
+  return sent;
+}
+
+/** True for the one instance whose row went in. */
+async function claim(tx: Tx, occurrence: Pick<Occurrence, 'job' | 'slot'>, now: Date): Promise<boolean> {
+  const inserted = await tx.$executeRaw`
+    INSERT INTO "ScheduleRun" (job, slot, "startedAt") VALUES (${occurrence.job}, ${occurrence.slot}, ${now.toISOString()}::timestamp)
+    ON CONFLICT (job, slot) DO NOTHING`;
+  return inserted === 1;
+}
+
+async function runOne(tx: Tx, occurrence: DueOccurrence, now: Date, policy: Policy, calendar: Awaited<ReturnType<typeof loadWorkingCalendar>>): Promise<number> {
+  const snapshot = await loadSnapshot(tx, now);
+  const built = buildDigests(occurrence, { now, policy, calendar, snapshot });
+  if (built.problemIds.length > 0) await tx.problem.updateMany({ where: { id: { in: built.problemIds } }, data: { digestedAt: now } });
+  const recipients = await queueDigest(tx, occurrence.key, built.digests);
+  await tx.scheduleRun.update({ where: { job_slot: { job: occurrence.job, slot: occurrence.slot } }, data: { finishedAt: now } });
+  await tx.event.create({
+    data: { at: now, actorRole: 'system', channel: 'system', kind: 'schedule.sent', after: { occurrence: occurrence.key, late: occurrence.late, recipients, problems: built.problemIds } },
+  });
+  return recipients;
+}

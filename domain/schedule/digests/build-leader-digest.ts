@@ -1,0 +1,51 @@
+// Wednesday 09:00: 重点项目办 gets every new problem, sorted by category and leader; each county
+// leader gets those of the projects he leads (003 一(三)5(1): 县重点项目办分类汇总后于周三提交各分管
+// 县领导协调解决). "New" means not yet carried by a Wednesday digest, so a problem reported after
+// one digest goes out in the next.
+import type { Digest, SnapshotProblem } from '../schedule-snapshot.js';
+import { labelOf, nameOf, peopleWith, servedStages, titled, type DigestContext } from './describe-project.js';
+import { problemCategories } from '../../problems/classify-problem.js';
+
+export interface LeaderDigests {
+  digests: Digest[];
+  /** To mark as carried, in the same transaction. */
+  problemIds: number[];
+}
+
+export function buildLeaderDigest(context: DigestContext, week: string, late: boolean): LeaderDigests {
+  const { snapshot } = context;
+  const fresh = snapshot.problems.filter((problem) => problem.digestedAt === null && problem.state !== 'closed').sort((a, b) => a.id - b.id);
+  const line = (problem: SnapshotProblem) => {
+    const project = snapshot.projects.find((candidate) => candidate.id === problem.projectId)!;
+    const suggestion = problem.suggestion ? `（建议：${problem.suggestion}）` : '';
+    return `- Q${problem.id} ${labelOf(project, context)}：${problem.description}${suggestion}`;
+  };
+
+  const served = snapshot.projects.filter((project) => servedStages.includes(project.stage));
+  const answers = snapshot.weeklyAnswers.filter((answer) => answer.week === week);
+  const none = answers.filter((answer) => answer.none).length;
+  const silent = served.filter((project) => !answers.some((answer) => answer.projectId === project.id));
+  const byCategory = problemCategories.map((category) => ({ category, items: fresh.filter((problem) => problem.category === category) })).filter((group) => group.items.length > 0);
+  const leaderIds = [...new Set(fresh.map((problem) => problem.leaderId))];
+
+  const office: string[] = [
+    `新问题 ${fresh.length} 个${byCategory.length ? `（${byCategory.map((group) => `${group.category} ${group.items.length}`).join('、')}）` : ''}；无问题 ${none} 个项目；未报 ${silent.length} 个项目。`,
+  ];
+  if (fresh.length === 0) office.push('本周没有新问题。');
+  for (const group of byCategory) office.push(`**${group.category}**`, ...group.items.map((problem) => `${line(problem)} · ${nameOf(snapshot, problem.leaderId)}`));
+  if (leaderIds.length > 0) office.push(`按领导：${leaderIds.map((id) => `${nameOf(snapshot, id)} ${fresh.filter((problem) => problem.leaderId === id).length}`).join('、')}`);
+  if (silent.length > 0) office.push(`未报：${silent.map((project) => `P${project.id}`).join('、')}`);
+
+  const digests: Digest[] = peopleWith(snapshot, 'project_office').map((person) => ({ personId: person.id, title: titled(`本周问题汇总 ${week}`, late), markdown: office.join('\n') }));
+  for (const leaderId of leaderIds) {
+    if (leaderId === null || !snapshot.people.some((person) => person.id === leaderId)) continue;
+    const mine = fresh.filter((problem) => problem.leaderId === leaderId);
+    const first = mine[0]!.id;
+    digests.push({
+      personId: leaderId,
+      title: titled('你包抓项目的本周问题', late),
+      markdown: [`共 ${mine.length} 个，请协调解决：`, ...mine.map(line), `答复：答复 Q${first} 说明`, `难以协调的，签署意见提交周五例会：提交例会 Q${first} 意见`].join('\n'),
+    });
+  }
+  return { digests, problemIds: fresh.map((problem) => problem.id) };
+}

@@ -1,0 +1,56 @@
+// Shared wording and lights for the digests: `P3 光伏组件项目 🔴`, each project's worst light
+// (domain/project/traffic-light.ts), who holds a role.
+import type { WorkingCalendar } from '../../calendar/create-working-calendar.js';
+import type { Policy } from '../../policy.js';
+import { projectDeadlines } from '../../project/project-deadlines.js';
+import { dateLight, lightSymbols, taskLight, worstLight, type Light } from '../../project/traffic-light.js';
+import type { Role } from '../../roles.js';
+import type { ScheduleSnapshot, SnapshotPerson, SnapshotProject, SnapshotTask } from '../schedule-snapshot.js';
+
+/** Stages in which a team serves the project (专班推进, 003 一(三)5). */
+export const servedStages: readonly string[] = ['signed', 'accepted', 'approving', 'started'];
+
+export interface DigestContext {
+  now: Date;
+  policy: Policy;
+  calendar: WorkingCalendar;
+  snapshot: ScheduleSnapshot;
+}
+
+export function lightOfTask(task: SnapshotTask, { now, policy, calendar }: DigestContext): Light | null {
+  return taskLight(task, now, calendar, policy.warnBeforeWorkingDays);
+}
+
+export function openDeadlines(project: SnapshotProject, { policy, calendar }: DigestContext) {
+  return projectDeadlines(project, policy, calendar);
+}
+
+export function lightOfProject(project: SnapshotProject, context: DigestContext): Light {
+  if (project.stage === 'closed' || project.stage === 'terminated') return 'green';
+  const { now, policy, calendar, snapshot } = context;
+  const tasks = snapshot.tasks.filter((task) => task.projectId === project.id).map((task) => lightOfTask(task, context));
+  const deadlines = openDeadlines(project, context).map((deadline) => dateLight(deadline.dueOn, now, calendar, policy.warnBeforeWorkingDays));
+  return worstLight([...tasks, ...deadlines]);
+}
+
+export function labelOf(project: SnapshotProject, context: DigestContext): string {
+  return `P${project.id} ${project.name} ${lightSymbols[lightOfProject(project, context)]}`;
+}
+
+export function peopleWith(snapshot: ScheduleSnapshot, role: Role, unitId?: number | null): SnapshotPerson[] {
+  return snapshot.people.filter((person) => person.roles.includes(role) && (unitId === undefined || person.unitId === unitId));
+}
+
+export function nameOf(snapshot: ScheduleSnapshot, personId: number | null): string {
+  return snapshot.people.find((person) => person.id === personId)?.name ?? '未定';
+}
+
+export function unitName(snapshot: ScheduleSnapshot, unitId: number | null): string {
+  return snapshot.units.find((unit) => unit.id === unitId)?.name ?? '未定';
+}
+
+/** A title with 补发 when the occurrence is sent after a restart. */
+export function titled(title: string, late: boolean): string {
+  return late ? `${title}（补发）` : title;
+}
+

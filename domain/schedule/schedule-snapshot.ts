@@ -1,0 +1,72 @@
+// What the scheduled digests read, loaded in a few batch queries (cron/schedules/load-snapshot.ts)
+// and handed to pure builders: no query per project.
+import type { IsoDate } from '../calendar/shanghai-time.js';
+
+export interface SnapshotPerson {
+  id: number;
+  name: string;
+  unitId: number | null;
+  roles: readonly string[];
+}
+
+export interface SnapshotProject {
+  id: number;
+  name: string;
+  stage: string;
+  content: string;
+  investmentWan: number;
+  leaderId: number | null;
+  /** 责任单位: its agent answers Tuesday's ask and the 20th's 月报. */
+  leadUnitId: number | null;
+  signedOn: IsoDate | null;
+  landListedOn: IsoDate | null;
+  acceptedAt: Date | null;
+  teamFormedAt: Date | null;
+  planMadeAt: Date | null;
+  startedOn: IsoDate | null;
+  producedOn: IsoDate | null;
+}
+
+export interface SnapshotTask {
+  id: number;
+  projectId: number;
+  unitId: number;
+  itemName: string;
+  phase: number;
+  state: string;
+  ackDueAt: Date;
+  dueOn: IsoDate | null;
+  suspendedAt: Date | null;
+  doneAt: Date | null;
+}
+
+export interface SnapshotProblem {
+  id: number;
+  projectId: number;
+  description: string;
+  suggestion: string;
+  category: string;
+  leaderId: number | null;
+  state: string;
+  leaderOpinion: string | null;
+  createdAt: Date;
+  digestedAt: Date | null;
+}
+
+export interface ScheduleSnapshot {
+  people: readonly SnapshotPerson[];
+  units: readonly { id: number; name: string }[];
+  projects: readonly SnapshotProject[];
+  tasks: readonly SnapshotTask[];
+  /** Problems not closed. */
+  problems: readonly SnapshotProblem[];
+  weeklyAnswers: readonly { projectId: number; week: string; none: boolean }[];
+  monthlyReports: readonly { projectId: number; month: string; investmentWan: number; progress: string }[];
+}
+
+/** One message of a digest, addressed to a person; the outbox adapter does the rest. */
+export interface Digest {
+  personId: number;
+  title: string;
+  markdown: string;
+}

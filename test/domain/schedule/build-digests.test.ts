@@ -1,0 +1,150 @@
+// The digests as pure functions of a snapshot, with explicit dates.
+import { describe, expect, it } from 'vitest';
+import { createWorkingCalendar } from '../../../domain/calendar/create-working-calendar.js';
+import { defaultPolicy } from '../../../domain/policy.js';
+import { buildDigests } from '../../../domain/schedule/build-digests.js';
+import { bottomThreeTwice, rankUnits } from '../../../domain/schedule/digests/rank-month.js';
+import type { ScheduleSnapshot, SnapshotProject } from '../../../domain/schedule/schedule-snapshot.js';
+
+const at = (shanghai: string) => new Date(`${shanghai.replace(' ', 'T')}:00+08:00`);
+const calendar = createWorkingCalendar();
+
+const project = (id: number, fields: Partial<SnapshotProject> = {}): SnapshotProject => ({
+  id, name: `项目${id}`, stage: 'approving', content: '', investmentWan: 10000, leaderId: 10, leadUnitId: 1, signedOn: '2026-11-02', landListedOn: null,
+  acceptedAt: null, teamFormedAt: null, planMadeAt: null, startedOn: null, producedOn: null, ...fields,
+});
+
+const base: ScheduleSnapshot = {
+  people: [
+    { id: 1, name: '代办员甲', unitId: 1, roles: ['agent'] },
+    { id: 2, name: '代办员乙', unitId: 2, roles: ['agent'] },
+    { id: 3, name: '小赵', unitId: null, roles: ['project_office', 'main_leader'] },
+    { id: 4, name: '主要领导', unitId: null, roles: ['main_leader'] },
+    { id: 10, name: '县领导甲', unitId: null, roles: ['county_leader'] },
+    { id: 11, name: '县领导乙', unitId: null, roles: ['county_leader'] },
+  ],
+  units: [{ id: 1, name: '自然资源局' }, { id: 2, name: '住建局' }],
+  projects: [project(1), project(2, { leadUnitId: 2, leaderId: 11 }), project(3, { stage: 'closed' })],
+  tasks: [],
+  problems: [],
+  weeklyAnswers: [],
+  monthlyReports: [],
+};
+
+const run = (purpose: Parameters<typeof buildDigests>[0]['purpose'], slot: string, now: string, snapshot: Partial<ScheduleSnapshot> = {}) =>
+  buildDigests({ purpose, slot, late: false }, { now: at(now), policy: defaultPolicy, calendar, snapshot: { ...base, ...snapshot } });
+
+describe('Tuesday', () => {
+  it('asks each responsible unit\'s agent about its served projects, and reminds only the silent', () => {
+    expect(run('problemsAsk', '2026-W48', '2026-11-24 09:00').digests.map((digest) => [digest.personId, digest.markdown.split('\n')[1]])).toEqual([
+      [1, '- P1 项目1 🟢'],
+      [2, '- P2 项目2 🟢'],
+    ]);
+    const reminder = run('problemsReminder', '2026-W48', '2026-11-24 16:00', { weeklyAnswers: [{ projectId: 1, week: '2026-W48', none: true }] });
+    expect(reminder.digests.map((digest) => [digest.personId, digest.title])).toEqual([[2, '问题报送提醒']]);
+  });
+});
+
+describe('Wednesday', () => {
+  const problems = [
+    { id: 5, projectId: 1, description: '土地摘牌未完成', suggestion: '', category: '用地', leaderId: 10, state: 'open', leaderOpinion: null, createdAt: at('2026-11-24 10:00'), digestedAt: null },
+    { id: 6, projectId: 2, description: '施工许可慢', suggestion: '提前介入', category: '手续', leaderId: 11, state: 'answered', leaderOpinion: null, createdAt: at('2026-11-24 11:00'), digestedAt: null },
+    { id: 4, projectId: 2, description: '上周的', suggestion: '', category: '手续', leaderId: 11, state: 'open', leaderOpinion: null, createdAt: at('2026-11-17 11:00'), digestedAt: at('2026-11-18 09:00') },
+  ];
+
+  it('gives the office everything new by category and leader, and each leader his own', () => {
+    const built = run('leaderDigest', '2026-W48', '2026-11-25 09:00', { problems, weeklyAnswers: [{ projectId: 1, week: '2026-W48', none: false }] });
+    expect(built.problemIds).toEqual([5, 6]);
+    const office = built.digests.find((digest) => digest.personId === 3)!;
+    expect(office.markdown).toBe(
+      ['新问题 2 个（用地 1、手续 1）；无问题 0 个项目；未报 1 个项目。', '**用地**', '- Q5 P1 项目1 🟢：土地摘牌未完成 · 县领导甲', '**手续**', '- Q6 P2 项目2 🟢：施工许可慢（建议：提前介入） · 县领导乙', '按领导：县领导甲 1、县领导乙 1', '未报：P2'].join('\n'),
+    );
+    expect(built.digests.filter((digest) => digest.personId === 10).map((digest) => digest.markdown.split('\n')[1])).toEqual(['- Q5 P1 项目1 🟢：土地摘牌未完成']);
+    expect(built.digests.filter((digest) => digest.personId === 11)).toHaveLength(1);
+  });
+});
+
+describe('Friday', () => {
+  it('says plainly when there is nothing to decide, once per reader', () => {
+    const built = run('meeting', '2026-W48', '2026-11-27 08:30');
+    expect(built.digests.map((digest) => digest.personId)).toEqual([3, 4]);
+    expect(built.digests[0]!.markdown).toBe('提交例会 0 · 超 14 天未解决 0 · 逾期任务 0 · 期限已过项目 0\n本周没有需要例会研究决定的事项。');
+  });
+
+  it('lists escalated problems with the opinion, stale ones, overdue tasks and late starts', () => {
+    const built = run('meeting', '2026-W48', '2026-11-27 08:30', {
+      projects: [project(1, { signedOn: '2026-06-01' })],
+      problems: [
+        { id: 7, projectId: 1, description: '用地指标', suggestion: '', category: '用地', leaderId: 10, state: 'escalated', leaderOpinion: '请主要领导协调', createdAt: at('2026-11-24 10:00'), digestedAt: null },
+        { id: 8, projectId: 1, description: '电力接入', suggestion: '', category: '配套', leaderId: 10, state: 'answered', leaderOpinion: null, createdAt: at('2026-11-10 10:00'), digestedAt: null },
+      ],
+      tasks: [{ id: 9, projectId: 1, unitId: 1, itemName: '环评', phase: 1, state: 'taken', ackDueAt: at('2026-11-02 09:30'), dueOn: '2026-11-20', suspendedAt: null, doneAt: null }],
+    });
+    // Signed 2026-06-01: 90 working days (端午, 中秋 and 国庆 off) end on 2026-10-12.
+    expect(built.digests[0]!.markdown.split('\n')).toEqual([
+      '提交例会 1 · 超 14 天未解决 1 · 逾期任务 1 · 期限已过项目 1',
+      '**县领导提交的问题**',
+      '- Q7 P1 项目1 🔴：用地指标 · 县领导甲意见：请主要领导协调',
+      '**超过 14 天未解决的问题**',
+      '- Q8 P1 项目1 🔴：电力接入（16 天，已答复）',
+      '**逾期任务**',
+      '- T9 P1 环评 · 自然资源局 · 应于 2026-11-20 办结',
+      '**期限已过的项目**',
+      '- P1 项目1 🔴 · 开工 2026-10-12',
+    ]);
+  });
+});
+
+describe('开工期限提醒', () => {
+  it('names a project 30, 10 and 5 working days before its start deadline, to its unit, leader and office', () => {
+    // Signed 2026-06-01: 90 working days end on 2026-10-12.
+    const snapshot = { projects: [project(1, { signedOn: '2026-06-01' })] };
+    const on = (date: string) => run('deadlines', date, `${date} 09:00`, snapshot).digests;
+    const text = '1 个项目临近开工期限：\n- P1 项目1 🟢 · 开工期限 2026-10-12 · 还剩 30 个工作日';
+    expect(on('2026-08-25').map((digest) => [digest.personId, digest.markdown])).toEqual([[1, text], [10, text], [3, text]]);
+    expect(on('2026-08-26')).toEqual([]);
+    // 5 working days across the National Day week: 09-30, 10-08, 10-09, 10-10 (调休), 10-12.
+    expect(on('2026-09-29')[0]!.markdown).toBe('1 个项目临近开工期限：\n- P1 项目1 🟢 · 开工期限 2026-10-12 · 还剩 5 个工作日');
+  });
+});
+
+describe('任务期限提醒', () => {
+  const task = { id: 9, projectId: 1, unitId: 1, itemName: '环评', phase: 1, state: 'taken', ackDueAt: at('2026-09-01 09:30'), dueOn: '2026-10-09', suspendedAt: null, doneAt: null };
+  const people = [...base.people, { id: 5, name: '责任领导甲', unitId: 1, roles: ['unit_leader'] }];
+  const on = (date: string, fields = {}) => run('taskDeadlines', date, `${date} 09:00`, { people, tasks: [{ ...task, ...fields }] }).digests.map((digest) => [digest.personId, digest.markdown.split('\n')[1]]);
+
+  it('warns the agent the day the task turns yellow, and both agent and 责任领导 the first working day after', () => {
+    // Due Friday 10-09: two working days before is 09-30 (10-08 and 10-09 left), across the National Day week.
+    expect(on('2026-09-30')).toEqual([[1, '- 🟡 T9 P1 项目1 环评 · 2026-10-09 前办结']]);
+    expect(on('2026-10-08')).toEqual([]);
+    // The first working day after is the 调休 Saturday 10-10.
+    expect(on('2026-10-10')).toEqual([[1, '- 🔴 T9 P1 项目1 环评 · 已超过 2026-10-09，请尽快办结'], [5, '- 🔴 T9 P1 项目1 环评 · 已超过 2026-10-09，请尽快办结']]);
+    expect(on('2026-10-12')).toEqual([]);
+    expect(on('2026-10-10', { state: 'suspended' })).toEqual([]);
+  });
+});
+
+describe('the monthly ranking', () => {
+  const units = [1, 2, 3, 4, 5].map((id) => ({ id, name: `单位${id}` }));
+  const projects = [1, 2, 3, 4, 5].map((id) => project(id, { leadUnitId: id, signedOn: '2026-08-01' }));
+  // Units 1 and 2 report investment both months; 3 only in November; 4 and 5 never.
+  const monthlyReports = [
+    ...[1, 2].flatMap((id) => [{ projectId: id, month: '2026-10', investmentWan: 1000 * id, progress: '' }, { projectId: id, month: '2026-11', investmentWan: 1000, progress: '' }]),
+    { projectId: 3, month: '2026-11', investmentWan: 5000, progress: '' },
+  ];
+  const snapshot = { ...base, units, projects, monthlyReports };
+
+  it('ranks units on outcomes and names the bottom three twice in a row', () => {
+    const november = rankUnits(snapshot, '2026-11');
+    expect(november.map((score) => [score.unitId, score.place, score.investmentPct])).toEqual([
+      [3, 1, 50],
+      [2, 2, 30],
+      [1, 3, 20],
+      [4, 4, 0],
+      [5, 4, 0],
+    ]);
+    expect(bottomThreeTwice(november, rankUnits(snapshot, '2026-10'))).toEqual([4, 5]);
+    const message = run('ranking', '2026-11', '2026-11-23 09:00', snapshot).digests[0]!.markdown;
+    expect(message).toContain('连续两次排名后三名：单位4、单位5');
+  });
+});
