@@ -48,7 +48,8 @@ describe('escalateDueTasks', () => {
     expect(await cycle(at('2026-03-05T10:00:00'))).toBe(0);
     expect((await toldSoFar(db.prisma)).slice(3).map((row) => row.recipient)).toEqual(['leader', 'office']);
     const events = await db.prisma.event.findMany({ where: { taskId, kind: 'task.escalated' }, orderBy: { id: 'asc' } });
-    expect(events.map((event) => event.after)).toEqual([
+    const people = new Map((await db.prisma.account.findMany()).map((row) => [row.personId, row.account]));
+    expect(events.map((event) => event.after as { escalationStep: number; told: number[] }).map(({ escalationStep, told }) => ({ escalationStep, told: told.map((id) => people.get(id)) }))).toEqual([
       { escalationStep: 1, told: ['agent', 'unit.leader', 'window'] },
       { escalationStep: 2, told: ['leader', 'office'] },
     ]);

@@ -82,7 +82,7 @@ describe(`the callback endpoint under ${REQUESTS} hostile requests (seed ${SEED}
   it('stores rows only for correctly signed, fresh messages', async () => {
     const rows = await server.database.prisma.inbound.findMany();
     expect(rows.length).toBeGreaterThan(100);
-    const strays = rows.map((row) => (row.event as { sender: string }).sender).filter((sender) => !mayStore.has(/^fz\d+/.exec(sender)?.[0] ?? sender));
+    const strays = rows.map((row) => (row.event as { account: string }).account).filter((account) => !mayStore.has(/^fz\d+/.exec(account)?.[0] ?? account));
     expect(strays).toEqual([]);
   });
 

@@ -95,7 +95,7 @@ describe('control characters in a signed message', () => {
     const response = await postSigned(text('帮\u0000助\u0007\tok\n'));
     expect(response.status).toBe(200);
     const rows = await server.database.prisma.inbound.findMany();
-    expect(rows.map((row) => row.event)).toEqual([expect.objectContaining({ sender: 'window', text: '帮助\tok\n' })]);
+    expect(rows.map((row) => row.event)).toEqual([expect.objectContaining({ account: 'window', text: '帮助\tok\n' })]);
   });
 
   it.each([

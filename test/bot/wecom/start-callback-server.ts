@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import { saveCardHandle } from '../../../bot/transport/card-handles.js';
 import { createApp } from '../../../bot/app.js';
 import { createLogger } from '../../../bot/logger.js';
 import { createServer } from '../../../bot/server.js';
@@ -40,8 +41,8 @@ export async function startCallbackServer(): Promise<CallbackServer> {
   const sink = new Writable({ write: (chunk, _encoding, done) => (logs.push(JSON.parse(String(chunk)) as LogLine), done()) });
   const logger = createLogger('debug', sink);
   const clock = new FakeClock(new Date('2026-11-24T02:00:00Z'));
-  const app = createApp({ prisma: database.prisma, policy: defaultPolicy, clock, logger, messenger: new RecordingMessenger() });
-  const router = createWecomRouter({ config, receive: (event) => app.receive(event), logger, clock });
+  const app = createApp({ prisma: database.prisma, policy: defaultPolicy, clock, logger, messengers: [new RecordingMessenger('wecom')] });
+  const router = createWecomRouter({ config, receive: app.receive, saveCardHandle: (handle) => saveCardHandle(database.prisma, { platform: 'wecom', ...handle }), logger, clock });
   const server: Server = createServer(database.prisma, logger, [router]).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;

@@ -50,7 +50,7 @@ const sentLog = async (daily = false) =>
     })
     .filter((line) => line.includes('daily-') === daily);
 const digests = () => h.messenger.received.filter((item) => item.message.kind === 'markdown');
-const titleOf = (text: string) => /^\*\*(.+?)\*\*/.exec(text)?.[1] ?? '';
+const titleOf = (text: string) => /^【(.+?)】/.exec(text)?.[1] ?? '';
 
 describe('six weeks including the 2026 National Day week', () => {
   it('runs every occurrence once, on the right working day', async () => {
