@@ -35,6 +35,8 @@ export const policySchema = z
     monthlyDays: z
       .object({ signedList: z.number().int(), startLedger: z.number().int(), assignment: z.number().int(), progress: z.number().int(), signing: z.number().int() })
       .strict(),
+    /** A county's own short names for units (`{ "规划局": "自然资源局" }`), tried before the built-in ones. */
+    unitAliases: z.record(z.string().min(1), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])),
   })
   .strict();
 
@@ -57,6 +59,7 @@ export const defaultPolicy: Policy = {
   bindFailuresPerHour: 5,
   weekly: { problemsDue: '17:00', leaderDigest: '09:00', meeting: '09:00' },
   monthlyDays: { signedList: 1, startLedger: 3, assignment: 5, progress: 22, signing: 28 },
+  unitAliases: {},
 };
 
 /**

@@ -36,7 +36,8 @@ describe('组建团队', () => {
   });
 
   it('names units the roster lacks', async () => {
-    expect((await h.say('window', '组建团队 P1 部门 气象局'))[0]?.text).toBe('名册中没有这些单位：气象局。');
+    expect((await h.say('window', '组建团队 P1 部门 气象局'))[0]?.text).toBe('没有「气象局」这个单位，请写名册中的单位名称，例如 自然资源局。');
+    expect((await h.say('window', '组建团队 P1 部门 国土'))[0]?.text).toBe('没有「国土」这个单位，你是不是指：自然资源局？');
   });
 });
 
