@@ -4,6 +4,7 @@
 import type { RegisteredContext } from '../context.js';
 import { addWorkingDays } from '../../domain/calendar/add-working-days.js';
 import { formatShanghai, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
+import { markProvisional } from '../../domain/calendar/mark-provisional.js';
 import { numbersOf } from '../../domain/references/split-references.js';
 import { commandLine } from '../shared/command-line.js';
 import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
@@ -12,7 +13,7 @@ import { notifyWindow, updateCards } from '../shared/notify.js';
 import { describeTaskRefusal, type TaskRefusal } from '../shared/task-refusal.js';
 import { buildTaskCard } from './build-task-card.js';
 
-type TakeOutcome = { ok: true; taskId: number; itemName: string; dueOn: string } | TaskRefusal;
+type TakeOutcome = { ok: true; taskId: number; itemName: string; dueOn: string; dueShown: string } | TaskRefusal;
 
 export async function takeTask(ctx: RegisteredContext): Promise<void> {
   if (ctx.event.type === 'card_action') return replyTaken(ctx, [await take(ctx, taskIdOf(ctx, undefined))]);
@@ -30,7 +31,7 @@ export async function takeTask(ctx: RegisteredContext): Promise<void> {
 
 async function replyTaken(ctx: RegisteredContext, outcomes: TakeOutcome[]): Promise<void> {
   const taken = outcomes.filter((outcome) => outcome.ok);
-  const lines = outcomes.map((outcome) => (outcome.ok ? `已报到 T${outcome.taskId} ${outcome.itemName}，请于 ${outcome.dueOn} 前办结。` : describeTaskRefusal(outcome)));
+  const lines = outcomes.map((outcome) => (outcome.ok ? `已报到 T${outcome.taskId} ${outcome.itemName}，请于 ${outcome.dueShown} 前办结。` : describeTaskRefusal(outcome)));
   if (outcomes.length > 1) lines.unshift(`报到 ${taken.length} 项${outcomes.length > taken.length ? `，${outcomes.length - taken.length} 项未报到` : ''}：`);
   const first = taken[0];
   if (first) lines.push(`请一次性告知企业所需材料：告知 T${first.taskId} 材料1 材料2（不写材料则按事项清单告知）`);
@@ -58,7 +59,8 @@ async function take(ctx: RegisteredContext, taskId: number | undefined): Promise
   const { task } = found;
   if (task.state !== 'posted') return refuseTaken(ctx, task);
 
-  const dueOn = addWorkingDays(await loadWorkingCalendar(ctx.tx), shanghaiDate(ctx.now), task.promisedDays);
+  const calendar = await loadWorkingCalendar(ctx.tx);
+  const dueOn = addWorkingDays(calendar, shanghaiDate(ctx.now), task.promisedDays);
   // Conditional on the state, so two people pressing 报到 at once cannot both take it.
   const { count } = await ctx.tx.task.updateMany({
     where: { id: task.id, state: 'posted' },
@@ -74,7 +76,7 @@ async function take(ctx: RegisteredContext, taskId: number | undefined): Promise
   const card = buildTaskCard({ task, project: task.project, dispatcher: dispatcher?.name ?? '专窗', taken: status });
   await updateCards(ctx, task.id, status, card);
   await notifyWindow(ctx, `T${task.id} ${task.itemName}（P${task.projectId}）已由${task.unit.name} ${ctx.sender.name}报到，用时 ${minutes} 分钟。`);
-  return { ok: true, taskId: task.id, itemName: task.itemName, dueOn };
+  return { ok: true, taskId: task.id, itemName: task.itemName, dueOn, dueShown: markProvisional(calendar, dueOn, shanghaiDate(ctx.now)) };
 }
 
 async function refuseTaken(ctx: RegisteredContext, task: { state: string; takenById: number | null; takenAt: Date | null }): Promise<TaskRefusal> {
