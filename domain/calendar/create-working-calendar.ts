@@ -3,7 +3,10 @@
 // admins enter later years (and local exceptions) as CalendarDay rows, passed in here as data.
 // A year with neither is derived from 《全国年节及纪念日放假办法》 and weekends, and is provisional
 // (暂定) until an admin enters its official schedule.
-import chineseDays from 'chinese-days';
+// chinese-days' own functions build their tables and read dates in the server's time zone, so west
+// of UTC every day shifts by one (TOOLCHAIN.md "Calendar"); its data file holds the same schedules as
+// plain 'YYYY-MM-DD' keys.
+import official from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { deriveStatutoryHolidays } from './derive-statutory-holidays.js';
 import type { IsoDate } from './shanghai-time.js';
 
@@ -55,7 +58,7 @@ const officialYears = new Map<number, boolean>();
 export function hasOfficialSchedule(year: number): boolean {
   let answer = officialYears.get(year);
   if (answer === undefined) {
-    answer = chineseDays.getHolidaysInRange(localNoon(`${year}-01-01`), localNoon(`${year}-12-31`), false).length > 0;
+    answer = Object.keys(official.holidays).some((date) => date.startsWith(`${year}-`));
     officialYears.set(year, answer);
   }
   return answer;
@@ -70,16 +73,12 @@ export function isWeekend(date: IsoDate): boolean {
   return day === 0 || day === 6;
 }
 
-// chinese-days reads a 'YYYY-MM-DD' string as UTC midnight and then asks the local weekday and
-// date, so west of UTC every day shifts by one (TOOLCHAIN.md "Calendar"). A Date at local noon is
-// the same calendar day in every zone.
-function officialWorkday(date: IsoDate): boolean {
-  return chineseDays.isWorkday(localNoon(date));
-}
+const officialHolidays: Readonly<Record<string, string>> = official.holidays;
+const officialWorkdays: Readonly<Record<string, string>> = official.workdays;
 
-function localNoon(date: IsoDate): Date {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Date(year!, month! - 1, day!, 12);
+function officialWorkday(date: IsoDate): boolean {
+  if (date in officialWorkdays) return true;
+  return !isWeekend(date) && !(date in officialHolidays);
 }
 
 const yearOf = (date: IsoDate): number => Number(date.slice(0, 4));
