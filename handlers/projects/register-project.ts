@@ -15,7 +15,7 @@ const usage = '登记项目 名称：光伏组件项目 投资：3.5亿 企业�
 
 export async function registerProject(ctx: RegisteredContext): Promise<void> {
   const read = readProjectFields(commandLine(ctx).fields);
-  if (!read.ok) return ctx.reply(`${describeFieldRefusal(read)}例如：\n${usage}`);
+  if (!read.ok) return ctx.reply(read.code === 'UNKNOWN_FIELD' ? `${describeFieldRefusal(read)}例如：\n${usage}` : describeFieldRefusal(read));
   const fields = read.values;
   const missing = [fields.name ? '' : '名称', fields.investment ? '' : '投资'].filter(Boolean);
   if (missing.length > 0) return ctx.reply(`缺少${missing.join('和')}，例如：\n${usage}`);
@@ -42,6 +42,7 @@ export async function registerProject(ctx: RegisteredContext): Promise<void> {
   const leader = leaderName ? await ctx.tx.person.findFirst({ where: { name: leaderName, active: true } }) : null;
   const contact = parseContact(fields.contact ?? '');
   const eligible = investment.wan >= ctx.policy.minInvestmentWan;
+  const twin = await ctx.tx.project.findFirst({ where: { name }, select: { id: true } });
 
   const project = await ctx.tx.project.create({
     data: {
@@ -68,6 +69,7 @@ export async function registerProject(ctx: RegisteredContext): Promise<void> {
 
   const lines = [`已登记 P${project.id} ${name}（投资 ${formatInvestment(investment.wan)}，已签约）。`];
   if (!eligible) lines.push(`投资低于帮办代办标准 ${formatInvestment(ctx.policy.minInvestmentWan)}，项目已登记，但不纳入帮办代办。`);
+  if (twin) lines.push(`注意：P${twin.id} 也叫「${name}」，请确认不是同一个项目（改名：修改项目 P${project.id} 名称：新名称）。`);
   if (leaderName && !leader) lines.push(`包抓领导「${leaderName}」不在名册中，组建团队时请重新指定。`);
   lines.push(`企业联络员绑定码：${code}（${ctx.policy.bindCodeValidDays} 天内有效，只能用一次）。请转告${contact.name || '企业联络员'}：向项目管家发送「绑定 ${code}」。`);
   if (eligible) lines.push(`下一步：受理 P${project.id}`);
