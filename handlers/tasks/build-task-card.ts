@@ -5,7 +5,7 @@ import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
 import { isPhase, phaseNames } from '../../domain/catalogue/approval-phases.js';
 
 /** `taken`: the card after 报到 — who took it, and only the 办结 and 退回 buttons left. */
-export function buildTaskCard({ task, project, dispatcher, taken }: { task: Task; project: Project; dispatcher: string; taken?: string }): TaskCard {
+export function buildTaskCard({ task, project, dispatcher, taken, provisional }: { task: Task; project: Project; dispatcher: string; taken?: string; provisional?: boolean }): TaskCard {
   const card: TaskCard = {
     taskId: task.id,
     title: `任务 T${task.id} · ${task.itemName}`,
@@ -14,7 +14,7 @@ export function buildTaskCard({ task, project, dispatcher, taken }: { task: Task
       { label: '企业', value: project.enterprise || '—' },
       { label: '阶段', value: isPhase(task.phase) ? phaseNames[task.phase] : String(task.phase) },
       { label: '承诺时限', value: `报到后 ${task.promisedDays} 个工作日` },
-      { label: '报到期限', value: `${formatShanghai(task.ackDueAt)} 前` },
+      { label: '报到期限', value: `${formatShanghai(task.ackDueAt)}${provisional ? '（暂定）' : ''} 前` },
       { label: '派单', value: dispatcher },
     ],
     actions: [

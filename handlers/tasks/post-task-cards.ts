@@ -52,7 +52,7 @@ export async function postTaskCards(ctx: RegisteredContext): Promise<void> {
         dispatchedById: ctx.sender.id,
       },
     });
-    const card = buildTaskCard({ task, project, dispatcher: ctx.sender.name });
+    const card = buildTaskCard({ task, project, dispatcher: ctx.sender.name, provisional: calendar.isProvisional(shanghaiDate(ackDueAt)) });
     for (const person of recipients) await ctx.send(person.userid, { kind: 'card', card }, { taskId: task.id });
     await ctx.record({ kind: 'task.posted', projectId: project.id, taskId: task.id, after: { itemCode: item.itemCode, unitId: unit.id, ackDueAt: ackDueAt.toISOString(), recipients: recipients.map((person) => person.id) } });
     posted.push(`T${task.id} ${item.itemName} → ${unit.name}（${recipients.map((person) => person.name).join('、')}），${markProvisional(calendar, shanghaiDate(ackDueAt), undefined, formatShanghai(ackDueAt))} 前报到`);

@@ -19,7 +19,7 @@ describe('日历', () => {
     expect(entered!.text).toBe('已将 2027-01-01设为休息日。');
     const received = await bot.say('window', '派单 P1 环评');
     // Without the entry chinese-days would call New Year's Day 2027 a plain working Friday.
-    expect(received.find((item) => item.recipient === 'sthj.agent')?.text).toContain('报到期限：01-04 08:50 前');
+    expect(received.find((item) => item.recipient === 'sthj.agent')?.text).toContain('报到期限：01-04 08:50（暂定） 前');
     expect(received.find((item) => item.recipient === 'window')?.text).toContain('01-04 08:50（暂定） 前报到');
   });
 
@@ -30,6 +30,7 @@ describe('日历', () => {
     // 施工许可 is promised in 3 working days after Thursday 12-31: 01-01 元旦 (derived), so 01-04, 01-05, 01-06.
     const taken = (await bot.say('zjj.agent', '报到 T2')).at(-1);
     expect(taken!.text).toMatch(/^已报到 T2 建筑工程施工许可证，请于 2027-01-06（暂定） 前办结。/);
+    expect((await bot.say('window', '进度 P1'))[0]!.text).toContain('2027-01-06（暂定） 前办结');
     const [imported] = await bot.say('admin', '日历 导入\n2027-01-01至2027-01-03,休,元旦\n2027-02-05至2027-02-11,休,春节\n2027-02-20,班,春节调休');
     expect(imported!.text).toBe('已导入 2027 年官方安排 11 天（休 10 天，班 1 天），2027 年的期限不再是暂定。');
     const [progress] = await bot.say('window', '进度 P1');
