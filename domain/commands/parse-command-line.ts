@@ -39,18 +39,20 @@ export function parseCommandLine(input: string): CommandLine {
   const remainder = trimmed.slice(command.length).replace(/^[ \t\u3000]+/, '');
   const { refs, rest } = splitReferences(remainder);
 
+  // Fields are read after the references, so `退回 T14：缺少材料` is a reference and a reason.
   const fields: Record<string, string> = {};
   const fieldNames: string[] = [];
-  const starts = [...remainder.matchAll(FIELD_START)];
-  const head = starts.length > 0 ? remainder.slice(0, starts[0]!.index) : remainder;
+  const starts = [...rest.matchAll(FIELD_START)];
+  const head = starts.length > 0 ? rest.slice(0, starts[0]!.index) : rest;
   starts.forEach((match, index) => {
     const key = match[2]!.normalize('NFKC');
     const from = match.index + match[0].length;
-    const to = starts[index + 1]?.index ?? remainder.length;
-    fields[key] = remainder.slice(from, to).replace(TRAILING, '').replace(/\s+/g, ' ').trim();
+    const to = starts[index + 1]?.index ?? rest.length;
+    fields[key] = rest.slice(from, to).replace(TRAILING, '').replace(/\s+/g, ' ').trim();
     fieldNames.push(key);
   });
-  const args = head.split(SEPARATORS).filter((word) => word.length > 0);
+  const refWords = refs.map((ref) => (ref.kind === 'bare' ? String(ref.number) : `${ref.kind}${ref.number}`));
+  const args = [...refWords, ...head.split(SEPARATORS).filter((word) => word.length > 0)];
   const text = remainder.split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
   return { command, args, fields, fieldNames, text, refs, rest };
 }

@@ -235,3 +235,15 @@ describe('project fields', () => {
     expect(readProjectFields({ 名称: '光'.repeat(61) })).toEqual({ ok: false, code: 'TOO_LONG', label: '名称', maxLength: 60 });
   });
 });
+
+describe('arguments start with the references', () => {
+  it.each([
+    ['退回 T14：缺少材料', ['T14', '缺少材料'], {}, '缺少材料'],
+    ['办结 T24 批复文号：卫自然资预〔2026〕5号', ['T24'], { 批复文号: '卫自然资预〔2026〕5号' }, '批复文号：卫自然资预〔2026〕5号'],
+    ['修改项目 P3 投资：8亿，名称：光伏二期', ['P3'], { 投资: '8亿', 名称: '光伏二期' }, '投资：8亿，名称：光伏二期'],
+    ['组建团队 P1 部门 发改委、环保局，住建', ['P1', '部门', '发改委', '环保局', '住建'], {}, '部门 发改委、环保局，住建'],
+    ['评价 P12 5分，服务很好', ['P12', '5分', '服务很好'], {}, '5分，服务很好'],
+  ])('%j', (text, args, fields, rest) => {
+    expect(parseCommandLine(text)).toMatchObject({ args, fields, rest });
+  });
+});
