@@ -37,7 +37,7 @@ export function parseCommandLine(input: string): CommandLine {
   const trimmed = input.replace(/\r\n?/g, '\n').trim();
   const command = /^\S*/.exec(trimmed)![0];
   const remainder = trimmed.slice(command.length).replace(/^[ \t\u3000]+/, '');
-  const { refs, rest } = splitReferences(remainder);
+  const { refs, words: refWords, rest } = splitReferences(remainder);
 
   // Fields are read after the references, so `退回 T14：缺少材料` is a reference and a reason.
   const fields: Record<string, string> = {};
@@ -51,7 +51,6 @@ export function parseCommandLine(input: string): CommandLine {
     fields[key] = rest.slice(from, to).replace(TRAILING, '').replace(/\s+/g, ' ').trim();
     fieldNames.push(key);
   });
-  const refWords = refs.map((ref) => (ref.kind === 'bare' ? String(ref.number) : `${ref.kind}${ref.number}`));
   const args = [...refWords, ...head.split(SEPARATORS).filter((word) => word.length > 0)];
   const text = remainder.split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
   return { command, args, fields, fieldNames, text, refs, rest };

@@ -10,13 +10,14 @@ export interface Reference {
 const SEPARATOR = /^[\s，,；;、:：]$/;
 
 /**
- * @example splitReferences('T8，T13 已到') // { refs: [{ kind: 'T', number: 8 }, { kind: 'T', number: 13 }], rest: '已到' }
- * @example splitReferences('12 5 服务很好') // { refs: [{ kind: 'bare', number: 12 }], rest: '5 服务很好' }
+ * @example splitReferences('T8，T13 已到') // { refs: [{ kind: 'T', number: 8 }, { kind: 'T', number: 13 }], words: ['T8', 'T13'], rest: '已到' }
+ * @example splitReferences('012 5 服务很好') // { refs: [{ kind: 'bare', number: 12 }], words: ['012'], rest: '5 服务很好' }
  */
-export function splitReferences(text: string): { refs: Reference[]; rest: string } {
+export function splitReferences(text: string): { refs: Reference[]; words: string[]; rest: string } {
   const chars = [...text];
   const plain = chars.map((char) => char.normalize('NFKC'));
   const refs: Reference[] = [];
+  const words: string[] = [];
   let at = 0;
   let restStart = 0;
   for (;;) {
@@ -29,11 +30,13 @@ export function splitReferences(text: string): { refs: Reference[]; rest: string
     const boundary = end === chars.length || !/^[0-9A-Za-z.\-/]$/.test(plain[end]!);
     if (!digits || digits.length > 9 || !boundary || (!letter && refs.length > 0) || Number(digits) === 0) break;
     refs.push({ kind: (letter ?? 'bare') as Reference['kind'], number: Number(digits) });
+    // As typed (NFKC), so a 绑定码 like 012345 keeps its leading zero.
+    words.push(`${letter ?? ''}${digits}`);
     at = end;
     restStart = end;
   }
   const rest = refs.length === 0 ? text : chars.slice(restStart).join('');
-  return { refs, rest: rest.replace(/^[\s，,；;、:：]+/, '').trim() };
+  return { refs, words, rest: rest.replace(/^[\s，,；;、:：]+/, '').trim() };
 }
 
 /** The numbers of the references of one kind; a bare number counts as either. */

@@ -49,7 +49,8 @@ function findWaiting(ctx: RegisteredContext, projectIds?: number[]) {
 async function listWaiting(ctx: RegisteredContext): Promise<void> {
   const waiting = await findWaiting(ctx);
   if (waiting.length === 0) return ctx.reply('你单位没有待报到的任务。报到时请写任务编号，例如「报到 T12」。');
-  const lines = waiting.map((task) => `T${task.id} P${task.projectId} ${task.project.name} · ${task.itemName} · ${formatShanghai(task.ackDueAt)} 前报到`);
+  const calendar = await loadWorkingCalendar(ctx.tx);
+  const lines = waiting.map((task) => `T${task.id} P${task.projectId} ${task.project.name} · ${task.itemName} · ${markProvisional(calendar, shanghaiDate(task.ackDueAt), undefined, formatShanghai(task.ackDueAt))} 前报到`);
   await ctx.reply([`你单位待报到的任务 ${waiting.length} 项：`, ...lines, `发送「报到 T${waiting[0]!.id}」报到，或「报到 ${waiting.map((task) => `T${task.id}`).slice(0, 3).join(' ')}」一次报到多项。`].join('\n'));
 }
 

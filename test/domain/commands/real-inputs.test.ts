@@ -1,6 +1,7 @@
 // Real-style inputs, as officials type them on phones, each with what the bot must understand.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { matchUnit } from '../../../domain/catalogue/match-unit.js';
 import { describeUnknownUnit, resolveUnit } from '../../../domain/catalogue/resolve-unit.js';
 import { matchCommandWord } from '../../../domain/commands/match-command-word.js';
 import { parseCommandLine, stripLabel } from '../../../domain/commands/parse-command-line.js';
@@ -200,6 +201,12 @@ describe('unit names', () => {
     if (!found.ok) expect(describeUnknownUnit(found.typed, found.suggestions)).toBe(answer);
   });
 
+  it('lets a catalogue item written with a short name find its roster unit', () => {
+    expect(matchUnit(['环保局'], units)).toMatchObject({ name: '市生态环境局' });
+    expect(matchUnit(['住建'], units)).toMatchObject({ name: '市住房和城乡建设局' });
+    expect(matchUnit(['气象局'], units)).toBeUndefined();
+  });
+
   it('uses the admin\'s short names first', () => {
     expect(resolveUnit('国土', units, { 国土: '自然资源局' })).toMatchObject({ ok: true, unit: { name: '市自然资源局' } });
   });
@@ -245,5 +252,12 @@ describe('arguments start with the references', () => {
     ['评价 P12 5分，服务很好', ['P12', '5分', '服务很好'], {}, '5分，服务很好'],
   ])('%j', (text, args, fields, rest) => {
     expect(parseCommandLine(text)).toMatchObject({ args, fields, rest });
+  });
+});
+
+describe('a 绑定码 with a leading zero', () => {
+  it('stays as typed among the arguments', () => {
+    expect(parseCommandLine('绑定 012345').args).toEqual(['012345']);
+    expect(parseCommandLine('绑定 ０１２３４５').args).toEqual(['012345']);
   });
 });
