@@ -39,6 +39,13 @@ describe('日历', () => {
     expect(await bot.prisma.event.count({ where: { kind: 'calendar.year_entered' } })).toBe(1);
   });
 
+  it('ends 暂定 for days entered one by one with 日历 2027 完成', async () => {
+    await bot.say('admin', '日历 2027-01-01 休 元旦');
+    expect((await bot.say('admin', '日历 2027'))[0]!.text).toContain('2027 年尚未录入官方安排，期限暂定。');
+    expect((await bot.say('admin', '日历 2027 完成'))[0]!.text).toBe('已将 2027 年日历标为完成，2027 年的期限不再是暂定。');
+    expect((await bot.say('admin', '日历 2027'))[0]!.text).not.toContain('暂定');
+  });
+
   it('refuses a bad import line and names it', async () => {
     const [refused] = await bot.say('admin', '日历 导入\n2027-01-01,休,元旦\n2027-13-01,休');
     expect(refused!.text).toBe('看不懂这一行：「2027-13-01,休」。每行一天或一段，例如 2027-02-05至2027-02-11,休,春节 或 2027-02-07,班,春节调休。');
