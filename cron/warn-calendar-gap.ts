@@ -5,12 +5,12 @@ import type { Db } from '../prisma/open-database.js';
 import { enqueueMessage } from '../bot/outbox/enqueue-message.js';
 import { checkCalendarCoverage, describeCalendarGap } from '../domain/calendar/check-calendar-coverage.js';
 import { findPeople } from '../prisma/find-people.js';
+import { readEnteredYears } from '../prisma/read-entered-years.js';
 
 /** Returns the missing year it warned about, or null when the calendar is complete. */
 export async function warnCalendarGap(prisma: Db, now: Date): Promise<number | null> {
   return prisma.$transaction(async (tx) => {
-    const overrides = await tx.calendarDay.findMany({ select: { date: true, isWorkday: true } });
-    const coverage = checkCalendarCoverage(now, overrides.map((day) => ({ date: day.date.toISOString().slice(0, 10), isWorkday: day.isWorkday })));
+    const coverage = checkCalendarCoverage(now, await readEnteredYears(tx));
     if (coverage.ok) return null;
     for (const admin of await findPeople(tx, 'admin')) {
       // The dedup key makes this "tell each admin once per year", however often it runs.

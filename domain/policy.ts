@@ -60,6 +60,8 @@ export const policySchema = z
     deadlineReminder: z.object({ time: clock, workingDaysLeft: z.array(z.number().int().positive()) }).strict(),
     /** An open problem older than this many days goes on the Friday agenda. */
     staleProblemDays: z.number().int().positive(),
+    /** A county's own short names for units (`{ "规划局": "自然资源局" }`), tried before the built-in ones. */
+    unitAliases: z.record(z.string().min(1), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])),
   })
   .strict();
 
@@ -85,6 +87,7 @@ export const defaultPolicy: Policy = {
   monthlyTime: '09:00',
   staleProblemDays: 14,
   deadlineReminder: { time: '09:00', workingDaysLeft: [30, 10, 5] },
+  unitAliases: {},
 };
 
 /**

@@ -3,16 +3,25 @@
 import type { HandlerContext } from './context.js';
 import { cardActionHandlers, commands } from './index.js';
 import { mayUse } from './may-use.js';
+import { matchCommandWord } from '../domain/commands/match-command-word.js';
 import { roleNames, type Role } from '../domain/roles.js';
 
 export async function dispatch(ctx: HandlerContext): Promise<void> {
   const { event, sender } = ctx;
   if (event.type === 'text') {
-    const [word = '', args = ''] = event.text.trim().split(/\s+([\s\S]*)/);
-    const command = commands.find((candidate) => candidate.word === word);
-    if (command?.roles === 'anyone') return command.run({ ...ctx, args });
+    // `报到T4` needs no space; the handlers read the text with the word set apart.
+    const found = matchCommandWord(event.text, commands.map((candidate) => candidate.word));
+    const command = found.ok ? commands.find((candidate) => candidate.word === found.word) : undefined;
+    const word = found.ok ? found.word : found.typed;
+    const args = found.ok ? found.rest : '';
+    const spaced = found.ok ? { ...ctx, args, event: { ...event, text: `${found.word} ${found.rest}` } } : ctx;
+    if (command?.roles === 'anyone') return command.run(spaced);
     if (!sender) return replyNotRegistered(ctx);
-    if (command && mayUse(command, sender)) return command.run({ ...ctx, sender, args });
+    if (command && mayUse(command, sender)) return command.run({ ...spaced, sender });
+    if (!found.ok && found.code === 'SUGGEST') {
+      const example = commands.find((candidate) => candidate.word === found.word)?.example ?? found.word;
+      return ctx.reply(`你是不是要「${found.word}」？发送「${found.rest ? `${found.word} ${found.rest}` : example}」。`);
+    }
     if (!command) return ctx.reply(`没有「${word}」这个命令。发送「帮助」查看你能用的命令。`);
     const allowed = (command.roles as readonly Role[]).map((role) => roleNames[role]).join('、');
     return ctx.reply(`「${word}」只有${allowed}可以使用。`);

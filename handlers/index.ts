@@ -15,6 +15,7 @@ import { reportNoProblem, reportProblem } from './problems/report-problem.js';
 import { showProgress } from './progress/show-progress.js';
 import { acceptProject } from './projects/accept-project.js';
 import { changeStage } from './projects/change-stage.js';
+import { editProject } from './projects/edit-project.js';
 import { endProject } from './projects/end-project.js';
 import { formTeam } from './projects/form-team.js';
 import { registerProject } from './projects/register-project.js';
@@ -34,6 +35,7 @@ const officials: readonly Role[] = [...coordinatorRoles, 'agent', 'unit_leader',
 export const commands: readonly Command[] = [
   { word: '帮助', roles: 'registered', summary: '查看你能用的命令', example: '帮助', run: (ctx) => help(ctx, commands) },
   { word: '登记项目', roles: coordinatorRoles, summary: '登记已签约项目，生成企业绑定码', example: '登记项目 名称：光伏组件项目 投资：3.5亿 企业：某某公司 联系人：张三 13800000000 包抓领导：李四', run: registerProject },
+  { word: '修改项目', roles: coordinatorRoles, summary: '修改项目的名称、投资、企业、联系人等', example: '修改项目 P12 投资：8亿 联系人：张三 13800000000', run: editProject },
   { word: '受理', roles: coordinatorRoles, summary: '受理帮办代办', example: '受理 P12', run: acceptProject },
   { word: '组建团队', roles: coordinatorRoles, summary: '确定包抓领导和部门', example: '组建团队 P12 领导 李四 部门 自然资源局 生态环境局', run: formTeam },
   { word: '方案', roles: coordinatorRoles, summary: '制定或修改服务方案', example: '方案 P12 增加 取水', run: servicePlan },
@@ -58,7 +60,7 @@ export const commands: readonly Command[] = [
   { word: '评价', roles: ['enterprise'], summary: '服务结束后评价（1–5 分）', example: '评价 P12 5 服务很好', run: rateService },
   { word: '档案', roles: officials, summary: '项目全过程记录（一事一档）', example: '档案 P12', run: showArchive },
   { word: '事项', roles: officials, summary: '查看审批事项目录（管理员可修改）', example: '事项 环评', run: manageCatalogue },
-  { word: '日历', roles: ['admin'], summary: '补录法定节假日和调休', example: '日历 2027-02-10至2027-02-16 休 春节', run: editCalendar },
+  { word: '日历', roles: ['admin'], summary: '录入法定节假日和调休（整年导入后不再暂定）', example: '日历 导入（下一行起每行一天：2027-01-01,休,元旦）', run: editCalendar },
   { word: '同步通讯录', roles: ['admin'], summary: '按企业微信通讯录核对名册', example: '同步通讯录', run: syncDirectory },
   { word: '绑定', roles: 'anyone', summary: '企业联络员用绑定码绑定项目', example: '绑定 123456', run: bindContact },
 ];

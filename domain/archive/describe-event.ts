@@ -14,6 +14,8 @@ const stage = (value: unknown) => stageNames[value as keyof typeof stageNames] ?
 
 const phrases: Record<string, (after: Facts, task: string) => string> = {
   'project.registered': () => '登记项目',
+  'project.edited': (after) => `修改项目：${Object.entries(after).map(([label, value]) => `${label}改为${String(value)}`).join('；')}`,
+  'calendar.year_entered': (after) => `录入 ${String(after.year)} 年官方节假日安排`,
   'project.accepted': () => '受理帮办代办',
   'project.team_formed': (after) => `组建团队（${(after.memberIds as unknown[] | undefined)?.length ?? 0} 人）`,
   'plan.made': (after) => `制定方案（${(after.items as unknown[] | undefined)?.length ?? 0} 项）`,

@@ -2,6 +2,7 @@
 // (市自然资源局, 国网中卫供电公司). Exact keys match first (市/县/区 and 人民政府 ignored, 004 附件 vs
 // 003); utilities and companies are then matched by their ending (…供电公司), if only one fits.
 import { unitKey } from '../unit-key.js';
+import { defaultUnitAliases } from './unit-aliases.js';
 
 export interface NamedUnit {
   id: number;
@@ -13,6 +14,14 @@ export interface NamedUnit {
  * @example matchUnit(['供电公司'], [{ id: 16, name: '国网中卫供电公司' }]) // { id: 16, name: '国网中卫供电公司' }
  */
 export function matchUnit<T extends NamedUnit>(names: readonly string[], units: readonly T[]): T | undefined {
+  const found = matchByName(names, units);
+  if (found) return found;
+  // A catalogue item an admin wrote with a short name (单位：环保局) still finds 市生态环境局.
+  const expanded = names.flatMap((name) => defaultUnitAliases[unitKey(name)] ?? []);
+  return expanded.length > 0 ? matchByName(expanded, units) : undefined;
+}
+
+function matchByName<T extends NamedUnit>(names: readonly string[], units: readonly T[]): T | undefined {
   for (const name of names) {
     const key = unitKey(name);
     const exact = units.find((unit) => unitKey(unit.name) === key);

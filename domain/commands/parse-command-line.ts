@@ -1,64 +1,65 @@
-// Commands are plain Chinese text: the first word is the command; fields follow on the same line
-// separated by spaces, or on the following lines as `键：值` (full- or half-width colon). People
-// type on phones, so full-width spaces and punctuation are accepted everywhere.
+// Commands are plain Chinese text: the first word is the command; then references (T12, P3), then
+// either free text (a result, a reason, materials) kept verbatim, or `键：值` fields for the commands
+// that take fields (登记项目, 修改项目). People type on phones, so full-width letters, digits and
+// spaces, the Chinese comma and enumeration comma, semicolons and line breaks are all accepted.
+import { splitReferences, type Reference } from '../references/split-references.js';
 
 export interface CommandLine {
   /** The first word, e.g. 登记项目. */
   command: string;
-  /** Words that are not part of a field, in order. */
+  /** Words that are not part of a field, in order (split at spaces and ，,、；;). */
   args: string[];
   /** `键：值` pairs; a later value for the same key wins. */
   fields: Record<string, string>;
-  /** Everything after the command word, lines joined by a space (for free-text reasons). */
+  /** The field names in the order typed, repeats included (to refuse unknown ones). */
+  fieldNames: string[];
+  /** Everything after the command word, lines joined by a space. */
   text: string;
+  /** The references right after the command word: `报到 T4 T8`, `报到 T8，T13`. */
+  refs: Reference[];
+  /** What follows the references, verbatim (colons, brackets and line breaks kept). */
+  rest: string;
 }
 
-// A key is a short word that does not start with a digit, so "10:30" stays a plain word.
-const FIELD = /^([^\s:：\d][^\s:：]{0,7})[:：](.*)$/s;
+/** Separators between words and list entries. */
+export const SEPARATORS = /[\s，,；;、]+/;
+// A key is a short word that does not start with a digit, so "10:30" stays a plain word; it starts
+// a line or follows a separator: `名称：甲，投资：8亿` has two fields.
+const FIELD_START = /(^|[\s，,；;、]+)([^\s:：\d，,；;、][^\s:：，,；;、]{0,7})[:：]/g;
+const TRAILING = /[\s，,；;、。]+$/;
 
 /**
- * @example parseCommandLine('受理 P12') // { command: '受理', args: ['P12'], fields: {}, text: 'P12' }
+ * @example parseCommandLine('受理 P12').refs // [{ kind: 'P', number: 12 }]
  * @example parseCommandLine('登记项目\n名称：光伏组件\n投资: 3.5亿').fields // { 名称: '光伏组件', 投资: '3.5亿' }
+ * @example parseCommandLine('办结 T24 批复文号：卫自然资预〔2026〕5号').rest // '批复文号：卫自然资预〔2026〕5号'
  */
 export function parseCommandLine(input: string): CommandLine {
-  const lines = input
-    .replace(/\u3000/g, ' ')
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0);
-  const [first = '', ...following] = lines;
-  const [command = '', ...firstWords] = first.split(/\s+/);
-  const args: string[] = [];
-  const fields: Record<string, string> = {};
-  let current: string | undefined;
-  const append = (key: string, word: string) => {
-    fields[key] = fields[key] ? `${fields[key]} ${word}` : word;
-  };
+  const trimmed = input.replace(/\r\n?/g, '\n').trim();
+  const command = /^\S*/.exec(trimmed)![0];
+  const remainder = trimmed.slice(command.length).replace(/^[ \t\u3000]+/, '');
+  const { refs, words: refWords, rest } = splitReferences(remainder);
 
-  for (const word of firstWords) {
-    const field = FIELD.exec(word);
-    if (field) {
-      current = field[1]!;
-      fields[current] = field[2]!.trim();
-    } else if (current) append(current, word);
-    else args.push(word);
-  }
-  for (const line of following) {
-    const field = FIELD.exec(line);
-    if (field) {
-      current = field[1]!;
-      fields[current] = field[2]!.trim();
-    } else if (current) append(current, line);
-    else args.push(...line.split(/\s+/));
-  }
-  const text = [first.slice(command.length).trim(), ...following].filter(Boolean).join(' ');
-  return { command, args, fields, text };
+  // Fields are read after the references, so `退回 T14：缺少材料` is a reference and a reason.
+  const fields: Record<string, string> = {};
+  const fieldNames: string[] = [];
+  const starts = [...rest.matchAll(FIELD_START)];
+  const head = starts.length > 0 ? rest.slice(0, starts[0]!.index) : rest;
+  starts.forEach((match, index) => {
+    const key = match[2]!.normalize('NFKC');
+    const from = match.index + match[0].length;
+    const to = starts[index + 1]?.index ?? rest.length;
+    fields[key] = rest.slice(from, to).replace(TRAILING, '').replace(/\s+/g, ' ').trim();
+    fieldNames.push(key);
+  });
+  const args = [...refWords, ...head.split(SEPARATORS).filter((word) => word.length > 0)];
+  const text = remainder.split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
+  return { command, args, fields, fieldNames, text, refs, rest };
 }
 
 /** Splits a list typed with spaces, 、 ， , ； or ; between its entries. */
 export function splitList(text: string): string[] {
   return text
-    .split(/[\s、，,；;]+/)
+    .split(SEPARATORS)
     .map((entry) => entry.trim())
     .filter((entry) => entry.length > 0);
 }
@@ -70,4 +71,16 @@ export function pickField(fields: Record<string, string>, ...names: string[]): s
     if (value) return value;
   }
   return undefined;
+}
+
+/**
+ * Free text without a leading label people add out of habit: `原因：企业主动撤回` → `企业主动撤回`.
+ * @example stripLabel('原因：企业主动撤回', ['原因']) // '企业主动撤回'
+ */
+export function stripLabel(text: string, labels: readonly string[]): string {
+  for (const label of labels) {
+    const match = new RegExp(`^${label}\\s*[:：]\\s*`).exec(text);
+    if (match) return text.slice(match[0].length).trim();
+  }
+  return text.trim();
 }

@@ -2,11 +2,11 @@
 
 /**
  * @example parseNumberRef('P12', 'P') // 12
- * @example parseNumberRef('１２', 'P') // 12
+ * @example parseNumberRef('Ｐ１２', 'P') // 12
  * @example parseNumberRef('光伏', 'P') // undefined
  */
 export function parseNumberRef(text: string, prefix: 'P' | 'T' | 'Q'): number | undefined {
-  const value = text.trim().replace(/[０-９]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+  const value = text.normalize('NFKC').trim();
   const match = new RegExp(`^[${prefix}${prefix.toLowerCase()}]?(\\d{1,9})$`).exec(value);
   if (!match) return undefined;
   const number = Number(match[1]);

@@ -5,15 +5,23 @@
 //   日历 2027-02-10至2027-02-16 休 春节      — days off
 //   日历 2027-02-07 班 春节调休              — a working Saturday or Sunday
 //   日历 2027-02-07 删除                     — back to the built-in calendar
+//   日历 导入 + one day a line (or JSON)      — the official schedule of a whole year
+//   日历 2027 完成                           — the days entered one by one are the whole schedule
+// A year chinese-days does not know is 暂定 until it is imported or marked 完成.
 import type { RegisteredContext } from '../context.js';
 import { addCalendarDays, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { checkCalendarCoverage } from '../../domain/calendar/check-calendar-coverage.js';
+import { hasOfficialSchedule } from '../../domain/calendar/create-working-calendar.js';
+import { parseCalendarImport } from '../../domain/calendar/parse-calendar-import.js';
+import { readEnteredYears, YEAR_ENTERED } from '../../prisma/read-entered-years.js';
 
-const USAGE = '格式：日历 2027-01-01 休 元旦；日历 2027-02-07 班 春节调休；日历 2027-01-01 删除；日历 2027（查看）。';
+const USAGE = '格式：日历 2027-01-01 休 元旦；日历 2027-02-07 班 春节调休；日历 2027-01-01 删除；日历 2027（查看）；日历 导入（下一行起每行一天：2027-01-01,休,元旦）；日历 2027 完成。';
 const DATE = /^(\d{4}-\d{2}-\d{2})(?:(?:至|~|到)(\d{4}-\d{2}-\d{2}))?$/;
 
 export async function editCalendar(ctx: RegisteredContext): Promise<void> {
   const [span = '', verb, ...rest] = ctx.args.split(/\s+/).filter(Boolean);
+  if (span === '导入') return importYear(ctx, ctx.args.slice(ctx.args.indexOf('导入') + 2));
+  if (/^\d{4}$/.test(span) && verb === '完成') return markEntered(ctx, Number(span), 0);
   if (span === '' || /^\d{4}$/.test(span)) return listYear(ctx, Number(span || shanghaiDate(ctx.now).slice(0, 4)));
   const match = DATE.exec(span);
   const days = match ? expand(match[1]!, match[2] ?? match[1]!) : [];
@@ -40,8 +48,10 @@ async function listYear(ctx: RegisteredContext, year: number): Promise<void> {
     where: { date: { gte: asDate(`${year}-01-01`), lte: asDate(`${year}-12-31`) } },
     orderBy: { date: 'asc' },
   });
-  const coverage = checkCalendarCoverage(ctx.now, (await ctx.tx.calendarDay.findMany()).map((day) => ({ date: isoOf(day.date), isWorkday: day.isWorkday })));
-  const lines = [`${year} 年日历补录 ${days.length} 天：`, ...days.map((day) => `· ${isoOf(day.date)} ${day.isWorkday ? '班' : '休'} ${day.note}`.trimEnd())];
+  const entered = await readEnteredYears(ctx.tx);
+  const coverage = checkCalendarCoverage(ctx.now, entered);
+  const lines: string[] = [`${year} 年日历补录 ${days.length} 天：`, ...days.map((day) => `· ${isoOf(day.date)} ${day.isWorkday ? '班' : '休'} ${day.note}`.trimEnd())];
+  if (!entered.includes(year) && !hasOfficialSchedule(year)) lines.push(`${year} 年尚未录入官方安排，期限暂定。`);
   if (!coverage.ok) lines.push(`${coverage.year} 年的法定节假日尚未录入。${USAGE}`);
   await ctx.reply(lines.join('\n'));
 }
@@ -54,3 +64,30 @@ function expand(from: string, to: string): string[] {
 
 const asDate = (day: string): Date => new Date(`${day}T00:00:00Z`);
 const isoOf = (date: Date): string => date.toISOString().slice(0, 10);
+
+/** Replaces the year's entries with the official schedule and ends its 暂定 status. */
+async function importYear(ctx: RegisteredContext, body: string): Promise<void> {
+  const parsed = parseCalendarImport(body);
+  if (!parsed.ok) {
+    if (parsed.code === 'BAD_LINE') return ctx.reply(`看不懂这一行：「${parsed.line}」。每行一天或一段，例如 2027-02-05至2027-02-11,休,春节 或 2027-02-07,班,春节调休。`);
+    if (parsed.code === 'MIXED_YEARS') return ctx.reply('一次只能导入一年的安排，请按年份分开发送。');
+    return ctx.reply('请在「日历 导入」的下一行起写安排，每行一天，例如：\n日历 导入\n2027-01-01,休,元旦\n2027-02-07,班,春节调休');
+  }
+  const range = { gte: asDate(`${parsed.year}-01-01`), lte: asDate(`${parsed.year}-12-31`) };
+  const before = await ctx.tx.calendarDay.findMany({ where: { date: range } });
+  await ctx.tx.calendarDay.deleteMany({ where: { date: range } });
+  await ctx.tx.calendarDay.createMany({ data: parsed.days.map((day) => ({ date: asDate(day.date), isWorkday: day.isWorkday, note: day.note })) });
+  await ctx.record({
+    kind: 'calendar.changed',
+    before: { days: before.map((day) => ({ date: isoOf(day.date), isWorkday: day.isWorkday, note: day.note })) },
+    after: { days: parsed.days.map((day) => day.date), change: '导入' },
+  });
+  await markEntered(ctx, parsed.year, parsed.days.length);
+}
+
+async function markEntered(ctx: RegisteredContext, year: number, imported: number): Promise<void> {
+  await ctx.record({ kind: YEAR_ENTERED, after: { year, imported } });
+  const off = imported > 0 ? await ctx.tx.calendarDay.count({ where: { isWorkday: false, date: { gte: asDate(`${year}-01-01`), lte: asDate(`${year}-12-31`) } } }) : 0;
+  const what = imported > 0 ? `已导入 ${year} 年官方安排 ${imported} 天（休 ${off} 天，班 ${imported - off} 天）` : `已将 ${year} 年日历标为完成`;
+  await ctx.reply(`${what}，${year} 年的期限不再是暂定。`);
+}

@@ -2,6 +2,8 @@
 import type { RegisteredContext } from '../context.js';
 import { isPhase, phaseNames } from '../../domain/catalogue/approval-phases.js';
 import { pickField, splitList } from '../../domain/commands/parse-command-line.js';
+import { resolveUnit } from '../../domain/catalogue/resolve-unit.js';
+import { unitKey } from '../../domain/unit-key.js';
 
 const usage = '事项 增加\n代码：QX-01\n名称：雷电防护装置设计审核\n阶段：2\n单位：气象局\n材料：设计审核申请表、防雷设计文件\n时限：5';
 
@@ -29,5 +31,10 @@ export async function saveCatalogueItem(ctx: RegisteredContext, code: string | u
   if (existing) await ctx.tx.catalogueItem.update({ where: { code: existing.code }, data });
   else await ctx.tx.catalogueItem.create({ data });
   await ctx.record({ kind: existing ? 'catalogue.changed' : 'catalogue.added', before: existing ?? undefined, after: data });
-  await ctx.reply(`已${existing ? '修改' : '增加'}事项 ${item.code} ${item.name}（${phaseNames[phase]}，${item.unitNames[0]}，${promisedDays} 个工作日）。`);
+  const saved = `已${existing ? '修改' : '增加'}事项 ${item.code} ${item.name}（${phaseNames[phase]}，${item.unitNames[0]}，${promisedDays} 个工作日）。`;
+  // The catalogue may name units this county lacks (it is shared), so an unknown unit is a warning.
+  const unit = resolveUnit(item.unitNames[0]!, await ctx.tx.unit.findMany(), ctx.policy.unitAliases);
+  if (unit.ok) return ctx.reply(saved);
+  const guess = unit.suggestions.length > 0 ? `你是不是指：${unit.suggestions.map((found) => unitKey(found.name)).join('、')}？否则` : '';
+  await ctx.reply(`${saved}\n注意：名册中没有「${unit.typed}」，${guess}这个事项暂时无法派单。`);
 }

@@ -15,7 +15,8 @@ export async function rateService(ctx: RegisteredContext): Promise<void> {
   if (!serviceEnded(project.stage)) return ctx.reply(`P${project.id} 的服务还没有办结，办结后再请你评价。`);
   const score = Number(line.args[1]?.replace(/分$/, ''));
   if (!Number.isInteger(score) || score < 1 || score > 5) return ctx.reply(`请给 1–5 分，例如「评价 P${project.id} 5 服务很好」。`);
-  const comment = line.args.slice(2).join(' ').trim();
+  // The comment is free text, kept as typed (commas included) after the score.
+  const comment = line.refs.length > 0 ? line.rest.replace(/^\S+?分?(?=[\s，,、；;:：]|$)[\s，,、；;:：]*/, '').trim() : line.args.slice(2).join(' ').trim();
 
   const previous = await ctx.tx.rating.findUnique({ where: { projectId_personId: { projectId: project.id, personId: ctx.sender.id } } });
   await ctx.tx.rating.upsert({

@@ -5,7 +5,8 @@ import type { RegisteredContext } from '../context.js';
 import { isEnterpriseOnly, seesFullMobile, type ProjectAudience } from '../../domain/access/project-access.js';
 import type { WorkingCalendar } from '../../domain/calendar/create-working-calendar.js';
 import { formatDuration } from '../../domain/calendar/format-duration.js';
-import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
+import { formatShanghai, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
+import { markProvisional } from '../../domain/calendar/mark-provisional.js';
 import { isPhase, phaseNames } from '../../domain/catalogue/approval-phases.js';
 import { formatInvestment } from '../../domain/commands/parse-investment.js';
 import { maskMobile } from '../../domain/mask-mobile.js';
@@ -30,18 +31,18 @@ export async function formatProjectStatus(ctx: RegisteredContext, project: Proje
   if (status.tasks.length === 0) lines.push('任务：尚未派单');
   else lines.push('任务：');
   for (const { task, light } of status.tasks) {
-    lines.push(`${light ? lightSymbols[light] : stateMarks[task.state] ?? '·'} T${task.id} ${task.itemName} · ${task.unit.name} · ${describeState(task, ctx.now)}`);
+    lines.push(`${light ? lightSymbols[light] : stateMarks[task.state] ?? '·'} T${task.id} ${task.itemName} · ${task.unit.name} · ${describeState(task, ctx.now, calendar)}`);
   }
   return lines.join('\n');
 }
 
 const stateMarks: Record<string, string> = { done: '✅', returned: '↩️', cancelled: '✖️' };
 
-function describeState(task: { state: string; postedAt: Date; takenAt: Date | null; doneAt: Date | null; dueOn: Date | null; ackDueAt: Date; returnReason: string | null }, now: Date): string {
-  const dueOn = task.dueOn?.toISOString().slice(0, 10);
+function describeState(task: { state: string; postedAt: Date; takenAt: Date | null; doneAt: Date | null; dueOn: Date | null; ackDueAt: Date; returnReason: string | null }, now: Date, calendar: WorkingCalendar): string {
+  const dueOn = task.dueOn ? markProvisional(calendar, task.dueOn.toISOString().slice(0, 10)) : undefined;
   switch (task.state) {
     case 'posted':
-      return `待报到，已派单 ${formatDuration(now.getTime() - task.postedAt.getTime())}（${formatShanghai(task.ackDueAt)} 前报到）`;
+      return `待报到，已派单 ${formatDuration(now.getTime() - task.postedAt.getTime())}（${markProvisional(calendar, shanghaiDate(task.ackDueAt), undefined, formatShanghai(task.ackDueAt))} 前报到）`;
     case 'taken':
       return `办理中 ${formatDuration(now.getTime() - (task.takenAt ?? task.postedAt).getTime())}${dueOn ? `，${dueOn} 前办结` : ''}`;
     case 'suspended':

@@ -4,7 +4,8 @@ import type { Project, Task, Unit } from '../../generated/prisma/client.js';
 import type { Tx } from '../../prisma/open-database.js';
 import type { Policy } from '../../domain/policy.js';
 import type { WorkingCalendar } from '../../domain/calendar/create-working-calendar.js';
-import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
+import { formatShanghai, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
+import { markProvisional } from '../../domain/calendar/mark-provisional.js';
 import { projectDeadlines } from '../../domain/project/project-deadlines.js';
 import { dateLight, taskLight, worstLight, type Light } from '../../domain/project/traffic-light.js';
 
@@ -28,10 +29,10 @@ export async function loadProjectStatus(tx: Tx, project: Project, now: Date, pol
     policy,
     calendar,
   );
-  const candidates: { at: string; text: string }[] = deadlines.map((deadline) => ({ at: deadline.dueOn, text: `${deadline.label} ${deadline.dueOn}` }));
+  const candidates: { at: string; text: string }[] = deadlines.map((deadline) => ({ at: deadline.dueOn, text: `${deadline.label} ${markProvisional(calendar, deadline.dueOn)}` }));
   for (const { task } of lit) {
-    if (task.state === 'posted') candidates.push({ at: task.ackDueAt.toISOString(), text: `T${task.id} 报到 ${formatShanghai(task.ackDueAt)}` });
-    else if (task.state === 'taken' && task.dueOn) candidates.push({ at: day(task.dueOn)!, text: `T${task.id} 办结 ${day(task.dueOn)}` });
+    if (task.state === 'posted') candidates.push({ at: task.ackDueAt.toISOString(), text: `T${task.id} 报到 ${markProvisional(calendar, shanghaiDate(task.ackDueAt), undefined, formatShanghai(task.ackDueAt))}` });
+    else if (task.state === 'taken' && task.dueOn) candidates.push({ at: day(task.dueOn)!, text: `T${task.id} 办结 ${markProvisional(calendar, day(task.dueOn)!)}` });
   }
   // ISO instants and dates compare correctly as strings; a date sorts before instants of that day.
   candidates.sort((a, b) => a.at.localeCompare(b.at));

@@ -3,6 +3,7 @@
 // cards; 办结 waits until no task is open.
 import type { RegisteredContext } from '../context.js';
 import { stageNames, transitionProject } from '../../domain/project/project-stage.js';
+import { stripLabel } from '../../domain/commands/parse-command-line.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 import { notifyEnterprise, notifyWindow, updateCards } from '../shared/notify.js';
@@ -18,7 +19,7 @@ export function endProject(action: 'close' | 'terminate') {
     const { project } = lookup;
     const change = transitionProject(project.stage, action);
     if (!change.ok) return ctx.reply(`P${project.id} ${stageNames[change.stage]}，不能${word}。`);
-    const reason = line.args.slice(1).join(' ').trim();
+    const reason = stripLabel(line.rest, ['原因', '终止原因']);
     if (action === 'terminate' && !reason) return ctx.reply(`请写明终止原因，例如「终止 P${project.id} 企业主动撤回」。`);
     const open = await ctx.tx.task.findMany({ where: { projectId: project.id, state: { in: OPEN } }, orderBy: { id: 'asc' } });
     if (action === 'close' && open.length > 0) return ctx.reply(`P${project.id} 还有 ${open.length} 个任务未办结：${open.map((task) => `T${task.id}`).join('、')}。`);

@@ -6,7 +6,7 @@ import type { RegisteredContext } from '../context.js';
 import { addWorkingDays } from '../../domain/calendar/add-working-days.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { splitList } from '../../domain/commands/parse-command-line.js';
-import { matchUnit } from '../../domain/catalogue/match-unit.js';
+import { describeUnknownUnit, resolveUnit } from '../../domain/catalogue/resolve-unit.js';
 import { stageNames } from '../../domain/project/project-stage.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
@@ -33,9 +33,10 @@ export async function formTeam(ctx: RegisteredContext): Promise<void> {
   if (!leader) return ctx.reply(`请指定包抓领导，例如「${usage}」。`);
 
   const allUnits = await ctx.tx.unit.findMany();
-  const unknown = unitNames.filter((name) => !matchUnit([name], allUnits));
-  if (unknown.length > 0) return ctx.reply(`名册中没有这些单位：${unknown.join('、')}。`);
-  const chosen = unitNames.length > 0 ? unitNames.map((name) => matchUnit([name], allUnits)!) : await proposeTeamUnits(ctx.tx, project.id, allUnits);
+  const found = unitNames.map((name) => resolveUnit(name, allUnits, ctx.policy.unitAliases));
+  const unknown = found.filter((result) => !result.ok);
+  if (unknown.length > 0) return ctx.reply(unknown.map((result) => describeUnknownUnit(result.typed, result.suggestions)).join('\n'));
+  const chosen = unitNames.length > 0 ? found.map((result) => result.ok && result.unit).filter((unit) => unit !== false) : await proposeTeamUnits(ctx.tx, project.id, allUnits);
   const unitIds = [...new Set([...(project.leadUnitId === null ? [] : [project.leadUnitId]), ...chosen.map((unit) => unit.id)])];
 
   const team = await replaceTeam(ctx, project, leader, unitIds);

@@ -3,50 +3,54 @@
 // 帮办代办 threshold (5,000万元, 002 三) it is registered but marked not eligible.
 import type { RegisteredContext } from '../context.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
-import { pickField } from '../../domain/commands/parse-command-line.js';
 import { parseContact } from '../../domain/commands/parse-contact.js';
 import { parseDate } from '../../domain/commands/parse-date.js';
-import { formatInvestment, parseInvestment } from '../../domain/commands/parse-investment.js';
-import { matchUnit } from '../../domain/catalogue/match-unit.js';
+import { describeInvestmentRefusal, formatInvestment, parseInvestment } from '../../domain/commands/parse-investment.js';
+import { describeUnknownUnit, resolveUnit } from '../../domain/catalogue/resolve-unit.js';
+import { describeFieldRefusal, readProjectFields } from '../../domain/project/project-fields.js';
 import { commandLine } from '../shared/command-line.js';
 import { issueBindCode } from './issue-bind-code.js';
 
 const usage = '登记项目 名称：光伏组件项目 投资：3.5亿 企业：某某新能源公司 联系人：张三 13800000000 包抓领导：李四 签约日期：2026-03-02';
 
 export async function registerProject(ctx: RegisteredContext): Promise<void> {
-  const { fields } = commandLine(ctx);
-  const name = pickField(fields, '名称', '项目名称', '项目');
-  const investmentText = pickField(fields, '投资', '投资额', '总投资');
-  if (!name || !investmentText) return ctx.reply(`请至少写明名称和投资，例如：\n${usage}`);
+  const read = readProjectFields(commandLine(ctx).fields);
+  if (!read.ok) return ctx.reply(read.code === 'UNKNOWN_FIELD' ? `${describeFieldRefusal(read)}例如：\n${usage}` : describeFieldRefusal(read));
+  const fields = read.values;
+  const missing = [fields.name ? '' : '名称', fields.investment ? '' : '投资'].filter(Boolean);
+  if (missing.length > 0) return ctx.reply(`缺少${missing.join('和')}，例如：\n${usage}`);
+  const name = fields.name!;
+  const investmentText = fields.investment!;
   const investment = parseInvestment(investmentText);
-  if (!investment.ok) return ctx.reply(`看不懂投资「${investmentText}」，请写成 3.5亿、8000万 或 12000万元。`);
+  if (!investment.ok) return ctx.reply(describeInvestmentRefusal(investment.code, investmentText));
 
   const today = shanghaiDate(ctx.now);
   const dates: Record<'signedOn' | 'landListedOn', Date | null> = { signedOn: null, landListedOn: null };
   for (const [key, label] of [['signedOn', '签约日期'], ['landListedOn', '土地摘牌日期']] as const) {
-    const text = pickField(fields, label);
+    const text = fields[key];
     if (!text) continue;
     const parsed = parseDate(text, today);
     if (!parsed.ok) return ctx.reply(`看不懂${label}「${text}」，请写成 2026-03-02。`);
     dates[key] = new Date(`${parsed.date}T00:00:00Z`);
   }
 
-  const unitText = pickField(fields, '责任单位', '牵头单位');
-  const units = unitText ? await ctx.tx.unit.findMany() : [];
-  const leadUnit = unitText ? matchUnit([unitText], units) : undefined;
-  if (unitText && !leadUnit) return ctx.reply(`名册中没有单位「${unitText}」。`);
-  const leaderName = pickField(fields, '包抓领导', '分包领导', '领导') ?? '';
+  const unitText = fields.leadUnit;
+  const unitFound = unitText ? resolveUnit(unitText, await ctx.tx.unit.findMany(), ctx.policy.unitAliases) : undefined;
+  if (unitFound && !unitFound.ok) return ctx.reply(describeUnknownUnit(unitFound.typed, unitFound.suggestions));
+  const leadUnit = unitFound?.unit;
+  const leaderName = fields.leader ?? '';
   const leader = leaderName ? await ctx.tx.person.findFirst({ where: { name: leaderName, active: true } }) : null;
-  const contact = parseContact(pickField(fields, '联系人', '企业联系人', '联络员') ?? '');
+  const contact = parseContact(fields.contact ?? '');
   const eligible = investment.wan >= ctx.policy.minInvestmentWan;
+  const twin = await ctx.tx.project.findFirst({ where: { name }, select: { id: true } });
 
   const project = await ctx.tx.project.create({
     data: {
       name,
       investmentWan: investment.wan,
-      industry: pickField(fields, '行业') ?? '',
-      enterprise: pickField(fields, '企业', '实施企业') ?? '',
-      content: pickField(fields, '建设内容', '内容') ?? '',
+      industry: fields.industry ?? '',
+      enterprise: fields.enterprise ?? '',
+      content: fields.content ?? '',
       contactName: contact.name,
       contactMobile: contact.mobile,
       leaderId: leader?.id ?? null,
@@ -63,8 +67,9 @@ export async function registerProject(ctx: RegisteredContext): Promise<void> {
   // The record holds no mobile: the event log is shown to many readers (档案).
   await ctx.record({ kind: 'project.registered', projectId: project.id, after: { name, investmentWan: investment.wan, eligible, stage: 'signed' } });
 
-  const lines = [`已登记 P${project.id} ${name}（${formatInvestment(investment.wan)}，已签约）。`];
+  const lines = [`已登记 P${project.id} ${name}（投资 ${formatInvestment(investment.wan)}，已签约）。`];
   if (!eligible) lines.push(`投资低于帮办代办标准 ${formatInvestment(ctx.policy.minInvestmentWan)}，项目已登记，但不纳入帮办代办。`);
+  if (twin) lines.push(`注意：P${twin.id} 也叫「${name}」，请确认不是同一个项目（改名：修改项目 P${project.id} 名称：新名称）。`);
   if (leaderName && !leader) lines.push(`包抓领导「${leaderName}」不在名册中，组建团队时请重新指定。`);
   lines.push(`企业联络员绑定码：${code}（${ctx.policy.bindCodeValidDays} 天内有效，只能用一次）。请转告${contact.name || '企业联络员'}：向项目管家发送「绑定 ${code}」。`);
   if (eligible) lines.push(`下一步：受理 P${project.id}`);

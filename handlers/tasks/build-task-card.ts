@@ -14,14 +14,18 @@ function taskCardButtons(taskId: number): Record<'take' | 'finish' | 'return', C
   };
 }
 
-/** `taken`: the card after 报到 — who took it, and only the 办结 and 退回 buttons left. `closed`: no buttons. */
-export function buildTaskCard({ task, project, dispatcher, taken, closed }: { task: Task; project: Project; dispatcher: string; taken?: string; closed?: boolean }): Card {
+/**
+ * `taken`: the card after 报到 — who took it, and only the 办结 and 退回 buttons left. `closed`: no
+ * buttons. `provisional`: the report deadline falls on a provisional (暂定) calendar year.
+ */
+export function buildTaskCard(options: { task: Task; project: Project; dispatcher: string; taken?: string; closed?: boolean; provisional?: boolean }): Card {
+  const { task, project, dispatcher, taken, closed, provisional } = options;
   const fields = [
     { label: '项目', value: `P${project.id} ${project.name}` },
     { label: '企业', value: project.enterprise || '—' },
     { label: '阶段', value: isPhase(task.phase) ? phaseNames[task.phase] : String(task.phase) },
     { label: '承诺时限', value: `报到后 ${task.promisedDays} 个工作日` },
-    taken ? { label: '报到', value: taken } : { label: '报到期限', value: `${formatShanghai(task.ackDueAt)} 前` },
+    taken ? { label: '报到', value: taken } : { label: '报到期限', value: `${formatShanghai(task.ackDueAt)}${provisional ? '（暂定）' : ''} 前` },
     { label: '派单', value: dispatcher },
   ];
   const all = taskCardButtons(task.id);

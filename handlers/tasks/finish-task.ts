@@ -3,6 +3,7 @@
 // project moves to the next phase.
 import type { RegisteredContext } from '../context.js';
 import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
+import { stripLabel } from '../../domain/commands/parse-command-line.js';
 import { commandLine } from '../shared/command-line.js';
 import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
 import { notifyEnterprise, notifyWindow, updateCards } from '../shared/notify.js';
@@ -15,7 +16,7 @@ export async function finishTask(ctx: RegisteredContext): Promise<void> {
   if (!found.ok) return ctx.reply(describeTaskRefusal(found));
   const { task } = found;
 
-  const result = (ctx.event.type === 'card_action' ? (ctx.event.input ?? '') : line.args.slice(1).join(' ')).trim() || '办理完毕';
+  const result = stripLabel(ctx.event.type === 'card_action' ? (ctx.event.input ?? '') : line.rest, ['结果', '办理结果']) || '办理完毕';
   // Conditional on the state, so a double click or two people finishing at once finish it once.
   const { count } = await ctx.tx.task.updateMany({ where: { id: task.id, state: 'taken' }, data: { state: 'done', doneAt: ctx.now, result } });
   if (count === 0) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: (await ctx.tx.task.findUniqueOrThrow({ where: { id: task.id } })).state }));

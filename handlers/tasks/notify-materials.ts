@@ -2,7 +2,7 @@
 // 004 三(二)1). Without a list the item's catalogue materials are used. It goes to the bound
 // enterprise contact and to the window, which relays it when nobody is bound yet.
 import type { RegisteredContext } from '../context.js';
-import { splitList } from '../../domain/commands/parse-command-line.js';
+import { splitList, stripLabel } from '../../domain/commands/parse-command-line.js';
 import { commandLine } from '../shared/command-line.js';
 import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
 import { notifyEnterprise, notifyWindow } from '../shared/notify.js';
@@ -14,7 +14,7 @@ export async function notifyMaterials(ctx: RegisteredContext): Promise<void> {
   if (!found.ok) return ctx.reply(describeTaskRefusal(found));
   const { task } = found;
 
-  const typed = line.args.slice(1).flatMap(splitList);
+  const typed = splitList(stripLabel(line.rest, ['材料', '所需材料', '材料清单']));
   const materials = typed.length > 0 ? typed : (task.planItem?.materials ?? []);
   if (materials.length === 0) return ctx.reply(`请写明材料，例如「告知 T${task.id} 营业执照 土地证」。`);
 

@@ -2,7 +2,8 @@
 // its unit's agents and 责任领导, and the report-to-window timer starts: the card's next
 // escalation time is stored on the row for the escalation cycle (cron/escalate-due-tasks.ts).
 import type { RegisteredContext } from '../context.js';
-import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
+import { formatShanghai, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
+import { markProvisional } from '../../domain/calendar/mark-provisional.js';
 import { escalationDueAt } from '../../domain/escalation/plan-escalation.js';
 import { stageNames, transitionProject } from '../../domain/project/project-stage.js';
 import { commandLine } from '../shared/command-line.js';
@@ -51,10 +52,10 @@ export async function postTaskCards(ctx: RegisteredContext): Promise<void> {
         dispatchedById: ctx.sender.id,
       },
     });
-    const card = buildTaskCard({ task, project, dispatcher: ctx.sender.name });
+    const card = buildTaskCard({ task, project, dispatcher: ctx.sender.name, provisional: calendar.isProvisional(shanghaiDate(ackDueAt)) });
     for (const person of recipients) await ctx.send(person.id, { kind: 'card', card });
     await ctx.record({ kind: 'task.posted', projectId: project.id, taskId: task.id, after: { itemCode: item.itemCode, unitId: unit.id, ackDueAt: ackDueAt.toISOString(), recipients: recipients.map((person) => person.id) } });
-    posted.push(`T${task.id} ${item.itemName} → ${unit.name}（${recipients.map((person) => person.name).join('、')}），${formatShanghai(ackDueAt)} 前报到`);
+    posted.push(`T${task.id} ${item.itemName} → ${unit.name}（${recipients.map((person) => person.name).join('、')}），${markProvisional(calendar, shanghaiDate(ackDueAt), undefined, formatShanghai(ackDueAt))} 前报到`);
   }
 
   if (posted.length > 0 && change.to !== project.stage) {

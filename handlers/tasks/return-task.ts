@@ -2,6 +2,7 @@
 // 应向项目单位一次性告知不受理原因). The reasons go to the enterprise and the window; the card closes.
 import type { RegisteredContext } from '../context.js';
 import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
+import { stripLabel } from '../../domain/commands/parse-command-line.js';
 import { commandLine } from '../shared/command-line.js';
 import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
 import { notifyEnterprise, notifyWindow, updateCards } from '../shared/notify.js';
@@ -17,7 +18,7 @@ export async function returnTask(ctx: RegisteredContext): Promise<void> {
   const { task } = found;
   if (!OPEN.includes(task.state)) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: task.state }));
   // From the card, the reasons are what the person typed into the 退回 button's input.
-  const reason = (ctx.event.type === 'card_action' ? (ctx.event.input ?? '') : line.args.slice(1).join(' ')).trim();
+  const reason = stripLabel(ctx.event.type === 'card_action' ? (ctx.event.input ?? '') : line.rest, ['原因', '退回原因']);
   if (!reason) return ctx.reply(describeTaskRefusal({ ok: false, code: 'REASON_REQUIRED', example: `退回 T${task.id} 缺少用地预审意见、环评批复` }));
 
   const { count } = await ctx.tx.task.updateMany({ where: { id: task.id, state: task.state }, data: { state: 'returned', returnReason: reason, nextEscalationAt: null, doneAt: ctx.now } });

@@ -1,6 +1,7 @@
 // 中止: the promised days stop while the enterprise supplements materials or an expert review,
 // hearing or test runs — that time does not count (行政许可法 第45条). 恢复 restarts them.
 import type { RegisteredContext } from '../context.js';
+import { stripLabel } from '../../domain/commands/parse-command-line.js';
 import { commandLine } from '../shared/command-line.js';
 import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
 import { notifyEnterprise } from '../shared/notify.js';
@@ -11,7 +12,7 @@ export async function suspendTask(ctx: RegisteredContext): Promise<void> {
   const found = await loadOwnTask(ctx, taskIdOf(ctx, line.args[0]), ['taken']);
   if (!found.ok) return ctx.reply(describeTaskRefusal(found));
   const { task } = found;
-  const reason = line.args.slice(1).join(' ').trim();
+  const reason = stripLabel(line.rest, ['原因', '中止原因']);
   if (!reason) return ctx.reply(describeTaskRefusal({ ok: false, code: 'REASON_REQUIRED', example: `中止 T${task.id} 企业补正材料` }));
 
   await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'suspended', suspendedAt: ctx.now } });

@@ -4,18 +4,53 @@
 import type { RegisteredContext } from '../context.js';
 import { addWorkingDays } from '../../domain/calendar/add-working-days.js';
 import { formatShanghai, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
+import { markProvisional } from '../../domain/calendar/mark-provisional.js';
+import { numbersOf } from '../../domain/references/split-references.js';
 import { commandLine } from '../shared/command-line.js';
 import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { notifyWindow, updateCards } from '../shared/notify.js';
 import { describeTaskRefusal, type TaskRefusal } from '../shared/task-refusal.js';
 
-type TakeOutcome = { ok: true; taskId: number; itemName: string; dueOn: string } | TaskRefusal;
+type TakeOutcome = { ok: true; taskId: number; itemName: string; dueOn: string; dueShown: string } | TaskRefusal;
 
 export async function takeTask(ctx: RegisteredContext): Promise<void> {
-  const outcome = await take(ctx, taskIdOf(ctx, commandLine(ctx).args[0]));
-  if (!outcome.ok) return ctx.reply(describeTaskRefusal(outcome));
-  await ctx.reply(`已报到 T${outcome.taskId} ${outcome.itemName}，请于 ${outcome.dueOn} 前办结。\n请一次性告知企业所需材料：告知 T${outcome.taskId} 材料1 材料2（不写材料则按事项清单告知）`);
+  if (ctx.event.type === 'card_action') return replyTaken(ctx, [await take(ctx, taskIdOf(ctx, undefined))]);
+  const { refs } = commandLine(ctx);
+  // 报到 alone lists the cards waiting for the sender's unit; 报到 P2 takes all of them for P2.
+  if (refs.length === 0) return listWaiting(ctx);
+  const projectIds = refs.filter((ref) => ref.kind === 'P').map((ref) => ref.number);
+  const waiting = projectIds.length === 0 ? [] : await findWaiting(ctx, projectIds);
+  if (projectIds.length > 0 && waiting.length === 0) return ctx.reply(`${projectIds.map((id) => `P${id}`).join('、')} 没有你单位待报到的任务。发送「报到」查看全部待报到任务。`);
+  const taskIds = [...new Set([...numbersOf(refs, 'T'), ...waiting.map((task) => task.id)])];
+  const outcomes: TakeOutcome[] = [];
+  for (const taskId of taskIds) outcomes.push(await take(ctx, taskId));
+  await replyTaken(ctx, outcomes);
+}
+
+async function replyTaken(ctx: RegisteredContext, outcomes: TakeOutcome[]): Promise<void> {
+  const taken = outcomes.filter((outcome) => outcome.ok);
+  const lines = outcomes.map((outcome) => (outcome.ok ? `已报到 T${outcome.taskId} ${outcome.itemName}，请于 ${outcome.dueShown} 前办结。` : describeTaskRefusal(outcome)));
+  if (outcomes.length > 1) lines.unshift(`报到 ${taken.length} 项${outcomes.length > taken.length ? `，${outcomes.length - taken.length} 项未报到` : ''}：`);
+  const first = taken[0];
+  if (first) lines.push(`请一次性告知企业所需材料：告知 T${first.taskId} 材料1 材料2（不写材料则按事项清单告知）`);
+  await ctx.reply(lines.join('\n'));
+}
+
+function findWaiting(ctx: RegisteredContext, projectIds?: number[]) {
+  return ctx.tx.task.findMany({
+    where: { state: 'posted', unitId: ctx.sender.unitId ?? -1, ...(projectIds ? { projectId: { in: projectIds } } : {}) },
+    include: { project: { select: { name: true } } },
+    orderBy: { id: 'asc' },
+  });
+}
+
+async function listWaiting(ctx: RegisteredContext): Promise<void> {
+  const waiting = await findWaiting(ctx);
+  if (waiting.length === 0) return ctx.reply('你单位没有待报到的任务。报到时请写任务编号，例如「报到 T12」。');
+  const calendar = await loadWorkingCalendar(ctx.tx);
+  const lines = waiting.map((task) => `T${task.id} P${task.projectId} ${task.project.name} · ${task.itemName} · ${markProvisional(calendar, shanghaiDate(task.ackDueAt), undefined, formatShanghai(task.ackDueAt))} 前报到`);
+  await ctx.reply([`你单位待报到的任务 ${waiting.length} 项：`, ...lines, `发送「报到 T${waiting[0]!.id}」报到，或「报到 ${waiting.map((task) => `T${task.id}`).slice(0, 3).join(' ')}」一次报到多项。`].join('\n'));
 }
 
 async function take(ctx: RegisteredContext, taskId: number | undefined): Promise<TakeOutcome> {
@@ -24,7 +59,8 @@ async function take(ctx: RegisteredContext, taskId: number | undefined): Promise
   const { task } = found;
   if (task.state !== 'posted') return refuseTaken(ctx, task);
 
-  const dueOn = addWorkingDays(await loadWorkingCalendar(ctx.tx), shanghaiDate(ctx.now), task.promisedDays);
+  const calendar = await loadWorkingCalendar(ctx.tx);
+  const dueOn = addWorkingDays(calendar, shanghaiDate(ctx.now), task.promisedDays);
   // Conditional on the state, so two people pressing 报到 at once cannot both take it.
   const { count } = await ctx.tx.task.updateMany({
     where: { id: task.id, state: 'posted' },
@@ -38,7 +74,7 @@ async function take(ctx: RegisteredContext, taskId: number | undefined): Promise
   // The copies keep working buttons (办结, 退回) instead of turning into a status line.
   await updateCards(ctx, task, status, status);
   await notifyWindow(ctx, `T${task.id} ${task.itemName}（P${task.projectId}）已由${task.unit.name} ${ctx.sender.name}报到，用时 ${minutes} 分钟。`);
-  return { ok: true, taskId: task.id, itemName: task.itemName, dueOn };
+  return { ok: true, taskId: task.id, itemName: task.itemName, dueOn, dueShown: markProvisional(calendar, dueOn, shanghaiDate(ctx.now)) };
 }
 
 async function refuseTaken(ctx: RegisteredContext, task: { state: string; takenById: number | null; takenAt: Date | null }): Promise<TaskRefusal> {

@@ -19,8 +19,37 @@ describe('日历', () => {
     expect(entered!.text).toBe('已将 2027-01-01设为休息日。');
     const received = await bot.say('window', '派单 P1 环评');
     // Without the entry chinese-days would call New Year's Day 2027 a plain working Friday.
-    expect(received.find((item) => item.recipient === 'sthj.agent')?.text).toContain('报到期限：01-04 08:50 前');
-    expect(received.find((item) => item.recipient === 'window')?.text).toContain('01-04 08:50 前报到');
+    expect(received.find((item) => item.recipient === 'sthj.agent')?.text).toContain('报到期限：01-04 08:50（暂定） 前');
+    expect(received.find((item) => item.recipient === 'window')?.text).toContain('01-04 08:50（暂定） 前报到');
+  });
+
+  it('shows a deadline in a year without official data as 暂定 until the admin imports the year', async () => {
+    await preparePlannedProject(bot);
+    await bot.say('window', '派单 P1 环评 施工许可');
+    bot.clock.advanceMinutes(5);
+    // 施工许可 is promised in 3 working days after Thursday 12-31: 01-01 元旦 (derived), so 01-04, 01-05, 01-06.
+    const taken = (await bot.say('zjj.agent', '报到 T2')).at(-1);
+    expect(taken!.text).toMatch(/^已报到 T2 建筑工程施工许可证，请于 2027-01-06（暂定） 前办结。/);
+    expect((await bot.say('window', '进度 P1'))[0]!.text).toContain('2027-01-06（暂定） 前办结');
+    const [imported] = await bot.say('admin', '日历 导入\n2027-01-01至2027-01-03,休,元旦\n2027-02-05至2027-02-11,休,春节\n2027-02-20,班,春节调休');
+    expect(imported!.text).toBe('已导入 2027 年官方安排 11 天（休 10 天，班 1 天），2027 年的期限不再是暂定。');
+    const [progress] = await bot.say('window', '进度 P1');
+    expect(progress!.text).toContain('2027-01-06');
+    expect(progress!.text).not.toContain('暂定');
+    expect(await bot.prisma.event.count({ where: { kind: 'calendar.year_entered' } })).toBe(1);
+  });
+
+  it('ends 暂定 for days entered one by one with 日历 2027 完成', async () => {
+    await bot.say('admin', '日历 2027-01-01 休 元旦');
+    expect((await bot.say('admin', '日历 2027'))[0]!.text).toContain('2027 年尚未录入官方安排，期限暂定。');
+    expect((await bot.say('admin', '日历 2027 完成'))[0]!.text).toBe('已将 2027 年日历标为完成，2027 年的期限不再是暂定。');
+    expect((await bot.say('admin', '日历 2027'))[0]!.text).not.toContain('暂定');
+  });
+
+  it('refuses a bad import line and names it', async () => {
+    const [refused] = await bot.say('admin', '日历 导入\n2027-01-01,休,元旦\n2027-13-01,休');
+    expect(refused!.text).toBe('看不懂这一行：「2027-13-01,休」。每行一天或一段，例如 2027-02-05至2027-02-11,休,春节 或 2027-02-07,班,春节调休。');
+    expect(await bot.prisma.calendarDay.count()).toBe(0);
   });
 
   it('enters a holiday span and a make-up Saturday, lists them, and records who did it', async () => {

@@ -16,7 +16,7 @@ describe('登记项目', () => {
   it('registers a signed project with a bind code and keeps the mobile out of the event log', async () => {
     const [reply, ...others] = await h.say('window', REGISTER);
     expect(others).toEqual([]);
-    expect(reply?.text).toMatch(/^已登记 P1 光伏组件项目（3.5亿元，已签约）。/);
+    expect(reply?.text).toMatch(/^已登记 P1 光伏组件项目（投资 3.5亿元，已签约）。/);
     expect(reply?.text).toMatch(/绑定码：\d{6}（7 天内有效，只能用一次）/);
     expect(reply?.text).toContain('下一步：受理 P1');
     const project = await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } });
@@ -37,14 +37,15 @@ describe('登记项目', () => {
   });
 
   it('explains an investment it cannot read and registers nothing', async () => {
-    const [reply] = await h.say('window', '登记项目 名称：光伏 投资：三个亿');
-    expect(reply?.text).toBe('看不懂投资「三个亿」，请写成 3.5亿、8000万 或 12000万元。');
+    const [reply] = await h.say('window', '登记项目 名称：光伏 投资：三个多亿');
+    expect(reply?.text).toBe('看不懂投资「三个多亿」，请写成 3.5亿、8000万、三千万 或 30000000元。');
     expect(await h.prisma.project.count()).toBe(0);
   });
 
   it('asks for the name and investment when they are missing', async () => {
     const [reply] = await h.say('window', '登记项目 企业：某某公司');
-    expect(reply?.text).toMatch(/^请至少写明名称和投资/);
+    expect(reply?.text).toMatch(/^缺少名称和投资，例如：/);
+    expect((await h.say('window', '登记项目 名称：光伏，企业：某某公司'))[0]?.text).toMatch(/^缺少投资，例如：/);
   });
 
   it('is refused to an agent in one line', async () => {

@@ -38,7 +38,8 @@ describe('组建团队', () => {
   });
 
   it('names units the roster lacks', async () => {
-    expect((await h.say('window', '组建团队 P1 部门 气象局'))[0]?.text).toBe('名册中没有这些单位：气象局。');
+    expect((await h.say('window', '组建团队 P1 部门 气象局'))[0]?.text).toBe('没有「气象局」这个单位，请写名册中的单位名称，例如 自然资源局。');
+    expect((await h.say('window', '组建团队 P1 部门 国土'))[0]?.text).toBe('没有「国土」这个单位，你是不是指：自然资源局？');
   });
 });
 
@@ -72,7 +73,7 @@ describe('事项', () => {
 
   it('lets an admin add, change and retire items; new plans use the edited catalogue', async () => {
     const added = await h.say('admin', '事项 增加\n代码：QX-01\n名称：雷电防护装置设计审核\n阶段：2\n单位：气象局\n材料：设计审核申请表、防雷设计文件\n时限：5\n默认：是');
-    expect(added[0]?.text).toBe('已增加事项 QX-01 雷电防护装置设计审核（工程建设许可，气象局，5 个工作日）。');
+    expect(added[0]?.text).toBe('已增加事项 QX-01 雷电防护装置设计审核（工程建设许可，气象局，5 个工作日）。\n注意：名册中没有「气象局」，这个事项暂时无法派单。');
     expect((await h.say('admin', '事项 修改 HB-01 时限：10'))[0]?.text).toBe('已修改事项 HB-01 环境影响评价审批（立项用地规划许可，生态环境局，10 个工作日）。');
     expect((await h.say('admin', '事项 删除 水保'))[0]?.text).toBe('已从事项目录删除 SW-03 水土保持方案审批（已有方案不受影响）。');
     const plan = (await h.say('window', '方案 P1'))[0]?.text ?? '';

@@ -33,10 +33,10 @@ describe('addOfficeMinutes', () => {
   });
 
   it('honours an admin override for a year chinese-days does not know', () => {
-    const withNewYear = createWorkingCalendar([{ date: '2027-01-01', isWorkday: false }]);
-    // 2026-12-31 is a Thursday; without the override 2027-01-01 would be a plain working Friday.
-    expect(addOfficeMinutes(withNewYear, hours, at('2026-12-31T17:50:00'), 30)).toEqual(at('2027-01-04T08:50:00'));
-    expect(addOfficeMinutes(calendar, hours, at('2026-12-31T17:50:00'), 30)).toEqual(at('2027-01-01T08:50:00'));
+    // 2026-12-31 is a Thursday; 2027-01-01 is 元旦 even before the schedule is entered (derived).
+    expect(addOfficeMinutes(calendar, hours, at('2026-12-31T17:50:00'), 30)).toEqual(at('2027-01-04T08:50:00'));
+    const workingNewYear = createWorkingCalendar([{ date: '2027-01-01', isWorkday: true }]);
+    expect(addOfficeMinutes(workingNewYear, hours, at('2026-12-31T17:50:00'), 30)).toEqual(at('2027-01-01T08:50:00'));
   });
 
   it('runs every minute when office hours are "always", fractions included', () => {

@@ -14,13 +14,12 @@ describe('checkCalendarCoverage', () => {
     });
   });
 
-  it('is content once an admin has entered days of the coming year', () => {
-    const overrides = [{ date: '2027-01-01', isWorkday: false }];
-    expect(checkCalendarCoverage(new Date('2026-11-20T00:00:00+08:00'), overrides)).toEqual({ ok: true });
+  it('is content once an admin has entered the coming year', () => {
+    expect(checkCalendarCoverage(new Date('2026-11-20T00:00:00+08:00'), [2027])).toEqual({ ok: true });
   });
 
   it('uses the Shanghai date: 31 December 20:00 UTC is already the next year', () => {
-    expect(checkCalendarCoverage(new Date('2026-12-31T20:00:00Z'), [{ date: '2027-01-01', isWorkday: false }])).toEqual({
+    expect(checkCalendarCoverage(new Date('2026-12-31T20:00:00Z'), [2027])).toEqual({
       ok: false,
       code: 'CALENDAR_YEAR_MISSING',
       year: 2028,

@@ -17,8 +17,12 @@ describe('parseInvestment', () => {
     expect(parseInvestment(text)).toEqual({ ok: true, wan });
   });
 
-  it.each(['三亿', '0万', 'about 3亿', ''])('refuses %j', (text) => {
+  it.each(['三个多亿', 'about 3亿', '', '亿', '万元'])('refuses %j', (text) => {
     expect(parseInvestment(text)).toEqual({ ok: false, code: 'BAD_INVESTMENT' });
+  });
+
+  it.each([['0万', 'NOT_POSITIVE'], ['-5亿', 'NOT_POSITIVE'], ['负3000万', 'NOT_POSITIVE'], ['20000亿', 'TOO_LARGE'], ['8万亿', 'TOO_LARGE']])('refuses %j as %s', (text, code) => {
+    expect(parseInvestment(text)).toEqual({ ok: false, code });
   });
 
   it('formats 万元 back for people', () => {

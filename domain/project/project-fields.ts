@@ -1,0 +1,64 @@
+// The project fields people type in 登记项目 and 修改项目, with the names each is known by. The fields
+// are those of 004 三(一)1 (名称, 建设内容, 责任单位, 实施企业, 负责人电话) and 003 一(二)4(1)(2)
+// (investment, industry, 包抓领导, 签约, 土地摘牌). A field name outside this list is refused with the
+// list, never dropped: a dropped 投资额度 would silently register the wrong project.
+
+export type ProjectField = 'name' | 'content' | 'investment' | 'industry' | 'leadUnit' | 'enterprise' | 'contact' | 'leader' | 'signedOn' | 'landListedOn';
+
+interface FieldInfo {
+  /** The name shown to people (the first synonym). */
+  label: string;
+  synonyms: readonly string[];
+  /** Characters; a longer value is refused with the limit. */
+  maxLength: number;
+}
+
+export const projectFields: Record<ProjectField, FieldInfo> = {
+  name: { label: '名称', synonyms: ['名称', '项目名称', '项目'], maxLength: 60 },
+  content: { label: '内容', synonyms: ['内容', '建设内容', '项目内容'], maxLength: 500 },
+  investment: { label: '投资', synonyms: ['投资', '投资额', '总投资', '计划投资'], maxLength: 30 },
+  industry: { label: '行业', synonyms: ['行业', '产业', '所属行业'], maxLength: 30 },
+  leadUnit: { label: '责任单位', synonyms: ['责任单位', '牵头单位'], maxLength: 40 },
+  enterprise: { label: '企业', synonyms: ['企业', '实施企业', '企业名称', '公司'], maxLength: 60 },
+  contact: { label: '联系人', synonyms: ['联系人', '企业联系人', '联络员', '负责人'], maxLength: 40 },
+  leader: { label: '包抓领导', synonyms: ['包抓领导', '分包领导', '领导'], maxLength: 20 },
+  signedOn: { label: '签约日期', synonyms: ['签约日期', '签约时间', '签约'], maxLength: 20 },
+  landListedOn: { label: '土地摘牌日期', synonyms: ['土地摘牌日期', '摘牌日期', '土地摘牌'], maxLength: 20 },
+};
+
+export type ReadFields =
+  | { ok: true; values: Partial<Record<ProjectField, string>> }
+  | { ok: false; code: 'UNKNOWN_FIELD'; names: string[] }
+  | { ok: false; code: 'TOO_LONG'; label: string; maxLength: number };
+
+/**
+ * Maps typed field names to project fields; unknown names and over-long values are refused.
+ * @example readProjectFields({ 项目名称: '光伏', 投资额: '8亿' }) // { ok: true, values: { name: '光伏', investment: '8亿' } }
+ */
+export function readProjectFields(fields: Record<string, string>): ReadFields {
+  const values: Partial<Record<ProjectField, string>> = {};
+  const unknown: string[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    const field = fieldOf(name);
+    if (!field) unknown.push(name);
+    else if (value.trim()) values[field] = value.trim();
+  }
+  if (unknown.length > 0) return { ok: false, code: 'UNKNOWN_FIELD', names: unknown };
+  for (const [field, value] of Object.entries(values) as [ProjectField, string][]) {
+    const { label, maxLength } = projectFields[field];
+    if ([...value].length > maxLength) return { ok: false, code: 'TOO_LONG', label, maxLength };
+  }
+  return { ok: true, values };
+}
+
+/** The project field a typed name means, if any. */
+export function fieldOf(name: string): ProjectField | undefined {
+  return (Object.keys(projectFields) as ProjectField[]).find((field) => projectFields[field].synonyms.includes(name));
+}
+
+/** The sentence for a refused field set, with what to type instead. */
+export function describeFieldRefusal(refusal: Exclude<ReadFields, { ok: true }>): string {
+  if (refusal.code === 'TOO_LONG') return `${refusal.label}最多 ${refusal.maxLength} 个字，请缩短后重发。`;
+  const known = Object.values(projectFields).map((info) => info.label).join('、');
+  return `没有「${refusal.names.join('」「')}」这个字段。可以写的字段：${known}。`;
+}

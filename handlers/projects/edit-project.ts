@@ -1,0 +1,100 @@
+// 修改项目: corrects a registered project's fields (the project list of 004 三(一)1 and 003 一(二)4
+// changes as negotiations go on). Each change lands in the archive with its before and after
+// (一事一档, 002 五(十)); the mobile is kept out of it, as in 登记项目. A field name the bot does
+// not know is refused with the list, never dropped.
+import type { RegisteredContext } from '../context.js';
+import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
+import { describeUnknownUnit, resolveUnit } from '../../domain/catalogue/resolve-unit.js';
+import { parseContact } from '../../domain/commands/parse-contact.js';
+import { parseDate } from '../../domain/commands/parse-date.js';
+import { describeInvestmentRefusal, formatInvestment, parseInvestment } from '../../domain/commands/parse-investment.js';
+import { maskMobile } from '../../domain/mask-mobile.js';
+import { describeFieldRefusal, projectFields, readProjectFields, type ProjectField } from '../../domain/project/project-fields.js';
+import { serviceEnded, stageNames, asStage } from '../../domain/project/project-stage.js';
+import { commandLine } from '../shared/command-line.js';
+import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
+
+const usage = '修改项目 P12 投资：8亿 联系人：张三 13800000000';
+
+type Change = { label: string; before: string; after: string };
+
+export async function editProject(ctx: RegisteredContext): Promise<void> {
+  const line = commandLine(ctx);
+  const lookup = await loadProject(ctx, line.args[0]);
+  if (!lookup.ok) return ctx.reply(describeProjectRefusal(lookup, usage));
+  const { project } = lookup;
+  if (serviceEnded(project.stage)) return ctx.reply(`P${project.id} ${stageNames[asStage(project.stage)]}，不能再修改。`);
+  const read = readProjectFields(line.fields);
+  if (!read.ok) return ctx.reply(read.code === 'UNKNOWN_FIELD' ? `${describeFieldRefusal(read)}例如：${usage}` : describeFieldRefusal(read));
+  const fields = read.values;
+  if (Object.keys(fields).length === 0) return ctx.reply(`请写明要改的字段和新值，例如：${usage}`);
+
+  const data: Record<string, unknown> = {};
+  const changes: Change[] = [];
+  const notes: string[] = [];
+  const change = (field: ProjectField, before: string, after: string) => {
+    if (before !== after) changes.push({ label: projectFields[field].label, before, after });
+  };
+  const today = shanghaiDate(ctx.now);
+
+  for (const field of ['name', 'content', 'industry', 'enterprise'] as const) {
+    const value = fields[field];
+    if (value === undefined) continue;
+    const column = field === 'content' ? 'content' : field;
+    data[column] = value;
+    change(field, project[column], value);
+  }
+  if (fields.name && fields.name !== project.name) {
+    const twin = await ctx.tx.project.findFirst({ where: { name: fields.name, id: { not: project.id } }, select: { id: true } });
+    if (twin) notes.push(`注意：P${twin.id} 也叫「${fields.name}」，请确认不是同一个项目。`);
+  }
+  if (fields.investment) {
+    const investment = parseInvestment(fields.investment);
+    if (!investment.ok) return ctx.reply(describeInvestmentRefusal(investment.code, fields.investment));
+    const eligible = investment.wan >= ctx.policy.minInvestmentWan;
+    data.investmentWan = investment.wan;
+    data.eligible = eligible;
+    change('investment', formatInvestment(Number(project.investmentWan)), formatInvestment(investment.wan));
+    if (!eligible && project.eligible) notes.push(`投资低于帮办代办标准 ${formatInvestment(ctx.policy.minInvestmentWan)}，项目不再纳入帮办代办。`);
+  }
+  if (fields.leadUnit) {
+    const units = await ctx.tx.unit.findMany();
+    const found = resolveUnit(fields.leadUnit, units, ctx.policy.unitAliases);
+    if (!found.ok) return ctx.reply(describeUnknownUnit(found.typed, found.suggestions));
+    data.leadUnitId = found.unit.id;
+    change('leadUnit', units.find((unit) => unit.id === project.leadUnitId)?.name ?? '', found.unit.name);
+  }
+  if (fields.contact) {
+    const contact = parseContact(fields.contact);
+    data.contactName = contact.name;
+    data.contactMobile = contact.mobile ?? project.contactMobile;
+    const shown = (name: string, mobile: string | null) => [name, mobile ? maskMobile(mobile) : ''].filter(Boolean).join(' ');
+    change('contact', shown(project.contactName, project.contactMobile), shown(contact.name, contact.mobile ?? project.contactMobile));
+  }
+  if (fields.leader) {
+    const leader = await ctx.tx.person.findFirst({ where: { name: fields.leader, active: true }, orderBy: { id: 'asc' } });
+    data.leaderName = fields.leader;
+    data.leaderId = leader?.id ?? null;
+    change('leader', project.leaderName, fields.leader);
+    if (!leader) notes.push(`包抓领导「${fields.leader}」不在名册中，组建团队时请重新指定。`);
+  }
+  for (const field of ['signedOn', 'landListedOn'] as const) {
+    const text = fields[field];
+    if (!text) continue;
+    const parsed = parseDate(text, today);
+    if (!parsed.ok) return ctx.reply(`看不懂${projectFields[field].label}「${text}」，请写成 2026-03-02。`);
+    data[field] = new Date(`${parsed.date}T00:00:00Z`);
+    change(field, project[field]?.toISOString().slice(0, 10) ?? '', parsed.date);
+  }
+
+  if (changes.length === 0) return ctx.reply(`P${project.id} 没有变化：新值与原值相同。`);
+  await ctx.tx.project.update({ where: { id: project.id }, data });
+  await ctx.record({
+    kind: 'project.edited',
+    projectId: project.id,
+    before: Object.fromEntries(changes.map((item) => [item.label, item.before])),
+    after: Object.fromEntries(changes.map((item) => [item.label, item.after])),
+  });
+  const lines = [`已修改 P${project.id} ${fields.name ?? project.name}：`, ...changes.map((item) => `${item.label}：${item.before || '（空）'} → ${item.after}`), ...notes];
+  await ctx.reply(lines.join('\n'));
+}
