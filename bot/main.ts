@@ -5,6 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../prisma/open-database.js';
+import { recomputeTaskClocks } from '../prisma/recompute-task-clocks.js';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -31,6 +32,10 @@ async function main(): Promise<void> {
   const roster = config.rosterFile ?? (config.wecom || config.dingtalk ? undefined : DEMO_ROSTER);
   if (roster) await loadRosterAtStart(prisma, roster, logger);
   else logger.warn('ROSTER_FILE is not set: serving the people already in the database');
+
+  // Deadlines are derived from the calendar and the policy: a changed POLICY_FILE moves them now.
+  const moved = await prisma.$transaction((tx) => recomputeTaskClocks(tx, config.policy, systemClock.now()));
+  if (moved > 0) logger.info({ tasks: moved }, 'open task deadlines follow the current policy');
 
   // Every configured platform, in order of preference; the local chat only when there is none.
   const deps = { prisma, clock: systemClock, logger };

@@ -29,11 +29,26 @@ export function isEnterpriseOnly(viewer: Viewer): boolean {
   return viewer.roles.length > 0 && viewer.roles.every((role) => role === 'enterprise');
 }
 
+/**
+ * The one access rule, as the conditions any one of which lets `viewer` read a project: every
+ * project; or those they lead or are on the team of, those their unit works on (agents and
+ * 责任领导), those they are the bound enterprise contact of. Reading one project (canReadProject)
+ * and listing them (进度) both use it, so a listed project always opens.
+ */
+export type ReadScope = { all: true } | { all: false; personId: number; unitId: number | null; asContact: boolean };
+
+export function readScope(viewer: Viewer): ReadScope {
+  if (hasRole(viewer, ...readAll)) return { all: true };
+  const unitId = hasRole(viewer, 'agent', 'unit_leader') ? viewer.unitId : null;
+  return { all: false, personId: viewer.id, unitId, asContact: hasRole(viewer, 'enterprise') };
+}
+
 export function canReadProject(viewer: Viewer, project: ProjectAudience): boolean {
-  if (hasRole(viewer, ...readAll)) return true;
-  if (project.leaderId === viewer.id || project.teamIds.includes(viewer.id)) return true;
-  if (hasRole(viewer, 'agent', 'unit_leader') && viewer.unitId !== null && project.unitIds.includes(viewer.unitId)) return true;
-  return hasRole(viewer, 'enterprise') && project.contactIds.includes(viewer.id);
+  const scope = readScope(viewer);
+  if (scope.all) return true;
+  if (project.leaderId === scope.personId || project.teamIds.includes(scope.personId)) return true;
+  if (scope.unitId !== null && project.unitIds.includes(scope.unitId)) return true;
+  return scope.asContact && project.contactIds.includes(scope.personId);
 }
 
 /** Mobiles in full for the window and the project's own team; masked for everyone else. */

@@ -14,6 +14,7 @@ import { checkCalendarCoverage } from '../../domain/calendar/check-calendar-cove
 import { hasOfficialSchedule } from '../../domain/calendar/create-working-calendar.js';
 import { parseCalendarImport } from '../../domain/calendar/parse-calendar-import.js';
 import { readEnteredYears, YEAR_ENTERED } from '../../prisma/read-entered-years.js';
+import { recomputeTaskClocks } from '../../prisma/recompute-task-clocks.js';
 
 const USAGE = '格式：日历 2027-01-01 休 元旦；日历 2027-02-07 班 春节调休；日历 2027-01-01 删除；日历 2027（查看）；日历 导入（下一行起每行一天：2027-01-01,休,元旦）；日历 2027 完成。';
 const DATE = /^(\d{4}-\d{2}-\d{2})(?:(?:至|~|到)(\d{4}-\d{2}-\d{2}))?$/;
@@ -40,7 +41,7 @@ export async function editCalendar(ctx: RegisteredContext): Promise<void> {
     after: { days, change: verb, note: rest.join(' ') },
   });
   const what = verb === '删除' ? '恢复为内置日历' : verb === '休' ? '设为休息日' : '设为工作日（调休）';
-  await ctx.reply(`已将 ${days[0]}${days.length > 1 ? ` 至 ${days.at(-1)}（${days.length} 天）` : ''}${what}。`);
+  await ctx.reply(`已将 ${days[0]}${days.length > 1 ? ` 至 ${days.at(-1)}（${days.length} 天）` : ''}${what}。${await moveDeadlines(ctx)}`);
 }
 
 async function listYear(ctx: RegisteredContext, year: number): Promise<void> {
@@ -89,5 +90,11 @@ async function markEntered(ctx: RegisteredContext, year: number, imported: numbe
   await ctx.record({ kind: YEAR_ENTERED, after: { year, imported } });
   const off = imported > 0 ? await ctx.tx.calendarDay.count({ where: { isWorkday: false, date: { gte: asDate(`${year}-01-01`), lte: asDate(`${year}-12-31`) } } }) : 0;
   const what = imported > 0 ? `已导入 ${year} 年官方安排 ${imported} 天（休 ${off} 天，班 ${imported - off} 天）` : `已将 ${year} 年日历标为完成`;
-  await ctx.reply(`${what}，${year} 年的期限不再是暂定。`);
+  await ctx.reply(`${what}，${year} 年的期限不再是暂定。${await moveDeadlines(ctx)}`);
+}
+
+/** Derives every open task's deadlines again on the changed calendar; says how many moved. */
+async function moveDeadlines(ctx: RegisteredContext): Promise<string> {
+  const moved = await recomputeTaskClocks(ctx.tx, ctx.policy, ctx.now);
+  return moved > 0 ? `${moved} 个在办任务的期限已按新日历调整。` : '';
 }

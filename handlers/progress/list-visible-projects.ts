@@ -1,11 +1,10 @@
 // The open projects a sender may see, one line each with its light, for a bare 进度.
 import type { Prisma, Project } from '../../generated/prisma/client.js';
 import type { RegisteredContext } from '../context.js';
-import { hasRole, isEnterpriseOnly } from '../../domain/access/project-access.js';
+import { isEnterpriseOnly, readScope } from '../../domain/access/project-access.js';
 import type { WorkingCalendar } from '../../domain/calendar/create-working-calendar.js';
 import { lightSymbols } from '../../domain/project/traffic-light.js';
 import { stageNames } from '../../domain/project/project-stage.js';
-import { coordinatorRoles } from '../../domain/roles.js';
 import { projectLight } from './project-light.js';
 
 const MAX_LINES = 30;
@@ -13,13 +12,17 @@ const MAX_LINES = 30;
 export async function listVisibleProjects(ctx: RegisteredContext, calendar: WorkingCalendar): Promise<{ only?: Project; text: string }> {
   const { sender } = ctx;
   const enterpriseOnly = isEnterpriseOnly(sender);
+  const scope = readScope(sender);
+  const open: Prisma.ProjectWhereInput = { stage: { notIn: ['closed', 'terminated'] } };
   let where: Prisma.ProjectWhereInput;
   if (enterpriseOnly) where = { contactPersonId: sender.id };
-  else if (hasRole(sender, ...coordinatorRoles, 'main_leader', 'inspection')) where = { stage: { notIn: ['closed', 'terminated'] } };
+  else if (scope.all) where = open;
   else {
-    const mine: Prisma.ProjectWhereInput[] = [{ leaderId: sender.id }, { teamMembers: { some: { personId: sender.id } } }];
-    if (sender.unitId !== null) mine.push({ teamUnits: { some: { unitId: sender.unitId } } }, { tasks: { some: { unitId: sender.unitId } } });
-    where = { stage: { notIn: ['closed', 'terminated'] }, OR: mine };
+    // The same conditions as canReadProject (domain/access/project-access.ts), as a query.
+    const mine: Prisma.ProjectWhereInput[] = [{ leaderId: scope.personId }, { teamMembers: { some: { personId: scope.personId } } }];
+    if (scope.unitId !== null) mine.push({ teamUnits: { some: { unitId: scope.unitId } } }, { tasks: { some: { unitId: scope.unitId } } }, { leadUnitId: scope.unitId });
+    if (scope.asContact) mine.push({ contactPersonId: scope.personId });
+    where = { ...open, OR: mine };
   }
   const projects = await ctx.tx.project.findMany({ where, orderBy: { id: 'asc' }, take: MAX_LINES + 1 });
   if (projects.length === 0) return { text: enterpriseOnly ? '你还没有绑定项目。请向专窗索取绑定码后发送「绑定 绑定码」。' : '目前没有与你有关的在办项目。' };

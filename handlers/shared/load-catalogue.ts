@@ -7,7 +7,9 @@ import { approvalCatalogue } from '../../domain/catalogue/approval-catalogue.js'
 
 export async function loadCatalogue(tx: Tx): Promise<CatalogueItem[]> {
   if ((await tx.catalogueItem.count()) === 0) {
+    // Two instances may seed at once: the codes are the key, so the second adds nothing.
     await tx.catalogueItem.createMany({
+      skipDuplicates: true,
       data: approvalCatalogue.map((entry) => ({
         code: entry.code,
         name: entry.name,

@@ -1,7 +1,8 @@
 // 恢复: the paused clock runs again (行政许可法 第45条); the due date moves by the working days it
 // stood still, counted from the day of 中止 to the day of 恢复.
 import type { RegisteredContext } from '../context.js';
-import { addWorkingDays, countWorkingDays } from '../../domain/calendar/add-working-days.js';
+import { countWorkingDays } from '../../domain/calendar/add-working-days.js';
+import { deriveTaskClocks } from '../../domain/task/derive-task-clocks.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { commandLine } from '../shared/command-line.js';
 import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
@@ -18,9 +19,10 @@ export async function resumeTask(ctx: RegisteredContext): Promise<void> {
   const calendar = await loadWorkingCalendar(ctx.tx);
   const paused = countWorkingDays(calendar, shanghaiDate(task.suspendedAt), shanghaiDate(ctx.now));
   const before = task.dueOn ? task.dueOn.toISOString().slice(0, 10) : null;
-  const dueOn = before ? addWorkingDays(calendar, before, paused) : null;
-  await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'taken', suspendedAt: null, dueOn: dueOn ? new Date(`${dueOn}T00:00:00Z`) : null } });
   await ctx.tx.taskSuspension.updateMany({ where: { taskId: task.id, until: null }, data: { until: ctx.now, pausedWorkingDays: paused } });
+  const suspensions = await ctx.tx.taskSuspension.findMany({ where: { taskId: task.id } });
+  const { dueOn } = deriveTaskClocks({ ...task, suspensions }, ctx.now, ctx.policy, calendar);
+  await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'taken', suspendedAt: null, dueOn: dueOn ? new Date(`${dueOn}T00:00:00Z`) : null } });
   await ctx.record({ kind: 'task.resumed', projectId: task.projectId, taskId: task.id, before: { state: 'suspended', dueOn: before }, after: { state: 'taken', dueOn, pausedWorkingDays: paused } });
   await notifyEnterprise(ctx, task.project, `T${task.id} ${task.itemName}（P${task.projectId}）恢复计时${dueOn ? `，${dueOn} 前办结` : ''}。`);
   await ctx.reply(`T${task.id} 已恢复计时，顺延 ${paused} 个工作日${dueOn ? `，${dueOn} 前办结` : ''}。`);

@@ -2,11 +2,11 @@
 // (部门报到, 002 五(五)). The card stops matching the escalation cycle, the minute is recorded, and
 // the promised working days start; every copy of the card shows who took it.
 import type { RegisteredContext } from '../context.js';
-import { addWorkingDays } from '../../domain/calendar/add-working-days.js';
 import { formatShanghai, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { markProvisional } from '../../domain/calendar/mark-provisional.js';
 import { numbersOf } from '../../domain/references/split-references.js';
 import { commandLine } from '../shared/command-line.js';
+import { deriveTaskClocks } from '../../domain/task/derive-task-clocks.js';
 import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { notifyWindow, updateCards } from '../shared/notify.js';
@@ -60,7 +60,7 @@ async function take(ctx: RegisteredContext, taskId: number | undefined): Promise
   if (task.state !== 'posted') return refuseTaken(ctx, task);
 
   const calendar = await loadWorkingCalendar(ctx.tx);
-  const dueOn = addWorkingDays(calendar, shanghaiDate(ctx.now), task.promisedDays);
+  const { dueOn } = deriveTaskClocks({ ...task, state: 'taken', takenAt: ctx.now, suspensions: [] }, ctx.now, ctx.policy, calendar) as { dueOn: string };
   // Conditional on the state, so two people pressing 报到 at once cannot both take it.
   const { count } = await ctx.tx.task.updateMany({
     where: { id: task.id, state: 'posted' },

@@ -29,7 +29,7 @@ describe('start-up with a bad setting', () => {
     ['a policy with a bad value', { POLICY_FILE: file('negative.json', '{"ackTimeoutMinutes": -5}') }, /^项目管家 cannot start — POLICY_FILE: .*ackTimeoutMinutes/],
     ['a roster that does not exist', { ROSTER_FILE: join(dir, 'missing.csv') }, /^项目管家 cannot start — ROSTER_FILE: no file at/],
     ['a roster that is not CSV or XLSX', { ROSTER_FILE: file('people.txt', 'x') }, /^项目管家 cannot start — ROSTER_FILE: expected the path of a \.csv or \.xlsx roster/],
-    ['a roster without the roster columns', { ROSTER_FILE: file('wrong.csv', 'name,userid\n张三,zhang\n') }, /^项目管家 cannot start — ROSTER_FILE: .*wrong\.csv has no column 姓名, 企业微信账号, 单位, 角色/],
+    ['a roster without the roster columns', { ROSTER_FILE: file('wrong.csv', 'name,userid\n张三,zhang\n') }, /^项目管家 cannot start — ROSTER_FILE: .*wrong\.csv has no column 姓名, 单位, 角色, 企业微信账号 or 钉钉账号/],
     ['a roster that is not a spreadsheet', { ROSTER_FILE: file('fake.xlsx', 'not a zip') }, /^项目管家 cannot start — ROSTER_FILE: cannot read .*fake\.xlsx/],
     ['a database URL that is not PostgreSQL', { DATABASE_URL: 'mysql://db/xmgj' }, /^项目管家 cannot start — DATABASE_URL: expected postgres:\/\//],
     ['a PostgreSQL server that is not there', { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/xmgj' }, /^项目管家 cannot start — DATABASE_URL: cannot open the database/],

@@ -39,6 +39,27 @@ describe('日历', () => {
     expect(await bot.prisma.event.count({ where: { kind: 'calendar.year_entered' } })).toBe(1);
   });
 
+  it('moves open deadlines when the official schedule entered later differs from the derived one', async () => {
+    await preparePlannedProject(bot);
+    await bot.say('window', '派单 P1 环评 施工许可');
+    bot.clock.advanceMinutes(5);
+    await bot.say('zjj.agent', '报到 T2');
+    // A schedule that also gives Monday 01-04 off: the 3 promised working days become 01-05, 01-06, 01-07,
+    // and T1, still waiting for 报到, must now report by Tuesday 01-05 08:50.
+    const [imported] = await bot.say('admin', '日历 导入\n2027-01-01至2027-01-04,休,元旦');
+    expect(imported!.text).toBe('已导入 2027 年官方安排 4 天（休 4 天，班 0 天），2027 年的期限不再是暂定。2 个在办任务的期限已按新日历调整。');
+    const [progress] = await bot.say('window', '进度 P1');
+    expect(progress!.text).toContain('2027-01-07 前办结');
+    expect(progress!.text).not.toContain('暂定');
+    const t1 = await bot.prisma.task.findUniqueOrThrow({ where: { id: 1 } });
+    expect(t1.nextEscalationAt?.toISOString()).toBe('2027-01-05T00:50:00.000Z');
+    // The escalation cycle follows the moved time: nothing fires on Monday, the reminder on Tuesday.
+    bot.clock.set('2027-01-04T10:00:00+08:00');
+    expect(await bot.app.escalate()).toBe(0);
+    bot.clock.set('2027-01-05T08:51:00+08:00');
+    expect(await bot.app.escalate()).toBe(1);
+  });
+
   it('ends 暂定 for days entered one by one with 日历 2027 完成', async () => {
     await bot.say('admin', '日历 2027-01-01 休 元旦');
     expect((await bot.say('admin', '日历 2027'))[0]!.text).toContain('2027 年尚未录入官方安排，期限暂定。');

@@ -1,5 +1,6 @@
 // 进度 and 档案: lights, masked mobiles, and who may read what.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findPerson } from '../support/find-person.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { preparePlannedProject, runEscalation } from './story-steps.js';
 
@@ -58,6 +59,19 @@ describe('进度', () => {
   it('keeps a county leader out of projects he is not on', async () => {
     expect((await h.say('leader.b', '进度 P1'))[0]?.text).toBe('这个项目与你的单位无关，你不能查看。');
     expect((await h.say('leader.b', '进度'))[0]?.text).toBe('目前没有与你有关的在办项目。');
+  });
+
+  it('lists exactly the projects a person may open: one access rule for both', async () => {
+    // 县领导乙's unit (县政府) joins P1's team: a county leader reads a project by leading it or being
+    // on its team, not through his unit, so P1 is neither listed nor readable for him.
+    const unit = await h.prisma.unit.findFirstOrThrow({ where: { people: { some: { accounts: { some: { account: 'leader.b' } } } } } });
+    await h.prisma.teamUnit.create({ data: { projectId: 1, unitId: unit.id } });
+    expect((await h.say('leader.b', '进度'))[0]?.text).toBe('目前没有与你有关的在办项目。');
+    expect((await h.say('leader.b', '进度 P1'))[0]?.text).toBe('这个项目与你的单位无关，你不能查看。');
+    // Once on the team as a person, he both sees it listed and may open it.
+    await h.prisma.teamMember.create({ data: { projectId: 1, personId: (await findPerson(h.prisma, 'leader.b')).id, role: 'leader' } });
+    expect((await h.say('leader.b', '进度'))[0]?.text).toMatch(/P1 光伏组件项目/);
+    expect((await h.say('leader.b', '进度 P1'))[0]?.text).toMatch(/^.*P1 光伏组件项目/);
   });
 
   it('lists the projects an agent works on', async () => {
