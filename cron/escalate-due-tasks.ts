@@ -13,7 +13,7 @@ import { planEscalation } from '../domain/escalation/plan-escalation.js';
 import { findPeople, findPerson } from '../prisma/find-people.js';
 import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
 
-/** How often the cycle runs: ackTimeoutMinutes 0.05 must escalate within 5 s of due (issue 4). */
+/** How often the cycle runs: ackTimeoutMinutes 0.05 must escalate within 5 s of due. */
 export const ESCALATION_CYCLE_MS = 2000;
 
 export interface EscalationOptions {

@@ -1,5 +1,5 @@
 // Tells the admins, once per missing year, that the working-day calendar lacks the official
-// holidays of this or the coming year (chinese-days stops at 2026; shared/TOOLCHAIN.md), so
+// holidays of this or the coming year (chinese-days stops at 2026; docs/architecture.md "Toolchain notes"), so
 // deadlines and the report-to-window clock would treat holidays as working days.
 import type { Db } from '../prisma/open-database.js';
 import { enqueueMessage } from '../bot/outbox/enqueue-message.js';

@@ -1,5 +1,5 @@
-// Mobiles are shown masked to anyone but the window and the project's own team (issue 4,
-// "Roles and privacy"), and never written to logs in full.
+// Mobiles are shown masked to anyone but the window and the project's own team (docs/domain.md
+// "People and roles"), and never written to logs in full.
 
 /**
  * @example maskMobile('13800000000') // '138****0000'

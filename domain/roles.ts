@@ -1,4 +1,4 @@
-// Roles of the people the bot serves (DOMAIN.md "People"), with the Chinese names the roster uses.
+// Roles of the people the bot serves (docs/domain.md "People and roles"), with the Chinese names the roster uses.
 
 export const roleNames = {
   admin: '管理员',

@@ -1,5 +1,5 @@
 // What a handler gets: the parsed message, the sender with roles, the transaction, and
-// capabilities (reply, send, record). Never HTTP, never a platform client (STYLE.md item 2).
+// capabilities (reply, send, record). Never HTTP, never a platform client (docs/architecture.md).
 import type { Tx } from '../prisma/open-database.js';
 import type { IncomingEvent, OutgoingMessage, Platform } from '../bot/messages.js';
 import type { Policy } from '../domain/policy.js';

@@ -1,4 +1,4 @@
-// The routing table: each command word and card action → one small handler (STYLE.md item 1).
+// The routing table: each command word and card action → one small handler (docs/architecture.md).
 import { coordinatorRoles, type Role } from '../domain/roles.js';
 import type { Command, Handler } from './context.js';
 import { help } from './help.js';

@@ -1,5 +1,5 @@
 // Applies pending SQL migrations from prisma/migrations at start-up. `prisma migrate deploy`
-// cannot run through a driver adapter here (shared/TOOLCHAIN.md), so the app does it itself,
+// cannot run through a driver adapter here (docs/architecture.md "Toolchain notes"), so the app does it itself,
 // recording each migration in Prisma's own `_prisma_migrations` table with Prisma's checksum
 // (SHA-256 of the file), so the Prisma CLI sees the same history.
 import { createHash, randomUUID } from 'node:crypto';

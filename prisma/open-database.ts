@@ -1,5 +1,5 @@
 // Opens the database: embedded PGlite (a directory, or memory for tests) or a PostgreSQL server.
-// Both are PostgreSQL, so one schema and one set of migrations serve both (shared/TOOLCHAIN.md).
+// Both are PostgreSQL, so one schema and one set of migrations serve both (docs/architecture.md "Toolchain notes").
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';

@@ -1,4 +1,4 @@
-// Turns a DingTalk push into the one platform-neutral incoming event (STYLE.md item 3). Field
+// Turns a DingTalk push into the one platform-neutral incoming event (docs/architecture.md). Field
 // names follow DingTalk's docs: 机器人接收消息 (the robot topic /v1.0/im/bot/messages/get, and the
 // body of an HTTP-mode callback) and 卡片回传请求 (the card topic /v1.0/card/instances/callback,
 // whose `content` is itself a JSON string). Anything that does not fit is refused with a reason

@@ -1,5 +1,5 @@
 // Turns a decrypted WeCom callback message into the one platform-neutral incoming event
-// (STYLE.md item 3). Field names follow WeCom docs: 接收消息 (text and other messages) and
+// (docs/architecture.md). Field names follow WeCom docs: 接收消息 (text and other messages) and
 // 接收事件 (enter_agent, template_card_event 模板卡片事件推送).
 import { z } from 'zod';
 import type { IncomingEvent } from '../messages.js';

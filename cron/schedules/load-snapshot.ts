@@ -8,7 +8,7 @@ const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : nul
 export async function loadSnapshot(tx: Tx, now: Date): Promise<ScheduleSnapshot> {
   // Finished tasks matter for two months of ranking; older ones never.
   const since = new Date(now.getTime() - 70 * 86_400_000);
-  // One after another: a transaction is one connection (shared/TOOLCHAIN.md, PGlite).
+  // One after another: a transaction is one connection (docs/architecture.md "Toolchain notes").
   const people = await tx.person.findMany({ where: { active: true }, select: { id: true, name: true, unitId: true, roles: true }, orderBy: { id: 'asc' } });
   const units = await tx.unit.findMany({ select: { id: true, name: true } });
   const projects = await tx.project.findMany({ orderBy: { id: 'asc' } });

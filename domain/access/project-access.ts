@@ -1,4 +1,4 @@
-// Who may see a project and its contacts (issue 4, "Roles and privacy"): coordinators, main
+// Who may see a project and its contacts (docs/domain.md "People and roles"): coordinators, main
 // leaders and 督查 read everything; a county leader reads the projects he leads or is on; an agent
 // or 责任领导 those their unit works on; an enterprise contact only their own projects.
 import { coordinatorRoles, type Role } from '../roles.js';

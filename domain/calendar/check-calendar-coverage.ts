@@ -1,6 +1,6 @@
 // chinese-days knows the official schedules through 2026 only; a later year is derived from the
 // festival rules and weekends (derive-statutory-holidays.ts) and stays provisional (暂定) until an
-// admin enters the State Council's schedule, published in late autumn (shared/TOOLCHAIN.md). Until
+// admin enters the State Council's schedule, published in late autumn (docs/architecture.md "Toolchain notes"). Until
 // then the admins are reminded.
 import { hasOfficialSchedule } from './create-working-calendar.js';
 import { shanghaiDate } from './shanghai-time.js';

@@ -1,9 +1,9 @@
-// The festival days of 《全国年节及纪念日放假办法》 (2024 revision, in force from 2025; DOMAIN.md "Time
-// rules"): 元旦 1-1; 春节 除夕 to 初三; 清明; 劳动节 5-1, 5-2; 端午 (lunar 5-5); 中秋 (lunar 8-15);
+// The festival days of 《全国年节及纪念日放假办法》 (2024 revision, in force from 2025; docs/domain.md
+// "Working days and the calendar"): 元旦 1-1; 春节 除夕 to 初三; 清明; 劳动节 5-1, 5-2; 端午 (lunar 5-5); 中秋 (lunar 8-15);
 // 国庆 10-1 to 10-3. For a year whose State Council schedule is not out yet these, plus weekends,
 // are the best guess; the bridge days and 调休 Saturdays come only with the official schedule.
-// chinese-days' date-taking lunar functions shift a day in time zones west of UTC (TOOLCHAIN.md
-// "Calendar"), so only its month-length tables are used here, counted from a fixed new year.
+// chinese-days' date-taking lunar functions shift a day in time zones west of UTC (docs/architecture.md
+// "Toolchain notes"), so only its month-length tables are used here, counted from a fixed new year.
 import chineseDays from 'chinese-days';
 import { addCalendarDays, type IsoDate } from './shanghai-time.js';
 

@@ -1,5 +1,5 @@
 // Every date people read that depends on a provisional year is marked 暂定, so nobody promises an
-// enterprise a deadline the State Council's schedule may still move (DOMAIN.md "Time rules").
+// enterprise a deadline the State Council's schedule may still move (docs/domain.md "Time rules").
 import type { WorkingCalendar } from './create-working-calendar.js';
 import type { IsoDate } from './shanghai-time.js';
 

@@ -1,5 +1,5 @@
 // The shipped approval-item catalogue (审批事项及材料清单, 002 附件10; 004 三(一)2–3), built from the
-// departments and items the seeds name (003 一(二)4(3); 004 附件; DOMAIN.md). Admins edit the
+// departments and items the seeds name (003 一(二)4(3); 004 附件; docs/domain.md "Departments and approval items"). Admins edit the
 // stored copy. `units` lists the owning unit first and the names other counties use for it after
 // (林业局 is part of 自然资源局 in 中卫); matching ignores a leading 市/县/区.
 // `core` items make up the default service plan (002 五(四)); promised days are working days.

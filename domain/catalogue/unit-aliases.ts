@@ -1,5 +1,5 @@
 // The short names officials use for units in the group (发改委, 环保局, 国土局, 住建, 供电 …), each
-// mapped to the names a roster uses for that unit (004 附件 lists the 16 units of 中卫; DOMAIN.md
+// mapped to the names a roster uses for that unit (004 附件 lists the 16 units of 中卫; docs/domain.md
 // "Departments"). Admins add a county's own short names with the policy key `unitAliases`
 // (README "Policy"); theirs are tried first.
 export const defaultUnitAliases: Readonly<Record<string, readonly string[]>> = {

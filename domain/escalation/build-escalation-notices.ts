@@ -1,4 +1,4 @@
-// Who is told what at each escalation step (issue 4; 002 五(五)(六)): step 1 reminds the unit's
+// Who is told what at each escalation step (002 五(五)(六)): step 1 reminds the unit's
 // agents and tells its 责任领导 and the window; step 2 tells the project's leader and 重点项目办.
 // One message per person per step, even when someone holds two of these roles.
 import type { EscalationStep } from './plan-escalation.js';

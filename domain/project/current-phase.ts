@@ -1,4 +1,4 @@
-// "When every item of a phase is done the project moves to the next phase" (issue 4; 004 三(一)2):
+// "When every item of a phase is done the project moves to the next phase" (004 三(一)2):
 // the current phase is the lowest one that still has an unfinished plan item.
 import type { Phase } from '../catalogue/approval-phases.js';
 

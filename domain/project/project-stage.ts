@@ -1,4 +1,4 @@
-// The project life cycle the bot tracks (DOMAIN.md "Project life cycle"): 签约 (003) → 受理 (002 五(二))
+// The project life cycle the bot tracks (docs/domain.md "Project life cycle"): 签约 (003) → 受理 (002 五(二))
 // → 审批 in four phases (004 三(一)2) → 开工 → 投产, ending with 办结 (办结单, 002 五(八)) or, at any
 // point, 终止 with a reason (终止单, 002 五(八)).
 

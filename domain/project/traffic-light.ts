@@ -1,4 +1,4 @@
-// 红/黄/绿 lights for the status card (issue 4 进度): green on time, yellow when a deadline is
+// 红/黄/绿 lights for the status card (进度, README "Commands"): green on time, yellow when a deadline is
 // within policy.warnBeforeWorkingDays working days, red when overdue.
 import { addWorkingDays } from '../calendar/add-working-days.js';
 import type { WorkingCalendar } from '../calendar/create-working-calendar.js';

@@ -1,5 +1,5 @@
 // Projects and catalogue items are named by any unique part of their name; an ambiguous name gets
-// a short numbered list instead of a guess (issue 4, "Commands").
+// a short numbered list instead of a guess (README "Commands").
 
 export type Resolved<T> =
   | { ok: true; value: T }

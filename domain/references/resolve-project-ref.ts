@@ -1,6 +1,6 @@
 // A project by number (P12, 12) or by any unique part of its name, among the projects the sender
 // may see: an enterprise contact guessing another project's number gets "not found", the same as
-// for a number that does not exist (issue 4, "Roles and privacy").
+// for a number that does not exist (docs/domain.md "People and roles").
 import { parseNumberRef } from './parse-number-ref.js';
 import { resolveByName, type Resolved } from './resolve-by-name.js';
 

@@ -1,5 +1,5 @@
 // 日历: the admin enters the State Council's holiday schedule for years chinese-days does not know
-// yet (it stops at 2026; shared/TOOLCHAIN.md) and local exceptions. A day off is 休, a make-up
+// yet (it stops at 2026; docs/architecture.md "Toolchain notes") and local exceptions. A day off is 休, a make-up
 // working day (调休) is 班. Deadlines and the report-to-window clock read these at once.
 //   日历 2027                              — that year's entries
 //   日历 2027-02-10至2027-02-16 休 春节      — days off

@@ -1,5 +1,5 @@
 // 事项: the approval-item catalogue (审批事项及材料清单, 002 附件10). Anyone who plans or handles
-// items may read it; only admins change it (issue 4, "Catalogue and seed data").
+// items may read it; only admins change it (docs/domain.md "Departments and approval items").
 import type { CatalogueItem } from '../../generated/prisma/client.js';
 import type { RegisteredContext } from '../context.js';
 import { hasRole } from '../../domain/access/project-access.js';

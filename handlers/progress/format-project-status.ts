@@ -1,4 +1,4 @@
-// The status card of one project (issue 4 进度): stage, phase, contact (masked unless the viewer
+// The status card of one project (进度, README "Commands"): stage, phase, contact (masked unless the viewer
 // is the window or on the team), next deadline, and each task's state, age and light.
 import type { Project } from '../../generated/prisma/client.js';
 import type { RegisteredContext } from '../context.js';

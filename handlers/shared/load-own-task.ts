@@ -1,5 +1,5 @@
-// Finds the task a task command names and checks that the sender's unit owns it (issue 4,
-// "Roles and privacy": agents and 责任领导 act only on their own unit's tasks).
+// Finds the task a task command names and checks that the sender's unit owns it (docs/domain.md
+// "People and roles": agents and 责任领导 act only on their own unit's tasks).
 import type { RegisteredContext } from '../context.js';
 import { canHandleTask } from '../../domain/access/project-access.js';
 import { parseNumberRef } from '../../domain/references/parse-number-ref.js';

@@ -1,5 +1,5 @@
 // The expected refusals of the task commands (报到, 告知, 办结, 退回, 中止, 恢复) as values with stable
-// codes, and the one Chinese sentence each becomes at the edge (STYLE.md item 5).
+// codes, and the one Chinese sentence each becomes at the edge (docs/architecture.md).
 import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
 
 export const taskStateNames: Record<string, string> = {

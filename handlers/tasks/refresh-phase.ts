@@ -1,5 +1,5 @@
 // Keeps Project.phase at the lowest phase with an unfinished plan item ("when every item of a
-// phase is done the project moves to the next phase", issue 4; 004 三(一)2), and tells the window.
+// phase is done the project moves to the next phase", 004 三(一)2), and tells the window.
 import type { HandlerContext } from '../context.js';
 import { isPhase, phaseNames } from '../../domain/catalogue/approval-phases.js';
 import { currentPhase } from '../../domain/project/current-phase.js';

@@ -1,4 +1,4 @@
-// The story of issue 4 through the local chat (POST /local/say, as `npm run chat` does): register
+// The whole story through the local chat (POST /local/say, as `npm run chat` does): register
 // → bind the enterprise contact → accept → team → plan → dispatch two items → one unit reports
 // in time, the other does not → exactly the right people are told once at each step → the late
 // unit finishes → the enterprise sees both items in 进度 and rates the service → 档案 shows it all.

@@ -7,7 +7,7 @@ import { listSchedule } from '../../../domain/schedule/list-schedule.js';
 import { occurrencesOfPeriod } from '../../../domain/schedule/plan-occurrences.js';
 
 const schedule = listSchedule(defaultPolicy);
-// 2027's schedule is not published in chinese-days: the admin enters 元旦 (DOMAIN.md "Time rules").
+// 2027's schedule is not published in chinese-days: the admin enters 元旦 (docs/domain.md "Time rules").
 const calendar = createWorkingCalendar([{ date: '2027-01-01', isWorkday: false }]);
 const at = (shanghai: string) => new Date(`${shanghai.replace(' ', 'T')}:00+08:00`);
 /** The keys due at a Shanghai time, optionally only those of one family (`weekly`, `monthly`). */
