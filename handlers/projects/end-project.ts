@@ -1,6 +1,7 @@
 // 办结项目 / 终止: service ends with 办结单, or stops with 终止单 and its reason (002 五(八)). The
 // enterprise is asked to rate the service (满意度评价, 002 五(九)). Terminating cancels open task
 // cards; 办结 waits until no task is open.
+import { openTaskStates } from '../../domain/task/task-state.js';
 import type { RegisteredContext } from '../context.js';
 import { stageNames, transitionProject } from '../../domain/project/project-stage.js';
 import { stripLabel } from '../../domain/commands/parse-command-line.js';
@@ -8,7 +9,6 @@ import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 import { notifyEnterprise, notifyWindow, updateCards } from '../shared/notify.js';
 
-const OPEN = ['posted', 'taken', 'suspended'];
 
 export function endProject(action: 'close' | 'terminate') {
   const word = action === 'close' ? '办结项目' : '终止';
@@ -21,7 +21,7 @@ export function endProject(action: 'close' | 'terminate') {
     if (!change.ok) return ctx.reply(`P${project.id} ${stageNames[change.stage]}，不能${word}。`);
     const reason = stripLabel(line.rest, ['原因', '终止原因']);
     if (action === 'terminate' && !reason) return ctx.reply(`请写明终止原因，例如「终止 P${project.id} 企业主动撤回」。`);
-    const open = await ctx.tx.task.findMany({ where: { projectId: project.id, state: { in: OPEN } }, orderBy: { id: 'asc' } });
+    const open = await ctx.tx.task.findMany({ where: { projectId: project.id, state: { in: [...openTaskStates] } }, orderBy: { id: 'asc' } });
     if (action === 'close' && open.length > 0) return ctx.reply(`P${project.id} 还有 ${open.length} 个任务未办结：${open.map((task) => `T${task.id}`).join('、')}。`);
 
     for (const task of open) {

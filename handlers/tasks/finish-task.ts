@@ -1,6 +1,7 @@
 // 办结 (text or the card's button): the item is done; the result goes to the window and the
 // enterprise at once (002 五(五): 办理结果即时反馈). When a phase's items are all done, the
 // project moves to the next phase.
+import { statesFor } from '../../domain/task/task-state.js';
 import type { RegisteredContext } from '../context.js';
 import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
 import { stripLabel } from '../../domain/commands/parse-command-line.js';
@@ -12,7 +13,7 @@ import { refreshPhase } from './refresh-phase.js';
 
 export async function finishTask(ctx: RegisteredContext): Promise<void> {
   const line = commandLine(ctx);
-  const found = await loadOwnTask(ctx, taskIdOf(ctx, line.args[0]), ['taken']);
+  const found = await loadOwnTask(ctx, taskIdOf(ctx, line.args[0]), statesFor('finish'));
   if (!found.ok) return ctx.reply(describeTaskRefusal(found));
   const { task } = found;
 

@@ -1,5 +1,6 @@
 // 退回: the application is not accepted, with every reason at once (004 三(二)2: 不符合受理条件，
 // 应向项目单位一次性告知不受理原因). The reasons go to the enterprise and the window; the card closes.
+import { moveTask } from '../../domain/task/task-state.js';
 import type { RegisteredContext } from '../context.js';
 import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
 import { stripLabel } from '../../domain/commands/parse-command-line.js';
@@ -8,7 +9,6 @@ import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
 import { notifyEnterprise, notifyWindow, updateCards } from '../shared/notify.js';
 import { describeTaskRefusal } from '../shared/task-refusal.js';
 
-const OPEN = ['posted', 'taken', 'suspended'];
 
 export async function returnTask(ctx: RegisteredContext): Promise<void> {
   const line = commandLine(ctx);
@@ -16,12 +16,13 @@ export async function returnTask(ctx: RegisteredContext): Promise<void> {
   const found = await loadOwnTask(ctx, taskId);
   if (!found.ok) return ctx.reply(describeTaskRefusal(found));
   const { task } = found;
-  if (!OPEN.includes(task.state)) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: task.state }));
+  const move = moveTask(task.state, 'return');
+  if (!move.ok) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: task.state }));
   // From the card, the reasons are what the person typed into the 退回 button's input.
   const reason = stripLabel(ctx.event.type === 'card_action' ? (ctx.event.input ?? '') : line.rest, ['原因', '退回原因']);
   if (!reason) return ctx.reply(describeTaskRefusal({ ok: false, code: 'REASON_REQUIRED', example: `退回 T${task.id} 缺少用地预审意见、环评批复` }));
 
-  const { count } = await ctx.tx.task.updateMany({ where: { id: task.id, state: task.state }, data: { state: 'returned', returnReason: reason, nextEscalationAt: null, doneAt: ctx.now } });
+  const { count } = await ctx.tx.task.updateMany({ where: { id: task.id, state: task.state }, data: { state: move.to, returnReason: reason, nextEscalationAt: null, doneAt: ctx.now } });
   if (count === 0) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: (await ctx.tx.task.findUniqueOrThrow({ where: { id: task.id } })).state }));
   await ctx.record({ kind: 'task.returned', projectId: task.projectId, taskId: task.id, before: { state: task.state }, after: { state: 'returned', reason } });
   await updateCards(ctx, task, `已退回 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`);

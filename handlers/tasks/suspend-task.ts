@@ -1,5 +1,6 @@
 // 中止: the promised days stop while the enterprise supplements materials or an expert review,
 // hearing or test runs — that time does not count (行政许可法 第45条). 恢复 restarts them.
+import { statesFor } from '../../domain/task/task-state.js';
 import type { RegisteredContext } from '../context.js';
 import { stripLabel } from '../../domain/commands/parse-command-line.js';
 import { commandLine } from '../shared/command-line.js';
@@ -9,7 +10,7 @@ import { describeTaskRefusal } from '../shared/task-refusal.js';
 
 export async function suspendTask(ctx: RegisteredContext): Promise<void> {
   const line = commandLine(ctx);
-  const found = await loadOwnTask(ctx, taskIdOf(ctx, line.args[0]), ['taken']);
+  const found = await loadOwnTask(ctx, taskIdOf(ctx, line.args[0]), statesFor('suspend'));
   if (!found.ok) return ctx.reply(describeTaskRefusal(found));
   const { task } = found;
   const reason = stripLabel(line.rest, ['原因', '中止原因']);

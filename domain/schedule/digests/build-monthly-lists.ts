@@ -3,6 +3,7 @@
 // procedures (一(二)4(2)); the 5th, each unit's assigned approvals with deadlines to its agent and
 // 责任领导 (一(二)4(3) 任务交办); the 20th, each team asked for its 月报 (一(三)5(2)); the 28th,
 // the city-wide 集中签约 (一(一)3).
+import { openTaskStates, type TaskState } from '../../task/task-state.js';
 import { formatInvestment } from '../../commands/parse-investment.js';
 import { lightSymbols } from '../../project/traffic-light.js';
 import type { Digest } from '../schedule-snapshot.js';
@@ -32,7 +33,7 @@ export function buildStartLedger(context: DigestContext, month: string, late: bo
   const lines = toStart.length === 0 ? ['没有待开工的项目。'] : [`待开工项目 ${toStart.length} 个：`];
   for (const project of toStart) {
     const start = openDeadlines(project, context).find((deadline) => deadline.label === '开工');
-    const procedures = snapshot.tasks.filter((task) => task.projectId === project.id && ['posted', 'taken', 'suspended'].includes(task.state) && task.phase <= 3);
+    const procedures = snapshot.tasks.filter((task) => task.projectId === project.id && openTaskStates.includes(task.state as TaskState) && task.phase <= 3);
     lines.push(`- ${labelOf(project, context)} · ${nameOf(snapshot, project.leaderId)} · ${unitName(snapshot, project.leadUnitId)} · 开工期限 ${start?.dueOn ?? '未定'} · 在办手续 ${procedures.length} 项${procedures.length ? `：${procedures.map((task) => task.itemName).join('、')}` : ''}`);
   }
   return toOffice(context, titled(`拟开工重大项目台账 ${month}`, late), lines);
@@ -40,7 +41,7 @@ export function buildStartLedger(context: DigestContext, month: string, late: bo
 
 export function buildAssignment(context: DigestContext, month: string, late: boolean): Digest[] {
   const { snapshot } = context;
-  const open = snapshot.tasks.filter((task) => ['posted', 'taken', 'suspended'].includes(task.state));
+  const open = snapshot.tasks.filter((task) => openTaskStates.includes(task.state as TaskState));
   const digests: Digest[] = [];
   for (const unitId of [...new Set(open.map((task) => task.unitId))].sort((a, b) => a - b)) {
     const tasks = open.filter((task) => task.unitId === unitId);
