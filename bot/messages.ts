@@ -38,7 +38,12 @@ export type OutgoingMessage =
    * (e.g. "已报到 · 王某 · 10:03"): shown on the card, and sent as text instead when the platform
    * can no longer update that card (a spent or expired handle).
    */
-  | { kind: 'card_update'; card: Card; status: string };
+  | { kind: 'card_update'; card: Card; status: string }
+  /**
+   * A file, e.g. the 台账 workbook. `name` is what people see (WeCom shows the upload's filename);
+   * the content travels base64 in the outbox row, so keep files small (a county's ledger is tens of KB).
+   */
+  | { kind: 'file'; name: string; /** base64 */ content: string };
 
 const base = {
   platform: z.enum(platforms),

@@ -12,6 +12,8 @@ export function renderAsText(message: OutgoingMessage): string {
       return [`【${message.card.title}】`, ...message.card.fields.map((field) => `${field.label}：${field.value}`), buttonLine(message.card)].filter(Boolean).join('\n');
     case 'card_update':
       return [`〔${message.card.title}〕${message.status}`, buttonLine(message.card)].filter(Boolean).join('\n');
+    case 'file':
+      return `【文件】${message.name}`;
   }
 }
 

@@ -40,6 +40,7 @@ export interface ClaimOptions {
 }
 
 const MINUTE = 60_000;
+const encoder = new TextEncoder();
 const HOUR = 60 * MINUTE;
 
 /** A sent row's lease: long enough for the slowest platform call to answer (their timeouts are 10 s). */
@@ -118,7 +119,9 @@ async function splitLongRows(tx: Tx, rows: DueRow[], limits: ReadonlyMap<Platfor
   const result: DueRow[] = [];
   for (const row of rows) {
     const message = row.payload as OutgoingMessage;
-    const parts = row.attempts === 0 && (message.kind === 'text' || message.kind === 'markdown') ? splitByBytes(message.text, limits.get(row.platform!)!.maxBytes) : [];
+    // A markdown title may travel inside the message (WeCom): its line, numbered, counts too.
+    const room = limits.get(row.platform!)!.maxBytes - (message.kind === 'markdown' ? encoder.encode(`**${message.title}（续99）**\n`).length : 0);
+    const parts = row.attempts === 0 && (message.kind === 'text' || message.kind === 'markdown') ? splitByBytes(message.text, room) : [];
     if (parts.length <= 1) {
       result.push(row);
       continue;

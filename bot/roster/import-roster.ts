@@ -98,5 +98,6 @@ export async function importRoster(prisma: Db, rows: RosterRow[], sha256?: strin
       data: { channel: 'system', kind: 'roster.imported', after: { loaded: people.length, deactivated, skippedLines: problems.map((p) => p.line), sha256: sha256 ?? null } },
     });
     return { loaded: people.length, deactivated, problems };
-  });
+    // A county's roster is hundreds of people, and instances starting together wait for the lock.
+  }, { timeout: 120_000, maxWait: 120_000 });
 }

@@ -8,6 +8,9 @@ export function encodeCardButtonKey(buttonId: string, cardKey: string): string {
 }
 
 export function decodeCardButtonKey(key: string): { buttonId: string; cardKey: string } | undefined {
+  // Cards sent before card keys existed name their action and task, `take:12`; they keep working.
+  const legacy = /^(take|finish|return):([1-9]\d{0,9})$/.exec(key);
+  if (legacy) return { buttonId: legacy[1]!, cardKey: `task:${legacy[2]}` };
   const at = key.indexOf(SEPARATOR);
   if (at <= 0 || at === key.length - 1) return undefined;
   return { buttonId: key.slice(0, at), cardKey: key.slice(at + 1) };

@@ -7,6 +7,11 @@ import { WecomApiError, WecomTransportError } from './wecom-api-error.js';
 export interface WecomApi {
   get<T extends object>(path: string, query?: Record<string, string | number>): Promise<T>;
   post<T extends object>(path: string, body: unknown): Promise<T>;
+  /**
+   * media/upload (上传临时素材): multipart field `media`, whose filename is what people see; the
+   * media_id lives 3 days. Files up to 20 MB.
+   */
+  upload(type: 'file', name: string, content: Uint8Array): Promise<{ media_id: string }>;
 }
 
 export interface WecomApiOptions {
@@ -31,10 +36,12 @@ export function createWecomApi({ apiBase, corpId, secret, timeoutMs = 10_000, no
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
     let response: Response;
     try {
+      // A FormData body sets its own multipart content type and boundary.
+      const json = body !== undefined && !(body instanceof FormData);
       response = await fetch(url, {
         method: body === undefined ? 'GET' : 'POST',
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: json ? { 'content-type': 'application/json' } : {},
+        body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
@@ -81,5 +88,10 @@ export function createWecomApi({ apiBase, corpId, secret, timeoutMs = 10_000, no
   return {
     get: (path, query = {}) => call(path, query, undefined),
     post: (path, body) => call(path, {}, body),
+    upload: (type, name, content) => {
+      const form = new FormData();
+      form.append('media', new Blob([content], { type: 'application/octet-stream' }), name);
+      return call<{ media_id: string }>('media/upload', { type }, form);
+    },
   };
 }

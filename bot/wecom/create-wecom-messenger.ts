@@ -1,7 +1,8 @@
 // The WeCom side of the outbox (bot/transport/messenger.ts): one outbox row → WeCom API calls.
 // Limits (发送应用消息): text and markdown "最长不超过2048个字节", less the invisible row mark
 // (send-app-message.ts); 30 messages a minute and 1,000 an hour per member, beyond which WeCom
-// drops them silently. Group chats exist (appchat) where the app may use them.
+// drops them silently. Group chats exist (appchat) where the app may use them; a file goes to
+// each member instead (send-to-group-chat.ts refuses it, like a card).
 import type { Db } from '../../prisma/open-database.js';
 import type { Clock } from '../clock.js';
 import { saveCardHandle } from '../transport/card-handles.js';
@@ -44,6 +45,11 @@ export function createWecomMessenger({ api, prisma, agentId, clock }: WecomMesse
         }
       case 'card_update':
         return updateTaskCard(api, prisma, agentId, { account, card: message.card, status: message.status, outboxId }, clock.now());
+      case 'file': {
+        // Uploaded anew on each try: a media_id lives 3 days, a retry may come later (上传临时素材).
+        const { media_id } = await api.upload('file', message.name, Buffer.from(message.content, 'base64'));
+        return { ok: true, platformMsgId: (await sendAppMessage(api, agentId, account, { msgtype: 'file', file: { media_id } })).msgid };
+      }
     }
   }
 

@@ -51,9 +51,10 @@ export function createWecomRouter({ config, receive, saveCardHandle, logger, clo
     const opened = guard(() => openCallback(config, ctx.query, body, clock.now()));
     if (!opened.ok) return refuse(ctx, opened, logger);
     if (opened.event) {
-      if (opened.cardHandle) await saveCardHandle(opened.cardHandle);
       const outcome = await receive(opened.event);
       if (outcome === 'invalid') return refuse(ctx, { ok: false, status: 400, reason: 'message fails validation' }, logger);
+      // Kept once: a retry of the same click carries the same single-use code.
+      if (outcome === 'accepted' && opened.cardHandle) await saveCardHandle(opened.cardHandle);
       logger.debug({ dedupKey: opened.event.dedupKey, type: opened.event.type, outcome }, 'wecom callback received');
     } else {
       logger.debug({ event: opened.ignored }, 'wecom notification ignored');

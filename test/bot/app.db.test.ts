@@ -30,7 +30,7 @@ describe('the bot without a transport', () => {
   });
 
   it('processes a platform retry of the same message once', async () => {
-    const event = { platform: 'local' as const, type: 'text' as const, sender: 'window', text: '帮助', dedupKey: 'msg-1', at: bot.clock.now().toISOString() };
+    const event = { platform: 'local' as const, type: 'text' as const, account: 'window', text: '帮助', dedupKey: 'msg-1', at: bot.clock.now().toISOString() };
     expect(await bot.app.receive(event)).toBe('accepted');
     expect(await bot.app.receive(event)).toBe('duplicate');
     expect(await bot.app.receive(event)).toBe('duplicate');
@@ -39,8 +39,16 @@ describe('the bot without a transport', () => {
     expect(bot.textsTo('window')).toHaveLength(1);
   });
 
+  it('refuses an event that fails validation, recording nothing', async () => {
+    const at = bot.clock.now().toISOString();
+    expect(await bot.app.receive({ platform: 'local', type: 'text', account: '', text: '帮助', dedupKey: 'no-account', at })).toBe('invalid');
+    expect(await bot.app.receive({ platform: 'local', type: 'text', account: 'window', text: 'a\u0000b', dedupKey: 'nul', at })).toBe('invalid');
+    expect(await bot.prisma.inbound.count()).toBe(0);
+    expect(await bot.app.processInbound()).toBe(0);
+  });
+
   it('processes what was received before a restart', async () => {
-    await bot.app.receive({ platform: 'local', type: 'text', sender: 'window', text: '帮助', dedupKey: 'before-crash', at: bot.clock.now().toISOString() });
+    await bot.app.receive({ platform: 'local', type: 'text', account: 'window', text: '帮助', dedupKey: 'before-crash', at: bot.clock.now().toISOString() });
     expect(bot.textsTo('window')).toHaveLength(0);
     expect(await bot.app.processInbound()).toBe(1);
     await bot.app.deliver();

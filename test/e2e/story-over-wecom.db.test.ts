@@ -5,7 +5,6 @@
 // the loops, so 30 office minutes pass without sleeping.
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { cardActions } from '../../bot/incoming-event.js';
 import { encodeCardButtonKey } from '../../bot/wecom/card-button-key.js';
 import { config } from '../bot/wecom/wecom-fixtures.js';
 import { REGISTER } from '../handlers/story-steps.js';
@@ -67,7 +66,8 @@ it('serves a project from registration to rating over WeCom, escalating the late
   const cardTo = (userid: string) => posted.find((call) => call.to === userid && call.msgtype === 'template_card')!;
   expect(cardTo('zjj.agent').text).toBe('任务 T2 · 建筑工程施工许可证');
   expect(cardTo('zjj.agent').body.template_card?.horizontal_content_list).toContainEqual({ keyname: '报到期限', value: '11-23 09:30 前' });
-  expect(cardTo('sthj.agent').body.template_card?.button_list.map((button) => button.key)).toEqual(cardActions.map((action) => encodeCardButtonKey(action, 1)));
+  // Each button names itself and the card's neutral key, so any copy of the card, however old, finds its task.
+  expect(cardTo('sthj.agent').body.template_card?.button_list.map((button) => button.key)).toEqual(['take', 'finish', 'return'].map((id) => encodeCardButtonKey(id, 'task:1')));
 
   // 生态环境局's agent presses 报到 on the card at 09:10; WeCom delivers that callback twice.
   clock.advanceMinutes(10);
@@ -118,10 +118,20 @@ it('serves a project from registration to rating over WeCom, escalating the late
   // Both units finish; the enterprise hears each result at once, once.
   expect(only('ent.zhang', await story.say('sthj.agent', '告知 T1'))).toMatch(/^【一次性告知】P1 光伏组件项目「环境影响评价审批」需要以下材料/);
   // 生态环境局 finishes with the 办结 button of the card that 报到 replaced.
-  expect(only('ent.zhang', await story.click('sthj.agent', takenCards[0]!, '办结'))).toBe('T1 环境影响评价审批（P1 光伏组件项目）已办结：办理完毕（市生态环境局）');
+  const clicked = await story.click('sthj.agent', takenCards[0]!, '办结');
+  expect(only('ent.zhang', clicked)).toBe('T1 环境影响评价审批（P1 光伏组件项目）已办结：办理完毕（市生态环境局）');
+  // The clicked card is updated with the click's code; the leader's send code went on 报到, so the
+  // leader is told by text instead.
+  expect(clicked.filter((call) => call.api === 'message/update_template_card').map((call) => [call.to, call.text, call.answer.errcode])).toEqual([
+    ['sthj.agent', '已办结 · 生态环境局代办员 · 11:00', 0],
+  ]);
+  expect(only('sthj.leader', clicked)).toBe('任务 T1 · 环境影响评价审批：已办结 · 生态环境局代办员 · 11:00');
   const finished = await story.say('zjj.agent', '办结 T2 已核发施工许可证');
   expect(only('ent.zhang', finished)).toBe('T2 建筑工程施工许可证（P1 光伏组件项目）已办结：已核发施工许可证（市住房和城乡建设局）');
-  expect(only('zjj.agent', finished)).toBe('已办结 T2 建筑工程施工许可证，结果已送专窗和企业。');
+  // Both 住建局 cards spent their codes on 报到: no update call, each holder gets the status as text.
+  expect(reached(finished.filter((call) => call.to.startsWith('zjj.')))).toEqual(['text zjj.agent', 'text zjj.agent', 'text zjj.leader']);
+  expect(textsTo('zjj.agent', finished)).toEqual(['已办结 T2 建筑工程施工许可证，结果已送专窗和企业。', '任务 T2 · 建筑工程施工许可证：已办结 · 住房和城乡建设局代办员 · 11:00']);
+  expect(only('zjj.leader', finished)).toBe('任务 T2 · 建筑工程施工许可证：已办结 · 住房和城乡建设局代办员 · 11:00');
 
   const progress = only('ent.zhang', await story.say('ent.zhang', '进度'));
   expect(progress).toContain('✅ T1 环境影响评价审批 · 市生态环境局 · 已办结');
@@ -166,6 +176,7 @@ it('serves a project from registration to rating over WeCom, escalating the late
   expect(sends.filter((send, index) => sends.indexOf(send) !== index)).toEqual([]);
   const codes = story.calls.filter((call) => call.api === 'message/update_template_card').map((call) => call.body.response_code);
   expect(codes.filter((code, index) => codes.indexOf(code) !== index)).toEqual([]);
+  expect(story.calls.filter((call) => call.answer.errcode !== 0)).toEqual([]);
   expect(story.calls.filter((call) => /出错|抱歉/.test(call.text))).toEqual([]);
-  expect(await story.database.prisma.outbox.count({ where: { status: { notIn: ['sent', 'bundled'] } } })).toBe(0);
+  expect(await story.database.prisma.outbox.count({ where: { status: { notIn: ['sent', 'bundled', 'split'] } } })).toBe(0);
 });

@@ -15,7 +15,7 @@ import { createServer } from '../../bot/server.js';
 import { CALLBACK_PATH } from '../../bot/wecom/create-wecom-router.js';
 import { createWecomTransport } from '../../bot/wecom/create-wecom-transport.js';
 import type { Database } from '../../prisma/open-database.js';
-import { API_BASE, config, encryptCallback, fixture, jsonFixture, sample } from '../bot/wecom/wecom-fixtures.js';
+import { API_BASE, config, encryptCallback, fixture, jsonFixture, readMark, sample } from '../bot/wecom/wecom-fixtures.js';
 import type { FakeClock } from '../support/fake-clock.js';
 import { DEMO_ROSTER } from '../support/harness.js';
 import { openTestDatabase } from '../support/test-database.js';
@@ -26,10 +26,10 @@ export interface WecomCall {
   /** touser, the updated card's userid, or the chatid. */
   to: string;
   msgtype: string | undefined;
-  /** The text or markdown content, the card's title, the button's new name, or the chat's name. */
+  /** The text or markdown content (without its invisible mark), the card's title, the button's new name, or the chat's name. */
   text: string;
   body: WecomBody;
-  /** What the fake WeCom answered, e.g. a template card's response_code. */
+  /** What the fake WeCom answered, e.g. a template card's response_code, or 60140 for a spent one. */
   answer: { errcode: number; response_code?: string };
 }
 
@@ -63,8 +63,13 @@ export interface WecomStory {
   calls: WecomCall[];
   /** `userid` types `text` in the app; returns the WeCom calls the bot made because of it. */
   say(userid: string, text: string): Promise<WecomCall[]>;
-  /** `userid` presses `button` on a card the bot sent them; `deliveries` > 1 plays WeCom's retries. */
-  click(userid: string, card: WecomCall, button: string, deliveries?: number): Promise<WecomCall[]>;
+  /**
+   * `userid` presses `button` on a card the bot sent them; `deliveries` > 1 plays WeCom's retries.
+   * The click brings a fresh response code unless `responseCode` names one (or null: none).
+   */
+  click(userid: string, card: WecomCall, button: string, deliveries?: number, options?: { responseCode?: string | null }): Promise<WecomCall[]>;
+  /** Delivers what is due in the outbox; returns the WeCom calls made. */
+  deliver(): Promise<WecomCall[]>;
   /** One escalation cycle at the clock's time, then delivery. */
   escalate(): Promise<WecomCall[]>;
   close(): Promise<void>;
@@ -82,10 +87,19 @@ export const WECOM_ENV = {
   WECOM_API_BASE: API_BASE,
 };
 
-/** Fakes the WeCom API the bot uses, answering errcode 0; every call is pushed to `calls`. */
-export function fakeWecomApi(calls: WecomCall[]): void {
+/**
+ * Fakes the WeCom API the bot uses; every call is pushed to `calls`. Like WeCom (更新模版卡片消息),
+ * it answers 60140 to an update whose response_code it never issued, was used before, or is
+ * over 72 hours old, and errcode 0 to everything else. `issueCode` registers a click's code.
+ */
+export function fakeWecomApi(calls: WecomCall[], clock: FakeClock): { issueCode(code: string): void } {
   let cards = 0;
-  const content = (body: WecomBody): string => body.text?.content ?? body.markdown?.content ?? body.template_card?.main_title.title ?? '';
+  const issued = new Map<string, number>();
+  const spent = new Set<string>();
+  const content = (body: WecomBody): string => {
+    const shown = body.text?.content ?? body.markdown?.content;
+    return shown !== undefined ? readMark(shown).text : (body.template_card?.main_title.title ?? '');
+  };
   const answering =
     (api: WecomCall['api'], read: (body: WecomBody) => { to: string; text: string; answer?: object }) =>
     (_uri: string, raw: unknown) => {
@@ -95,21 +109,36 @@ export function fakeWecomApi(calls: WecomCall[]): void {
       calls.push({ api, to, msgtype: body.msgtype, text, body, answer: answered });
       return answered;
     };
+  const issue = (code: string): void => void issued.set(code, clock.now().getTime());
   const scope = nock(API_BASE).persist();
   scope.get('/cgi-bin/gettoken').query({ corpid: sample.corpId, corpsecret: config.secret }).reply(200, jsonFixture('gettoken.json'));
   const post = (path: WecomCall['api']) => scope.post(`/cgi-bin/${path}`).query({ access_token: ACCESS_TOKEN });
   post('message/send').reply(
     200,
-    answering('message/send', (body) => ({
-      to: body.touser!,
-      text: content(body),
+    answering('message/send', (body) => {
       // A template card's answer carries the response_code a later update_template_card spends.
-      answer: { msgid: `msg-${calls.length + 1}`, ...(body.msgtype === 'template_card' && { response_code: `sent-code-${++cards}` }) },
-    })),
+      const code = body.msgtype === 'template_card' ? `sent-code-${++cards}` : undefined;
+      if (code) issue(code);
+      return { to: body.touser!, text: content(body), answer: { msgid: `msg-${calls.length + 1}`, ...(code && { response_code: code }) } };
+    }),
   );
-  post('message/update_template_card').reply(200, answering('message/update_template_card', (body) => ({ to: body.userids!.join('|'), text: body.button?.replace_name ?? body.template_card!.replace_text! })));
+  post('message/update_template_card').reply(
+    200,
+    answering('message/update_template_card', (body) => {
+      const code = body.response_code!;
+      const at = issued.get(code);
+      const usable = at !== undefined && !spent.has(code) && clock.now().getTime() - at <= 72 * 3600_000;
+      spent.add(code);
+      return {
+        to: body.userids!.join('|'),
+        text: body.button?.replace_name ?? body.template_card!.replace_text!,
+        ...(!usable && { answer: { errcode: 60140, errmsg: 'response_code has been used or expired' } }),
+      };
+    }),
+  );
   post('appchat/create').reply(200, answering('appchat/create', (body) => ({ to: body.chatid!, text: body.name! })));
   post('appchat/send').reply(200, answering('appchat/send', (body) => ({ to: body.chatid!, text: content(body) })));
+  return { issueCode: issue };
 }
 
 /** Puts `values` into the named elements of a fixture message. */
@@ -124,12 +153,13 @@ export async function startWecomStory(clock: FakeClock): Promise<WecomStory> {
   await importRoster(prisma, await readRosterFile(DEMO_ROSTER));
   const logger = createLogger('silent');
   const transport = createWecomTransport(wecom!, { prisma, clock, logger });
-  const app = createApp({ prisma, policy, clock, logger, messenger: transport.messenger, directory: transport.directory });
-  const server: Server = createServer(prisma, logger, [transport.router(app)]).listen(0, '127.0.0.1');
+  const directory = transport.fetchDirectory ? { wecom: transport.fetchDirectory } : {};
+  const app = createApp({ prisma, policy, clock, logger, messengers: [transport.messenger], jobs: { directory } });
+  const server: Server = createServer(prisma, logger, [transport.routes!(app.receive)]).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const callbackUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${CALLBACK_PATH}`;
   const calls: WecomCall[] = [];
-  fakeWecomApi(calls);
+  const wecomApi = fakeWecomApi(calls, clock);
   let serial = 0;
   const createTime = () => Math.floor(clock.now().getTime() / 1000);
 
@@ -158,16 +188,21 @@ export async function startWecomStory(clock: FakeClock): Promise<WecomStory> {
       await post(fill(fixture('text-message.xml'), { FromUserName: userid, CreateTime: createTime(), Content: text, MsgId: `74123456789${String(serial).padStart(8, '0')}` }));
       return settle(before);
     },
-    async click(userid, card, button, deliveries = 1) {
+    async click(userid, card, button, deliveries = 1, options = {}) {
       const sent = card.body.template_card;
       const key = sent?.button_list.find((candidate) => candidate.text === button)?.key;
       if (!sent || !key) throw new Error(`no ${button} button on ${card.text}`);
       const before = calls.length;
       serial += 1;
-      const values = { FromUserName: userid, CreateTime: createTime(), EventKey: key, TaskId: sent.task_id, ResponseCode: `click-code-${serial}` };
-      await post(fill(fixture('template-card-event.xml'), values), deliveries);
+      const responseCode = options.responseCode === undefined ? `click-code-${serial}` : options.responseCode;
+      if (options.responseCode === undefined) wecomApi.issueCode(responseCode!);
+      const values = { FromUserName: userid, CreateTime: createTime(), EventKey: key, TaskId: sent.task_id, ...(responseCode !== null && { ResponseCode: responseCode }) };
+      let xml = fill(fixture('template-card-event.xml'), values);
+      if (responseCode === null) xml = xml.replace(/\s*<ResponseCode>[\s\S]*?<\/ResponseCode>/, '');
+      await post(xml, deliveries);
       return settle(before);
     },
+    deliver: () => settle(calls.length),
     async escalate() {
       const before = calls.length;
       await app.escalate();

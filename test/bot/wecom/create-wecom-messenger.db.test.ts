@@ -3,29 +3,35 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../prisma/open-database.js';
+import { createPeople } from '../../support/create-people.js';
 import { openTestDatabase } from '../../support/test-database.js';
-import type { Delivery } from '../../../bot/outbox/messenger.js';
-import type { OutgoingMessage } from '../../../bot/outgoing-message.js';
+import { createLogger } from '../../../bot/logger.js';
+import type { Card, OutgoingMessage } from '../../../bot/messages.js';
+import { enqueueMessage } from '../../../bot/outbox/enqueue-message.js';
 import { openGroupChat } from '../../../bot/outbox/open-group-chat.js';
+import { sendPending } from '../../../bot/outbox/send-pending.js';
+import { findCardHandle, saveCardHandle } from '../../../bot/transport/card-handles.js';
+import type { ChatTarget, Delivery } from '../../../bot/transport/messenger.js';
 import { createWecomApi } from '../../../bot/wecom/create-wecom-api.js';
 import { createWecomMessenger } from '../../../bot/wecom/create-wecom-messenger.js';
-import { API_BASE, config, jsonFixture } from './wecom-fixtures.js';
+import { markWithId } from '../../../bot/wecom/send-app-message.js';
+import { API_BASE, config, jsonFixture, readMark } from './wecom-fixtures.js';
 
 const errors = jsonFixture<Record<string, object>>('errors.json');
 const NOW = new Date('2025-11-24T02:03:00Z');
+const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
 let db: Database;
 let wecom: nock.Scope;
+let people: Map<string, number>;
 
 beforeAll(async () => {
   nock.disableNetConnect();
   db = await openTestDatabase();
-  await db.prisma.person.createMany({
-    data: [
-      { userid: 'admin', name: '管理员小王', roles: ['admin'] },
-      { userid: 'window', name: '专窗小李', roles: ['window'] },
-      { userid: 'zrzy.agent', name: '王某', roles: ['agent'] },
-    ],
-  });
+  people = await createPeople(db.prisma, [
+    { account: 'admin', name: '管理员小王', roles: ['admin'], platform: 'wecom' },
+    { account: 'window', name: '专窗小李', roles: ['window'], platform: 'wecom' },
+    { account: 'zrzy.agent', name: '王某', roles: ['agent'], platform: 'wecom' },
+  ]);
 });
 afterAll(() => db.close());
 
@@ -39,66 +45,74 @@ afterEach(() => {
 
 const messenger = () => createWecomMessenger({ api: createWecomApi(config), prisma: db.prisma, agentId: config.agentId, clock: { now: () => NOW } });
 let nextId = 1000n;
-const delivery = (recipient: string, message: OutgoingMessage, extra: Partial<Delivery> = {}): Delivery => ({
+const delivery = (account: string, message: OutgoingMessage, extra: Partial<Delivery> = {}): Delivery => ({
   outboxId: (nextId += 1n),
-  recipient,
-  toChat: false,
+  to: { account },
   message,
-  taskId: null,
+  attempt: 1,
+  reply: false,
   ...extra,
 });
 
-const card = {
-  kind: 'card' as const,
-  card: {
-    taskId: 12,
-    title: '任务分送单：建设用地规划许可证',
-    fields: [
-      { label: '项目', value: '年产5万吨饲料加工项目' },
-      { label: '报到期限', value: '10:33 前' },
-    ],
-    actions: [
-      { action: 'take' as const, text: '报到' },
-      { action: 'return' as const, text: '退回' },
-    ],
-  },
-} satisfies OutgoingMessage;
+/** A task card as handlers/tasks/build-task-card.ts makes it, each card under its own key. */
+const taskCard = (taskId: number, buttons: ('take' | 'finish' | 'return')[] = ['take', 'return']): Card => ({
+  key: `task:${taskId}`,
+  title: '任务分送单：建设用地规划许可证',
+  fields: [
+    { label: '项目', value: '年产5万吨饲料加工项目' },
+    { label: '报到期限', value: '10:33 前' },
+  ],
+  buttons: buttons.map((id) =>
+    id === 'take'
+      ? { id, text: '报到', style: 'primary' as const, command: `报到 T${taskId}` }
+      : id === 'finish'
+        ? { id, text: '办结', style: 'primary' as const, command: `办结 T${taskId}` }
+        : { id, text: '退回', style: 'danger' as const, input: { placeholder: '退回原因' }, command: `退回 T${taskId} 原因` },
+  ),
+});
+
+const keep = (cardKey: string, account: string, handle: string, issuedAt: Date) => saveCardHandle(db.prisma, { platform: 'wecom', cardKey, account, handle, issuedAt });
 
 describe('text and markdown', () => {
-  it('sends text to one person with duplicate checking on', async () => {
+  it('sends text to one person with duplicate checking on, marked invisibly with its outbox row', async () => {
+    const sent = delivery('window', { kind: 'text', text: '你好' });
     wecom
       .post('/cgi-bin/message/send', {
         touser: 'window',
         agentid: config.agentId,
         msgtype: 'text',
-        text: { content: '你好' },
+        text: { content: markWithId('你好', sent.outboxId) },
         enable_duplicate_check: 1,
         duplicate_check_interval: 1800,
       })
       .query(true)
       .reply(200, jsonFixture('message-send-ok.json'));
-    expect(await messenger().deliver(delivery('window', { kind: 'text', text: '你好' }))).toMatchObject({ ok: true, platformMsgId: expect.any(String) });
+    expect(await messenger().deliver(sent)).toMatchObject({ ok: true, platformMsgId: expect.any(String) });
+    expect(readMark(markWithId('你好', sent.outboxId))).toEqual({ text: '你好', outboxId: sent.outboxId });
   });
 
-  it('sends markdown longer than WeCom takes as several messages, each within 2,048 bytes, nothing cut', async () => {
-    const lines = Array.from({ length: 120 }, (_, index) => `> **项目${index + 1}**：审批中（自然资源局）`);
+  it('sends markdown with its title in bold on the first line', async () => {
     const contents: string[] = [];
     wecom
       .post('/cgi-bin/message/send', (body) => body.msgtype === 'markdown' && Boolean(contents.push(body.markdown.content)))
       .query(true)
-      .times(3)
       .reply(200, jsonFixture('message-send-ok.json'));
-    const text = lines.join('\n');
-    expect(Buffer.byteLength(text)).toBeGreaterThan(4096);
-    expect(await messenger().deliver(delivery('window', { kind: 'markdown', text }))).toMatchObject({ ok: true });
-    expect(contents.every((content) => Buffer.byteLength(content) <= 2048)).toBe(true);
-    expect(contents.join('\n')).toBe(text);
+    expect(await messenger().deliver(delivery('window', { kind: 'markdown', title: '周报', text: '> **P1**：审批中' }))).toMatchObject({ ok: true });
+    expect(contents.map((content) => readMark(content).text)).toEqual(['**周报**\n> **P1**：审批中']);
+  });
+
+  it('declares WeCom’s limits to the outbox: 2,048 bytes less the mark, 30 a minute, 1,000 an hour, group chats', () => {
+    nock.cleanAll();
+    const { limits } = messenger();
+    expect(limits).toMatchObject({ perMinute: 30, perHour: 1000, groupChats: true });
+    // The longest text the outbox lets through still fits with the largest mark.
+    expect(Buffer.byteLength(markWithId('字'.repeat(Math.floor(limits.maxBytes / 3)), 2n ** 48n - 1n))).toBeLessThanOrEqual(2048);
   });
 });
 
 describe('task cards', () => {
-  it('sends a button_interaction card whose buttons name the task, and keeps the response_code', async () => {
-    const sent = delivery('zrzy.agent', card, { taskId: 12 });
+  it('sends a button_interaction card whose buttons name button and card, and keeps the response_code', async () => {
+    const sent = delivery('zrzy.agent', { kind: 'card', card: taskCard(12) });
     wecom
       .post('/cgi-bin/message/send', (body) => {
         expect(body).toMatchObject({
@@ -110,18 +124,17 @@ describe('task cards', () => {
             main_title: { title: '任务分送单：建设用地规划许可证' },
             horizontal_content_list: [{ keyname: '项目', value: '年产5万吨饲料加工项目' }, { keyname: '报到期限', value: '10:33 前' }],
             task_id: `task12-o${sent.outboxId}`,
-            button_list: [{ text: '报到', key: 'take:12', style: 1 }, { text: '退回', key: 'return:12', style: 2 }],
+            button_list: [{ text: '报到', key: 'take|task:12', style: 1 }, { text: '退回', key: 'return|task:12', style: 2 }],
           },
         });
+        // WeCom cards take no typed input: the card tells the person the command to send instead.
+        expect(body.template_card.sub_title_text).toBe('退回请发送「退回 T12 原因」');
         return true;
       })
       .query(true)
       .reply(200, jsonFixture('message-send-card-ok.json'));
-    expect(await messenger().deliver(sent)).toEqual({
-      ok: true,
-      platformMsgId: jsonFixture('message-send-card-ok.json').msgid,
-      responseCode: 'VXWLnVvEZ09jHZNkTmQiKoVDmT3UP6ybV4AEvc3G4ZU',
-    });
+    expect(await messenger().deliver(sent)).toEqual({ ok: true, platformMsgId: jsonFixture('message-send-card-ok.json').msgid });
+    expect(await findCardHandle(db.prisma, { platform: 'wecom', cardKey: 'task:12', account: 'zrzy.agent', spend: false })).toBe('VXWLnVvEZ09jHZNkTmQiKoVDmT3UP6ybV4AEvc3G4ZU');
   });
 
   it('counts a resent card as delivered when WeCom says its task_id exists (42014): the first try got through', async () => {
@@ -129,64 +142,85 @@ describe('task cards', () => {
       .post('/cgi-bin/message/send')
       .query(true)
       .reply(200, { errcode: 42014, errmsg: 'taskid has existed or empty or exceed max len, hint: [1795485781462163458437133]' });
-    expect(await messenger().deliver(delivery('zrzy.agent', card, { taskId: 12 }))).toEqual({ ok: true });
+    expect(await messenger().deliver(delivery('zrzy.agent', { kind: 'card', card: taskCard(13) }))).toEqual({ ok: true });
   });
 
-  it('updates a clicked card with the click’s response code, then the send’s, each once', async () => {
-    await db.prisma.outbox.create({
-      data: { recipient: 'zrzy.agent', kind: 'card', payload: card as object, taskId: 12, status: 'sent', sentAt: new Date('2025-11-24T02:00:00Z'), responseCode: 'SEND_CODE' },
-    });
-    await db.prisma.inbound.create({
-      data: {
-        platform: 'wecom',
-        dedupKey: 'event:zrzy.agent:click',
-        event: { platform: 'wecom', type: 'card_action', sender: 'zrzy.agent', dedupKey: 'x', at: '2025-11-24T02:02:00.000Z', taskId: 12, action: 'take', responseCode: 'CLICK_CODE' },
-      },
-    });
-    const update = (status: string) => delivery('zrzy.agent', { kind: 'card_update', taskId: 12, status });
+  it('updates a clicked card with the click’s response code, then the send’s, each once; then sends the status as text', async () => {
+    await keep('task:14', 'zrzy.agent', 'SEND_CODE', minutesAgo(3));
+    await keep('task:14', 'zrzy.agent', 'CLICK_CODE', minutesAgo(1));
+    const final = { ...taskCard(14), buttons: [] };
+    const update = () => delivery('zrzy.agent', { kind: 'card_update', card: final, status: '已办结 · 王某 · 10:03' });
     const usedCodes: string[] = [];
     wecom
       .post('/cgi-bin/message/update_template_card', (body) => {
         usedCodes.push(body.response_code);
-        return body.agentid === config.agentId && body.userids[0] === 'zrzy.agent' && body.button.replace_name === '已报到 · 王某 · 10:03';
+        return body.agentid === config.agentId && body.userids[0] === 'zrzy.agent' && body.button.replace_name === '已办结 · 王某 · 10:03';
       })
       .query(true)
       .twice()
       .reply(200, { errcode: 0, errmsg: 'ok' });
+    const texts: string[] = [];
+    wecom
+      .post('/cgi-bin/message/send', (body) => body.touser === 'zrzy.agent' && Boolean(texts.push(body.text.content)))
+      .query(true)
+      .reply(200, jsonFixture('message-send-ok.json'));
     const m = messenger();
-    const first = await m.deliver(update('已报到 · 王某 · 10:03'));
-    expect(first).toEqual({ ok: true, responseCode: 'CLICK_CODE' });
-    // The sender stores the spent code on the card_update row.
-    await db.prisma.outbox.create({ data: { recipient: 'zrzy.agent', kind: 'card_update', payload: {}, taskId: 12, status: 'sent', responseCode: 'CLICK_CODE' } });
-    expect(await m.deliver(update('已报到 · 王某 · 10:03'))).toEqual({ ok: true, responseCode: 'SEND_CODE' });
+    expect(await m.deliver(update())).toEqual({ ok: true });
+    expect(await m.deliver(update())).toEqual({ ok: true });
     expect(usedCodes).toEqual(['CLICK_CODE', 'SEND_CODE']);
+    // No unspent code is left: the person is told by text instead of nothing.
+    expect(await m.deliver(update())).toMatchObject({ ok: true });
+    expect(texts).toEqual(['任务分送单：建设用地规划许可证：已办结 · 王某 · 10:03']);
   });
 
-  it('treats 60140 (code used or expired) as done, not as a failure', async () => {
-    await db.prisma.outbox.create({
-      data: { recipient: 'window', kind: 'card', payload: card as object, taskId: 12, status: 'sent', sentAt: new Date('2025-11-24T01:00:00Z'), responseCode: 'OLD_CODE' },
-    });
+  it('sends the status as text when WeCom answers 60140 (code used or expired), naming the commands left', async () => {
+    await keep('task:15', 'window', 'OLD_CODE', minutesAgo(60));
     wecom.post('/cgi-bin/message/update_template_card').query(true).reply(200, errors['60140']);
-    expect(await messenger().deliver(delivery('window', { kind: 'card_update', taskId: 12, status: '已超时' }))).toEqual({ ok: true, responseCode: 'OLD_CODE' });
+    const texts: string[] = [];
+    wecom
+      .post('/cgi-bin/message/send', (body) => Boolean(texts.push(body.text.content)))
+      .query(true)
+      .reply(200, jsonFixture('message-send-ok.json'));
+    const taken = taskCard(15, ['finish', 'return']);
+    expect(await messenger().deliver(delivery('window', { kind: 'card_update', card: taken, status: '已报到 · 王某 · 10:03' }))).toMatchObject({ ok: true });
+    expect(texts).toEqual(['任务分送单：建设用地规划许可证：已报到 · 王某 · 10:03\n可发送 「办结 T15」 「退回 T15 原因」']);
+    expect(await findCardHandle(db.prisma, { platform: 'wecom', cardKey: 'task:15', account: 'window', spend: true })).toBeNull();
   });
 
-  it('replaces the card with one whose remaining buttons still work when the update carries a card', async () => {
-    await db.prisma.outbox.create({
-      data: { recipient: 'invest', kind: 'card', payload: card as object, taskId: 12, status: 'sent', sentAt: new Date('2025-11-24T01:00:00Z'), responseCode: 'LIVE_CODE' },
-    });
-    const bodies: { button?: unknown; template_card: { card_type: string; replace_text: string; button_list: { key: string }[] } }[] = [];
+  it('does not spend a code older than 72 hours: the status goes as text without an update call', async () => {
+    await keep('task:16', 'window', 'EXPIRED_CODE', minutesAgo(72 * 60 + 1));
+    const texts: string[] = [];
+    wecom
+      .post('/cgi-bin/message/send', (body) => Boolean(texts.push(body.text.content)))
+      .query(true)
+      .reply(200, jsonFixture('message-send-ok.json'));
+    expect(await messenger().deliver(delivery('window', { kind: 'card_update', card: { ...taskCard(16), buttons: [] }, status: '已超时' }))).toMatchObject({ ok: true });
+    expect(texts).toEqual(['任务分送单：建设用地规划许可证：已超时']);
+  });
+
+  it('replaces the card with one whose remaining buttons still work when buttons are left', async () => {
+    await keep('task:17', 'invest', 'LIVE_CODE', minutesAgo(60));
+    const bodies: { button?: unknown; response_code: string; template_card: { card_type: string; replace_text: string; button_list: { key: string }[] } }[] = [];
     wecom.post('/cgi-bin/message/update_template_card', (body) => Boolean(bodies.push(body))).query(true).reply(200, { errcode: 0, errmsg: 'ok' });
-    const taken = { ...card.card, actions: [{ action: 'finish' as const, text: '办结' }, { action: 'return' as const, text: '退回' }] };
-    const result = await messenger().deliver(delivery('invest', { kind: 'card_update', taskId: 12, status: '已报到 · 王某 · 10:03', card: taken }));
-    expect(result).toEqual({ ok: true, responseCode: 'LIVE_CODE' });
+    const taken = taskCard(17, ['finish', 'return']);
+    const result = await messenger().deliver(delivery('invest', { kind: 'card_update', card: taken, status: '已报到 · 王某 · 10:03' }));
+    expect(result).toEqual({ ok: true });
+    expect(bodies[0]!.response_code).toBe('LIVE_CODE');
     expect(bodies[0]!.button).toBeUndefined();
     expect(bodies[0]!.template_card).toMatchObject({ card_type: 'button_interaction', replace_text: '已报到 · 王某 · 10:03' });
-    expect(bodies[0]!.template_card.button_list.map((button) => button.key)).toEqual(['finish:12', 'return:12']);
+    expect(bodies[0]!.template_card.button_list.map((button) => button.key)).toEqual(['finish|task:17', 'return|task:17']);
   });
 
-  it('has nothing to update when no card with a live code was sent', async () => {
-    nock.cleanAll();
-    expect(await messenger().deliver(delivery('window', { kind: 'card_update', taskId: 99, status: '已超时' }))).toEqual({ ok: true });
+  it('uses only the codes of that card and that person', async () => {
+    await keep('task:18', 'zrzy.agent', 'OTHER_PERSON', minutesAgo(1));
+    await keep('task:19', 'window', 'OTHER_CARD', minutesAgo(1));
+    const texts: string[] = [];
+    wecom
+      .post('/cgi-bin/message/send', (body) => Boolean(texts.push(body.text.content)))
+      .query(true)
+      .reply(200, jsonFixture('message-send-ok.json'));
+    expect(await messenger().deliver(delivery('window', { kind: 'card_update', card: { ...taskCard(18), buttons: [] }, status: '已退回' }))).toMatchObject({ ok: true });
+    expect(texts).toEqual(['任务分送单：建设用地规划许可证：已退回']);
   });
 });
 
@@ -206,40 +240,66 @@ describe('failures', () => {
 });
 
 describe('project group chats', () => {
+  const chat = (id: string, name: string): ChatTarget => ({ id, name, owner: 'window', members: ['window', 'zrzy.agent'] });
+  const open = (projectId: number, name: string) =>
+    db.prisma.$transaction((tx) => openGroupChat(tx, { projectId, name, ownerId: people.get('window')!, memberIds: [people.get('zrzy.agent')!] }, ['wecom']));
+
   it('creates the chat before its first message, then only sends', async () => {
-    await db.prisma.$transaction((tx) => openGroupChat(tx, { id: 'project7', name: '年产5万吨饲料加工项目', owner: 'window', members: ['zrzy.agent'] }));
+    expect(await open(7, '年产5万吨饲料加工项目')).toBe('project7');
+    const first = delivery('', { kind: 'text', text: '项目已受理' }, { to: { chat: chat('project7', '年产5万吨饲料加工项目') } });
     wecom
       .post('/cgi-bin/appchat/create', { chatid: 'project7', name: '年产5万吨饲料加工项目', owner: 'window', userlist: ['window', 'zrzy.agent'] })
       .query(true)
       .reply(200, { errcode: 0, errmsg: 'ok', chatid: 'project7' })
-      .post('/cgi-bin/appchat/send', { chatid: 'project7', msgtype: 'text', text: { content: '项目已受理' }, safe: 0 })
+      .post('/cgi-bin/appchat/send', { chatid: 'project7', msgtype: 'text', text: { content: markWithId('项目已受理', first.outboxId) }, safe: 0 })
       .query(true)
       .reply(200, { errcode: 0, errmsg: 'ok' })
-      .post('/cgi-bin/appchat/send', (body) => body.text.content === '请各单位报到')
+      .post('/cgi-bin/appchat/send', (body) => readMark(body.text.content).text === '请各单位报到')
       .query(true)
       .reply(200, { errcode: 0, errmsg: 'ok' });
     const m = messenger();
-    expect(await m.deliver(delivery('project7', { kind: 'text', text: '项目已受理' }, { toChat: true }))).toEqual({ ok: true });
-    expect(await m.deliver(delivery('project7', { kind: 'text', text: '请各单位报到' }, { toChat: true }))).toEqual({ ok: true });
+    expect(await m.deliver(first)).toEqual({ ok: true });
+    expect(await m.deliver(delivery('', { kind: 'text', text: '请各单位报到' }, { to: { chat: chat('project7', '年产5万吨饲料加工项目') } }))).toEqual({ ok: true });
   });
 
-  it('falls back to one-to-one messages on 48002 and tells the admin once', async () => {
-    await db.prisma.$transaction((tx) => openGroupChat(tx, { id: 'project8', name: '光伏项目', owner: 'window', members: ['zrzy.agent'] }));
+  it('refuses a card for a group chat (WeCom group chats take no template_card) so the outbox sends it to each member', async () => {
+    nock.cleanAll();
+    const result = await messenger().deliver(delivery('', { kind: 'card', card: taskCard(20) }, { to: { chat: chat('project7', '年产5万吨饲料加工项目') } }));
+    expect(result).toMatchObject({ ok: false, retry: false, groupRefused: true });
+  });
+
+  it('on 48002 turns the chat direct: its members get the message one to one, and the admin is told once', async () => {
+    expect(await open(8, '光伏项目')).toBe('project8');
+    await db.prisma.outbox.deleteMany({});
+    await db.prisma.$transaction(async (tx) => {
+      await enqueueMessage(tx, { to: { chatId: 'project8' }, message: { kind: 'text', text: '项目已受理' } });
+      await enqueueMessage(tx, { to: { chatId: 'project8' }, message: { kind: 'text', text: '请各单位报到' } });
+    });
+    // Both notices, due together, go to the chat as one message, which meets the refusal.
     wecom.post('/cgi-bin/appchat/create').query(true).reply(200, errors['48002']);
-    const m = messenger();
-    const first = delivery('project8', { kind: 'text', text: '项目已受理' }, { toChat: true });
-    expect(await m.deliver(first)).toEqual({ ok: true });
-    expect(await m.deliver(delivery('project8', { kind: 'text', text: '请各单位报到' }, { toChat: true }))).toEqual({ ok: true });
-    // A retry of the first delivery queues nothing new.
-    expect(await m.deliver(first)).toEqual({ ok: true });
-    const queued = await db.prisma.outbox.findMany({ where: { status: 'pending' }, orderBy: { id: 'asc' } });
-    expect(queued.map((row) => [row.recipient, (row.payload as { text: string }).text])).toEqual([
-      ['window', '项目已受理'],
-      ['zrzy.agent', '项目已受理'],
-      ['admin', expect.stringContaining('48002')],
-      ['window', '请各单位报到'],
-      ['zrzy.agent', '请各单位报到'],
-    ]);
+    const oneToOne: string[] = [];
+    wecom
+      .post('/cgi-bin/message/send', (body) => Boolean(oneToOne.push(`${body.touser}: ${readMark(body.text.content).text}`)))
+      .query(true)
+      .times(3)
+      .reply(200, jsonFixture('message-send-ok.json'));
+    const messengers = new Map([['wecom' as const, messenger()]]);
+    const pass = () => sendPending(db.prisma, messengers, { now: NOW, logger: createLogger('silent') });
+    await pass();
     expect(await db.prisma.groupChat.findUnique({ where: { id: 'project8' } })).toMatchObject({ direct: true, openedAt: null });
+    while ((await pass()) > 0);
+    // Each member got the message one to one; the admin heard once.
+    expect(oneToOne.sort()).toEqual([
+      expect.stringMatching(/^admin: 发给项目群 project8的消息无法送达，已停止重试：企业微信不允许本应用使用群聊（错误码 48002/),
+      'window: 项目已受理\n\n请各单位报到',
+      'zrzy.agent: 项目已受理\n\n请各单位报到',
+    ]);
+
+    // Later messages to the chat go to each member straight away, with no group call.
+    await db.prisma.$transaction((tx) => enqueueMessage(tx, { to: { chatId: 'project8' }, message: { kind: 'text', text: '项目已办结' } }));
+    expect(await db.prisma.outbox.findMany({ where: { status: 'pending' }, select: { personId: true, chatId: true } })).toEqual([
+      { personId: people.get('window')!, chatId: null },
+      { personId: people.get('zrzy.agent')!, chatId: null },
+    ]);
   });
 });

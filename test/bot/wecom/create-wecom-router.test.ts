@@ -7,13 +7,16 @@ import { Writable } from 'node:stream';
 import Koa from 'koa';
 import nock from 'nock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { IncomingEvent } from '../../../bot/incoming-event.js';
 import { createLogger } from '../../../bot/logger.js';
+import type { IncomingEvent } from '../../../bot/messages.js';
 import { CALLBACK_PATH, createWecomRouter } from '../../../bot/wecom/create-wecom-router.js';
+import type { CardClickHandle } from '../../../bot/wecom/to-incoming-event.js';
 import { FakeClock } from '../../support/fake-clock.js';
-import { config, encryptCallback, fixture, sample } from './wecom-fixtures.js';
+import { cardClickXml, config, encryptCallback, fixture, sample } from './wecom-fixtures.js';
 
 const received: IncomingEvent[] = [];
+/** The card handles (response codes) the router kept, in order. */
+const handles: CardClickHandle[] = [];
 const logLines: Record<string, unknown>[] = [];
 let server: Server;
 let base: string;
@@ -29,8 +32,11 @@ beforeAll(async () => {
     received.push(event);
     return seen.has(event.dedupKey) ? 'duplicate' : (seen.add(event.dedupKey), 'accepted');
   };
+  const saveCardHandle = async (handle: CardClickHandle) => {
+    handles.push(handle);
+  };
   const app = new Koa();
-  app.use(createWecomRouter({ config, receive, logger: createLogger('debug', sink), clock }).routes());
+  app.use(createWecomRouter({ config, receive, saveCardHandle, logger: createLogger('debug', sink), clock }).routes());
   server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${CALLBACK_PATH}`;
@@ -44,6 +50,7 @@ afterAll(() => {
 beforeEach(() => {
   clock.set('2026-11-24T02:00:00Z');
   received.length = 0;
+  handles.length = 0;
   logLines.length = 0;
 });
 
@@ -76,12 +83,13 @@ describe('POST /wecom/callback', () => {
     const response = await post(encryptCallback(fixture('text-message.xml')));
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('');
-    expect(received).toEqual([expect.objectContaining({ type: 'text', sender: 'window', text: '帮助', dedupKey: 'msg:7412345678901234567' })]);
+    expect(received).toEqual([expect.objectContaining({ type: 'text', account: 'window', text: '帮助', dedupKey: 'msg:7412345678901234567' })]);
   });
 
-  it('hands a card click over with its task, action and response code', async () => {
-    await post(encryptCallback(fixture('template-card-event.xml')));
-    expect(received).toEqual([expect.objectContaining({ type: 'card_action', taskId: 12, action: 'take', responseCode: expect.any(String) })]);
+  it('hands a card click over with its card and button, and keeps its response code for updating that card', async () => {
+    await post(encryptCallback(cardClickXml('take', 'task:12')));
+    expect(received).toEqual([expect.objectContaining({ type: 'card_action', account: 'zrzy.agent', cardKey: 'task:12', buttonId: 'take' })]);
+    expect(handles).toEqual([{ cardKey: 'task:12', account: 'zrzy.agent', handle: 'ZB8JAt3kB0ebcDdRjJBrkE0m8TXnP8WyR1p2UoGJaaQ', issuedAt: new Date('2026-11-24T02:03:00Z') }]);
   });
 
   it('gives a replay of one MsgId three times the same key, so the database keeps one', async () => {
@@ -103,6 +111,7 @@ describe('POST /wecom/callback', () => {
     const response = await post({ ...callback, query: { ...callback.query, msg_signature: callback.query.msg_signature.replace(/.$/, (c) => (c === '0' ? '1' : '0')) } });
     expect(response.status).toBe(401);
     expect(received).toEqual([]);
+    expect(handles).toEqual([]);
     expect(lastRefusal()).toMatchObject({ status: 401, reason: 'bad msg_signature', ip: '127.0.0.1' });
   });
 

@@ -19,7 +19,7 @@ describe('the official WeCom sample (加解密库 sample code)', () => {
     const opened = openCallback(sample, { msg_signature, timestamp, nonce }, fixture('official-message.xml'), secondsToDate(timestamp!));
     expect(opened).toMatchObject({
       ok: true,
-      event: { platform: 'wecom', type: 'text', sender: 'mycreate', text: 'hello', dedupKey: `msg:${sample.message.msgId}` },
+      event: { platform: 'wecom', type: 'text', account: 'mycreate', text: 'hello', dedupKey: `msg:${sample.message.msgId}` },
     });
   });
 

@@ -10,11 +10,13 @@ import { loadConfig } from '../../../bot/config.js';
 import { createLogger } from '../../../bot/logger.js';
 import { enqueueMessage } from '../../../bot/outbox/enqueue-message.js';
 import { createServer } from '../../../bot/server.js';
+import { findCardHandle } from '../../../bot/transport/card-handles.js';
 import { createWecomTransport } from '../../../bot/wecom/create-wecom-transport.js';
 import type { Database } from '../../../prisma/open-database.js';
+import { createPeople } from '../../support/create-people.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { openTestDatabase } from '../../support/test-database.js';
-import { API_BASE, encryptCallback, fixture, jsonFixture, sample } from './wecom-fixtures.js';
+import { API_BASE, cardClickXml, encryptCallback, fixture, jsonFixture, readMark, sample } from './wecom-fixtures.js';
 
 const env = {
   WECOM_CORP_ID: sample.corpId,
@@ -32,6 +34,7 @@ let callbackUrl: string;
 const clock = new FakeClock(new Date('2026-11-24T10:00:00+08:00'));
 /** Every message/send the fake WeCom received: [touser, content or card title]. */
 const sent: [string, string][] = [];
+let people: Map<string, number>;
 
 beforeAll(async () => {
   nock.disableNetConnect();
@@ -40,13 +43,11 @@ beforeAll(async () => {
   database = await openTestDatabase();
   const { prisma } = database;
   const unit = await prisma.unit.create({ data: { name: '县自然资源局', key: '自然资源局' } });
-  await prisma.person.createMany({
-    data: [
-      { userid: 'admin', name: '王小明', roles: ['admin'] },
-      { userid: 'window', name: '专窗小李', roles: ['window'] },
-      { userid: 'zrzy.agent', name: '沈倩', unitId: unit.id, roles: ['agent'] },
-    ],
-  });
+  people = await createPeople(prisma, [
+    { account: 'admin', name: '王小明', roles: ['admin'], platform: 'wecom' },
+    { account: 'window', name: '专窗小李', roles: ['window'], platform: 'wecom' },
+    { account: 'zrzy.agent', name: '沈倩', unitId: unit.id, roles: ['agent'], platform: 'wecom' },
+  ]);
   const project = await prisma.project.create({ data: { name: '年产5万吨饲料加工项目', investmentWan: 12000, stage: 'approving' } });
   await prisma.task.create({
     data: { id: 12, projectId: project.id, unitId: unit.id, itemCode: 'ZR-03', itemName: '建设用地规划许可证', phase: 1, postedAt: clock.now(), ackDueAt: new Date(clock.now().getTime() + 30 * 60_000), promisedDays: 5 },
@@ -54,15 +55,15 @@ beforeAll(async () => {
 
   const logger = createLogger('silent');
   const wecom = createWecomTransport(config.wecom!, { prisma, clock, logger });
-  app = createApp({ prisma, policy: config.policy, clock, logger, messenger: wecom.messenger });
-  server = createServer(prisma, logger, [wecom.router(app)]).listen(0, '127.0.0.1');
+  app = createApp({ prisma, policy: config.policy, clock, logger, messengers: [wecom.messenger] });
+  server = createServer(prisma, logger, [wecom.routes!(app.receive)]).listen(0, '127.0.0.1');
   await once(server, 'listening');
   callbackUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wecom/callback`;
 
   nock(API_BASE)
     .persist()
     .get('/cgi-bin/gettoken').query({ corpid: sample.corpId, corpsecret: 'test-secret-not-real' }).reply(200, jsonFixture('gettoken.json'))
-    .post('/cgi-bin/message/send', (body) => Boolean(sent.push([body.touser, body.text?.content ?? body.template_card?.main_title.title])))
+    .post('/cgi-bin/message/send', (body) => Boolean(sent.push([body.touser, body.text ? readMark(body.text.content).text : body.template_card?.main_title.title])))
     .query({ access_token: 'accesstoken000001' })
     .reply(200, (_uri, body) => jsonFixture((body as { msgtype: string }).msgtype === 'template_card' ? 'message-send-card-ok.json' : 'message-send-ok.json'));
 });
@@ -109,15 +110,24 @@ describe('WeCom end to end', () => {
   it('updates the task card with the click’s response code when the agent presses 报到', async () => {
     await database.prisma.$transaction((tx) =>
       enqueueMessage(tx, {
-        recipient: 'zrzy.agent',
-        taskId: 12,
-        message: { kind: 'card', card: { taskId: 12, title: '任务分送单：建设用地规划许可证', fields: [{ label: '项目', value: '年产5万吨饲料加工项目' }], actions: [{ action: 'take', text: '报到' }] } },
+        to: { personId: people.get('zrzy.agent')! },
+        message: {
+          kind: 'card',
+          card: {
+            key: 'task:12',
+            title: '任务分送单：建设用地规划许可证',
+            fields: [{ label: '项目', value: '年产5万吨饲料加工项目' }],
+            buttons: [{ id: 'take', text: '报到', style: 'primary', command: '报到 T12' }],
+          },
+        },
       }),
     );
     await settle();
     expect(sent).toEqual([['zrzy.agent', '任务分送单：建设用地规划许可证']]);
     const card = await database.prisma.outbox.findFirstOrThrow({ where: { kind: 'card' } });
-    expect(card).toMatchObject({ status: 'sent', responseCode: 'VXWLnVvEZ09jHZNkTmQiKoVDmT3UP6ybV4AEvc3G4ZU' });
+    expect(card).toMatchObject({ status: 'sent', platform: 'wecom', account: 'zrzy.agent' });
+    // The send's response_code is kept for updating this person's copy of the card.
+    expect(await findCardHandle(database.prisma, { platform: 'wecom', cardKey: 'task:12', account: 'zrzy.agent', spend: false })).toBe('VXWLnVvEZ09jHZNkTmQiKoVDmT3UP6ybV4AEvc3G4ZU');
     sent.length = 0;
 
     const updates: { response_code: string; template_card: { replace_text: string; button_list: { key: string }[] } }[] = [];
@@ -126,7 +136,7 @@ describe('WeCom end to end', () => {
       .query(true)
       .reply(200, { errcode: 0, errmsg: 'ok' });
     clock.advanceMinutes(3);
-    const click = fixture('template-card-event.xml').replace('task12-o5', `task12-o${card.id}`);
+    const click = cardClickXml('take', 'task:12').replace('task12-o5', `task12-o${card.id}`);
     expect(await callback(click)).toBe(200);
     await settle();
     expect(update.isDone()).toBe(true);
@@ -135,10 +145,11 @@ describe('WeCom end to end', () => {
     ]);
     // The card is replaced, not frozen: 办结 and 退回 stay clickable after 报到.
     expect(updates[0]!.template_card.replace_text).toBe('已报到 · 沈倩 · 10:03');
-    expect(updates[0]!.template_card.button_list.map((button) => button.key)).toEqual(['finish:12', 'return:12']);
+    expect(updates[0]!.template_card.button_list.map((button) => button.key)).toEqual(['finish|task:12', 'return|task:12']);
+    // The reply to the click goes first, then the notice to the window.
     expect(sent).toEqual([
-      ['window', expect.stringContaining('沈倩报到')],
       ['zrzy.agent', expect.stringContaining('已报到 T12')],
+      ['window', expect.stringContaining('沈倩报到')],
     ]);
     expect(await database.prisma.task.findUniqueOrThrow({ where: { id: 12 } })).toMatchObject({ state: 'taken' });
   });
