@@ -1,6 +1,7 @@
 // 方案: "一个项目、一个方案" (002 五(四)): the items to handle, by the four phases (004 三(一)2), with
-// owning unit, materials and promised working days from the catalogue. The first 方案 builds
-// the default plan; `方案 P12 增加|删除 <事项…>` edits it.
+// owning unit, materials and promised working days from the catalogue. 002 orders the work: the
+// team (五(三)) comes first and the plan is made by it, so the first 方案 builds the default plan
+// from the items the team's units own; `方案 P12 增加|删除 <事项…>` edits it.
 import type { RegisteredContext } from '../context.js';
 import { matchUnit } from '../../domain/catalogue/match-unit.js';
 import { stageNames } from '../../domain/project/project-stage.js';
@@ -18,12 +19,19 @@ export async function servicePlan(ctx: RegisteredContext): Promise<void> {
   if (!['accepted', 'approving', 'started'].includes(project.stage)) {
     return ctx.reply(`P${project.id} ${stageNames[project.stage as keyof typeof stageNames]}，${project.stage === 'signed' ? '请先受理。' : '不能再修改方案。'}`);
   }
+  if (!project.teamFormedAt || project.leaderId === null) {
+    return ctx.reply(`P${project.id} 还没有组建团队。方案由团队制定（一个项目、一名领导、一批人员），请先发送「组建团队 P${project.id} 领导 姓名 部门 单位1 单位2」。`);
+  }
   const verb = line.args[1];
   if (verb === '增加' || verb === '删除') return editPlan(ctx, project, verb, line.args.slice(2));
 
+  let leftOut: string[] = [];
   if (!project.planMadeAt) {
     const units = await ctx.tx.unit.findMany();
-    const core = (await loadCatalogue(ctx.tx)).filter((item) => item.core);
+    const teamUnitIds = new Set((await ctx.tx.teamUnit.findMany({ where: { projectId: project.id } })).map((unit) => unit.unitId));
+    const defaults = (await loadCatalogue(ctx.tx)).filter((item) => item.core);
+    const core = defaults.filter((item) => teamUnitIds.has(matchUnit(item.unitNames, units)?.id ?? -1));
+    leftOut = defaults.filter((item) => !core.includes(item)).map((item) => item.name);
     await ctx.tx.planItem.createMany({
       data: core.map((item) => ({
         projectId: project.id,
@@ -39,5 +47,6 @@ export async function servicePlan(ctx: RegisteredContext): Promise<void> {
     await ctx.tx.project.update({ where: { id: project.id }, data: { planMadeAt: ctx.now } });
     await ctx.record({ kind: 'plan.made', projectId: project.id, after: { items: core.map((item) => item.code) } });
   }
-  await ctx.reply(await formatPlan(ctx.tx, project));
+  const note = leftOut.length > 0 ? `\n团队中没有办理这些事项的单位，未列入方案：${leftOut.join('、')}。需要时先把单位加入团队，再「方案 P${project.id} 增加 事项」。` : '';
+  await ctx.reply(`${await formatPlan(ctx.tx, project)}${note}`);
 }

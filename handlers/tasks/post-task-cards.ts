@@ -21,8 +21,18 @@ export async function postTaskCards(ctx: RegisteredContext): Promise<void> {
   const change = transitionProject(project.stage, 'dispatch');
   if (!change.ok) return ctx.reply(`P${project.id} ${stageNames[change.stage]}，${change.stage === 'signed' ? '请先受理。' : '不能派单。'}`);
 
-  const { chosen, problems } = await choosePlanItems(ctx.tx, project.id, line.args.slice(1));
-  if (chosen.length === 0 && problems.length === 0) return ctx.reply(`P${project.id} 没有待派单的事项。先制定方案：方案 P${project.id}`);
+  // 002 五(三)–(五): team, then plan, then the window's call to the team's units.
+  if (!project.teamFormedAt) return ctx.reply(`P${project.id} 还没有组建团队，请先「组建团队 P${project.id}」，再「方案 P${project.id}」，然后派单。`);
+  if (!project.planMadeAt) return ctx.reply(`P${project.id} 还没有服务方案，请先发送「方案 P${project.id}」，再派单。`);
+  const picked = await choosePlanItems(ctx.tx, project.id, line.args.slice(1));
+  const teamUnitIds = new Set((await ctx.tx.teamUnit.findMany({ where: { projectId: project.id } })).map((unit) => unit.unitId));
+  const chosen = picked.chosen.filter((item) => teamUnitIds.has(item.unitId!));
+  const problems = [...picked.problems];
+  for (const item of picked.chosen.filter((entry) => !chosen.includes(entry))) {
+    const unit = await ctx.tx.unit.findUniqueOrThrow({ where: { id: item.unitId! } });
+    problems.push(`「${item.itemName}」的办理单位${unit.name}不在团队中，未派单（先「组建团队 P${project.id} 部门 … ${unit.name}」把它加入团队）`);
+  }
+  if (chosen.length === 0 && problems.length === 0) return ctx.reply(`P${project.id} 没有待派单的事项。查看方案：方案 P${project.id}`);
   const calendar = await loadWorkingCalendar(ctx.tx);
   const posted: string[] = [];
 
