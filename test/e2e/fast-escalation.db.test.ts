@@ -37,6 +37,7 @@ async function waitFor<T>(find: () => T | undefined, ms: number): Promise<T> {
 it('delivers the first escalation within 5 s of due, exactly once', { timeout: 30_000 }, async () => {
   await chat.post('window', '登记项目 名称：光伏组件项目 投资：3.5亿');
   await chat.post('window', '受理 P1');
+  await chat.post('window', '组建团队 P1 领导 县领导甲');
   await chat.post('window', '方案 P1');
   await chat.post('window', '派单 P1 环评');
   await waitFor(() => chat.deliveries.find((item) => item.recipient === 'sthj.agent' && item.text.startsWith('【任务 T1')), 10_000);

@@ -1,4 +1,4 @@
-// Issue "One core for every platform and every instance": the story of project-story.db.test.ts on
+// The story of project-story.db.test.ts on
 // a second, fake transport — DingTalk — with a roster that has only 钉钉账号 (no 企业微信账号 column).
 // Nothing in the handlers knows the platform: people are found by their DingTalk accounts, every
 // reply and notice reaches a DingTalk account, and the escalation steps fire once each.
@@ -82,7 +82,8 @@ it('serves a project from registration to 进度 over DingTalk, escalating the l
   expect(to(DD.window, await h.say(DD.window, '受理 P1'))[0]).toMatch(/^已受理 P1/);
   const team = await h.say(DD.window, '组建团队 P1');
   expect(to(DD.window, team)[0]).toMatch(/^P1 团队已组建：包抓领导 县领导甲/);
-  expect(to(DD.window, await h.say(DD.window, '方案 P1'))[0]).toMatch(/^P1 光伏组件项目 服务方案（8 项）/);
+  // The roster has only 生态环境局 and 住建局 among the item units: the plan holds their items (002 五(四)).
+  expect(to(DD.window, await h.say(DD.window, '方案 P1'))[0]).toMatch(/^P1 光伏组件项目 服务方案（3 项）[\s\S]*环境影响评价审批[\s\S]*建筑工程施工许可证/);
 
   const posted = await h.say(DD.window, '派单 P1 环评 施工许可');
   expect(posted.map((item) => item.recipient)).toEqual([DD.sthjLeader, DD.sthjAgent, DD.zjjLeader, DD.zjjAgent, DD.window]);

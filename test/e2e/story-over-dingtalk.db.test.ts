@@ -25,7 +25,7 @@ import { readRosterFile } from '../../bot/roster/read-roster-file.js';
 import { createServer } from '../../bot/server.js';
 import type { Transport } from '../../bot/transport/transport.js';
 import type { Database } from '../../prisma/open-database.js';
-import { API_BASE, config, jsonFixture, OAPI_BASE } from '../bot/dingtalk/dingtalk-fixtures.js';
+import { API_BASE, config, errors, jsonFixture, OAPI_BASE } from '../bot/dingtalk/dingtalk-fixtures.js';
 import { startFakeGateway } from '../bot/dingtalk/fake-stream-gateway.js';
 import { REGISTER } from '../handlers/story-steps.js';
 import { FakeClock } from '../support/fake-clock.js';
@@ -93,8 +93,10 @@ interface BatchSendBody {
 
 /**
  * Fakes the DingTalk API the bot uses: the token, 1:1 robot messages (batchSend, one user each
- * as the bot sends them) and group messages. Any other call goes unanswered and is recorded in
- * `unexpected`.
+ * as the bot sends them) and group messages. Like DingTalk, it refuses a group message to an
+ * openConversationId it never issued (400 invalidParameter.openConversationId): nothing in the
+ * story creates a DingTalk group. Every message is recorded; any other call goes unanswered and
+ * is recorded in `unexpected`.
  */
 function fakeDingtalkApi() {
   const calls: DingtalkCall[] = [];
@@ -111,15 +113,24 @@ function fakeDingtalkApi() {
       const token = this.req.headers['x-acs-dingtalk-access-token'];
       const recipients = api === 'batchSend' ? body.userIds! : [body.openConversationId!];
       for (const to of recipients) {
-        calls.push({ api, to, msgKey: body.msgKey, text: param.content ?? param.text ?? '', title: param.title, robotCode: body.robotCode, token: Array.isArray(token) ? token[0] : token });
+        calls.push({
+          api,
+          to,
+          msgKey: body.msgKey,
+          text: param.content ?? param.text ?? '',
+          title: param.title,
+          robotCode: body.robotCode,
+          token: Array.isArray(token) ? token[0] : token,
+        });
       }
       return answer;
     };
   scope.post('/v1.0/robot/oToMessages/batchSend').reply(200, record('batchSend', jsonFixture('batch-send-ok.json')));
-  scope.post('/v1.0/robot/groupMessages/send').reply(200, record('groupMessages/send', jsonFixture('group-send-ok.json')));
-  const onNoMatch = (request: { method?: string; path?: string; host?: string; hostname?: string }) => {
-    const host = request.hostname ?? request.host ?? '';
-    if (host !== '127.0.0.1') unexpected.push(`${request.method} ${host}${request.path}`);
+  scope.post('/v1.0/robot/groupMessages/send').reply(400, record('groupMessages/send', errors.badParameter));
+  // Requests to hosts nock lets through (the local server and gateway) carry no hostname here.
+  const onNoMatch = (request: { method?: string; path?: string; options?: { hostname?: string | null } }) => {
+    const host = request.options?.hostname;
+    if (host && host !== '127.0.0.1') unexpected.push(`${request.method} ${host}${request.path}`);
   };
   nock.emitter.on('no match', onNoMatch);
   return { calls, unexpected, tokens: () => tokens, stop: () => nock.emitter.removeListener('no match', onNoMatch) };
@@ -257,7 +268,6 @@ async function startDingtalkStory(mode: 'http' | 'stream', clock: FakeClock): Pr
 const textsTo = (account: string, calls: DingtalkCall[]) => calls.filter((call) => call.api === 'batchSend' && call.to === account).map((call) => call.text);
 /** Who was reached, sorted. */
 const who = (calls: DingtalkCall[]) => calls.map((call) => call.to).sort();
-const show = (calls: DingtalkCall[]) => calls.map((c) => `${c.api} ${c.to} ${c.msgKey}${c.title ? ' [' + c.title + ']' : ''}: ${c.text}`).join('\n---\n');
 
 describe.each(['http', 'stream'] as const)('the story over DingTalk in %s mode', (mode) => {
   // A Monday; 09:00–11:00 lies within the default office hours (08:30–12:00), so minutes are office minutes.
@@ -283,37 +293,127 @@ describe.each(['http', 'stream'] as const)('the story over DingTalk in %s mode',
   }
 
   it('serves a project from registration to 进度, escalating the late unit exactly once per step', async () => {
+    const { prisma } = story.database;
+    // The roster made DingTalk accounts only.
+    expect(await prisma.account.count({ where: { platform: 'wecom' } })).toBe(0);
+    expect(await prisma.account.count({ where: { platform: 'dingtalk' } })).toBe(8);
+
     const registered = await story.say(DD.window, REGISTER);
-    console.log(mode, 'registered', '\n' + show(registered));
+    expect(who(registered)).toEqual([DD.window]);
     const code = /绑定码：(\d{6})/.exec(only(DD.window, registered))?.[1];
     expect(code).toBeDefined();
 
+    // The enterprise contact writes from a DingTalk account the roster does not know.
     const bound = await story.say(DD.enterprise, `绑定 ${code}`);
-    console.log(mode, 'bound', '\n' + show(bound));
+    expect(who(bound)).toEqual([DD.enterprise, DD.window].sort());
     expect(only(DD.enterprise, bound)).toBe('绑定成功：你是 P1 光伏组件项目 的企业联络员。发送「进度」查看办理情况。');
+    expect(only(DD.window, bound)).toBe('张三 已绑定为 P1 光伏组件项目 的企业联络员。');
 
-    console.log(mode, 'accept', '\n' + show(await story.say(DD.window, '受理 P1')));
-    console.log(mode, 'team', '\n' + show(await story.say(DD.window, '组建团队 P1')));
-    console.log(mode, 'plan', '\n' + show(await story.say(DD.window, '方案 P1')));
+    expect(only(DD.window, await story.say(DD.window, '受理 P1'))).toMatch(/^已受理 P1/);
+    const team = await story.say(DD.window, '组建团队 P1');
+    expect(textsTo(DD.window, team)[0]).toMatch(/^P1 团队已组建：包抓领导 县领导甲/);
+    // The team's line reaches every member one to one: the bot creates no DingTalk groups
+    // (bot/dingtalk/create-dingtalk-messenger.ts declares groupChats: false).
+    for (const member of [DD.leader, DD.window, DD.sthjLeader, DD.sthjAgent, DD.zjjLeader, DD.zjjAgent]) {
+      expect(textsTo(member, team), member).toContain(
+        'P1 光伏组件项目 项目管家团队：包抓领导 县领导甲；单位 市政务服务中心、市生态环境局、市住房和城乡建设局。',
+      );
+    }
+    // The plan's size follows the team's units (handlers/plans/service-plan.ts); the two items the story dispatches are in it.
+    const plan = only(DD.window, await story.say(DD.window, '方案 P1'));
+    expect(plan).toMatch(/^P1 光伏组件项目 服务方案（\d+ 项）/);
+    expect(plan).toContain('环境影响评价审批 [HB-01] — 市生态环境局');
+    expect(plan).toContain('建筑工程施工许可证 [ZJ-02] — 市住房和城乡建设局');
+
+    // Dispatch: each unit's 责任领导 and agent get the task card — as markdown naming the commands,
+    // since no card template is configured — and the window its confirmation.
     const posted = await story.say(DD.window, '派单 P1 环评 施工许可');
-    console.log(mode, 'posted', '\n' + show(posted));
+    expect(who(posted)).toEqual([DD.window, DD.sthjLeader, DD.sthjAgent, DD.zjjLeader, DD.zjjAgent].sort());
+    expect(only(DD.window, posted)).toMatch(/^已派单 2 项：/);
+    for (const [account, task] of [
+      [DD.sthjLeader, 'T1 · 环境影响评价审批'],
+      [DD.sthjAgent, 'T1 · 环境影响评价审批'],
+      [DD.zjjLeader, 'T2 · 建筑工程施工许可证'],
+      [DD.zjjAgent, 'T2 · 建筑工程施工许可证'],
+    ] as const) {
+      const [card, ...more] = posted.filter((call) => call.to === account);
+      expect(more, account).toEqual([]);
+      expect(card, account).toMatchObject({ api: 'batchSend', msgKey: 'sampleMarkdown', title: `任务 ${task}` });
+      const id = task.slice(0, 2);
+      expect(card!.text).toContain('- **报到期限**：11-23 09:30 前');
+      expect(card!.text).toContain(`回复「报到 ${id}」或「办结 ${id}」或「退回 ${id} 原因」`);
+    }
 
+    // 生态环境局 reports in time.
     clock.advanceMinutes(10);
-    console.log(mode, 'take1', '\n' + show(await story.say(DD.sthjAgent, '报到 T1')));
+    const taken = await story.say(DD.sthjAgent, '报到 T1');
+    expect(textsTo(DD.sthjAgent, taken)[0]).toMatch(/^已报到 T1 环境影响评价审批，请于 2026-12-14 前办结。/);
+    expect(only(DD.window, taken)).toBe('T1 环境影响评价审批（P1）已由市生态环境局 生态环境局代办员报到，用时 10 分钟。');
+    expect(only(DD.sthjLeader, taken)).toBe('已报到 · 生态环境局代办员 · 09:10');
+    expect(who(taken).filter((account) => account !== DD.sthjAgent)).toEqual([DD.sthjLeader, DD.window].sort());
     clock.advanceMinutes(19);
-    console.log(mode, 'esc0', '\n' + show(await story.escalate()));
+    expect(await story.escalate()).toEqual([]);
+
+    // 住建局 does not: at 09:30 its agent is reminded, its 责任领导 and the window are told — once.
     clock.advanceMinutes(1);
-    console.log(mode, 'esc1', '\n' + show(await story.escalate()));
+    const first = await story.escalate();
+    expect(who(first)).toEqual([DD.window, DD.zjjLeader, DD.zjjAgent].sort());
+    expect(first.every((call) => call.api === 'batchSend' && call.msgKey === 'sampleText')).toBe(true);
+    expect(only(DD.zjjAgent, first)).toBe('提醒：任务 T2（P1 光伏组件项目 · 建筑工程施工许可证）于 11-23 09:00 派单，已超过 30 分钟未报到，请立即报到。');
+    expect(only(DD.zjjLeader, first)).toBe('市住房和城乡建设局的任务 T2（P1 光伏组件项目 · 建筑工程施工许可证）已超过 30 分钟未报到。');
+    expect(only(DD.window, first)).toBe(only(DD.zjjLeader, first));
     clock.advanceMinutes(5);
-    console.log(mode, 'esc1b', '\n' + show(await story.escalate()));
+    expect(await story.escalate()).toEqual([]);
+
+    // At 10:00 the project's leader and 重点项目办 are told — once.
     clock.advanceMinutes(25);
-    console.log(mode, 'esc2', '\n' + show(await story.escalate()));
+    const second = await story.escalate();
+    expect(who(second)).toEqual([DD.leader, DD.office].sort());
+    expect(only(DD.office, second)).toBe('督办：市住房和城乡建设局的任务 T2（P1 光伏组件项目 · 建筑工程施工许可证）派单已超过 60 分钟仍无人报到。');
+    expect(only(DD.leader, second)).toBe(only(DD.office, second));
     clock.advanceMinutes(60);
-    console.log(mode, 'esc3', '\n' + show(await story.escalate()));
-    console.log(mode, 'take2', '\n' + show(await story.say(DD.zjjAgent, '报到 T2')));
-    console.log(mode, 'done1', '\n' + show(await story.say(DD.sthjAgent, '办结 T1 已出具环评批复')));
-    console.log(mode, 'done2', '\n' + show(await story.say(DD.zjjAgent, '办结 T2 已核发施工许可证')));
-    console.log(mode, 'progress', '\n' + show(await story.say(DD.enterprise, '进度')));
-    console.log(mode, 'unexpected', story.unexpected, 'tokens', story.tokens(), 'acks', story.acks());
+    expect(await story.escalate()).toEqual([]);
+
+    // The late unit reports; both units finish; the enterprise hears each result at once.
+    const late = await story.say(DD.zjjAgent, '报到 T2');
+    expect(only(DD.window, late)).toBe('T2 建筑工程施工许可证（P1）已由市住房和城乡建设局 住房和城乡建设局代办员报到，用时 120 分钟。');
+    expect(only(DD.enterprise, await story.say(DD.sthjAgent, '办结 T1 已出具环评批复'))).toBe(
+      'T1 环境影响评价审批（P1 光伏组件项目）已办结：已出具环评批复（市生态环境局）',
+    );
+    expect(only(DD.enterprise, await story.say(DD.zjjAgent, '办结 T2 已核发施工许可证'))).toBe(
+      'T2 建筑工程施工许可证（P1 光伏组件项目）已办结：已核发施工许可证（市住房和城乡建设局）',
+    );
+
+    // The enterprise's 进度, by batchSend to the contact's userId, shows both items done.
+    const progress = await story.say(DD.enterprise, '进度');
+    expect(who(progress)).toEqual([DD.enterprise]);
+    expect(progress[0]).toMatchObject({ api: 'batchSend', msgKey: 'sampleText' });
+    expect(progress[0]!.text).toContain('✅ T1 环境影响评价审批 · 市生态环境局 · 已办结');
+    expect(progress[0]!.text).toContain('✅ T2 建筑工程施工许可证 · 市住房和城乡建设局 · 已办结');
+
+    // Escalation notices went to exactly five people, once each, over the whole story.
+    const escalations = story.calls.filter((call) => /分钟未报到|仍无人报到/.test(call.text));
+    expect(who(escalations)).toEqual([DD.leader, DD.office, DD.window, DD.zjjAgent, DD.zjjLeader].sort());
+
+    // Every message went through the robot, with the cached token; nothing else was called.
+    expect(story.unexpected).toEqual([]);
+    expect(story.calls.every((call) => call.robotCode === config.robotCode && call.token === ACCESS_TOKEN)).toBe(true);
+    // Fetched at 09:00 and again once the 2-hour token neared its end, never per message.
+    expect(story.tokens()).toBeGreaterThanOrEqual(1);
+    expect(story.tokens()).toBeLessThanOrEqual(2);
+    // 1:1 messages reached only the story's people, no group message was tried, and the admin heard nothing.
+    const people = new Set<string>(Object.values(DD).filter((account) => account !== DD.admin));
+    const oneToOne = story.calls.filter((call) => call.api === 'batchSend');
+    expect(oneToOne.filter((call) => !people.has(call.to))).toEqual([]);
+    expect(story.calls.filter((call) => call.api !== 'batchSend')).toEqual([]);
+    expect(textsTo(DD.admin, story.calls)).toEqual([]);
+
+    // Every line arrived through this transport, was recorded once and processed without failure.
+    expect(await prisma.inbound.count()).toBe(11);
+    expect(await prisma.inbound.count({ where: { platform: { not: 'dingtalk' } } })).toBe(0);
+    expect(await prisma.inbound.count({ where: { failedAt: { not: null } } })).toBe(0);
+    // Nothing is left undelivered or failed: each row was sent, or bundled into one that was.
+    expect(await prisma.outbox.count({ where: { status: { notIn: ['sent', 'bundled'] } } })).toBe(0);
+    if (mode === 'stream') expect(story.acks()).toEqual(Array.from({ length: 11 }, (_, index) => `stream-push-${index + 1}`));
   });
 });

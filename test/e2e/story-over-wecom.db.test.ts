@@ -1,4 +1,4 @@
-// Issue 4 "Done when": the story of project-story.db.test.ts through encrypted WeCom callbacks with
+// The story of project-story.db.test.ts through encrypted WeCom callbacks with
 // a fake WeCom API. Every line and card click is an encrypted, signed POST to /wecom/callback of
 // the real server; everything the bot says is a call the fake WeCom API received (nock on
 // WECOM_API_BASE). A FakeClock and explicit processInbound/escalate/deliver calls stand in for

@@ -1,4 +1,4 @@
-// Issue "One core for every platform and every instance": two (or three) app instances on one
+// Two (or three) app instances on one
 // database. On PostgreSQL (scripts/with-postgres.sh sets TEST_DATABASE_URL) each instance has its
 // own connection pool, so the races below truly overlap and the project row locks, the per-sender
 // order of Inbound rows and the transaction retries are what keep the outcome right. PGlite has one
@@ -221,6 +221,8 @@ describe('two instances on one database', () => {
     for (let index = 1; index <= 25; index += 1) {
       const id = await register(cluster, `方案竞争项目${index}`);
       await say(cluster, 'window', `受理 P${id}`);
+      // Units named, so forming the team does not touch the catalogue the race is about.
+      await say(cluster, 'window', `组建团队 P${id} 领导 县领导甲 部门 生态环境局 自然资源局`);
       ids.push(id);
     }
     expect(await prisma.catalogueItem.count()).toBe(0);
@@ -235,7 +237,8 @@ describe('two instances on one database', () => {
     await expectEverythingProcessed(cluster);
     expect(await prisma.catalogueItem.count()).toBe(approvalCatalogue.length);
     expect(await prisma.project.count({ where: { id: { in: ids }, planMadeAt: { not: null } } })).toBe(25);
-    const core = approvalCatalogue.filter((entry) => entry.core).length;
+    // The default plan's items that the team's two units own.
+    const core = approvalCatalogue.filter((entry) => entry.core && entry.units.some((unit) => /生态环境|自然资源/.test(unit))).length;
     for (const id of ids) expect(await prisma.planItem.count({ where: { projectId: id } }), `plan of P${id}`).toBe(core);
     expect(await prisma.event.count({ where: { kind: 'plan.made', projectId: { in: ids } } })).toBe(25);
     const replies = allReceived(cluster).filter((item) => item.reply);

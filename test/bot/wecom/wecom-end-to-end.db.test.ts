@@ -1,4 +1,4 @@
-// Issue 3 "Done when": the bot configured for WeCom (WECOM_* set, WECOM_API_BASE pointing at a
+// The bot configured for WeCom (WECOM_* set, WECOM_API_BASE pointing at a
 // fake WeCom), served over HTTP, answering encrypted callbacks through the outbox.
 import { once } from 'node:events';
 import type { Server } from 'node:http';
