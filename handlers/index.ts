@@ -7,6 +7,7 @@ import { syncDirectory } from './admin/sync-directory.js';
 import { showArchive } from './archive/show-archive.js';
 import { manageCatalogue } from './catalogue/manage-catalogue.js';
 import { bindContact } from './enterprise/bind-contact.js';
+import { showLedger } from './ledger/show-ledger.js';
 import { rateService } from './enterprise/rate-service.js';
 import { servicePlan } from './plans/service-plan.js';
 import { changeProblem } from './problems/change-problem.js';
@@ -31,6 +32,8 @@ import { takeTask } from './tasks/take-task.js';
 const unitStaff: readonly Role[] = ['agent', 'unit_leader'];
 /** Everyone in the roster, i.e. everyone but an enterprise contact. */
 const officials: readonly Role[] = [...coordinatorRoles, 'agent', 'unit_leader', 'county_leader', 'main_leader', 'inspection'];
+/** Who reads the whole ledger: the coordinators (重点项目办 among them), 督查中心 and the leaders (003 一(三)5(2)). */
+const ledgerReaders: readonly Role[] = [...coordinatorRoles, 'inspection', 'main_leader', 'county_leader'];
 
 export const commands: readonly Command[] = [
   { word: '帮助', roles: 'registered', summary: '查看你能用的命令', example: '帮助', run: (ctx) => help(ctx, commands) },
@@ -58,6 +61,7 @@ export const commands: readonly Command[] = [
   { word: '销号', roles: officials, summary: '问题已解决，销号', example: '销号 Q5', run: changeProblem('close') },
   { word: '月报', roles: 'registered', summary: '报本月完成投资和进展（每月 20 日起）', example: '月报 P12 1200万 主体厂房封顶', run: reportMonth },
   { word: '评价', roles: ['enterprise'], summary: '服务结束后评价（1–5 分）', example: '评价 P12 5 服务很好', run: rateService },
+  { word: '台账', roles: ledgerReaders, summary: '下载项目台账（Excel：项目、在办事项、问题）', example: '台账', run: showLedger },
   { word: '档案', roles: officials, summary: '项目全过程记录（一事一档）', example: '档案 P12', run: showArchive },
   { word: '事项', roles: officials, summary: '查看审批事项目录（管理员可修改）', example: '事项 环评', run: manageCatalogue },
   { word: '日历', roles: ['admin'], summary: '录入法定节假日和调休（整年导入后不再暂定）', example: '日历 导入（下一行起每行一天：2027-01-01,休,元旦）', run: editCalendar },

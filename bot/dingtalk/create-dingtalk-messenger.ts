@@ -2,7 +2,8 @@
 // calls. Text and markdown go as robot messages (sampleText, sampleMarkdown); cards as
 // interactive cards when a template is configured and clicks can come back (Stream mode),
 // otherwise as markdown listing the text commands; a card update changes the card in place, or
-// arrives as a line of text when there is no card to update.
+// arrives as a line of text when there is no card to update. A file is uploaded to oapi's
+// media/upload and sent as sampleFile.
 import type { Db } from '../../prisma/open-database.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
@@ -20,8 +21,10 @@ import { sendToGroup, sendToPerson, type RobotMessage } from './send-robot-messa
  * - perMinute: 每个机器人每分钟最多发送20条, beyond which a robot is throttled for 10 minutes
  *   (自定义机器人发送群消息 → 消息发送频率限制); flowControlledStaffIdList is the enterprise robot's
  *   form of the same. perHour: 1,000, as for WeCom, far below any organisation's monthly quota.
+ * - groupChats: false. A robot posts to a group DingTalk created (its openConversationId); the bot
+ *   does not create DingTalk groups yet, so a project chat's messages go to each member.
  */
-export const DINGTALK_LIMITS: MessengerLimits = { maxBytes: 5000, perMinute: 20, perHour: 1000, groupChats: true };
+export const DINGTALK_LIMITS: MessengerLimits = { maxBytes: 5000, perMinute: 20, perHour: 1000, groupChats: false };
 
 export interface DingtalkMessengerDeps {
   api: DingtalkApi;
@@ -58,6 +61,12 @@ export function createDingtalkMessenger(deps: DingtalkMessengerDeps): Messenger 
           return deliverInteractiveCard(card, to, message.card, delivery.outboxId);
         }
         return send(to, { msgKey: 'sampleMarkdown', msgParam: renderCardAsMarkdown(message.card) });
+      case 'file': {
+        // Uploaded anew on each try (上传媒体文件), then sent as sampleFile (机器人发送消息的类型).
+        const { media_id } = await api.upload('file', message.name, Buffer.from(message.content, 'base64'));
+        const fileType = /\.([A-Za-z0-9]+)$/.exec(message.name)?.[1]?.toLowerCase() ?? 'file';
+        return send(to, { msgKey: 'sampleFile', msgParam: { mediaId: media_id, fileName: message.name, fileType } });
+      }
       case 'card_update': {
         const asText = () => send(to, { msgKey: 'sampleText', msgParam: { content: message.status } });
         if (!deps.cardTemplateId) return asText();

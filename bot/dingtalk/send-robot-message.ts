@@ -5,7 +5,11 @@
 import type { DeliveryResult } from '../transport/messenger.js';
 import type { DingtalkApi } from './create-dingtalk-api.js';
 
-export type RobotMessage = { msgKey: 'sampleText'; msgParam: { content: string } } | { msgKey: 'sampleMarkdown'; msgParam: { title: string; text: string } };
+export type RobotMessage =
+  | { msgKey: 'sampleText'; msgParam: { content: string } }
+  | { msgKey: 'sampleMarkdown'; msgParam: { title: string; text: string } }
+  /** A file uploaded first (oapi media/upload); fileType is the extension without the dot. */
+  | { msgKey: 'sampleFile'; msgParam: { mediaId: string; fileName: string; fileType: string } };
 
 interface BatchSendAnswer {
   processQueryKey?: string;

@@ -11,7 +11,7 @@ export interface WecomApi {
    * media/upload (上传临时素材): multipart field `media`, whose filename is what people see; the
    * media_id lives 3 days. Files up to 20 MB.
    */
-  upload(type: 'file', name: string, content: Uint8Array): Promise<{ media_id: string }>;
+  upload(type: 'file', name: string, content: Uint8Array<ArrayBuffer>): Promise<{ media_id: string }>;
 }
 
 export interface WecomApiOptions {

@@ -1,6 +1,6 @@
 // The one place the schedules write to the outbox: a list of { personId, title, markdown } in,
 // outbox rows (markdown with its title, to the person on the platform chosen at delivery) out,
-// inside the caller's transaction.
+// inside the caller's transaction; and a file (the 22nd's 台账) to a list of readers.
 import type { Tx } from '../../prisma/open-database.js';
 import { enqueueMessage } from '../../bot/outbox/enqueue-message.js';
 import type { Digest } from '../../domain/schedule/schedule-snapshot.js';
@@ -16,4 +16,13 @@ export async function queueDigest(tx: Tx, occurrenceKey: string, digests: readon
     queued += 1;
   }
   return queued;
+}
+
+/** Queues one file to each active reader once: `schedule:<occurrence>:file:<personId>`. */
+export async function queueFile(tx: Tx, occurrenceKey: string, personIds: readonly number[], file: { name: string; content: Buffer }): Promise<number> {
+  if (personIds.length === 0) return 0;
+  const active = (await tx.person.findMany({ where: { id: { in: [...personIds] }, active: true }, select: { id: true }, orderBy: { id: 'asc' } })).map((person) => person.id);
+  const message = { kind: 'file' as const, name: file.name, content: file.content.toString('base64') };
+  for (const personId of active) await enqueueMessage(tx, { to: { personId }, message, dedupKey: `schedule:${occurrenceKey}:file:${personId}` });
+  return active.length;
 }

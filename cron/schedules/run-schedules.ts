@@ -6,13 +6,16 @@
 import type { Db, Tx } from '../../prisma/open-database.js';
 import type { Logger } from '../../bot/logger.js';
 import type { Policy } from '../../domain/policy.js';
+import { buildLedger } from '../../domain/ledger/build-ledger.js';
+import { writeLedgerXlsx } from '../../domain/ledger/write-ledger-xlsx.js';
 import { buildDigests } from '../../domain/schedule/build-digests.js';
 import { dueOccurrences, type DueOccurrence } from '../../domain/schedule/due-occurrences.js';
 import { listSchedule } from '../../domain/schedule/list-schedule.js';
 import type { Occurrence } from '../../domain/schedule/plan-occurrences.js';
+import { loadLedger } from '../../prisma/load-ledger.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { loadSnapshot } from './load-snapshot.js';
-import { queueDigest } from './queue-digest.js';
+import { queueDigest, queueFile } from './queue-digest.js';
 
 export const SCHEDULE_CYCLE_MS = 60_000;
 
@@ -61,6 +64,11 @@ async function runOne(tx: Tx, occurrence: DueOccurrence, now: Date, policy: Poli
   const built = buildDigests(occurrence, { now, policy, calendar, snapshot });
   if (built.problemIds.length > 0) await tx.problem.updateMany({ where: { id: { in: built.problemIds } }, data: { digestedAt: now } });
   const recipients = await queueDigest(tx, occurrence.key, built.digests);
+  // The 22nd's ranking carries the whole ledger (台账) to its readers, after the ranking itself.
+  if (occurrence.purpose === 'ranking') {
+    const ledger = buildLedger(await loadLedger(tx), { now, policy, calendar });
+    await queueFile(tx, occurrence.key, [...new Set(built.digests.map((digest) => digest.personId))], { name: ledger.fileName, content: await writeLedgerXlsx(ledger) });
+  }
   await tx.scheduleRun.update({ where: { job_slot: { job: occurrence.job, slot: occurrence.slot } }, data: { finishedAt: now } });
   await tx.event.create({
     data: { at: now, actorRole: 'system', channel: 'system', kind: 'schedule.sent', after: { occurrence: occurrence.key, late: occurrence.late, recipients, problems: built.problemIds } },

@@ -35,3 +35,23 @@ export function addOfficeMinutes(calendar: WorkingCalendar, officeHours: OfficeH
   }
   throw new Error(`no office time within ${MAX_SCAN_DAYS} days after ${start.toISOString()}`);
 }
+
+/**
+ * Office minutes between two instants (0 when `end` is not after `start`): how long a unit took to
+ * report, in the same minutes the report-to-window clock counts.
+ * @example countOfficeMinutes(calendar, hours, new Date('2026-03-06T09:50:00Z'), new Date('2026-03-09T00:50:00Z')) // 30
+ */
+export function countOfficeMinutes(calendar: WorkingCalendar, officeHours: OfficeHours, start: Date, end: Date): number {
+  if (end.getTime() <= start.getTime()) return 0;
+  if (officeHours === 'always') return (end.getTime() - start.getTime()) / 60_000;
+  const ranges = officeHours.map((range) => ({ start: clockToMs(range.start), end: clockToMs(range.end) }));
+  const last = shanghaiDate(end);
+  let total = 0;
+  for (let date = shanghaiDate(start), scanned = 0; date <= last && scanned <= MAX_SCAN_DAYS; date = addCalendarDays(date, 1), scanned += 1) {
+    if (!calendar.isWorkday(date)) continue;
+    const from = date === shanghaiDate(start) ? shanghaiTimeOfDayMs(start) : 0;
+    const to = date === last ? shanghaiTimeOfDayMs(end) : Number.MAX_SAFE_INTEGER;
+    for (const range of ranges) total += Math.max(0, Math.min(range.end, to) - Math.max(range.start, from));
+  }
+  return total / 60_000;
+}

@@ -7,7 +7,7 @@ import { stageNames, transitionProject } from '../../domain/project/project-stag
 import { stripLabel } from '../../domain/commands/parse-command-line.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
-import { notifyEnterprise, notifyWindow, updateCards } from '../shared/notify.js';
+import { notifyEnterprise, notifyLeader, notifyWindow, updateCards } from '../shared/notify.js';
 
 
 export function endProject(action: 'close' | 'terminate') {
@@ -34,6 +34,7 @@ export function endProject(action: 'close' | 'terminate') {
 
     const what = action === 'close' ? '帮办代办服务已办结' : `帮办代办服务已终止，原因：${reason}`;
     await notifyWindow(ctx, `P${project.id} ${project.name} ${what}。`);
+    await notifyLeader(ctx, project, `P${project.id} ${project.name} ${what}。`);
     const told = await notifyEnterprise(ctx, project, `P${project.id} ${project.name} ${what}。请为本次服务评价：评价 P${project.id} 5 意见（1–5 分）`);
     await ctx.reply(`P${project.id} ${what}${open.length > 0 ? `，撤销了 ${open.length} 个未办结任务` : ''}。${told ? '已请企业评价。' : ''}`);
   };

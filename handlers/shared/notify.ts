@@ -12,6 +12,11 @@ export async function notifyWindow(ctx: HandlerContext, text: string): Promise<v
   }
 }
 
+/** Tells the project's 包抓领导 (one project, one leader: 002 五(三)), unless he is the sender. */
+export async function notifyLeader(ctx: HandlerContext, project: { leaderId: number | null }, text: string): Promise<void> {
+  if (project.leaderId !== null && project.leaderId !== ctx.sender?.id) await ctx.send(project.leaderId, text);
+}
+
 /** Tells the project's bound enterprise contact; false when nobody is bound yet. */
 export async function notifyEnterprise(ctx: HandlerContext, project: { contactPersonId: number | null }, text: string): Promise<boolean> {
   if (project.contactPersonId === null) return false;

@@ -7,7 +7,7 @@ import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { commandLine } from '../shared/command-line.js';
 import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
-import { notifyEnterprise } from '../shared/notify.js';
+import { notifyEnterprise, notifyWindow } from '../shared/notify.js';
 import { describeTaskRefusal } from '../shared/task-refusal.js';
 
 export async function resumeTask(ctx: RegisteredContext): Promise<void> {
@@ -25,5 +25,6 @@ export async function resumeTask(ctx: RegisteredContext): Promise<void> {
   await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'taken', suspendedAt: null, dueOn: dueOn ? new Date(`${dueOn}T00:00:00Z`) : null } });
   await ctx.record({ kind: 'task.resumed', projectId: task.projectId, taskId: task.id, before: { state: 'suspended', dueOn: before }, after: { state: 'taken', dueOn, pausedWorkingDays: paused } });
   await notifyEnterprise(ctx, task.project, `T${task.id} ${task.itemName}（P${task.projectId}）恢复计时${dueOn ? `，${dueOn} 前办结` : ''}。`);
+  await notifyWindow(ctx, `T${task.id} ${task.itemName}（P${task.projectId}，${task.unit.name}）恢复计时，顺延 ${paused} 个工作日${dueOn ? `，${dueOn} 前办结` : ''}。`);
   await ctx.reply(`T${task.id} 已恢复计时，顺延 ${paused} 个工作日${dueOn ? `，${dueOn} 前办结` : ''}。`);
 }

@@ -5,7 +5,7 @@ import type { RegisteredContext } from '../context.js';
 import { stripLabel } from '../../domain/commands/parse-command-line.js';
 import { commandLine } from '../shared/command-line.js';
 import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
-import { notifyEnterprise } from '../shared/notify.js';
+import { notifyEnterprise, notifyWindow } from '../shared/notify.js';
 import { describeTaskRefusal } from '../shared/task-refusal.js';
 
 export async function suspendTask(ctx: RegisteredContext): Promise<void> {
@@ -20,5 +20,6 @@ export async function suspendTask(ctx: RegisteredContext): Promise<void> {
   await ctx.tx.taskSuspension.create({ data: { taskId: task.id, reason, from: ctx.now } });
   await ctx.record({ kind: 'task.suspended', projectId: task.projectId, taskId: task.id, before: { state: 'taken' }, after: { state: 'suspended', reason } });
   await notifyEnterprise(ctx, task.project, `T${task.id} ${task.itemName}（P${task.projectId}）暂停计时：${reason}。`);
+  await notifyWindow(ctx, `T${task.id} ${task.itemName}（P${task.projectId}，${task.unit.name}）中止计时：${reason}。`);
   await ctx.reply(`T${task.id} 已中止计时（${reason}）。恢复时发送「恢复 T${task.id}」。`);
 }

@@ -6,8 +6,10 @@ import { formatShanghai, shanghaiDate } from '../../domain/calendar/shanghai-tim
 import { markProvisional } from '../../domain/calendar/mark-provisional.js';
 import { numbersOf } from '../../domain/references/split-references.js';
 import { commandLine } from '../shared/command-line.js';
+import { countOfficeMinutes } from '../../domain/calendar/add-office-minutes.js';
 import { deriveTaskClocks } from '../../domain/task/derive-task-clocks.js';
-import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
+import { loadOwnTask, taskIdOf, type OwnTask } from '../shared/load-own-task.js';
+import { findPeople } from '../../prisma/find-people.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { notifyWindow, updateCards } from '../shared/notify.js';
 import { describeTaskRefusal, type TaskRefusal } from '../shared/task-refusal.js';
@@ -68,13 +70,30 @@ async function take(ctx: RegisteredContext, taskId: number | undefined): Promise
   });
   if (count === 0) return refuseTaken(ctx, await ctx.tx.task.findUniqueOrThrow({ where: { id: task.id } }));
 
-  const minutes = Math.round((ctx.now.getTime() - task.postedAt.getTime()) / 60_000);
-  await ctx.record({ kind: 'task.taken', projectId: task.projectId, taskId: task.id, before: { state: 'posted' }, after: { state: 'taken', takenAt: ctx.now.toISOString(), minutesAfterPosting: minutes, dueOn } });
+  // In office minutes, the clock of 002 五(五); past the deadline it is 超时.
+  const minutes = Math.round(countOfficeMinutes(calendar, ctx.policy.officeHours, task.postedAt, ctx.now));
+  const late = ctx.now.getTime() > task.ackDueAt.getTime();
+  await ctx.record({ kind: 'task.taken', projectId: task.projectId, taskId: task.id, before: { state: 'posted' }, after: { state: 'taken', takenAt: ctx.now.toISOString(), minutesAfterPosting: minutes, late, dueOn } });
   const status = `已报到 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`;
   // The copies keep working buttons (办结, 退回) instead of turning into a status line.
   await updateCards(ctx, task, status, status);
-  await notifyWindow(ctx, `T${task.id} ${task.itemName}（P${task.projectId}）已由${task.unit.name} ${ctx.sender.name}报到，用时 ${minutes} 分钟。`);
+  const notice = `T${task.id} ${task.itemName}（P${task.projectId}）已由${task.unit.name} ${ctx.sender.name}报到，用时 ${minutes} 分钟${late ? '（超时）' : ''}。`;
+  await notifyWindow(ctx, notice);
+  // Whoever an escalation told that nobody came now hears that someone did.
+  for (const personId of await escalationAudience(ctx, task)) await ctx.send(personId, notice);
   return { ok: true, taskId: task.id, itemName: task.itemName, dueOn, dueShown: markProvisional(calendar, dueOn, shanghaiDate(ctx.now)) };
+}
+
+/** The people the fired escalation steps told, other than the window (told above) and the sender. */
+async function escalationAudience(ctx: RegisteredContext, task: OwnTask): Promise<number[]> {
+  const window = new Set((await findPeople(ctx.tx, 'window')).map((person) => person.id));
+  const told = new Set<number>();
+  if (task.escalationStep >= 1) for (const person of await findPeople(ctx.tx, 'unit_leader', task.unitId)) told.add(person.id);
+  if (task.escalationStep >= 2) {
+    if (task.project.leaderId !== null) told.add(task.project.leaderId);
+    for (const person of await findPeople(ctx.tx, 'project_office')) told.add(person.id);
+  }
+  return [...told].filter((id) => !window.has(id) && id !== ctx.sender.id);
 }
 
 async function refuseTaken(ctx: RegisteredContext, task: { state: string; takenById: number | null; takenAt: Date | null }): Promise<TaskRefusal> {

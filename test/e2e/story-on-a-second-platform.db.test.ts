@@ -118,7 +118,10 @@ it('serves a project from registration to 进度 over DingTalk, escalating the l
 
   // The late unit reports; both units finish; the enterprise hears each result at once.
   const late = await h.say(DD.zjjAgent, '报到 T2');
-  expect(to(DD.window, late)).toEqual(['T2 建筑工程施工许可证（P1）已由市住房和城乡建设局 住房和城乡建设局代办员报到，用时 120 分钟。']);
+  const arrived = 'T2 建筑工程施工许可证（P1）已由市住房和城乡建设局 住房和城乡建设局代办员报到，用时 120 分钟（超时）。';
+  expect(to(DD.window, late)).toEqual([arrived]);
+  // Everyone the escalation told that nobody came now hears that someone did.
+  for (const told of [DD.zjjLeader, DD.leader, DD.office]) expect(to(told, late), told).toContain(arrived);
   expect(to(DD.enterprise, await h.say(DD.sthjAgent, '办结 T1 已出具环评批复'))).toEqual(['T1 环境影响评价审批（P1 光伏组件项目）已办结：已出具环评批复（市生态环境局）']);
   expect(to(DD.enterprise, await h.say(DD.zjjAgent, '办结 T2 已核发施工许可证'))).toEqual(['T2 建筑工程施工许可证（P1 光伏组件项目）已办结：已核发施工许可证（市住房和城乡建设局）']);
 

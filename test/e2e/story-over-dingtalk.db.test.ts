@@ -376,7 +376,7 @@ describe.each(['http', 'stream'] as const)('the story over DingTalk in %s mode',
 
     // The late unit reports; both units finish; the enterprise hears each result at once.
     const late = await story.say(DD.zjjAgent, '报到 T2');
-    expect(only(DD.window, late)).toBe('T2 建筑工程施工许可证（P1）已由市住房和城乡建设局 住房和城乡建设局代办员报到，用时 120 分钟。');
+    expect(only(DD.window, late)).toBe('T2 建筑工程施工许可证（P1）已由市住房和城乡建设局 住房和城乡建设局代办员报到，用时 120 分钟（超时）。');
     expect(only(DD.enterprise, await story.say(DD.sthjAgent, '办结 T1 已出具环评批复'))).toBe(
       'T1 环境影响评价审批（P1 光伏组件项目）已办结：已出具环评批复（市生态环境局）',
     );

@@ -106,14 +106,23 @@ it('serves a project from registration to rating over WeCom, escalating the late
   clock.advanceMinutes(60);
   expect(await story.escalate()).toEqual([]);
 
-  // The late unit reports by text: both its cards are updated with their send codes.
+  // The late unit reports by text: both its cards are updated with their send codes, and everyone
+  // the escalation told (its 责任领导, the leader, 重点项目办, the window) hears that it came.
   const late = await story.say('zjj.agent', '报到 T2');
-  expect(reached(late)).toEqual(['message/update_template_card zjj.agent', 'message/update_template_card zjj.leader', 'text window', 'text zjj.agent']);
+  expect(reached(late)).toEqual([
+    'message/update_template_card zjj.agent',
+    'message/update_template_card zjj.leader',
+    'text leader.a',
+    'text office',
+    'text window',
+    'text zjj.agent',
+    'text zjj.leader',
+  ]);
   expect(late.filter((call) => call.api === 'message/update_template_card').sort(byRecipient).map((call) => call.body.response_code)).toEqual([
     cardTo('zjj.agent').answer.response_code,
     cardTo('zjj.leader').answer.response_code,
   ]);
-  expect(only('window', late)).toBe('T2 建筑工程施工许可证（P1）已由市住房和城乡建设局 住房和城乡建设局代办员报到，用时 120 分钟。');
+  expect(only('window', late)).toBe('T2 建筑工程施工许可证（P1）已由市住房和城乡建设局 住房和城乡建设局代办员报到，用时 120 分钟（超时）。');
 
   // Both units finish; the enterprise hears each result at once, once.
   expect(only('ent.zhang', await story.say('sthj.agent', '告知 T1'))).toMatch(/^【一次性告知】P1 光伏组件项目「环境影响评价审批」需要以下材料/);

@@ -43,15 +43,25 @@ it('sends each occurrence once when two instances race', { timeout: 120_000 }, a
     const events = await first.prisma.event.findMany({ where: { kind: 'schedule.sent' } });
     expect(events).toHaveLength(7 + 3 + 3);
     // Each digest to each reader once: the agent asked twice (W48, W49) and reminded once; the
-    // leader his Wednesday digest; the main leader the ranking and the agenda; the office those
-    // two, Wednesday's summary and the 1st's list.
+    // leader his Wednesday digest; the main leader the ranking, its 台账 file and the agenda; the
+    // office those three, Wednesday's summary and the 1st's list.
     const recipients = await outboxRecipients(first.prisma);
     const rows = (await first.prisma.outbox.findMany({ orderBy: { id: 'asc' } })).map((row, index) => ({ ...row, recipient: recipients[index]!.recipient }));
     expect(new Set(rows.map((row) => row.dedupKey)).size).toBe(rows.length);
     expect(rows.filter((row) => row.recipient === 'zrzy.agent')).toHaveLength(3);
     expect(rows.filter((row) => row.recipient === 'leader.a')).toHaveLength(1);
-    expect(rows.filter((row) => row.recipient === 'leader.main')).toHaveLength(2);
-    expect(rows.filter((row) => row.recipient === 'office')).toHaveLength(4);
+    expect(rows.filter((row) => row.recipient === 'leader.main')).toHaveLength(3);
+    expect(rows.filter((row) => row.recipient === 'office')).toHaveLength(5);
+    // The ranking's readers (重点项目办, 督查中心, 主要领导) each get the ledger once, after the ranking.
+    const files = rows.filter((row) => row.kind === 'file');
+    expect(files.map((row) => [row.recipient, row.dedupKey?.replace(/\d+$/, 'N')])).toEqual([
+      ['office', 'schedule:monthly-22:2026-11:file:N'],
+      ['inspect', 'schedule:monthly-22:2026-11:file:N'],
+      ['leader.main', 'schedule:monthly-22:2026-11:file:N'],
+    ]);
+    expect(files.map((row) => (row.payload as { name: string }).name)).toEqual(Array(3).fill('项目台账-2026-11-24.xlsx'));
+    const ranking = rows.find((row) => row.recipient === 'office' && row.dedupKey?.startsWith('schedule:monthly-22:'))!;
+    expect(ranking.id).toBeLessThan(files[0]!.id);
     expect(await first.prisma.problem.count({ where: { digestedAt: { not: null } } })).toBe(1);
   } finally {
     if (second !== first) await second.close();

@@ -110,7 +110,7 @@ describe('six weeks including the 2026 National Day week', () => {
   });
 
   it('delivers each queued digest once, and queues one per person and occurrence', async () => {
-    const rows = await h.prisma.outbox.findMany({ where: { dedupKey: { startsWith: 'schedule:' } } });
+    const rows = await h.prisma.outbox.findMany({ where: { dedupKey: { startsWith: 'schedule:' }, kind: 'markdown' } });
     expect(rows.length).toBeGreaterThan(40);
     expect(rows.every((row) => row.status === 'sent')).toBe(true);
     expect(digests()).toHaveLength(rows.length);
@@ -141,5 +141,12 @@ describe('six weeks including the 2026 National Day week', () => {
     expect(office.filter((title) => title.startsWith('本周问题汇总'))).toHaveLength(6);
     expect(office).toEqual(expect.arrayContaining(['上月签约项目 2026-09', '拟开工重大项目台账 2026-10', '2026-09 重点项目排名', '2026-10 重点项目排名', '2026-09 集中签约']));
     expect(digests().filter((item) => titleOf(item.text) === '2026-10 重点项目排名').map((item) => item.recipient).sort()).toEqual(['inspect', 'leader.main', 'office']);
+  });
+
+  it('carries the 台账 workbook with each month\'s ranking to its readers, and nowhere else', () => {
+    const files = h.messenger.received.filter((item) => item.message.kind === 'file');
+    expect(files.map((item) => `${item.recipient} ${item.text}`).sort()).toEqual(
+      ['inspect', 'leader.main', 'office'].flatMap((reader) => [`${reader} 【文件】项目台账-2026-09-22.xlsx`, `${reader} 【文件】项目台账-2026-10-22.xlsx`]),
+    );
   });
 });

@@ -1,0 +1,223 @@
+// 台账: the whole ledger as three sheets — projects with the fields of 003 一(二)4 and 004 三(一)1, the
+// open task cards with their lights, and the problems of the weekly chain (003 一(三)5(1)) — a pure
+// function of plain data, so the reply to `台账` and the 22nd's ranking send the same workbook.
+// Dates are `YYYY-MM-DD` and times `YYYY-MM-DD HH:mm` in Asia/Shanghai; write-ledger-xlsx.ts turns
+// the columns marked date/datetime into real spreadsheet dates.
+import type { WorkingCalendar } from '../calendar/create-working-calendar.js';
+import { formatShanghai, shanghaiDate, type IsoDate } from '../calendar/shanghai-time.js';
+import type { Policy } from '../policy.js';
+import { problemStateNames, type ProblemState } from '../problems/problem-rules.js';
+import { projectDeadlines } from '../project/project-deadlines.js';
+import { stageNames, type Stage } from '../project/project-stage.js';
+import { dateLight, taskLight, worstLight, type Light } from '../project/traffic-light.js';
+import { openTaskStates } from '../task/task-state.js';
+
+export interface LedgerProject {
+  id: number;
+  name: string;
+  content: string;
+  investmentWan: number;
+  industry: string;
+  enterprise: string;
+  /** Names, resolved by the caller; null when not set. */
+  leadUnit: string | null;
+  leader: string | null;
+  stage: string;
+  signedOn: IsoDate | null;
+  landListedOn: IsoDate | null;
+  startedOn: IsoDate | null;
+  producedOn: IsoDate | null;
+  acceptedAt: Date | null;
+  teamFormedAt: Date | null;
+  planMadeAt: Date | null;
+}
+
+export interface LedgerTask {
+  id: number;
+  projectId: number;
+  itemName: string;
+  unit: string;
+  state: string;
+  postedAt: Date;
+  ackDueAt: Date;
+  dueOn: IsoDate | null;
+  suspendedAt: Date | null;
+}
+
+export interface LedgerProblem {
+  id: number;
+  projectId: number;
+  category: string;
+  description: string;
+  unit: string | null;
+  leader: string | null;
+  state: string;
+  createdAt: Date;
+  closedAt: Date | null;
+}
+
+export interface LedgerData {
+  projects: readonly LedgerProject[];
+  tasks: readonly LedgerTask[];
+  problems: readonly LedgerProblem[];
+}
+
+export type LedgerCell = string | number | null;
+
+export interface LedgerColumn {
+  header: string;
+  /** Characters. */
+  width: number;
+  /** date: an IsoDate; datetime: `YYYY-MM-DD HH:mm` in Shanghai; number: a number. */
+  format: 'text' | 'number' | 'date' | 'datetime';
+}
+
+export interface LedgerSheet {
+  name: string;
+  columns: LedgerColumn[];
+  rows: LedgerCell[][];
+}
+
+export interface Ledger {
+  fileName: string;
+  sheets: LedgerSheet[];
+}
+
+export interface LedgerContext {
+  now: Date;
+  policy: Policy;
+  calendar: WorkingCalendar;
+}
+
+const lightNames: Record<Light, string> = { red: '红', yellow: '黄', green: '绿' };
+const taskStateNames: Record<string, string> = { posted: '待报到', taken: '办理中', suspended: '已中止计时' };
+const WEEK_MS = 7 * 86_400_000;
+
+const text = (header: string, width: number): LedgerColumn => ({ header, width, format: 'text' });
+const date = (header: string): LedgerColumn => ({ header, width: 12, format: 'date' });
+const datetime = (header: string): LedgerColumn => ({ header, width: 17, format: 'datetime' });
+
+/**
+ * @example buildLedger({ projects: [], tasks: [], problems: [] }, { now: new Date('2026-11-23T02:00:00Z'), policy, calendar }).fileName // '项目台账-2026-11-23.xlsx'
+ */
+export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
+  const { now, policy, calendar } = context;
+  const openTasks = data.tasks.filter((task) => (openTaskStates as readonly string[]).includes(task.state)).sort((a, b) => a.id - b.id);
+  const lightOf = (task: LedgerTask) => taskLight(task, now, calendar, policy.warnBeforeWorkingDays);
+  const label = new Map(data.projects.map((project) => [project.id, `P${project.id} ${project.name}`]));
+
+  const projectLight = (project: LedgerProject): Light => {
+    if (project.stage === 'closed' || project.stage === 'terminated') return 'green';
+    const tasks = openTasks.filter((task) => task.projectId === project.id).map(lightOf);
+    const deadlines = projectDeadlines(project, policy, calendar).map((deadline) => dateLight(deadline.dueOn, now, calendar, policy.warnBeforeWorkingDays));
+    return worstLight([...tasks, ...deadlines]);
+  };
+
+  const projects: LedgerSheet = {
+    name: '项目',
+    columns: [
+      text('编号', 8),
+      text('名称', 24),
+      text('建设内容', 36),
+      { header: '投资(万元)', width: 12, format: 'number' },
+      text('行业', 12),
+      text('责任单位', 18),
+      text('实施企业', 24),
+      text('包抓领导', 10),
+      text('阶段', 8),
+      date('签约日期'),
+      date('土地摘牌日期'),
+      date('开工日期'),
+      date('投产日期'),
+      text('灯', 5),
+    ],
+    rows: [...data.projects]
+      .sort((a, b) => a.id - b.id)
+      .map((project) => [
+        `P${project.id}`,
+        project.name,
+        project.content || null,
+        project.investmentWan,
+        project.industry || null,
+        project.leadUnit,
+        project.enterprise || null,
+        project.leader,
+        stageNames[project.stage as Stage] ?? project.stage,
+        project.signedOn,
+        project.landListedOn,
+        project.startedOn,
+        project.producedOn,
+        lightNames[projectLight(project)],
+      ]),
+  };
+
+  const tasks: LedgerSheet = {
+    name: '在办事项',
+    columns: [
+      text('编号', 8),
+      text('项目', 28),
+      text('事项', 28),
+      text('单位', 18),
+      text('状态', 10),
+      datetime('派单时间'),
+      datetime('报到期限'),
+      date('办结期限'),
+      text('灯', 5),
+    ],
+    rows: openTasks.map((task) => {
+      const light = lightOf(task);
+      return [
+        `T${task.id}`,
+        label.get(task.projectId) ?? `P${task.projectId}`,
+        task.itemName,
+        task.unit,
+        taskStateNames[task.state] ?? task.state,
+        minuteOf(task.postedAt),
+        minuteOf(task.ackDueAt),
+        task.dueOn,
+        light ? lightNames[light] : null,
+      ];
+    }),
+  };
+
+  const problems: LedgerSheet = {
+    name: '问题',
+    columns: [
+      text('编号', 8),
+      text('项目', 28),
+      text('类别', 8),
+      text('描述', 40),
+      text('责任单位', 18),
+      text('包抓领导', 10),
+      text('状态', 12),
+      date('提出日期'),
+      { header: '周数', width: 6, format: 'number' },
+    ],
+    rows: [...data.problems]
+      .sort((a, b) => a.id - b.id)
+      .map((problem) => [
+        `Q${problem.id}`,
+        label.get(problem.projectId) ?? `P${problem.projectId}`,
+        problem.category,
+        problem.description,
+        problem.unit,
+        problem.leader,
+        problemStateNames[problem.state as ProblemState] ?? problem.state,
+        shanghaiDate(problem.createdAt),
+        weeksOpen(problem, now),
+      ]),
+  };
+
+  return { fileName: `项目台账-${shanghaiDate(now)}.xlsx`, sheets: [projects, tasks, problems] };
+}
+
+/** `YYYY-MM-DD HH:mm` in Shanghai. */
+function minuteOf(instant: Date): string {
+  return `${formatShanghai(instant, 'date')} ${formatShanghai(instant, 'time')}`;
+}
+
+/** Weeks a problem has been open (to its 销号, or now), the week it was raised counting as 1. */
+function weeksOpen(problem: LedgerProblem, now: Date): number {
+  const end = problem.state === 'closed' && problem.closedAt ? problem.closedAt : now;
+  return Math.floor(Math.max(0, end.getTime() - problem.createdAt.getTime()) / WEEK_MS) + 1;
+}

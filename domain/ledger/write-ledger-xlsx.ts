@@ -1,0 +1,36 @@
+// The ledger (build-ledger.ts) as an XLSX workbook, with exceljs: one sheet each, Chinese headers,
+// the header row frozen and filtered, dates as real dates (so 签约日期 sorts and filters as dates).
+// It lives in domain/ because the 台账 handler and the 22nd's schedule both send it, and cron/ may
+// not import a handler; it reads and writes nothing but the bytes it returns.
+import ExcelJS from 'exceljs';
+import type { Ledger, LedgerCell, LedgerColumn } from './build-ledger.js';
+
+const formats = { date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm', number: '#,##0.00', text: '@' } as const;
+
+export async function writeLedgerXlsx(ledger: Ledger): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '项目管家';
+  for (const sheet of ledger.sheets) {
+    const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    worksheet.columns = sheet.columns.map((column, index) => ({
+      key: String(index),
+      width: column.width,
+      style: column.format === 'text' ? {} : { numFmt: formats[column.format] },
+    }));
+    worksheet.addRow(sheet.columns.map((column) => column.header)).font = { bold: true };
+    for (const row of sheet.rows) worksheet.addRow(row.map((cell, index) => toCell(cell, sheet.columns[index]!)));
+    worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * A spreadsheet date has no time zone: the Shanghai wall-clock time is stored as if it were UTC,
+ * which is how exceljs turns a Date into a serial date, so the cell shows the Shanghai date.
+ */
+function toCell(cell: LedgerCell, column: LedgerColumn): string | number | Date | null {
+  if (cell === null || typeof cell === 'number') return cell;
+  if (column.format === 'date') return new Date(`${cell}T00:00:00Z`);
+  if (column.format === 'datetime') return new Date(`${cell.replace(' ', 'T')}:00Z`);
+  return cell;
+}
