@@ -32,7 +32,10 @@ async function timeToReady(): Promise<{ server: ChildProcess; ms: number }> {
   const started = performance.now();
   const server = startServer();
   for (;;) {
-    const ready = await fetch(`${base}/readyz`).then((response) => response.ok, () => false);
+    const ready = await fetch(`${base}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) return { server, ms: performance.now() - started };
     if (performance.now() - started > 60_000) throw new Error('the server did not become ready within 60 s');
     await sleep(25);
@@ -93,10 +96,18 @@ for (let i = 0; i < 30; i += 1) {
 }
 roundTrips.sort((a, b) => a - b);
 const p95 = roundTrips[Math.floor(roundTrips.length * 0.95)]!;
-results.push({ what: '帮助 round trip (chat → reply), p50 / p95 of 30', value: `${roundTrips[15]!.toFixed(0)} / ${p95.toFixed(0)} ms`, target: 'p95 ≤ 1000 ms', ok: p95 <= 1000 });
+results.push({
+  what: '帮助 round trip (chat → reply), p50 / p95 of 30',
+  value: `${roundTrips[15]!.toFixed(0)} / ${p95.toFixed(0)} ms`,
+  target: 'p95 ≤ 1000 ms',
+  ok: p95 <= 1000,
+});
 
 // The report-to-window timer: one card to 生态环境局, nobody reports, its 责任领导 is told.
-const registered = await say('window', '登记项目\n名称：基准测试光伏项目\n投资：3.5亿\n行业：新能源\n企业：基准公司\n联系人：张三 13800000000\n包抓领导：县领导甲\n签约日期：2026-11-02\n建设内容：光伏组件');
+const registered = await say(
+  'window',
+  '登记项目\n名称：基准测试光伏项目\n投资：3.5亿\n行业：新能源\n企业：基准公司\n联系人：张三 13800000000\n包抓领导：县领导甲\n签约日期：2026-11-02\n建设内容：光伏组件',
+);
 const project = /P(\d+)/.exec(registered.text)?.[0];
 if (!project) throw new Error(`registration failed: ${registered.text}`);
 for (const command of [`受理 ${project}`, `组建团队 ${project} 领导 县领导甲 部门 生态环境局`, `方案 ${project}`]) await say('window', command);

@@ -94,7 +94,8 @@ export function createApp(deps: AppDeps): App {
           where: { id, processedAt: null },
           data: { processedAt: clock.now(), failedAt: clock.now(), error: String((error as Error).message).slice(0, 500) },
         });
-        if (count === 1) await enqueueMessage(tx, { to: { platform: event.platform, account: event.account }, message: { kind: 'text', text: APOLOGY }, reply: true });
+        if (count === 1)
+          await enqueueMessage(tx, { to: { platform: event.platform, account: event.account }, message: { kind: 'text', text: APOLOGY }, reply: true });
       });
       return true;
     }
@@ -104,7 +105,10 @@ export function createApp(deps: AppDeps): App {
     async receive(event) {
       const parsed = incomingEventSchema.safeParse(event);
       if (!parsed.success) {
-        logger.warn({ platform: event.platform, issue: parsed.error.issues[0]?.message, path: parsed.error.issues[0]?.path.join('.') }, 'incoming event refused: invalid');
+        logger.warn(
+          { platform: event.platform, issue: parsed.error.issues[0]?.message, path: parsed.error.issues[0]?.path.join('.') },
+          'incoming event refused: invalid',
+        );
         return 'invalid';
       }
       const { count } = await prisma.inbound.createMany({

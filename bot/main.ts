@@ -50,15 +50,27 @@ async function main(): Promise<void> {
   const clock = local?.clock ?? systemClock;
   const app = createApp({ prisma, policy: config.policy, clock, logger, messengers: transports.map((transport) => transport.messenger), jobs: { directory } });
   const routers = transports.flatMap((transport) => (transport.routes ? [transport.routes(app.receive)] : []));
-  if (local) local.afterClockMoved = () => app.runSchedules().then(() => app.escalate()).then(() => app.deliver()).then(() => undefined);
+  if (local)
+    local.afterClockMoved = () =>
+      app
+        .runSchedules()
+        .then(() => app.escalate())
+        .then(() => app.deliver())
+        .then(() => undefined);
   for (const transport of transports) await transport.start?.(app.receive);
   const server = createServer(prisma, logger, routers, config.trustProxy, () => transports.map((transport) => transport.health?.() ?? null));
   const { server: listener, url } = await listen(server, config.port, config.host);
   const where = config.host === '0.0.0.0' || config.host === '::' ? `${url} (all interfaces)` : url;
   logger.info(`项目管家 is listening on ${where} (embedded database: ${database.kind === 'pglite'})`);
   if (config.wecom) logger.info(`WeCom callbacks at ${CALLBACK_PATH}, API ${config.wecom.apiBase}`);
-  if (config.dingtalk) logger.info(`DingTalk in ${config.dingtalk.mode} mode${config.dingtalk.mode === 'http' ? ' (callbacks at /dingtalk/callback)' : ''}, API ${config.dingtalk.apiBase}`);
-  if (local) console.log(`\nNo chat platform configured: chat locally in another terminal, e.g.\n  npm run chat -- --as window     (专窗)\n  npm run chat -- --as zrzy.agent  (自然资源局代办员)\n`);
+  if (config.dingtalk)
+    logger.info(
+      `DingTalk in ${config.dingtalk.mode} mode${config.dingtalk.mode === 'http' ? ' (callbacks at /dingtalk/callback)' : ''}, API ${config.dingtalk.apiBase}`,
+    );
+  if (local)
+    console.log(
+      `\nNo chat platform configured: chat locally in another terminal, e.g.\n  npm run chat -- --as window     (专窗)\n  npm run chat -- --as zrzy.agent  (自然资源局代办员)\n`,
+    );
   app.start();
 
   const shutdown = async (): Promise<void> => {

@@ -56,7 +56,10 @@ const base = {
 };
 
 /** No NUL: PostgreSQL's JSON refuses it, and no person types it. */
-const text = z.string().max(16_384).refine((value) => !value.includes('\u0000'), 'contains NUL');
+const text = z
+  .string()
+  .max(16_384)
+  .refine((value) => !value.includes('\u0000'), 'contains NUL');
 
 export const incomingEventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('text'), text }),

@@ -18,7 +18,10 @@ export function runEvery(name: string, ms: number, job: () => Promise<unknown>, 
       return;
     }
     running = job()
-      .then(() => undefined, (error: unknown) => logger.error({ err: error, loop: name }, 'loop run failed'))
+      .then(
+        () => undefined,
+        (error: unknown) => logger.error({ err: error, loop: name }, 'loop run failed'),
+      )
       .finally(() => {
         running = null;
         if (again) {

@@ -81,10 +81,23 @@ async function escalateBatch(tx: Tx, { now, policy, logger }: EscalationOptions,
       const notices = buildEscalationNotices(step, subject, audience);
       for (const notice of notices) {
         // The dedup key makes a step's notice to one person impossible to queue twice.
-        await enqueueMessage(tx, { to: { personId: notice.recipient }, message: { kind: 'text', text: notice.text }, dedupKey: `escalation:${task.id}:${step}:${notice.recipient}` });
+        await enqueueMessage(tx, {
+          to: { personId: notice.recipient },
+          message: { kind: 'text', text: notice.text },
+          dedupKey: `escalation:${task.id}:${step}:${notice.recipient}`,
+        });
       }
       await tx.event.create({
-        data: { at: now, actorRole: 'system', channel: 'system', kind: 'task.escalated', projectId: task.projectId, taskId: task.id, before: { escalationStep: step - 1 }, after: { escalationStep: step, told: notices.map((notice) => notice.recipient) } },
+        data: {
+          at: now,
+          actorRole: 'system',
+          channel: 'system',
+          kind: 'task.escalated',
+          projectId: task.projectId,
+          taskId: task.id,
+          before: { escalationStep: step - 1 },
+          after: { escalationStep: step, told: notices.map((notice) => notice.recipient) },
+        },
       });
       logger?.info({ taskId: task.id, step, recipients: notices.length }, 'task escalated');
       fired += 1;

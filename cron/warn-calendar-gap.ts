@@ -14,7 +14,11 @@ export async function warnCalendarGap(prisma: Db, now: Date): Promise<number | n
     if (coverage.ok) return null;
     for (const admin of await findPeople(tx, 'admin')) {
       // The dedup key makes this "tell each admin once per year", however often it runs.
-      await enqueueMessage(tx, { to: { personId: admin.id }, message: { kind: 'text', text: describeCalendarGap(coverage.year) }, dedupKey: `calendar-gap:${coverage.year}:${admin.id}` });
+      await enqueueMessage(tx, {
+        to: { personId: admin.id },
+        message: { kind: 'text', text: describeCalendarGap(coverage.year) },
+        dedupKey: `calendar-gap:${coverage.year}:${admin.id}`,
+      });
     }
     return coverage.year;
   });

@@ -35,9 +35,7 @@ export const policySchema = z
      * their problems and the silent reminded once; Wednesday 重点项目办 and the county leaders get
      * them; Friday the main leaders get the 周例会 agenda. A day off moves to the next working day.
      */
-    weekly: z
-      .object({ problemsAsk: clock, problemsReminder: clock, leaderDigest: clock, meeting: clock })
-      .strict(),
+    weekly: z.object({ problemsAsk: clock, problemsReminder: clock, leaderDigest: clock, meeting: clock }).strict(),
     /** Zhenping's monthly dates (003 一(一)3, 一(二)4(1)–(3), 一(三)5(2)), each sent at monthlyTime. */
     monthlyDays: z
       .object({

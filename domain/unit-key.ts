@@ -6,5 +6,8 @@
  * @example unitKey('市人民政府办公室') // '办公室'
  */
 export function unitKey(name: string): string {
-  return name.replace(/\s+/g, '').replace(/^[市县区]/, '').replace(/^人民政府/, '');
+  return name
+    .replace(/\s+/g, '')
+    .replace(/^[市县区]/, '')
+    .replace(/^人民政府/, '');
 }

@@ -60,7 +60,4 @@ interface CommandInfo {
 
 /** Who may use a command: listed roles, any registered person, or anyone (only 绑定). */
 export type Command = CommandInfo &
-  (
-    | { roles: readonly Role[] | 'registered'; run: Handler<RegisteredContext> }
-    | { roles: 'anyone'; run: Handler<HandlerContext> }
-  );
+  ({ roles: readonly Role[] | 'registered'; run: Handler<RegisteredContext> } | { roles: 'anyone'; run: Handler<HandlerContext> });

@@ -10,7 +10,10 @@ export async function dispatch(ctx: HandlerContext): Promise<void> {
   const { event, sender } = ctx;
   if (event.type === 'text') {
     // `报到T4` needs no space; the handlers read the text with the word set apart.
-    const found = matchCommandWord(event.text, commands.map((candidate) => candidate.word));
+    const found = matchCommandWord(
+      event.text,
+      commands.map((candidate) => candidate.word),
+    );
     const command = found.ok ? commands.find((candidate) => candidate.word === found.word) : undefined;
     const word = found.ok ? found.word : found.typed;
     const args = found.ok ? found.rest : '';

@@ -48,9 +48,7 @@ export async function applyMigrations(db: SqlRunner, migrations = readMigrations
       "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
       "applied_steps_count" INTEGER NOT NULL DEFAULT 0
     )`);
-    const rows = await db.query(
-      'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-    );
+    const rows = await db.query('SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL');
     const done = new Map(rows.map((row) => [String(row.migration_name), String(row.checksum)]));
     const applied: string[] = [];
     for (const migration of migrations) {

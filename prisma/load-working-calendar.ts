@@ -6,5 +6,8 @@ import { readEnteredYears } from './read-entered-years.js';
 
 export async function loadWorkingCalendar(tx: Tx): Promise<WorkingCalendar> {
   const days = await tx.calendarDay.findMany();
-  return createWorkingCalendar(days.map((day) => ({ date: day.date.toISOString().slice(0, 10), isWorkday: day.isWorkday })), await readEnteredYears(tx));
+  return createWorkingCalendar(
+    days.map((day) => ({ date: day.date.toISOString().slice(0, 10), isWorkday: day.isWorkday })),
+    await readEnteredYears(tx),
+  );
 }

@@ -46,11 +46,18 @@ async function listen(): Promise<void> {
 }
 
 function indent(text: string): string {
-  return text.split('\n').map((line) => `  ${line}`).join('\n');
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
 }
 
 async function say(text: string): Promise<void> {
-  const response = await fetch(`${base}/local/say`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: me, text }) });
+  const response = await fetch(`${base}/local/say`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ as: me, text }),
+  });
   if (!response.ok) console.error(`(not delivered: ${response.status} ${await response.text()})`);
 }
 
@@ -62,7 +69,11 @@ listen().catch((error: unknown) => {
 // --clock "2026-12-01 09:00" (Asia/Shanghai): move the local bot's clock; the digests due then are sent.
 if (values.clock) {
   await listening;
-  const response = await fetch(`${base}/local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: values.clock }) });
+  const response = await fetch(`${base}/local/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ at: values.clock }),
+  });
   console.log(response.ok ? `(bot clock moved to ${values.clock})` : `(clock not moved: ${response.status} ${await response.text()})`);
 }
 

@@ -12,11 +12,7 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 const dir = 'prisma/migrations';
 const snapshot = `${dir}/schema.snapshot.prisma`;
 const from = existsSync(snapshot) ? ['--from-schema-datamodel', snapshot] : ['--from-empty'];
-const sql = execFileSync(
-  'npx',
-  ['prisma', 'migrate', 'diff', ...from, '--to-schema-datamodel', 'prisma/schema.prisma', '--script'],
-  { encoding: 'utf8' },
-);
+const sql = execFileSync('npx', ['prisma', 'migrate', 'diff', ...from, '--to-schema-datamodel', 'prisma/schema.prisma', '--script'], { encoding: 'utf8' });
 if (!/^\s*(CREATE|ALTER|DROP)/m.test(sql)) {
   console.error('no schema change to migrate');
   process.exit(1);

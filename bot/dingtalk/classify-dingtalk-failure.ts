@@ -28,7 +28,11 @@ export function classifyDingtalkFailure(error: unknown): Failure {
   }
   if (error instanceof DingtalkApiError) {
     if (QUOTA_CODES.has(error.code)) {
-      return { ok: false, retry: false, error: `${QUOTA_EXCEEDED} (${error.code})：钉钉本月接口调用量已超出额度，请在钉钉开发者后台“资源管理”查看用量或升级版本` };
+      return {
+        ok: false,
+        retry: false,
+        error: `${QUOTA_EXCEEDED} (${error.code})：钉钉本月接口调用量已超出额度，请在钉钉开发者后台“资源管理”查看用量或升级版本`,
+      };
     }
     if (isThrottled(error.code)) return { ok: false, retry: true, error: error.message, retryAfterMs: THROTTLED_WAIT_MS };
     if (TEMPORARY_CODES.has(error.code) || (error.status ?? 0) >= 500 || error.path === '/v1.0/oauth2/accessToken') {

@@ -37,7 +37,13 @@ export function createDingtalkApi({ apiBase, oapiBase, clientId, clientSecret, t
   let cached: { token: string; expiresAt: number } | null = null;
   let inflight: Promise<string> | null = null;
 
-  async function send(label: string, url: URL, method: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  async function send(
+    label: string,
+    url: URL,
+    method: string,
+    headers: Record<string, string>,
+    body: unknown,
+  ): Promise<{ status: number; json: Record<string, unknown> }> {
     let response: Response;
     try {
       // A FormData body sets its own multipart content type and boundary.

@@ -27,7 +27,12 @@ export function createDingtalkRouter({ appSecret, receive, clock, logger }: Ding
   const router = new Router();
 
   router.post(CALLBACK_PATH, async (ctx) => {
-    const signed = verifyCallbackSign({ appSecret, timestamp: ctx.get('timestamp') || undefined, sign: ctx.get('sign') || undefined, nowMs: clock.now().getTime() });
+    const signed = verifyCallbackSign({
+      appSecret,
+      timestamp: ctx.get('timestamp') || undefined,
+      sign: ctx.get('sign') || undefined,
+      nowMs: clock.now().getTime(),
+    });
     if (!signed.ok) return refuse(ctx, 401, signed.reason, logger);
     let body: string;
     try {

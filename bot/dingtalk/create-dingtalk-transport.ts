@@ -54,7 +54,10 @@ export function createDingtalkTransport(config: DingtalkConfig, deps: DingtalkTr
         return;
       } catch (error) {
         if (attempt >= RECEIVE_TRIES) {
-          logger.error({ topic: frame.headers.topic, messageId: frame.headers.messageId, error: (error as Error).message }, 'dingtalk push acked but not recorded');
+          logger.error(
+            { topic: frame.headers.topic, messageId: frame.headers.messageId, error: (error as Error).message },
+            'dingtalk push acked but not recorded',
+          );
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, RECEIVE_RETRY_MS * attempt));

@@ -34,7 +34,9 @@ const host = (fallback: string) =>
 const envSchema = z.object({
   DINGTALK_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'expected the AppKey (Client ID) from 凭证与基础信息'),
   // Never echo the value: only its shape is described.
-  DINGTALK_CLIENT_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'expected the AppSecret (Client Secret) from 凭证与基础信息, 16 or more letters, digits, - or _'),
+  DINGTALK_CLIENT_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,128}$/, 'expected the AppSecret (Client Secret) from 凭证与基础信息, 16 or more letters, digits, - or _'),
   DINGTALK_ROBOT_CODE: z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'expected the RobotCode from the robot page (usually the AppKey)'),
   DINGTALK_MODE: z.enum(['stream', 'http'], 'expected stream (default) or http').default('stream'),
   DINGTALK_CARD_TEMPLATE_ID: z

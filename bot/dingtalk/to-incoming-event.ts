@@ -37,7 +37,12 @@ export function robotMessageToEvent(data: unknown): Converted {
   const parsed = robotMessageSchema.safeParse(data);
   if (!parsed.success) return refuse('robot message', parsed.error);
   const message = parsed.data;
-  const base = { platform: 'dingtalk' as const, account: message.senderStaffId, dedupKey: `msg:${message.msgId}`, at: new Date(message.createAt).toISOString() };
+  const base = {
+    platform: 'dingtalk' as const,
+    account: message.senderStaffId,
+    dedupKey: `msg:${message.msgId}`,
+    at: new Date(message.createAt).toISOString(),
+  };
   if (message.msgtype !== 'text') return check({ ...base, type: 'unsupported', what: message.msgtype });
   if (!message.text) return { ok: false, reason: 'text message without text.content' };
   return check({ ...base, type: 'text', text: stripMention(message.text.content, message.conversationType === '2') });

@@ -8,7 +8,17 @@ export const MAX_SKEW_MS = 60 * 60_000;
 
 export type SignCheck = { ok: true } | { ok: false; reason: string };
 
-export function verifyCallbackSign({ appSecret, timestamp, sign, nowMs }: { appSecret: string; timestamp: string | undefined; sign: string | undefined; nowMs: number }): SignCheck {
+export function verifyCallbackSign({
+  appSecret,
+  timestamp,
+  sign,
+  nowMs,
+}: {
+  appSecret: string;
+  timestamp: string | undefined;
+  sign: string | undefined;
+  nowMs: number;
+}): SignCheck {
   if (!timestamp || !sign) return { ok: false, reason: 'missing timestamp or sign header' };
   if (!/^\d{10,16}$/.test(timestamp)) return { ok: false, reason: 'timestamp is not in milliseconds' };
   if (Math.abs(nowMs - Number(timestamp)) > MAX_SKEW_MS) return { ok: false, reason: 'timestamp more than an hour off' };

@@ -26,7 +26,8 @@ export async function buildContext(tx: Tx, event: IncomingEvent, options: Contex
   const account = await tx.account.findUnique({ where: { platform_account: { platform: event.platform, account: event.account } }, include: { person: true } });
   const person = account?.person.active ? account.person : null;
   // The platform a person last wrote from is where their messages go next (bot/outbox/choose-account.ts).
-  if (account && person) await tx.account.update({ where: { platform_account: { platform: event.platform, account: event.account } }, data: { lastSeenAt: now } });
+  if (account && person)
+    await tx.account.update({ where: { platform_account: { platform: event.platform, account: event.account } }, data: { lastSeenAt: now } });
   const sender: Sender | null = person && { id: person.id, name: person.name, unitId: person.unitId, roles: person.roles as Role[] };
   return {
     tx,

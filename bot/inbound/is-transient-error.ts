@@ -8,7 +8,11 @@ export function isTransientError(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth += 1) {
     const { code, message } = current as { code?: unknown; message?: unknown };
     if (typeof code === 'string' && (TRANSIENT_CODES.includes(code) || PRISMA_CODES.includes(code))) return true;
-    if (typeof message === 'string' && /could not serialize|deadlock detected|duplicate key value|Unique constraint|Connection terminated|ECONNRESET|ECONNREFUSED/i.test(message)) return true;
+    if (
+      typeof message === 'string' &&
+      /could not serialize|deadlock detected|duplicate key value|Unique constraint|Connection terminated|ECONNRESET|ECONNREFUSED/i.test(message)
+    )
+      return true;
   }
   return false;
 }

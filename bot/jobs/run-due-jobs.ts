@@ -26,12 +26,22 @@ export async function runDueJobs(prisma: Db, runners: JobRunners, { now, logger 
     if (!job) return ran;
     try {
       if (job.kind !== 'directory-sync') throw new Error(`unknown job kind ${job.kind}`);
-      await syncDirectoryJob(prisma, runners, job.payload as { platform: Platform; requesterId: number }, { now, logger, lastTry: job.attempts >= MAX_ATTEMPTS });
+      await syncDirectoryJob(prisma, runners, job.payload as { platform: Platform; requesterId: number }, {
+        now,
+        logger,
+        lastTry: job.attempts >= MAX_ATTEMPTS,
+      });
       await prisma.job.update({ where: { id: job.id }, data: { doneAt: now } });
     } catch (error) {
       logger.warn({ err: error, jobId: String(job.id), kind: job.kind, attempts: job.attempts }, 'job failed');
       const last = job.attempts >= MAX_ATTEMPTS;
-      await prisma.job.update({ where: { id: job.id }, data: { lastError: String((error as Error).message).slice(0, 500), ...(last ? { doneAt: now } : { runAt: new Date(now.getTime() + 30_000 * job.attempts) }) } });
+      await prisma.job.update({
+        where: { id: job.id },
+        data: {
+          lastError: String((error as Error).message).slice(0, 500),
+          ...(last ? { doneAt: now } : { runAt: new Date(now.getTime() + 30_000 * job.attempts) }),
+        },
+      });
     }
     ran += 1;
   }

@@ -26,21 +26,37 @@ export async function syncDirectoryJob(
     if (!lastTry) throw error;
     logger.warn({ err: error, platform }, 'directory sync: reading the platform directory failed');
     await prisma.$transaction((tx) =>
-      enqueueMessage(tx, { to: { personId: requesterId }, message: { kind: 'text', text: `同步通讯录失败：读取${platformNames[platform]}通讯录出错，请稍后再试。` } }),
+      enqueueMessage(tx, {
+        to: { personId: requesterId },
+        message: { kind: 'text', text: `同步通讯录失败：读取${platformNames[platform]}通讯录出错，请稍后再试。` },
+      }),
     );
     return;
   }
   await prisma.$transaction(async (tx) => {
-    const people = await tx.person.findMany({ where: { active: true, NOT: { roles: { has: 'enterprise' } } }, include: { accounts: { where: { platform } } }, orderBy: { id: 'asc' } });
+    const people = await tx.person.findMany({
+      where: { active: true, NOT: { roles: { has: 'enterprise' } } },
+      include: { accounts: { where: { platform } } },
+      orderBy: { id: 'asc' },
+    });
     const match = matchDirectory(
       people.map((person) => ({ personId: person.id, name: person.name, mobile: person.mobile, account: person.accounts[0]?.account ?? null })),
       directory,
     );
     for (const link of match.linked) {
-      await tx.account.deleteMany({ where: { OR: [{ personId: link.personId, platform }, { platform, account: link.to }] } });
+      await tx.account.deleteMany({
+        where: {
+          OR: [
+            { personId: link.personId, platform },
+            { platform, account: link.to },
+          ],
+        },
+      });
       await tx.account.create({ data: { platform, account: link.to, personId: link.personId } });
     }
-    await tx.event.create({ data: { at: now, actorId: requesterId, actorRole: 'admin', channel: platform, kind: 'directory.synced', after: { ...match, platform } } });
+    await tx.event.create({
+      data: { at: now, actorId: requesterId, actorRole: 'admin', channel: platform, kind: 'directory.synced', after: { ...match, platform } },
+    });
     await enqueueMessage(tx, { to: { personId: requesterId }, message: { kind: 'text', text: formatDirectorySummary(platform, match) } });
   });
 }

@@ -33,7 +33,14 @@ export function localChatRoutes(receive: Receive, messenger: LocalMessenger, clo
     }
     const body = sayBody.safeParse(json);
     if (!body.success) return ctx.throw(400, 'expected {"as": userid, "text": message}');
-    const outcome = await receive({ platform: 'local', type: 'text', account: body.data.as, text: body.data.text, dedupKey: randomUUID(), at: clock.now().toISOString() });
+    const outcome = await receive({
+      platform: 'local',
+      type: 'text',
+      account: body.data.as,
+      text: body.data.text,
+      dedupKey: randomUUID(),
+      at: clock.now().toISOString(),
+    });
     if (outcome === 'invalid') return ctx.throw(400, 'the message fails validation');
     ctx.status = 202;
     ctx.body = { accepted: true };

@@ -31,7 +31,10 @@ export class LocalMessenger implements Messenger {
 
   async deliver(delivery: Delivery): Promise<DeliveryResult> {
     const { to, message } = delivery;
-    const account = 'account' in to ? await this.prisma.account.findUnique({ where: { platform_account: { platform: 'local', account: to.account } }, include: { person: true } }) : null;
+    const account =
+      'account' in to
+        ? await this.prisma.account.findUnique({ where: { platform_account: { platform: 'local', account: to.account } }, include: { person: true } })
+        : null;
     const local: LocalDelivery = {
       recipient: 'account' in to ? to.account : to.chat.id,
       name: 'account' in to ? (account?.person.name ?? to.account) : `群聊 ${to.chat.name}`,

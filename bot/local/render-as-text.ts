@@ -9,7 +9,9 @@ export function renderAsText(message: OutgoingMessage): string {
     case 'markdown':
       return `【${message.title}】\n${message.text}`;
     case 'card':
-      return [`【${message.card.title}】`, ...message.card.fields.map((field) => `${field.label}：${field.value}`), buttonLine(message.card)].filter(Boolean).join('\n');
+      return [`【${message.card.title}】`, ...message.card.fields.map((field) => `${field.label}：${field.value}`), buttonLine(message.card)]
+        .filter(Boolean)
+        .join('\n');
     case 'card_update':
       return [`〔${message.card.title}〕${message.status}`, buttonLine(message.card)].filter(Boolean).join('\n');
     case 'file':

@@ -37,7 +37,15 @@ async function merge(tx: Tx, rows: DueRow[]): Promise<DueRow> {
   const first = rows[0]!;
   const payload: OutgoingMessage = { kind: 'text', text: rows.map(textOf).join(SEPARATOR) };
   const merged = await tx.outbox.create({
-    data: { personId: first.personId, chatId: first.chatId, platform: first.platform, account: first.account, kind: 'text', payload, nextAttemptAt: first.nextAttemptAt },
+    data: {
+      personId: first.personId,
+      chatId: first.chatId,
+      platform: first.platform,
+      account: first.account,
+      kind: 'text',
+      payload,
+      nextAttemptAt: first.nextAttemptAt,
+    },
   });
   await tx.outbox.updateMany({ where: { id: { in: rows.map((row) => row.id) } }, data: { status: 'bundled', bundledIntoId: merged.id } });
   return { ...first, id: merged.id, payload, dedupKey: null };

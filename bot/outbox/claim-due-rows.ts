@@ -65,7 +65,14 @@ export async function claimDueRows(prisma: Db, { now, limits, batch = 200, lease
     const waiting: bigint[] = [];
     for (const [address, group] of byAddress) {
       const platformLimits = limits.get(group[0]!.platform!)!;
-      const ready = [...group.filter((row) => row.reply), ...(await bundleNotices(tx, group.filter((row) => !row.reply), platformLimits.maxBytes))];
+      const ready = [
+        ...group.filter((row) => row.reply),
+        ...(await bundleNotices(
+          tx,
+          group.filter((row) => !row.reply),
+          platformLimits.maxBytes,
+        )),
+      ];
       const recent = used.get(address) ?? { minute: 0, hour: 0 };
       const allowed = group[0]!.chatId ? ready.length : Math.max(0, Math.min(platformLimits.perMinute - recent.minute, platformLimits.perHour - recent.hour));
       claimed.push(...ready.slice(0, allowed));
@@ -128,9 +135,22 @@ async function splitLongRows(tx: Tx, rows: DueRow[], limits: ReadonlyMap<Platfor
     }
     await tx.outbox.update({ where: { id: row.id }, data: { status: 'split' } });
     for (const [index, text] of parts.entries()) {
-      const payload: OutgoingMessage = message.kind === 'markdown' ? { kind: 'markdown', title: index === 0 ? message.title : `${message.title}（续${index}）`, text } : { kind: 'text', text };
+      const payload: OutgoingMessage =
+        message.kind === 'markdown'
+          ? { kind: 'markdown', title: index === 0 ? message.title : `${message.title}（续${index}）`, text }
+          : { kind: 'text', text };
       const part = await tx.outbox.create({
-        data: { personId: row.personId, chatId: row.chatId, platform: row.platform, account: row.account, reply: row.reply, kind: payload.kind, payload, splitFromId: row.id, nextAttemptAt: row.nextAttemptAt },
+        data: {
+          personId: row.personId,
+          chatId: row.chatId,
+          platform: row.platform,
+          account: row.account,
+          reply: row.reply,
+          kind: payload.kind,
+          payload,
+          splitFromId: row.id,
+          nextAttemptAt: row.nextAttemptAt,
+        },
       });
       result.push({ ...row, id: part.id, payload, dedupKey: null });
     }

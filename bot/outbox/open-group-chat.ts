@@ -31,5 +31,7 @@ export async function openGroupChat(tx: Tx, spec: GroupChatSpec, groupPlatforms:
 async function choosePlatform(tx: Tx, memberIds: number[], groupPlatforms: readonly Platform[]): Promise<Platform | null> {
   const accounts = await tx.account.groupBy({ by: ['platform'], where: { personId: { in: memberIds } }, _count: { _all: true } });
   // A platform's group chats need at least two members (WeCom appchat/create).
-  return groupPlatforms.find((platform) => memberIds.length >= 2 && accounts.find((row) => row.platform === platform)?._count._all === memberIds.length) ?? null;
+  return (
+    groupPlatforms.find((platform) => memberIds.length >= 2 && accounts.find((row) => row.platform === platform)?._count._all === memberIds.length) ?? null
+  );
 }

@@ -6,7 +6,12 @@ import type { DueRow } from './claim-due-rows.js';
 
 const REPORT_KEY = 'send-failed';
 
-export async function reportFailure(tx: Tx, row: Pick<DueRow, 'personId' | 'chatId' | 'platform' | 'account' | 'dedupKey'>, error: string, now: Date): Promise<void> {
+export async function reportFailure(
+  tx: Tx,
+  row: Pick<DueRow, 'personId' | 'chatId' | 'platform' | 'account' | 'dedupKey'>,
+  error: string,
+  now: Date,
+): Promise<void> {
   // A failed report is not reported again, or a broken admin account would loop.
   if (row.dedupKey?.startsWith(`${REPORT_KEY}:`)) return;
   const person = row.personId === null ? null : await tx.person.findUnique({ where: { id: row.personId }, select: { name: true } });

@@ -10,14 +10,16 @@ import { roleFromName, type Role } from '../../domain/roles.js';
 import { unitKey } from '../../domain/unit-key.js';
 import type { RosterRow } from './read-roster-file.js';
 
-const rowSchema = z.object({
-  姓名: z.string().min(1, '缺少姓名'),
-  企业微信账号: z.union([z.literal(''), z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, '企业微信账号应为字母、数字或 . _ @ -')]).default(''),
-  单位: z.string().min(1, '缺少单位'),
-  角色: z.string().min(1, '缺少角色'),
-  手机: z.union([z.literal(''), z.string().regex(/^1[3-9]\d{9}$/, '手机号应为 11 位')]).default(''),
-  钉钉账号: z.union([z.literal(''), z.string().regex(/^[A-Za-z0-9._@$-]{1,64}$/, '钉钉账号应为字母、数字或 . _ @ $ -')]).default(''),
-}).refine((row) => row.企业微信账号 !== '' || row.钉钉账号 !== '', '企业微信账号和钉钉账号至少填一个');
+const rowSchema = z
+  .object({
+    姓名: z.string().min(1, '缺少姓名'),
+    企业微信账号: z.union([z.literal(''), z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, '企业微信账号应为字母、数字或 . _ @ -')]).default(''),
+    单位: z.string().min(1, '缺少单位'),
+    角色: z.string().min(1, '缺少角色'),
+    手机: z.union([z.literal(''), z.string().regex(/^1[3-9]\d{9}$/, '手机号应为 11 位')]).default(''),
+    钉钉账号: z.union([z.literal(''), z.string().regex(/^[A-Za-z0-9._@$-]{1,64}$/, '钉钉账号应为字母、数字或 . _ @ $ -')]).default(''),
+  })
+  .refine((row) => row.企业微信账号 !== '' || row.钉钉账号 !== '', '企业微信账号和钉钉账号至少填一个');
 
 /** An advisory-lock key of our own (any constant unique to the roster import). */
 const ROSTER_LOCK = 7_301_001;
@@ -31,7 +33,13 @@ export interface RosterReport {
 /** `sha256` of the file, recorded so an unchanged file is not imported again. */
 export async function importRoster(prisma: Db, rows: RosterRow[], sha256?: string): Promise<RosterReport> {
   const problems: RosterReport['problems'] = [];
-  const people: { accounts: { platform: 'wecom' | 'dingtalk' | 'local'; account: string }[]; name: string; unit: string; roles: Role[]; mobile: string | null }[] = [];
+  const people: {
+    accounts: { platform: 'wecom' | 'dingtalk' | 'local'; account: string }[];
+    name: string;
+    unit: string;
+    roles: Role[];
+    mobile: string | null;
+  }[] = [];
   for (const row of rows) {
     const parsed = rowSchema.safeParse(row.cells);
     if (!parsed.success) {
@@ -51,7 +59,9 @@ export async function importRoster(prisma: Db, rows: RosterRow[], sha256?: strin
       ...(dingtalk ? [{ platform: 'dingtalk' as const, account: dingtalk }] : []),
       { platform: 'local' as const, account: wecom || dingtalk },
     ];
-    const clash = accounts.find((account) => people.some((person) => person.accounts.some((other) => other.platform === account.platform && other.account === account.account)));
+    const clash = accounts.find((account) =>
+      people.some((person) => person.accounts.some((other) => other.platform === account.platform && other.account === account.account)),
+    );
     if (clash) {
       problems.push({ line: row.line, reason: `账号 ${clash.account} 重复` });
       continue;
@@ -59,45 +69,57 @@ export async function importRoster(prisma: Db, rows: RosterRow[], sha256?: strin
     people.push({ accounts, name: parsed.data.姓名, unit: parsed.data.单位, roles: roles as Role[], mobile: parsed.data.手机 || null });
   }
   // Rows that were skipped keep their people active: a typo must not lock someone out.
-  const skipped = rows.filter((row) => problems.some((problem) => problem.line === row.line)).flatMap((row) => [row.cells['企业微信账号'], row.cells['钉钉账号']].filter((cell): cell is string => Boolean(cell)));
+  const skipped = rows
+    .filter((row) => problems.some((problem) => problem.line === row.line))
+    .flatMap((row) => [row.cells['企业微信账号'], row.cells['钉钉账号']].filter((cell): cell is string => Boolean(cell)));
 
-  return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ROSTER_LOCK})`;
-    const unitIds = new Map<string, number>();
-    for (const name of new Set(people.map((person) => person.unit))) {
-      const key = unitKey(name);
-      const unit = await tx.unit.upsert({ where: { key }, create: { name, key }, update: {} });
-      unitIds.set(name, unit.id);
-    }
-    const kept: number[] = [];
-    for (const person of people) {
-      const data = { name: person.name, unitId: unitIds.get(person.unit)!, roles: person.roles, mobile: person.mobile, active: true };
-      // 同步通讯录 may have given a person their real account, found by mobile: found by mobile, kept.
-      const known = await tx.account.findFirst({ where: { OR: person.accounts.filter((account) => account.platform !== 'local') }, select: { personId: true } });
-      const existing = known
-        ? { id: known.personId }
-        : person.mobile
-          ? await tx.person.findFirst({ where: { mobile: person.mobile, NOT: { roles: { has: 'enterprise' } } }, select: { id: true } })
-          : null;
-      const saved = existing ? await tx.person.update({ where: { id: existing.id }, data }) : await tx.person.create({ data });
-      for (const { platform, account } of person.accounts) {
-        const linked = await tx.account.findUnique({ where: { personId_platform: { personId: saved.id, platform } } });
-        // An account the directory sync corrected stays as it is; a new platform account is added.
-        if (linked) continue;
-        await tx.account.deleteMany({ where: { platform, account } });
-        await tx.account.create({ data: { platform, account, personId: saved.id } });
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ROSTER_LOCK})`;
+      const unitIds = new Map<string, number>();
+      for (const name of new Set(people.map((person) => person.unit))) {
+        const key = unitKey(name);
+        const unit = await tx.unit.upsert({ where: { key }, create: { name, key }, update: {} });
+        unitIds.set(name, unit.id);
       }
-      kept.push(saved.id);
-    }
-    const skippedIds = (await tx.account.findMany({ where: { account: { in: skipped } }, select: { personId: true } })).map((row) => row.personId);
-    const { count: deactivated } = await tx.person.updateMany({
-      where: { active: true, id: { notIn: [...kept, ...skippedIds] }, NOT: { roles: { has: 'enterprise' } } },
-      data: { active: false },
-    });
-    await tx.event.create({
-      data: { channel: 'system', kind: 'roster.imported', after: { loaded: people.length, deactivated, skippedLines: problems.map((p) => p.line), sha256: sha256 ?? null } },
-    });
-    return { loaded: people.length, deactivated, problems };
-    // A county's roster is hundreds of people, and instances starting together wait for the lock.
-  }, { timeout: 120_000, maxWait: 120_000 });
+      const kept: number[] = [];
+      for (const person of people) {
+        const data = { name: person.name, unitId: unitIds.get(person.unit)!, roles: person.roles, mobile: person.mobile, active: true };
+        // 同步通讯录 may have given a person their real account, found by mobile: found by mobile, kept.
+        const known = await tx.account.findFirst({
+          where: { OR: person.accounts.filter((account) => account.platform !== 'local') },
+          select: { personId: true },
+        });
+        const existing = known
+          ? { id: known.personId }
+          : person.mobile
+            ? await tx.person.findFirst({ where: { mobile: person.mobile, NOT: { roles: { has: 'enterprise' } } }, select: { id: true } })
+            : null;
+        const saved = existing ? await tx.person.update({ where: { id: existing.id }, data }) : await tx.person.create({ data });
+        for (const { platform, account } of person.accounts) {
+          const linked = await tx.account.findUnique({ where: { personId_platform: { personId: saved.id, platform } } });
+          // An account the directory sync corrected stays as it is; a new platform account is added.
+          if (linked) continue;
+          await tx.account.deleteMany({ where: { platform, account } });
+          await tx.account.create({ data: { platform, account, personId: saved.id } });
+        }
+        kept.push(saved.id);
+      }
+      const skippedIds = (await tx.account.findMany({ where: { account: { in: skipped } }, select: { personId: true } })).map((row) => row.personId);
+      const { count: deactivated } = await tx.person.updateMany({
+        where: { active: true, id: { notIn: [...kept, ...skippedIds] }, NOT: { roles: { has: 'enterprise' } } },
+        data: { active: false },
+      });
+      await tx.event.create({
+        data: {
+          channel: 'system',
+          kind: 'roster.imported',
+          after: { loaded: people.length, deactivated, skippedLines: problems.map((p) => p.line), sha256: sha256 ?? null },
+        },
+      });
+      return { loaded: people.length, deactivated, problems };
+      // A county's roster is hundreds of people, and instances starting together wait for the lock.
+    },
+    { timeout: 120_000, maxWait: 120_000 },
+  );
 }

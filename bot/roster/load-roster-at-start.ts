@@ -28,7 +28,8 @@ export async function loadRosterAtStart(prisma: Db, file: string, logger: Logger
   const header = rows[0]?.cells;
   const missing = header ? requiredColumns.filter((column) => !(column in header)) : [];
   if (header && !accountColumns.some((column) => column in header)) missing.push(accountColumns.join(' or '));
-  if (missing.length > 0) throw new ConfigError(`ROSTER_FILE: ${file} has no column ${missing.join(', ')} (expected ${requiredColumns.join(', ')} and 企业微信账号 or 钉钉账号)`);
+  if (missing.length > 0)
+    throw new ConfigError(`ROSTER_FILE: ${file} has no column ${missing.join(', ')} (expected ${requiredColumns.join(', ')} and 企业微信账号 or 钉钉账号)`);
   const report = await importRoster(prisma, rows, sha256);
   for (const problem of report.problems) logger.warn(`roster ${file} line ${problem.line} skipped: ${problem.reason}`);
   logger.info({ loaded: report.loaded, deactivated: report.deactivated, skipped: report.problems.length }, `roster loaded from ${file}`);

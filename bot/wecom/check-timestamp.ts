@@ -12,7 +12,11 @@ export function checkTimestamp(timestamp: string, now: Date): Refusal | undefine
   if (!/^\d{1,11}$/.test(timestamp)) return { ok: false, status: 400, reason: 'timestamp is not a number of seconds' };
   const skew = Number(timestamp) - Math.floor(now.getTime() / 1000);
   if (Math.abs(skew) > TIMESTAMP_TOLERANCE_SECONDS) {
-    return { ok: false, status: 401, reason: `timestamp is ${Math.abs(skew)} s ${skew < 0 ? 'old' : 'in the future'}, over the ${TIMESTAMP_TOLERANCE_SECONDS} s tolerance` };
+    return {
+      ok: false,
+      status: 401,
+      reason: `timestamp is ${Math.abs(skew)} s ${skew < 0 ? 'old' : 'in the future'}, over the ${TIMESTAMP_TOLERANCE_SECONDS} s tolerance`,
+    };
   }
   return undefined;
 }

@@ -28,7 +28,10 @@ export function createWecomMessenger({ api, prisma, agentId, clock }: WecomMesse
     const { account } = to;
     switch (message.kind) {
       case 'text':
-        return { ok: true, platformMsgId: (await sendAppMessage(api, agentId, account, { msgtype: 'text', text: { content: markWithId(message.text, outboxId) } })).msgid };
+        return {
+          ok: true,
+          platformMsgId: (await sendAppMessage(api, agentId, account, { msgtype: 'text', text: { content: markWithId(message.text, outboxId) } })).msgid,
+        };
       case 'markdown': {
         const content = markWithId(`**${message.title}**\n${message.text}`, outboxId);
         return { ok: true, platformMsgId: (await sendAppMessage(api, agentId, account, { msgtype: 'markdown', markdown: { content } })).msgid };
@@ -36,7 +39,8 @@ export function createWecomMessenger({ api, prisma, agentId, clock }: WecomMesse
       case 'card':
         try {
           const sent = await sendAppMessage(api, agentId, account, { msgtype: 'template_card', template_card: buildTaskCard(message.card, outboxId) });
-          if (sent.response_code) await saveCardHandle(prisma, { platform: 'wecom', cardKey: message.card.key, account, handle: sent.response_code, issuedAt: clock.now() });
+          if (sent.response_code)
+            await saveCardHandle(prisma, { platform: 'wecom', cardKey: message.card.key, account, handle: sent.response_code, issuedAt: clock.now() });
           return { ok: true, platformMsgId: sent.msgid };
         } catch (error) {
           // The task_id names this outbox row: "already exists" means an earlier try got through.

@@ -11,7 +11,8 @@ import { markWithId } from './send-app-message.js';
 import { WecomApiError } from './wecom-api-error.js';
 
 export async function sendToGroupChat(api: WecomApi, prisma: Db, chat: ChatTarget, message: OutgoingMessage, outboxId: bigint): Promise<DeliveryResult> {
-  if (message.kind !== 'text' && message.kind !== 'markdown') return { ok: false, retry: false, error: `WeCom group chats take no ${message.kind}`, groupRefused: true };
+  if (message.kind !== 'text' && message.kind !== 'markdown')
+    return { ok: false, retry: false, error: `WeCom group chats take no ${message.kind}`, groupRefused: true };
   // WeCom wants at least 2 members in a group chat (appchat/create).
   if (chat.members.length < 2) return { ok: false, retry: false, error: 'a WeCom group chat needs two members', groupRefused: true };
   try {
@@ -20,7 +21,8 @@ export async function sendToGroupChat(api: WecomApi, prisma: Db, chat: ChatTarge
     await api.post('appchat/send', { chatid: chat.id, msgtype: message.kind, [message.kind]: { content }, safe: 0 });
     return { ok: true };
   } catch (error) {
-    if (error instanceof WecomApiError && error.errcode === 48002) return { ok: false, retry: false, error: '企业微信不允许本应用使用群聊（错误码 48002：应用的可见范围须为根部门）', groupRefused: true };
+    if (error instanceof WecomApiError && error.errcode === 48002)
+      return { ok: false, retry: false, error: '企业微信不允许本应用使用群聊（错误码 48002：应用的可见范围须为根部门）', groupRefused: true };
     throw error;
   }
 }

@@ -24,7 +24,10 @@ const messageSchema = z.looseObject({
   FromUserName: z.string().min(1).max(64),
   CreateTime: z.string().regex(/^\d{1,12}$/),
   MsgType: z.string().min(1).max(64),
-  MsgId: z.string().regex(/^\d{1,32}$/).optional(),
+  MsgId: z
+    .string()
+    .regex(/^\d{1,32}$/)
+    .optional(),
   Content: z.string().max(16_384).optional(),
   Event: z.string().max(64).optional(),
   EventKey: z.string().max(1024).optional(),
@@ -60,7 +63,9 @@ export function toIncomingEvent(fields: Record<string, unknown>): Converted {
   const name = message.Event;
   if (!name) return { ok: false, reason: 'event without Event' };
   // Events have no MsgId. Two clicks in the same second differ in EventKey, TaskId or ResponseCode.
-  const dedupKey = ['event', message.FromUserName, message.CreateTime, name, message.EventKey ?? '', message.TaskId ?? '', message.ResponseCode ?? ''].join(':');
+  const dedupKey = ['event', message.FromUserName, message.CreateTime, name, message.EventKey ?? '', message.TaskId ?? '', message.ResponseCode ?? ''].join(
+    ':',
+  );
   if (SILENT_EVENTS.has(name)) return { ok: true, event: null, ignored: name };
   if (name === 'enter_agent' || name === 'subscribe') return { ok: true, event: { ...base, dedupKey, type: 'enter' } };
   if (name === 'template_card_event') {
@@ -68,7 +73,11 @@ export function toIncomingEvent(fields: Record<string, unknown>): Converted {
     if (button) {
       const event: IncomingEvent = { ...base, dedupKey, type: 'card_action', ...button };
       if (!message.ResponseCode) return { ok: true, event };
-      return { ok: true, event, cardHandle: { cardKey: button.cardKey, account: message.FromUserName, handle: message.ResponseCode, issuedAt: new Date(base.at) } };
+      return {
+        ok: true,
+        event,
+        cardHandle: { cardKey: button.cardKey, account: message.FromUserName, handle: message.ResponseCode, issuedAt: new Date(base.at) },
+      };
     }
   }
   return { ok: true, event: { ...base, dedupKey, type: 'unsupported', what: name } };

@@ -25,7 +25,13 @@ export interface CardUpdate {
 export async function updateTaskCard(api: WecomApi, prisma: Db, agentId: number, update: CardUpdate, now: Date): Promise<DeliveryResult> {
   // The newest code first; one WeCom no longer honours (60140) is spent, so the next is tried.
   for (let tries = 0; tries < 3; tries += 1) {
-    const code = await findCardHandle(prisma, { platform: 'wecom', cardKey: update.card.key, account: update.account, since: new Date(now.getTime() - CODE_LIFETIME_MS), spend: true });
+    const code = await findCardHandle(prisma, {
+      platform: 'wecom',
+      cardKey: update.card.key,
+      account: update.account,
+      since: new Date(now.getTime() - CODE_LIFETIME_MS),
+      spend: true,
+    });
     if (!code) break;
     try {
       await api.post('message/update_template_card', {

@@ -12,7 +12,10 @@ export async function loadSnapshot(tx: Tx, now: Date): Promise<ScheduleSnapshot>
   const people = await tx.person.findMany({ where: { active: true }, select: { id: true, name: true, unitId: true, roles: true }, orderBy: { id: 'asc' } });
   const units = await tx.unit.findMany({ select: { id: true, name: true } });
   const projects = await tx.project.findMany({ orderBy: { id: 'asc' } });
-  const tasks = await tx.task.findMany({ where: { OR: [{ state: { in: ['posted', 'taken', 'suspended'] } }, { doneAt: { gte: since } }] }, orderBy: { id: 'asc' } });
+  const tasks = await tx.task.findMany({
+    where: { OR: [{ state: { in: ['posted', 'taken', 'suspended'] } }, { doneAt: { gte: since } }] },
+    orderBy: { id: 'asc' },
+  });
   const problems = await tx.problem.findMany({ where: { state: { not: 'closed' } }, orderBy: { id: 'asc' } });
   const weeklyAnswers = await tx.weeklyAnswer.findMany({ where: { at: { gte: new Date(now.getTime() - 21 * 86_400_000) } } });
   const monthlyReports = await tx.monthlyReport.findMany();
@@ -35,9 +38,36 @@ export async function loadSnapshot(tx: Tx, now: Date): Promise<ScheduleSnapshot>
       startedOn: day(project.startedOn),
       producedOn: day(project.producedOn),
     })),
-    tasks: tasks.map((task) => ({ id: task.id, projectId: task.projectId, unitId: task.unitId, itemName: task.itemName, phase: task.phase, state: task.state, ackDueAt: task.ackDueAt, dueOn: day(task.dueOn), suspendedAt: task.suspendedAt, doneAt: task.doneAt })),
-    problems: problems.map(({ id, projectId, description, suggestion, category, leaderId, state, leaderOpinion, createdAt, digestedAt }) => ({ id, projectId, description, suggestion, category, leaderId, state, leaderOpinion, createdAt, digestedAt })),
+    tasks: tasks.map((task) => ({
+      id: task.id,
+      projectId: task.projectId,
+      unitId: task.unitId,
+      itemName: task.itemName,
+      phase: task.phase,
+      state: task.state,
+      ackDueAt: task.ackDueAt,
+      dueOn: day(task.dueOn),
+      suspendedAt: task.suspendedAt,
+      doneAt: task.doneAt,
+    })),
+    problems: problems.map(({ id, projectId, description, suggestion, category, leaderId, state, leaderOpinion, createdAt, digestedAt }) => ({
+      id,
+      projectId,
+      description,
+      suggestion,
+      category,
+      leaderId,
+      state,
+      leaderOpinion,
+      createdAt,
+      digestedAt,
+    })),
     weeklyAnswers: weeklyAnswers.map(({ projectId, week, none }) => ({ projectId, week, none })),
-    monthlyReports: monthlyReports.map((report) => ({ projectId: report.projectId, month: report.month, investmentWan: Number(report.investmentWan), progress: report.progress })),
+    monthlyReports: monthlyReports.map((report) => ({
+      projectId: report.projectId,
+      month: report.month,
+      investmentWan: Number(report.investmentWan),
+      progress: report.progress,
+    })),
   };
 }

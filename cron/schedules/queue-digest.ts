@@ -8,11 +8,19 @@ import type { Digest } from '../../domain/schedule/schedule-snapshot.js';
 /** Queues each digest once: the dedup key (occurrence key + person) survives any retry. */
 export async function queueDigest(tx: Tx, occurrenceKey: string, digests: readonly Digest[]): Promise<number> {
   if (digests.length === 0) return 0;
-  const active = new Set((await tx.person.findMany({ where: { id: { in: digests.map((digest) => digest.personId) }, active: true }, select: { id: true } })).map((person) => person.id));
+  const active = new Set(
+    (await tx.person.findMany({ where: { id: { in: digests.map((digest) => digest.personId) }, active: true }, select: { id: true } })).map(
+      (person) => person.id,
+    ),
+  );
   let queued = 0;
   for (const digest of digests) {
     if (!active.has(digest.personId)) continue;
-    await enqueueMessage(tx, { to: { personId: digest.personId }, message: { kind: 'markdown', title: digest.title, text: digest.markdown }, dedupKey: `schedule:${occurrenceKey}:${digest.personId}` });
+    await enqueueMessage(tx, {
+      to: { personId: digest.personId },
+      message: { kind: 'markdown', title: digest.title, text: digest.markdown },
+      dedupKey: `schedule:${occurrenceKey}:${digest.personId}`,
+    });
     queued += 1;
   }
   return queued;
@@ -21,7 +29,9 @@ export async function queueDigest(tx: Tx, occurrenceKey: string, digests: readon
 /** Queues one file to each active reader once: `schedule:<occurrence>:file:<personId>`. */
 export async function queueFile(tx: Tx, occurrenceKey: string, personIds: readonly number[], file: { name: string; content: Buffer }): Promise<number> {
   if (personIds.length === 0) return 0;
-  const active = (await tx.person.findMany({ where: { id: { in: [...personIds] }, active: true }, select: { id: true }, orderBy: { id: 'asc' } })).map((person) => person.id);
+  const active = (await tx.person.findMany({ where: { id: { in: [...personIds] }, active: true }, select: { id: true }, orderBy: { id: 'asc' } })).map(
+    (person) => person.id,
+  );
   const message = { kind: 'file' as const, name: file.name, content: file.content.toString('base64') };
   for (const personId of active) await enqueueMessage(tx, { to: { personId }, message, dedupKey: `schedule:${occurrenceKey}:file:${personId}` });
   return active.length;

@@ -59,7 +59,13 @@ async function claim(tx: Tx, occurrence: Pick<Occurrence, 'job' | 'slot'>, now: 
   return inserted === 1;
 }
 
-async function runOne(tx: Tx, occurrence: DueOccurrence, now: Date, policy: Policy, calendar: Awaited<ReturnType<typeof loadWorkingCalendar>>): Promise<number> {
+async function runOne(
+  tx: Tx,
+  occurrence: DueOccurrence,
+  now: Date,
+  policy: Policy,
+  calendar: Awaited<ReturnType<typeof loadWorkingCalendar>>,
+): Promise<number> {
   const snapshot = await loadSnapshot(tx, now);
   const built = buildDigests(occurrence, { now, policy, calendar, snapshot });
   if (built.problemIds.length > 0) await tx.problem.updateMany({ where: { id: { in: built.problemIds } }, data: { digestedAt: now } });
@@ -67,11 +73,20 @@ async function runOne(tx: Tx, occurrence: DueOccurrence, now: Date, policy: Poli
   // The 22nd's ranking carries the whole ledger (台账) to its readers, after the ranking itself.
   if (occurrence.purpose === 'ranking') {
     const ledger = buildLedger(await loadLedger(tx), { now, policy, calendar });
-    await queueFile(tx, occurrence.key, [...new Set(built.digests.map((digest) => digest.personId))], { name: ledger.fileName, content: await writeLedgerXlsx(ledger) });
+    await queueFile(tx, occurrence.key, [...new Set(built.digests.map((digest) => digest.personId))], {
+      name: ledger.fileName,
+      content: await writeLedgerXlsx(ledger),
+    });
   }
   await tx.scheduleRun.update({ where: { job_slot: { job: occurrence.job, slot: occurrence.slot } }, data: { finishedAt: now } });
   await tx.event.create({
-    data: { at: now, actorRole: 'system', channel: 'system', kind: 'schedule.sent', after: { occurrence: occurrence.key, late: occurrence.late, recipients, problems: built.problemIds } },
+    data: {
+      at: now,
+      actorRole: 'system',
+      channel: 'system',
+      kind: 'schedule.sent',
+      after: { occurrence: occurrence.key, late: occurrence.late, recipients, problems: built.problemIds },
+    },
   });
   return recipients;
 }

@@ -14,12 +14,16 @@ const stage = (value: unknown) => stageNames[value as keyof typeof stageNames] ?
 
 const phrases: Record<string, (after: Facts, task: string) => string> = {
   'project.registered': () => '登记项目',
-  'project.edited': (after) => `修改项目：${Object.entries(after).map(([label, value]) => `${label}改为${String(value)}`).join('；')}`,
+  'project.edited': (after) =>
+    `修改项目：${Object.entries(after)
+      .map(([label, value]) => `${label}改为${String(value)}`)
+      .join('；')}`,
   'calendar.year_entered': (after) => `录入 ${String(after.year)} 年官方节假日安排`,
   'project.accepted': () => '受理帮办代办',
   'project.team_formed': (after) => `组建团队（${(after.memberIds as unknown[] | undefined)?.length ?? 0} 人）`,
   'plan.made': (after) => `制定方案（${(after.items as unknown[] | undefined)?.length ?? 0} 项）`,
-  'plan.changed': (after) => (after.added ? `方案增加 ${(after.added as string[]).join('、')}` : `方案删除 ${((after.removed as string[] | undefined) ?? []).join('、')}`),
+  'plan.changed': (after) =>
+    after.added ? `方案增加 ${(after.added as string[]).join('、')}` : `方案删除 ${((after.removed as string[] | undefined) ?? []).join('、')}`,
   'task.posted': (after, task) => `${task} 派单（${String(after.itemCode)}）`,
   'task.escalated': (after, task) => `${task} 超时未报到，第 ${String(after.escalationStep)} 级提醒`,
   'task.taken': (after, task) => `${task} 报到（派单后 ${String(after.minutesAfterPosting)} 分钟）`,
@@ -30,8 +34,7 @@ const phrases: Record<string, (after: Facts, task: string) => string> = {
   'task.resumed': (after, task) => `${task} 恢复计时，顺延 ${String(after.pausedWorkingDays)} 个工作日`,
   'task.cancelled': (_after, task) => `${task} 撤销`,
   'project.stage_changed': (after) => `阶段改为${stage(after.stage)}`,
-  'project.phase_changed': (after) =>
-    typeof after.phase === 'number' && isPhase(after.phase) ? `进入${phaseNames[after.phase]}阶段` : '审批事项全部办结',
+  'project.phase_changed': (after) => (typeof after.phase === 'number' && isPhase(after.phase) ? `进入${phaseNames[after.phase]}阶段` : '审批事项全部办结'),
   'project.closed': () => '帮办代办服务办结',
   'project.terminated': (after) => `终止：${String(after.reason)}`,
   'project.contact_bound': () => '企业联络员绑定',

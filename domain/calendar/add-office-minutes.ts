@@ -15,9 +15,7 @@ const MAX_SCAN_DAYS = 550;
 export function addOfficeMinutes(calendar: WorkingCalendar, officeHours: OfficeHours, start: Date, minutes: number): Date {
   let remaining = Math.round(minutes * 60_000);
   if (officeHours === 'always') return new Date(start.getTime() + remaining);
-  const ranges = officeHours
-    .map((range) => ({ start: clockToMs(range.start), end: clockToMs(range.end) }))
-    .sort((a, b) => a.start - b.start);
+  const ranges = officeHours.map((range) => ({ start: clockToMs(range.start), end: clockToMs(range.end) })).sort((a, b) => a.start - b.start);
   let date = shanghaiDate(start);
   let from = shanghaiTimeOfDayMs(start);
   for (let scanned = 0; scanned <= MAX_SCAN_DAYS; scanned += 1) {

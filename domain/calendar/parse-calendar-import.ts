@@ -10,9 +10,7 @@ export interface ImportedDay {
 }
 
 export type CalendarImport =
-  | { ok: true; year: number; days: ImportedDay[] }
-  | { ok: false; code: 'EMPTY' | 'MIXED_YEARS' }
-  | { ok: false; code: 'BAD_LINE'; line: string };
+  { ok: true; year: number; days: ImportedDay[] } | { ok: false; code: 'EMPTY' | 'MIXED_YEARS' } | { ok: false; code: 'BAD_LINE'; line: string };
 
 const LINE = /^(\d{4}-\d{1,2}-\d{1,2})(?:\s*(?:至|到|~|-{2})\s*(\d{4}-\d{1,2}-\d{1,2}))?[\s,，、;；\t]+(休|班|假|工作日|休息日)(?:[\s,，、;；\t]+(.*))?$/;
 
@@ -40,7 +38,10 @@ function fromJson(body: string): CalendarImport {
   try {
     const data = JSON.parse(body) as { holidays?: Record<string, string>; workdays?: Record<string, string> };
     const days: ImportedDay[] = [];
-    for (const [key, isWorkday] of [['holidays', false], ['workdays', true]] as const) {
+    for (const [key, isWorkday] of [
+      ['holidays', false],
+      ['workdays', true],
+    ] as const) {
       for (const [date, note] of Object.entries(data[key] ?? {})) {
         const iso = isoOf(date);
         if (!iso) return { ok: false, code: 'BAD_LINE', line: date };

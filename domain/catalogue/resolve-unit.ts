@@ -13,7 +13,11 @@ const MAX_SUGGESTIONS = 3;
  * @example resolveUnit('国土局', [{ id: 1, name: '市自然资源局' }]) // { ok: true, unit: { id: 1, name: '市自然资源局' } }
  * @example resolveUnit('国土', [{ id: 1, name: '市自然资源局' }]) // { ok: false, code: 'UNKNOWN_UNIT', typed: '国土', suggestions: [{ id: 1, name: '市自然资源局' }] }
  */
-export function resolveUnit<T extends NamedUnit>(typed: string, units: readonly T[], extraAliases: Readonly<Record<string, string | readonly string[]>> = {}): ResolvedUnit<T> {
+export function resolveUnit<T extends NamedUnit>(
+  typed: string,
+  units: readonly T[],
+  extraAliases: Readonly<Record<string, string | readonly string[]>> = {},
+): ResolvedUnit<T> {
   const text = typed.normalize('NFKC').replace(/\s+/g, '');
   const key = unitKey(text);
   const direct = matchUnit([text], units);

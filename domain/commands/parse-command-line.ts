@@ -52,7 +52,11 @@ export function parseCommandLine(input: string): CommandLine {
     fieldNames.push(key);
   });
   const args = [...refWords, ...head.split(SEPARATORS).filter((word) => word.length > 0)];
-  const text = remainder.split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
+  const text = remainder
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ');
   return { command, args, fields, fieldNames, text, refs, rest };
 }
 

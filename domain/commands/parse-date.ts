@@ -14,11 +14,7 @@ export function parseDate(text: string, today: IsoDate): ParsedDate {
   if (value === '昨天' || value === '昨日') return { ok: true, date: addCalendarDays(today, -1) };
   const full = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(value);
   const short = /^(\d{1,2})月(\d{1,2})日?$/.exec(value);
-  const [year, month, day] = full
-    ? [full[1], full[2], full[3]]
-    : short
-      ? [today.slice(0, 4), short[1], short[2]]
-      : [];
+  const [year, month, day] = full ? [full[1], full[2], full[3]] : short ? [today.slice(0, 4), short[1], short[2]] : [];
   if (!year || !month || !day) return { ok: false, code: 'BAD_DATE' };
   const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   // Date.parse accepts 2026-02-30 as March 2nd; a round trip catches it.

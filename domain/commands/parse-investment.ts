@@ -9,8 +9,27 @@ export type ParsedInvestment = { ok: true; wan: number } | { ok: false; code: In
 export const MAX_INVESTMENT_WAN = 100_000_000;
 
 const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 两: 2, 贰: 2, 三: 3, 叁: 3, 四: 4, 肆: 4, 五: 5, 伍: 5,
-  六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  壹: 1,
+  二: 2,
+  两: 2,
+  贰: 2,
+  三: 3,
+  叁: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 };
 const SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const TOKEN = /\d+(?:\.\d+)?|[零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖]|[十拾百佰千仟]|万|亿|点[零〇一二两三四五六七八九\d]+/gy;
@@ -24,7 +43,10 @@ const TOKEN = /\d+(?:\.\d+)?|[零〇一壹二两贰三叁四肆五伍六陆七�
 export function parseInvestment(text: string): ParsedInvestment {
   let value = text.normalize('NFKC').replace(/[\s,，]/g, '');
   if (/^(-|负)/.test(value)) return { ok: false, code: 'NOT_POSITIVE' };
-  value = value.replace(/^(约|总投资|计划投资|投资)/, '').replace(/(人民币|RMB|左右)$/i, '').replace(/^人民币/, '');
+  value = value
+    .replace(/^(约|总投资|计划投资|投资)/, '')
+    .replace(/(人民币|RMB|左右)$/i, '')
+    .replace(/^人民币/, '');
   const inYuan = /元$/.test(value);
   value = value.replace(/元$/, '').replace(/个(?=亿|万)/g, '');
   if (!value) return { ok: false, code: 'BAD_INVESTMENT' };

@@ -26,12 +26,7 @@ const STEP_MINUTES: Record<EscalationStep, keyof EscalationPolicy> = {
 };
 
 /** When step `step` falls due for a card posted at `postedAt`. */
-export function escalationDueAt(
-  step: EscalationStep,
-  postedAt: Date,
-  policy: EscalationPolicy,
-  calendar: WorkingCalendar,
-): Date {
+export function escalationDueAt(step: EscalationStep, postedAt: Date, policy: EscalationPolicy, calendar: WorkingCalendar): Date {
   return addOfficeMinutes(calendar, policy.officeHours, postedAt, policy[STEP_MINUTES[step]] as number);
 }
 

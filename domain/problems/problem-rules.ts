@@ -26,7 +26,11 @@ export function mayAct(viewer: Viewer, action: ProblemAction, scope: ProblemScop
   const isLeader = scope.leaderId !== null && scope.leaderId === viewer.id;
   switch (action) {
     case 'answer':
-      return isLeader || hasRole(viewer, ...coordinatorRoles) || (hasRole(viewer, 'agent', 'unit_leader') && viewer.unitId !== null && viewer.unitId === scope.unitId);
+      return (
+        isLeader ||
+        hasRole(viewer, ...coordinatorRoles) ||
+        (hasRole(viewer, 'agent', 'unit_leader') && viewer.unitId !== null && viewer.unitId === scope.unitId)
+      );
     case 'escalate':
       // Only the leader in charge signs the opinion that sends it to the 周例会.
       return isLeader;

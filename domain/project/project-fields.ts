@@ -59,6 +59,8 @@ export function fieldOf(name: string): ProjectField | undefined {
 /** The sentence for a refused field set, with what to type instead. */
 export function describeFieldRefusal(refusal: Exclude<ReadFields, { ok: true }>): string {
   if (refusal.code === 'TOO_LONG') return `${refusal.label}最多 ${refusal.maxLength} 个字，请缩短后重发。`;
-  const known = Object.values(projectFields).map((info) => info.label).join('、');
+  const known = Object.values(projectFields)
+    .map((info) => info.label)
+    .join('、');
   return `没有「${refusal.names.join('」「')}」这个字段。可以写的字段：${known}。`;
 }

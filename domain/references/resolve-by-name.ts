@@ -1,10 +1,7 @@
 // Projects and catalogue items are named by any unique part of their name; an ambiguous name gets
 // a short numbered list instead of a guess (README "Commands").
 
-export type Resolved<T> =
-  | { ok: true; value: T }
-  | { ok: false; code: 'NOT_FOUND' }
-  | { ok: false; code: 'AMBIGUOUS'; candidates: T[] };
+export type Resolved<T> = { ok: true; value: T } | { ok: false; code: 'NOT_FOUND' } | { ok: false; code: 'AMBIGUOUS'; candidates: T[] };
 
 const MAX_CANDIDATES = 9;
 

@@ -33,7 +33,16 @@ export function occurrencesOfDay(schedule: Schedule, date: IsoDate, calendar: Wo
   if (!calendar.isWorkday(date)) return [];
   return schedule
     .filter((entry) => entry.period === 'day')
-    .map((entry) => ({ job: entry.job, purpose: entry.purpose, slot: date, key: `${entry.job}:${date}`, nominalDate: date, date, dueAt: shanghaiInstant(date, clockToMs(entry.time)), validUntil: shanghaiInstant(addCalendarDays(date, 1)) }));
+    .map((entry) => ({
+      job: entry.job,
+      purpose: entry.purpose,
+      slot: date,
+      key: `${entry.job}:${date}`,
+      nominalDate: date,
+      date,
+      dueAt: shanghaiInstant(date, clockToMs(entry.time)),
+      validUntil: shanghaiInstant(addCalendarDays(date, 1)),
+    }));
 }
 
 /**
@@ -44,12 +53,25 @@ export function occurrencesOfPeriod(schedule: Schedule, period: 'week' | 'month'
   const result = new Map<Purpose, Occurrence>();
   const entries = schedule.filter((entry) => entry.period === period);
   const dayOf = (entry: ScheduleEntry): IsoDate =>
-    entry.period === 'week' ? addCalendarDays(start, entry.weekday - 1) : entry.period === 'month' ? `${start.slice(0, 7)}-${String(entry.day).padStart(2, '0')}` : start;
+    entry.period === 'week'
+      ? addCalendarDays(start, entry.weekday - 1)
+      : entry.period === 'month'
+        ? `${start.slice(0, 7)}-${String(entry.day).padStart(2, '0')}`
+        : start;
   const slot = period === 'week' ? isoWeekKey(start) : start.slice(0, 7);
   for (const entry of entries) {
     const nominalDate = dayOf(entry);
     const date = nextWorkingDay(calendar, nominalDate);
-    result.set(entry.purpose, { job: entry.job, purpose: entry.purpose, slot, key: `${entry.job}:${slot}`, nominalDate, date, dueAt: shanghaiInstant(date, clockToMs(entry.time)), validUntil: new Date(0) });
+    result.set(entry.purpose, {
+      job: entry.job,
+      purpose: entry.purpose,
+      slot,
+      key: `${entry.job}:${slot}`,
+      nominalDate,
+      date,
+      dueAt: shanghaiInstant(date, clockToMs(entry.time)),
+      validUntil: new Date(0),
+    });
   }
   if (period === 'week') chainWeek(result, schedule, calendar);
   for (const occurrence of result.values()) occurrence.validUntil = validUntil(occurrence, result, period);

@@ -16,7 +16,8 @@ import { parseCalendarImport } from '../../domain/calendar/parse-calendar-import
 import { readEnteredYears, YEAR_ENTERED } from '../../prisma/read-entered-years.js';
 import { recomputeTaskClocks } from '../../prisma/recompute-task-clocks.js';
 
-const USAGE = '格式：日历 2027-01-01 休 元旦；日历 2027-02-07 班 春节调休；日历 2027-01-01 删除；日历 2027（查看）；日历 导入（下一行起每行一天：2027-01-01,休,元旦）；日历 2027 完成。';
+const USAGE =
+  '格式：日历 2027-01-01 休 元旦；日历 2027-02-07 班 春节调休；日历 2027-01-01 删除；日历 2027（查看）；日历 导入（下一行起每行一天：2027-01-01,休,元旦）；日历 2027 完成。';
 const DATE = /^(\d{4}-\d{2}-\d{2})(?:(?:至|~|到)(\d{4}-\d{2}-\d{2}))?$/;
 
 export async function editCalendar(ctx: RegisteredContext): Promise<void> {
@@ -51,7 +52,10 @@ async function listYear(ctx: RegisteredContext, year: number): Promise<void> {
   });
   const entered = await readEnteredYears(ctx.tx);
   const coverage = checkCalendarCoverage(ctx.now, entered);
-  const lines: string[] = [`${year} 年日历补录 ${days.length} 天：`, ...days.map((day) => `· ${isoOf(day.date)} ${day.isWorkday ? '班' : '休'} ${day.note}`.trimEnd())];
+  const lines: string[] = [
+    `${year} 年日历补录 ${days.length} 天：`,
+    ...days.map((day) => `· ${isoOf(day.date)} ${day.isWorkday ? '班' : '休'} ${day.note}`.trimEnd()),
+  ];
   if (!entered.includes(year) && !hasOfficialSchedule(year)) lines.push(`${year} 年尚未录入官方安排，期限暂定。`);
   if (!coverage.ok) lines.push(`${coverage.year} 年的法定节假日尚未录入。${USAGE}`);
   await ctx.reply(lines.join('\n'));
@@ -70,7 +74,8 @@ const isoOf = (date: Date): string => date.toISOString().slice(0, 10);
 async function importYear(ctx: RegisteredContext, body: string): Promise<void> {
   const parsed = parseCalendarImport(body);
   if (!parsed.ok) {
-    if (parsed.code === 'BAD_LINE') return ctx.reply(`看不懂这一行：「${parsed.line}」。每行一天或一段，例如 2027-02-05至2027-02-11,休,春节 或 2027-02-07,班,春节调休。`);
+    if (parsed.code === 'BAD_LINE')
+      return ctx.reply(`看不懂这一行：「${parsed.line}」。每行一天或一段，例如 2027-02-05至2027-02-11,休,春节 或 2027-02-07,班,春节调休。`);
     if (parsed.code === 'MIXED_YEARS') return ctx.reply('一次只能导入一年的安排，请按年份分开发送。');
     return ctx.reply('请在「日历 导入」的下一行起写安排，每行一天，例如：\n日历 导入\n2027-01-01,休,元旦\n2027-02-07,班,春节调休');
   }
@@ -88,7 +93,8 @@ async function importYear(ctx: RegisteredContext, body: string): Promise<void> {
 
 async function markEntered(ctx: RegisteredContext, year: number, imported: number): Promise<void> {
   await ctx.record({ kind: YEAR_ENTERED, after: { year, imported } });
-  const off = imported > 0 ? await ctx.tx.calendarDay.count({ where: { isWorkday: false, date: { gte: asDate(`${year}-01-01`), lte: asDate(`${year}-12-31`) } } }) : 0;
+  const off =
+    imported > 0 ? await ctx.tx.calendarDay.count({ where: { isWorkday: false, date: { gte: asDate(`${year}-01-01`), lte: asDate(`${year}-12-31`) } } }) : 0;
   const what = imported > 0 ? `已导入 ${year} 年官方安排 ${imported} 天（休 ${off} 天，班 ${imported - off} 天）` : `已将 ${year} 年日历标为完成`;
   await ctx.reply(`${what}，${year} 年的期限不再是暂定。${await moveDeadlines(ctx)}`);
 }

@@ -16,7 +16,9 @@ export async function showArchive(ctx: RegisteredContext): Promise<void> {
   const { project } = lookup;
   const events = await ctx.tx.event.findMany({ where: { projectId: project.id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
   const actorIds = [...new Set(events.flatMap((event) => (event.actorId === null ? [] : [event.actorId])))];
-  const names = new Map((await ctx.tx.person.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((person) => [person.id, person.name]));
+  const names = new Map(
+    (await ctx.tx.person.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((person) => [person.id, person.name]),
+  );
 
   const shown = events.slice(-MAX_LINES);
   const lines = [`P${project.id} ${project.name} 档案（${events.length} 条）`];

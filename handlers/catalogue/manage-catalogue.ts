@@ -21,15 +21,27 @@ export async function manageCatalogue(ctx: RegisteredContext): Promise<void> {
   }
   if (verb) {
     const found = resolveCatalogueItem(verb, catalogue);
-    if (!found.ok) return ctx.reply(found.code === 'AMBIGUOUS' ? `有多项：${found.candidates.map((item) => `${item.code} ${item.name}`).join('、')}` : `事项目录中没有「${verb}」。`);
+    if (!found.ok)
+      return ctx.reply(
+        found.code === 'AMBIGUOUS' ? `有多项：${found.candidates.map((item) => `${item.code} ${item.name}`).join('、')}` : `事项目录中没有「${verb}」。`,
+      );
     const item = found.value;
     const phase = isPhase(item.phase) ? phaseNames[item.phase] : String(item.phase);
-    return ctx.reply([`${item.code} ${item.name}（${phase}）`, `办理单位：${item.unitNames.join(' / ')}`, `承诺时限：${item.promisedDays} 个工作日`, `材料：${item.materials.join('、')}`, `简称：${item.aliases.join('、') || '无'}${item.core ? ' · 默认纳入方案' : ''}`].join('\n'));
+    return ctx.reply(
+      [
+        `${item.code} ${item.name}（${phase}）`,
+        `办理单位：${item.unitNames.join(' / ')}`,
+        `承诺时限：${item.promisedDays} 个工作日`,
+        `材料：${item.materials.join('、')}`,
+        `简称：${item.aliases.join('、') || '无'}${item.core ? ' · 默认纳入方案' : ''}`,
+      ].join('\n'),
+    );
   }
   const lines = [`事项目录（${catalogue.length} 项），查看详情：事项 环评`];
   for (const phase of phases) {
     lines.push(`【${phaseNames[phase]}】`);
-    for (const item of catalogue.filter((entry) => entry.phase === phase)) lines.push(`· ${item.code} ${item.name} — ${item.unitNames[0]} — ${item.promisedDays} 个工作日`);
+    for (const item of catalogue.filter((entry) => entry.phase === phase))
+      lines.push(`· ${item.code} ${item.name} — ${item.unitNames[0]} — ${item.promisedDays} 个工作日`);
   }
   await ctx.reply(lines.join('\n'));
 }

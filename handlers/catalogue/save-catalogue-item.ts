@@ -22,10 +22,20 @@ export async function saveCatalogueItem(ctx: RegisteredContext, code: string | u
     aliases: pickField(fields, '简称') ? splitList(pickField(fields, '简称')!) : (existing?.aliases ?? []),
     core: pickField(fields, '默认') ? pickField(fields, '默认') === '是' : (existing?.core ?? false),
   };
-  if (!item.code || !item.name || item.unitNames.length === 0 || phase === undefined || !isPhase(phase) || !promisedDays || !Number.isInteger(promisedDays) || promisedDays < 1) {
+  if (
+    !item.code ||
+    !item.name ||
+    item.unitNames.length === 0 ||
+    phase === undefined ||
+    !isPhase(phase) ||
+    !promisedDays ||
+    !Number.isInteger(promisedDays) ||
+    promisedDays < 1
+  ) {
     return ctx.reply(`请写全代码、名称、阶段（1–4）、单位和时限（工作日），例如：\n${usage}`);
   }
-  if (!existing && (await ctx.tx.catalogueItem.findUnique({ where: { code: item.code } }))) return ctx.reply(`代码 ${item.code} 已存在，请用「事项 修改 ${item.code}」。`);
+  if (!existing && (await ctx.tx.catalogueItem.findUnique({ where: { code: item.code } })))
+    return ctx.reply(`代码 ${item.code} 已存在，请用「事项 修改 ${item.code}」。`);
 
   const data = { ...item, phase, promisedDays, active: true };
   if (existing) await ctx.tx.catalogueItem.update({ where: { code: existing.code }, data });

@@ -21,7 +21,10 @@ export async function bindContact(ctx: HandlerContext): Promise<void> {
 
   const { project } = row;
   const person = ctx.sender
-    ? await ctx.tx.person.update({ where: { id: ctx.sender.id }, data: { roles: ctx.sender.roles.includes('enterprise') ? undefined : { push: 'enterprise' } } })
+    ? await ctx.tx.person.update({
+        where: { id: ctx.sender.id },
+        data: { roles: ctx.sender.roles.includes('enterprise') ? undefined : { push: 'enterprise' } },
+      })
     : await ctx.tx.person.create({
         data: {
           name: project.contactName || '企业联络员',
@@ -34,7 +37,16 @@ export async function bindContact(ctx: HandlerContext): Promise<void> {
   await ctx.tx.bindCode.update({ where: { id: row.id }, data: { usedAt: ctx.now, usedById: person.id } });
   await ctx.tx.project.update({ where: { id: project.id }, data: { contactPersonId: person.id } });
   await ctx.tx.event.create({
-    data: { at: ctx.now, actorId: person.id, actorRole: 'enterprise', channel: ctx.channel, kind: 'project.contact_bound', projectId: project.id, before: { contactPersonId: project.contactPersonId }, after: { contactPersonId: person.id } },
+    data: {
+      at: ctx.now,
+      actorId: person.id,
+      actorRole: 'enterprise',
+      channel: ctx.channel,
+      kind: 'project.contact_bound',
+      projectId: project.id,
+      before: { contactPersonId: project.contactPersonId },
+      after: { contactPersonId: person.id },
+    },
   });
   await notifyWindow(ctx, `${person.name} 已绑定为 P${project.id} ${project.name} 的企业联络员。`);
   await ctx.reply(`绑定成功：你是 P${project.id} ${project.name} 的企业联络员。发送「进度」查看办理情况。`);

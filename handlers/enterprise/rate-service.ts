@@ -24,7 +24,12 @@ export async function rateService(ctx: RegisteredContext): Promise<void> {
     create: { projectId: project.id, personId: ctx.sender.id, score, comment, at: ctx.now },
     update: { score, comment, at: ctx.now },
   });
-  await ctx.record({ kind: 'project.rated', projectId: project.id, before: previous ? { score: previous.score, comment: previous.comment } : undefined, after: { score, comment } });
+  await ctx.record({
+    kind: 'project.rated',
+    projectId: project.id,
+    before: previous ? { score: previous.score, comment: previous.comment } : undefined,
+    after: { score, comment },
+  });
   await notifyWindow(ctx, `P${project.id} ${project.name} 获企业评价 ${score} 分${comment ? `：${comment}` : ''}。`);
   await ctx.reply(`感谢评价！P${project.id} 记为 ${score} 分。`);
 }

@@ -38,7 +38,15 @@ export async function editPlan(ctx: RegisteredContext, project: Project, verb: '
       });
       changed.push(item.code);
     } else {
-      const found = resolveCatalogueItem(name, planned.map((entry) => ({ ...entry, code: entry.itemCode, name: entry.itemName, aliases: catalogue.find((item) => item.code === entry.itemCode)?.aliases })));
+      const found = resolveCatalogueItem(
+        name,
+        planned.map((entry) => ({
+          ...entry,
+          code: entry.itemCode,
+          name: entry.itemName,
+          aliases: catalogue.find((item) => item.code === entry.itemCode)?.aliases,
+        })),
+      );
       if (!found.ok) {
         problems.push(`方案中没有「${name}」`);
         continue;

@@ -17,10 +17,14 @@ export async function servicePlan(ctx: RegisteredContext): Promise<void> {
   if (!lookup.ok) return ctx.reply(describeProjectRefusal(lookup, '方案 P12'));
   const { project } = lookup;
   if (!['accepted', 'approving', 'started'].includes(project.stage)) {
-    return ctx.reply(`P${project.id} ${stageNames[project.stage as keyof typeof stageNames]}，${project.stage === 'signed' ? '请先受理。' : '不能再修改方案。'}`);
+    return ctx.reply(
+      `P${project.id} ${stageNames[project.stage as keyof typeof stageNames]}，${project.stage === 'signed' ? '请先受理。' : '不能再修改方案。'}`,
+    );
   }
   if (!project.teamFormedAt || project.leaderId === null) {
-    return ctx.reply(`P${project.id} 还没有组建团队。方案由团队制定（一个项目、一名领导、一批人员），请先发送「组建团队 P${project.id} 领导 姓名 部门 单位1 单位2」。`);
+    return ctx.reply(
+      `P${project.id} 还没有组建团队。方案由团队制定（一个项目、一名领导、一批人员），请先发送「组建团队 P${project.id} 领导 姓名 部门 单位1 单位2」。`,
+    );
   }
   const verb = line.args[1];
   if (verb === '增加' || verb === '删除') return editPlan(ctx, project, verb, line.args.slice(2));
@@ -47,6 +51,9 @@ export async function servicePlan(ctx: RegisteredContext): Promise<void> {
     await ctx.tx.project.update({ where: { id: project.id }, data: { planMadeAt: ctx.now } });
     await ctx.record({ kind: 'plan.made', projectId: project.id, after: { items: core.map((item) => item.code) } });
   }
-  const note = leftOut.length > 0 ? `\n团队中没有办理这些事项的单位，未列入方案：${leftOut.join('、')}。需要时先把单位加入团队，再「方案 P${project.id} 增加 事项」。` : '';
+  const note =
+    leftOut.length > 0
+      ? `\n团队中没有办理这些事项的单位，未列入方案：${leftOut.join('、')}。需要时先把单位加入团队，再「方案 P${project.id} 增加 事项」。`
+      : '';
   await ctx.reply(`${await formatPlan(ctx.tx, project)}${note}`);
 }

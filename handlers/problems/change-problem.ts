@@ -7,8 +7,18 @@ import { findPeople, findPerson } from '../../prisma/find-people.js';
 import { loadProblem } from './load-problem.js';
 
 const steps = {
-  answer: { word: '答复', usage: '答复 Q5 已协调自然资源局，本周内摘牌', needsText: '请写明答复内容', refused: '只有责任单位、包抓领导和专窗、重点项目办可以答复' },
-  escalate: { word: '提交例会', usage: '提交例会 Q5 建议由主要领导协调用地指标', needsText: '请写明你签署的意见', refused: '只有这个项目的包抓领导可以签署意见提交例会' },
+  answer: {
+    word: '答复',
+    usage: '答复 Q5 已协调自然资源局，本周内摘牌',
+    needsText: '请写明答复内容',
+    refused: '只有责任单位、包抓领导和专窗、重点项目办可以答复',
+  },
+  escalate: {
+    word: '提交例会',
+    usage: '提交例会 Q5 建议由主要领导协调用地指标',
+    needsText: '请写明你签署的意见',
+    refused: '只有这个项目的包抓领导可以签署意见提交例会',
+  },
   close: { word: '销号', usage: '销号 Q5', needsText: null, refused: '只有包抓领导、重点项目办和主要领导可以销号' },
 } as const;
 
@@ -34,7 +44,12 @@ export function changeProblem(action: ProblemAction) {
       },
     });
     if (action === 'answer') await ctx.tx.problemAnswer.create({ data: { problemId: problem.id, personId: ctx.sender.id, text, at: ctx.now } });
-    await ctx.record({ kind: `problem.${action === 'answer' ? 'answered' : action === 'escalate' ? 'escalated' : 'closed'}`, projectId: project.id, before: { problemId: problem.id, state: problem.state }, after: { problemId: problem.id, state: change.to, ...(text && { text }) } });
+    await ctx.record({
+      kind: `problem.${action === 'answer' ? 'answered' : action === 'escalate' ? 'escalated' : 'closed'}`,
+      projectId: project.id,
+      before: { problemId: problem.id, state: problem.state },
+      after: { problemId: problem.id, state: change.to, ...(text && { text }) },
+    });
 
     const subject = `Q${problem.id}（P${project.id} ${project.name}：${problem.description}）`;
     const told = new Set<number>([ctx.sender.id]);

@@ -14,14 +14,19 @@ export async function reportMonth(ctx: RegisteredContext): Promise<void> {
   const lookup = await loadProject(ctx, ref || undefined);
   if (!lookup.ok) return ctx.reply(describeProjectRefusal(lookup, usage));
   const { project, audience } = lookup;
-  if (!canReportProblem(ctx.sender, audience, { unitId: project.leadUnitId, leaderId: project.leaderId })) return ctx.reply(`你不在 P${project.id} 的项目团队中，不能报月报。`);
+  if (!canReportProblem(ctx.sender, audience, { unitId: project.leadUnitId, leaderId: project.leaderId }))
+    return ctx.reply(`你不在 P${project.id} 的项目团队中，不能报月报。`);
   const zero = /^0+(\.0+)?(万|亿)?元?$/.test(toHalfWidth(amount ?? ''));
   const investment = zero ? { ok: true as const, wan: 0 } : parseInvestment(amount ?? '');
   const progress = words.join(' ').trim();
   if (!investment.ok || !progress) return ctx.reply(`请写明本月完成投资和进展，例如「${usage}」。`);
   const month = shanghaiDate(ctx.now).slice(0, 7);
   const data = { investmentWan: investment.wan, progress, personId: ctx.sender.id, at: ctx.now };
-  await ctx.tx.monthlyReport.upsert({ where: { projectId_month: { projectId: project.id, month } }, create: { projectId: project.id, month, ...data }, update: data });
+  await ctx.tx.monthlyReport.upsert({
+    where: { projectId_month: { projectId: project.id, month } },
+    create: { projectId: project.id, month, ...data },
+    update: data,
+  });
   await ctx.record({ kind: 'project.month_reported', projectId: project.id, after: { month, investmentWan: investment.wan, progress } });
   await ctx.reply(`已收到 P${project.id} ${month} 月报：完成投资 ${formatInvestment(investment.wan)}，${progress}。`);
 }

@@ -45,13 +45,26 @@ async function report(ctx: RegisteredContext, parsed: ParsedProblem): Promise<vo
 
   const category = classifyProblem(parsed.description, parsed.category);
   const problem = await ctx.tx.problem.create({
-    data: { projectId: project.id, reporterId: ctx.sender.id, description: parsed.description, suggestion: parsed.suggestion, category, unitId: project.leadUnitId, leaderId: project.leaderId, createdAt: ctx.now },
+    data: {
+      projectId: project.id,
+      reporterId: ctx.sender.id,
+      description: parsed.description,
+      suggestion: parsed.suggestion,
+      category,
+      unitId: project.leadUnitId,
+      leaderId: project.leaderId,
+      createdAt: ctx.now,
+    },
   });
   await ctx.tx.weeklyAnswer.upsert({
     where: { projectId_week: { projectId: project.id, week } },
     create: { projectId: project.id, week, personId: ctx.sender.id, none: false, at: ctx.now },
     update: { none: false, personId: ctx.sender.id, at: ctx.now },
   });
-  await ctx.record({ kind: 'problem.reported', projectId: project.id, after: { problemId: problem.id, category, description: parsed.description, suggestion: parsed.suggestion } });
+  await ctx.record({
+    kind: 'problem.reported',
+    projectId: project.id,
+    after: { problemId: problem.id, category, description: parsed.description, suggestion: parsed.suggestion },
+  });
   await ctx.reply(`已登记问题 Q${problem.id}（P${project.id} ${project.name}，${category}），周三汇总报包抓领导。`);
 }

@@ -31,14 +31,20 @@ export async function formatProjectStatus(ctx: RegisteredContext, project: Proje
   if (status.tasks.length === 0) lines.push('任务：尚未派单');
   else lines.push('任务：');
   for (const { task, light } of status.tasks) {
-    lines.push(`${light ? lightSymbols[light] : stateMarks[task.state] ?? '·'} T${task.id} ${task.itemName} · ${task.unit.name} · ${describeState(task, ctx.now, calendar)}`);
+    lines.push(
+      `${light ? lightSymbols[light] : (stateMarks[task.state] ?? '·')} T${task.id} ${task.itemName} · ${task.unit.name} · ${describeState(task, ctx.now, calendar)}`,
+    );
   }
   return lines.join('\n');
 }
 
 const stateMarks: Record<string, string> = { done: '✅', returned: '↩️', cancelled: '✖️' };
 
-function describeState(task: { state: string; postedAt: Date; takenAt: Date | null; doneAt: Date | null; dueOn: Date | null; ackDueAt: Date; returnReason: string | null }, now: Date, calendar: WorkingCalendar): string {
+function describeState(
+  task: { state: string; postedAt: Date; takenAt: Date | null; doneAt: Date | null; dueOn: Date | null; ackDueAt: Date; returnReason: string | null },
+  now: Date,
+  calendar: WorkingCalendar,
+): string {
   const dueOn = task.dueOn ? markProvisional(calendar, task.dueOn.toISOString().slice(0, 10)) : undefined;
   switch (task.state) {
     case 'posted':

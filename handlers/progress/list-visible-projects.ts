@@ -20,7 +20,8 @@ export async function listVisibleProjects(ctx: RegisteredContext, calendar: Work
   else {
     // The same conditions as canReadProject (domain/access/project-access.ts), as a query.
     const mine: Prisma.ProjectWhereInput[] = [{ leaderId: scope.personId }, { teamMembers: { some: { personId: scope.personId } } }];
-    if (scope.unitId !== null) mine.push({ teamUnits: { some: { unitId: scope.unitId } } }, { tasks: { some: { unitId: scope.unitId } } }, { leadUnitId: scope.unitId });
+    if (scope.unitId !== null)
+      mine.push({ teamUnits: { some: { unitId: scope.unitId } } }, { tasks: { some: { unitId: scope.unitId } } }, { leadUnitId: scope.unitId });
     if (scope.asContact) mine.push({ contactPersonId: scope.personId });
     where = { ...open, OR: mine };
   }

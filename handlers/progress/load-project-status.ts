@@ -22,17 +22,37 @@ export async function loadProjectStatus(tx: Tx, project: Project, now: Date, pol
   const tasks = await tx.task.findMany({ where: { projectId: project.id }, include: { unit: true }, orderBy: { id: 'asc' } });
   const lit = tasks.map((task) => ({
     task,
-    light: taskLight({ state: task.state, ackDueAt: task.ackDueAt, dueOn: day(task.dueOn), suspendedAt: task.suspendedAt }, now, calendar, policy.warnBeforeWorkingDays),
+    light: taskLight(
+      { state: task.state, ackDueAt: task.ackDueAt, dueOn: day(task.dueOn), suspendedAt: task.suspendedAt },
+      now,
+      calendar,
+      policy.warnBeforeWorkingDays,
+    ),
   }));
   const deadlines = projectDeadlines(
-    { stage: project.stage, signedOn: day(project.signedOn), landListedOn: day(project.landListedOn), acceptedAt: project.acceptedAt, teamFormedAt: project.teamFormedAt, planMadeAt: project.planMadeAt },
+    {
+      stage: project.stage,
+      signedOn: day(project.signedOn),
+      landListedOn: day(project.landListedOn),
+      acceptedAt: project.acceptedAt,
+      teamFormedAt: project.teamFormedAt,
+      planMadeAt: project.planMadeAt,
+    },
     policy,
     calendar,
   );
-  const candidates: { at: string; text: string }[] = deadlines.map((deadline) => ({ at: deadline.dueOn, text: `${deadline.label} ${markProvisional(calendar, deadline.dueOn)}` }));
+  const candidates: { at: string; text: string }[] = deadlines.map((deadline) => ({
+    at: deadline.dueOn,
+    text: `${deadline.label} ${markProvisional(calendar, deadline.dueOn)}`,
+  }));
   for (const { task } of lit) {
-    if (task.state === 'posted') candidates.push({ at: task.ackDueAt.toISOString(), text: `T${task.id} 报到 ${markProvisional(calendar, shanghaiDate(task.ackDueAt), undefined, formatShanghai(task.ackDueAt))}` });
-    else if (task.state === 'taken' && task.dueOn) candidates.push({ at: day(task.dueOn)!, text: `T${task.id} 办结 ${markProvisional(calendar, day(task.dueOn)!)}` });
+    if (task.state === 'posted')
+      candidates.push({
+        at: task.ackDueAt.toISOString(),
+        text: `T${task.id} 报到 ${markProvisional(calendar, shanghaiDate(task.ackDueAt), undefined, formatShanghai(task.ackDueAt))}`,
+      });
+    else if (task.state === 'taken' && task.dueOn)
+      candidates.push({ at: day(task.dueOn)!, text: `T${task.id} 办结 ${markProvisional(calendar, day(task.dueOn)!)}` });
   }
   // ISO instants and dates compare correctly as strings; a date sorts before instants of that day.
   candidates.sort((a, b) => a.at.localeCompare(b.at));

@@ -34,7 +34,12 @@ export function changeStage(action: keyof typeof steps) {
     if (action === 'produce' && started && date.date < started) return ctx.reply(`投产日期 ${date.date} 早于开工日期 ${started}，请核对。`);
 
     await ctx.tx.project.update({ where: { id: project.id }, data: { stage: change.to, [field]: new Date(`${date.date}T00:00:00Z`) } });
-    await ctx.record({ kind: 'project.stage_changed', projectId: project.id, before: { stage: project.stage }, after: { stage: change.to, [field]: date.date } });
+    await ctx.record({
+      kind: 'project.stage_changed',
+      projectId: project.id,
+      before: { stage: project.stage },
+      after: { stage: change.to, [field]: date.date },
+    });
     const text = `P${project.id} ${project.name} 已于 ${date.date} ${word}。`;
     await notifyWindow(ctx, text);
     await notifyLeader(ctx, project, text);

@@ -95,6 +95,10 @@ export async function editProject(ctx: RegisteredContext): Promise<void> {
     before: Object.fromEntries(changes.map((item) => [item.label, item.before])),
     after: Object.fromEntries(changes.map((item) => [item.label, item.after])),
   });
-  const lines = [`已修改 P${project.id} ${fields.name ?? project.name}：`, ...changes.map((item) => `${item.label}：${item.before || '（空）'} → ${item.after}`), ...notes];
+  const lines = [
+    `已修改 P${project.id} ${fields.name ?? project.name}：`,
+    ...changes.map((item) => `${item.label}：${item.before || '（空）'} → ${item.after}`),
+    ...notes,
+  ];
   await ctx.reply(lines.join('\n'));
 }

@@ -9,7 +9,6 @@ import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 import { notifyEnterprise, notifyLeader, notifyWindow, updateCards } from '../shared/notify.js';
 
-
 export function endProject(action: 'close' | 'terminate') {
   const word = action === 'close' ? '办结项目' : '终止';
   return async function run(ctx: RegisteredContext): Promise<void> {
@@ -22,7 +21,8 @@ export function endProject(action: 'close' | 'terminate') {
     const reason = stripLabel(line.rest, ['原因', '终止原因']);
     if (action === 'terminate' && !reason) return ctx.reply(`请写明终止原因，例如「终止 P${project.id} 企业主动撤回」。`);
     const open = await ctx.tx.task.findMany({ where: { projectId: project.id, state: { in: [...openTaskStates] } }, orderBy: { id: 'asc' } });
-    if (action === 'close' && open.length > 0) return ctx.reply(`P${project.id} 还有 ${open.length} 个任务未办结：${open.map((task) => `T${task.id}`).join('、')}。`);
+    if (action === 'close' && open.length > 0)
+      return ctx.reply(`P${project.id} 还有 ${open.length} 个任务未办结：${open.map((task) => `T${task.id}`).join('、')}。`);
 
     for (const task of open) {
       await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'cancelled', nextEscalationAt: null } });
@@ -30,7 +30,12 @@ export function endProject(action: 'close' | 'terminate') {
       await updateCards(ctx, { ...task, project }, '已撤销 · 项目终止');
     }
     await ctx.tx.project.update({ where: { id: project.id }, data: { stage: change.to, endedAt: ctx.now, endReason: reason || null } });
-    await ctx.record({ kind: action === 'close' ? 'project.closed' : 'project.terminated', projectId: project.id, before: { stage: project.stage }, after: { stage: change.to, reason: reason || undefined } });
+    await ctx.record({
+      kind: action === 'close' ? 'project.closed' : 'project.terminated',
+      projectId: project.id,
+      before: { stage: project.stage },
+      after: { stage: change.to, reason: reason || undefined },
+    });
 
     const what = action === 'close' ? '帮办代办服务已办结' : `帮办代办服务已终止，原因：${reason}`;
     await notifyWindow(ctx, `P${project.id} ${project.name} ${what}。`);

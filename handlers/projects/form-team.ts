@@ -22,13 +22,17 @@ export async function formTeam(ctx: RegisteredContext): Promise<void> {
   if (!lookup.ok) return ctx.reply(describeProjectRefusal(lookup, usage));
   const { project } = lookup;
   if (!['accepted', 'approving', 'started'].includes(project.stage)) {
-    return ctx.reply(`P${project.id} ${stageNames[project.stage as keyof typeof stageNames]}，${project.stage === 'signed' ? '请先受理。' : '不能再组建团队。'}`);
+    return ctx.reply(
+      `P${project.id} ${stageNames[project.stage as keyof typeof stageNames]}，${project.stage === 'signed' ? '请先受理。' : '不能再组建团队。'}`,
+    );
   }
   const { leaderName, unitNames } = readTeamArgs(line.args.slice(1), line.fields);
 
   const leader = leaderName
     ? await ctx.tx.person.findFirst({ where: { name: leaderName, active: true }, orderBy: { id: 'asc' } })
-    : project.leaderId === null ? null : await ctx.tx.person.findUnique({ where: { id: project.leaderId } });
+    : project.leaderId === null
+      ? null
+      : await ctx.tx.person.findUnique({ where: { id: project.leaderId } });
   if (leaderName && !leader) return ctx.reply(`名册中没有「${leaderName}」。`);
   if (!leader) return ctx.reply(`请指定包抓领导，例如「${usage}」。`);
 
@@ -36,7 +40,10 @@ export async function formTeam(ctx: RegisteredContext): Promise<void> {
   const found = unitNames.map((name) => resolveUnit(name, allUnits, ctx.policy.unitAliases));
   const unknown = found.filter((result) => !result.ok);
   if (unknown.length > 0) return ctx.reply(unknown.map((result) => describeUnknownUnit(result.typed, result.suggestions)).join('\n'));
-  const chosen = unitNames.length > 0 ? found.map((result) => result.ok && result.unit).filter((unit) => unit !== false) : await proposeTeamUnits(ctx.tx, project.id, allUnits);
+  const chosen =
+    unitNames.length > 0
+      ? found.map((result) => result.ok && result.unit).filter((unit) => unit !== false)
+      : await proposeTeamUnits(ctx.tx, project.id, allUnits);
   const unitIds = [...new Set([...(project.leadUnitId === null ? [] : [project.leadUnitId]), ...chosen.map((unit) => unit.id)])];
 
   const team = await replaceTeam(ctx, project, leader, unitIds);

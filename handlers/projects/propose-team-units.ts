@@ -7,8 +7,9 @@ import { loadCatalogue } from '../shared/load-catalogue.js';
 
 export async function proposeTeamUnits(tx: Tx, projectId: number, allUnits: Unit[]): Promise<Unit[]> {
   const planned = await tx.planItem.findMany({ where: { projectId, unitId: { not: null } }, select: { unitId: true } });
-  const ids = planned.length > 0
-    ? planned.map((item) => item.unitId!)
-    : (await loadCatalogue(tx)).filter((item) => item.core).flatMap((item) => matchUnit(item.unitNames, allUnits)?.id ?? []);
+  const ids =
+    planned.length > 0
+      ? planned.map((item) => item.unitId!)
+      : (await loadCatalogue(tx)).filter((item) => item.core).flatMap((item) => matchUnit(item.unitNames, allUnits)?.id ?? []);
   return allUnits.filter((unit) => ids.includes(unit.id));
 }

@@ -26,7 +26,10 @@ export async function registerProject(ctx: RegisteredContext): Promise<void> {
 
   const today = shanghaiDate(ctx.now);
   const dates: Record<'signedOn' | 'landListedOn', Date | null> = { signedOn: null, landListedOn: null };
-  for (const [key, label] of [['signedOn', '签约日期'], ['landListedOn', '土地摘牌日期']] as const) {
+  for (const [key, label] of [
+    ['signedOn', '签约日期'],
+    ['landListedOn', '土地摘牌日期'],
+  ] as const) {
     const text = fields[key];
     if (!text) continue;
     const parsed = parseDate(text, today);
@@ -71,7 +74,9 @@ export async function registerProject(ctx: RegisteredContext): Promise<void> {
   if (!eligible) lines.push(`投资低于帮办代办标准 ${formatInvestment(ctx.policy.minInvestmentWan)}，项目已登记，但不纳入帮办代办。`);
   if (twin) lines.push(`注意：P${twin.id} 也叫「${name}」，请确认不是同一个项目（改名：修改项目 P${project.id} 名称：新名称）。`);
   if (leaderName && !leader) lines.push(`包抓领导「${leaderName}」不在名册中，组建团队时请重新指定。`);
-  lines.push(`企业联络员绑定码：${code}（${ctx.policy.bindCodeValidDays} 天内有效，只能用一次）。请转告${contact.name || '企业联络员'}：向项目管家发送「绑定 ${code}」。`);
+  lines.push(
+    `企业联络员绑定码：${code}（${ctx.policy.bindCodeValidDays} 天内有效，只能用一次）。请转告${contact.name || '企业联络员'}：向项目管家发送「绑定 ${code}」。`,
+  );
   if (eligible) lines.push(`下一步：受理 P${project.id}`);
   await ctx.reply(lines.join('\n'));
 }

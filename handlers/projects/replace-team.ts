@@ -28,15 +28,24 @@ export async function replaceTeam(ctx: RegisteredContext, project: Project, lead
   await tx.teamUnit.createMany({ data: units.map((unit) => ({ projectId: project.id, unitId: unit.id })) });
   const members = [
     { personId: leader.id, role: 'leader' },
-    ...staff.filter((person) => person.id !== leader.id).map((person) => ({ personId: person.id, role: person.roles.includes('agent') ? 'agent' : 'unit_leader' })),
+    ...staff
+      .filter((person) => person.id !== leader.id)
+      .map((person) => ({ personId: person.id, role: person.roles.includes('agent') ? 'agent' : 'unit_leader' })),
   ];
   await tx.teamMember.createMany({ data: members.map((member) => ({ projectId: project.id, ...member })) });
   await tx.project.update({ where: { id: project.id }, data: { leaderId: leader.id, teamFormedAt: project.teamFormedAt ?? ctx.now } });
-  await ctx.record({ kind: 'project.team_formed', projectId: project.id, before, after: { leaderId: leader.id, unitIds: units.map((unit) => unit.id), memberIds: members.map((member) => member.personId) } });
+  await ctx.record({
+    kind: 'project.team_formed',
+    projectId: project.id,
+    before,
+    after: { leaderId: leader.id, unitIds: units.map((unit) => unit.id), memberIds: members.map((member) => member.personId) },
+  });
 
   return {
     units: units.map((unit) => ({ id: unit.id, name: unit.name })),
     members: [leader, ...staff.filter((person) => person.id !== leader.id)].map((person) => ({ id: person.id, name: person.name })),
-    unitsWithoutAgent: units.filter((unit) => unit.id !== project.leadUnitId && !staff.some((person) => person.unitId === unit.id && person.roles.includes('agent'))).map((unit) => unit.name),
+    unitsWithoutAgent: units
+      .filter((unit) => unit.id !== project.leadUnitId && !staff.some((person) => person.unitId === unit.id && person.roles.includes('agent')))
+      .map((unit) => unit.name),
   };
 }

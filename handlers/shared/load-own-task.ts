@@ -22,7 +22,11 @@ export function taskIdOf(ctx: RegisteredContext, firstArg: string | undefined): 
 }
 
 /** `states`: the task states the command works in; a task in another state is refused. */
-export async function loadOwnTask(ctx: RegisteredContext, taskId: number | undefined, states?: readonly string[]): Promise<{ ok: true; task: OwnTask } | TaskRefusal> {
+export async function loadOwnTask(
+  ctx: RegisteredContext,
+  taskId: number | undefined,
+  states?: readonly string[],
+): Promise<{ ok: true; task: OwnTask } | TaskRefusal> {
   const found = taskId === undefined ? null : await ctx.tx.task.findUnique({ where: { id: taskId }, select: { projectId: true } });
   if (!found) return { ok: false, code: 'TASK_NOT_FOUND' };
   // Project first, then task: the one lock order every handler follows (docs/architecture.md).

@@ -25,7 +25,8 @@ export async function loadProject(ctx: RegisteredContext, ref: string | undefine
     take: 20,
   });
   const resolved = resolveProjectRef(ref, candidates);
-  if (!resolved.ok) return resolved.code === 'AMBIGUOUS' ? { ok: false, code: 'PROJECT_AMBIGUOUS', candidates: resolved.candidates } : { ok: false, code: 'PROJECT_NOT_FOUND' };
+  if (!resolved.ok)
+    return resolved.code === 'AMBIGUOUS' ? { ok: false, code: 'PROJECT_AMBIGUOUS', candidates: resolved.candidates } : { ok: false, code: 'PROJECT_NOT_FOUND' };
   // Locked, then read again: what another instance committed meanwhile is what this handler sees.
   await lockProject(ctx.tx, resolved.value.id);
   const project = await ctx.tx.project.findUniqueOrThrow({ where: { id: resolved.value.id } });

@@ -33,6 +33,9 @@ export async function notifyEnterprise(ctx: HandlerContext, project: { contactPe
 export async function updateCards(ctx: HandlerContext, task: Task & { project: Project }, status: string, taken?: string): Promise<void> {
   const dispatcher = task.dispatchedById === null ? null : await ctx.tx.person.findUnique({ where: { id: task.dispatchedById }, select: { name: true } });
   const card = buildTaskCard({ task, project: task.project, dispatcher: dispatcher?.name ?? '专窗', taken, closed: !taken });
-  const holders = await ctx.tx.person.findMany({ where: { active: true, unitId: task.unitId, roles: { hasSome: ['agent', 'unit_leader'] } }, select: { id: true } });
+  const holders = await ctx.tx.person.findMany({
+    where: { active: true, unitId: task.unitId, roles: { hasSome: ['agent', 'unit_leader'] } },
+    select: { id: true },
+  });
   for (const holder of holders) await ctx.send(holder.id, { kind: 'card_update', card, status });
 }

@@ -20,7 +20,8 @@ export async function finishTask(ctx: RegisteredContext): Promise<void> {
   const result = stripLabel(ctx.event.type === 'card_action' ? (ctx.event.input ?? '') : line.rest, ['结果', '办理结果']) || '办理完毕';
   // Conditional on the state, so a double click or two people finishing at once finish it once.
   const { count } = await ctx.tx.task.updateMany({ where: { id: task.id, state: 'taken' }, data: { state: 'done', doneAt: ctx.now, result } });
-  if (count === 0) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: (await ctx.tx.task.findUniqueOrThrow({ where: { id: task.id } })).state }));
+  if (count === 0)
+    return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: (await ctx.tx.task.findUniqueOrThrow({ where: { id: task.id } })).state }));
   await ctx.record({ kind: 'task.done', projectId: task.projectId, taskId: task.id, before: { state: 'taken' }, after: { state: 'done', result } });
   await updateCards(ctx, task, `已办结 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`);
   const text = `T${task.id} ${task.itemName}（P${task.projectId} ${task.project.name}）已办结：${result}（${task.unit.name}）`;

@@ -19,7 +19,13 @@ export async function notifyMaterials(ctx: RegisteredContext): Promise<void> {
   if (materials.length === 0) return ctx.reply(`请写明材料，例如「告知 T${task.id} 营业执照 土地证」。`);
 
   await ctx.tx.task.update({ where: { id: task.id }, data: { noticeMaterials: materials, noticedAt: ctx.now } });
-  await ctx.record({ kind: 'task.notified', projectId: task.projectId, taskId: task.id, before: { noticeMaterials: task.noticeMaterials }, after: { noticeMaterials: materials } });
+  await ctx.record({
+    kind: 'task.notified',
+    projectId: task.projectId,
+    taskId: task.id,
+    before: { noticeMaterials: task.noticeMaterials },
+    after: { noticeMaterials: materials },
+  });
   const list = materials.map((material, index) => `${index + 1}. ${material}`).join('\n');
   const notice = `【一次性告知】P${task.projectId} ${task.project.name}「${task.itemName}」需要以下材料（${task.unit.name} ${ctx.sender.name}）：\n${list}`;
   const told = await notifyEnterprise(ctx, task.project, notice);

@@ -64,8 +64,15 @@ export async function postTaskCards(ctx: RegisteredContext): Promise<void> {
     });
     const card = buildTaskCard({ task, project, dispatcher: ctx.sender.name, provisional: calendar.isProvisional(shanghaiDate(ackDueAt)) });
     for (const person of recipients) await ctx.send(person.id, { kind: 'card', card });
-    await ctx.record({ kind: 'task.posted', projectId: project.id, taskId: task.id, after: { itemCode: item.itemCode, unitId: unit.id, ackDueAt: ackDueAt.toISOString(), recipients: recipients.map((person) => person.id) } });
-    posted.push(`T${task.id} ${item.itemName} → ${unit.name}（${recipients.map((person) => person.name).join('、')}），${markProvisional(calendar, shanghaiDate(ackDueAt), undefined, formatShanghai(ackDueAt))} 前报到`);
+    await ctx.record({
+      kind: 'task.posted',
+      projectId: project.id,
+      taskId: task.id,
+      after: { itemCode: item.itemCode, unitId: unit.id, ackDueAt: ackDueAt.toISOString(), recipients: recipients.map((person) => person.id) },
+    });
+    posted.push(
+      `T${task.id} ${item.itemName} → ${unit.name}（${recipients.map((person) => person.name).join('、')}），${markProvisional(calendar, shanghaiDate(ackDueAt), undefined, formatShanghai(ackDueAt))} 前报到`,
+    );
   }
 
   if (posted.length > 0 && change.to !== project.stage) {

@@ -15,5 +15,8 @@ export async function refreshPhase(ctx: HandlerContext, projectId: number): Prom
   await ctx.tx.project.update({ where: { id: projectId }, data: { phase } });
   await ctx.record({ kind: 'project.phase_changed', projectId, before: { phase: project.phase }, after: { phase } });
   if (project.phase === null) return;
-  await notifyWindow(ctx, phase === null ? `P${projectId} ${project.name} 方案中的审批事项已全部办结。` : `P${projectId} ${project.name} 进入${phaseNames[phase]}阶段。`);
+  await notifyWindow(
+    ctx,
+    phase === null ? `P${projectId} ${project.name} 方案中的审批事项已全部办结。` : `P${projectId} ${project.name} 进入${phaseNames[phase]}阶段。`,
+  );
 }

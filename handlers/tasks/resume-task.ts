@@ -23,8 +23,17 @@ export async function resumeTask(ctx: RegisteredContext): Promise<void> {
   const suspensions = await ctx.tx.taskSuspension.findMany({ where: { taskId: task.id } });
   const { dueOn } = deriveTaskClocks({ ...task, suspensions }, ctx.now, ctx.policy, calendar);
   await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'taken', suspendedAt: null, dueOn: dueOn ? new Date(`${dueOn}T00:00:00Z`) : null } });
-  await ctx.record({ kind: 'task.resumed', projectId: task.projectId, taskId: task.id, before: { state: 'suspended', dueOn: before }, after: { state: 'taken', dueOn, pausedWorkingDays: paused } });
+  await ctx.record({
+    kind: 'task.resumed',
+    projectId: task.projectId,
+    taskId: task.id,
+    before: { state: 'suspended', dueOn: before },
+    after: { state: 'taken', dueOn, pausedWorkingDays: paused },
+  });
   await notifyEnterprise(ctx, task.project, `T${task.id} ${task.itemName}（P${task.projectId}）恢复计时${dueOn ? `，${dueOn} 前办结` : ''}。`);
-  await notifyWindow(ctx, `T${task.id} ${task.itemName}（P${task.projectId}，${task.unit.name}）恢复计时，顺延 ${paused} 个工作日${dueOn ? `，${dueOn} 前办结` : ''}。`);
+  await notifyWindow(
+    ctx,
+    `T${task.id} ${task.itemName}（P${task.projectId}，${task.unit.name}）恢复计时，顺延 ${paused} 个工作日${dueOn ? `，${dueOn} 前办结` : ''}。`,
+  );
   await ctx.reply(`T${task.id} 已恢复计时，顺延 ${paused} 个工作日${dueOn ? `，${dueOn} 前办结` : ''}。`);
 }

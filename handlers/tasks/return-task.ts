@@ -9,7 +9,6 @@ import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
 import { notifyEnterprise, notifyWindow, updateCards } from '../shared/notify.js';
 import { describeTaskRefusal } from '../shared/task-refusal.js';
 
-
 export async function returnTask(ctx: RegisteredContext): Promise<void> {
   const line = commandLine(ctx);
   const taskId = taskIdOf(ctx, line.args[0]);
@@ -22,8 +21,12 @@ export async function returnTask(ctx: RegisteredContext): Promise<void> {
   const reason = stripLabel(ctx.event.type === 'card_action' ? (ctx.event.input ?? '') : line.rest, ['原因', '退回原因']);
   if (!reason) return ctx.reply(describeTaskRefusal({ ok: false, code: 'REASON_REQUIRED', example: `退回 T${task.id} 缺少用地预审意见、环评批复` }));
 
-  const { count } = await ctx.tx.task.updateMany({ where: { id: task.id, state: task.state }, data: { state: move.to, returnReason: reason, nextEscalationAt: null, doneAt: ctx.now } });
-  if (count === 0) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: (await ctx.tx.task.findUniqueOrThrow({ where: { id: task.id } })).state }));
+  const { count } = await ctx.tx.task.updateMany({
+    where: { id: task.id, state: task.state },
+    data: { state: move.to, returnReason: reason, nextEscalationAt: null, doneAt: ctx.now },
+  });
+  if (count === 0)
+    return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: (await ctx.tx.task.findUniqueOrThrow({ where: { id: task.id } })).state }));
   await ctx.record({ kind: 'task.returned', projectId: task.projectId, taskId: task.id, before: { state: task.state }, after: { state: 'returned', reason } });
   await updateCards(ctx, task, `已退回 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`);
   const text = `T${task.id} ${task.itemName}（P${task.projectId} ${task.project.name}）不予受理，原因：${reason}（${task.unit.name}）`;

@@ -23,7 +23,8 @@ export async function takeTask(ctx: RegisteredContext): Promise<void> {
   if (refs.length === 0) return listWaiting(ctx);
   const projectIds = refs.filter((ref) => ref.kind === 'P').map((ref) => ref.number);
   const waiting = projectIds.length === 0 ? [] : await findWaiting(ctx, projectIds);
-  if (projectIds.length > 0 && waiting.length === 0) return ctx.reply(`${projectIds.map((id) => `P${id}`).join('、')} 没有你单位待报到的任务。发送「报到」查看全部待报到任务。`);
+  if (projectIds.length > 0 && waiting.length === 0)
+    return ctx.reply(`${projectIds.map((id) => `P${id}`).join('、')} 没有你单位待报到的任务。发送「报到」查看全部待报到任务。`);
   const taskIds = [...new Set([...numbersOf(refs, 'T'), ...waiting.map((task) => task.id)])];
   const outcomes: TakeOutcome[] = [];
   for (const taskId of taskIds) outcomes.push(await take(ctx, taskId));
@@ -32,7 +33,9 @@ export async function takeTask(ctx: RegisteredContext): Promise<void> {
 
 async function replyTaken(ctx: RegisteredContext, outcomes: TakeOutcome[]): Promise<void> {
   const taken = outcomes.filter((outcome) => outcome.ok);
-  const lines = outcomes.map((outcome) => (outcome.ok ? `已报到 T${outcome.taskId} ${outcome.itemName}，请于 ${outcome.dueShown} 前办结。` : describeTaskRefusal(outcome)));
+  const lines = outcomes.map((outcome) =>
+    outcome.ok ? `已报到 T${outcome.taskId} ${outcome.itemName}，请于 ${outcome.dueShown} 前办结。` : describeTaskRefusal(outcome),
+  );
   if (outcomes.length > 1) lines.unshift(`报到 ${taken.length} 项${outcomes.length > taken.length ? `，${outcomes.length - taken.length} 项未报到` : ''}：`);
   const first = taken[0];
   if (first) lines.push(`请一次性告知企业所需材料：告知 T${first.taskId} 材料1 材料2（不写材料则按事项清单告知）`);
@@ -51,8 +54,20 @@ async function listWaiting(ctx: RegisteredContext): Promise<void> {
   const waiting = await findWaiting(ctx);
   if (waiting.length === 0) return ctx.reply('你单位没有待报到的任务。报到时请写任务编号，例如「报到 T12」。');
   const calendar = await loadWorkingCalendar(ctx.tx);
-  const lines = waiting.map((task) => `T${task.id} P${task.projectId} ${task.project.name} · ${task.itemName} · ${markProvisional(calendar, shanghaiDate(task.ackDueAt), undefined, formatShanghai(task.ackDueAt))} 前报到`);
-  await ctx.reply([`你单位待报到的任务 ${waiting.length} 项：`, ...lines, `发送「报到 T${waiting[0]!.id}」报到，或「报到 ${waiting.map((task) => `T${task.id}`).slice(0, 3).join(' ')}」一次报到多项。`].join('\n'));
+  const lines = waiting.map(
+    (task) =>
+      `T${task.id} P${task.projectId} ${task.project.name} · ${task.itemName} · ${markProvisional(calendar, shanghaiDate(task.ackDueAt), undefined, formatShanghai(task.ackDueAt))} 前报到`,
+  );
+  await ctx.reply(
+    [
+      `你单位待报到的任务 ${waiting.length} 项：`,
+      ...lines,
+      `发送「报到 T${waiting[0]!.id}」报到，或「报到 ${waiting
+        .map((task) => `T${task.id}`)
+        .slice(0, 3)
+        .join(' ')}」一次报到多项。`,
+    ].join('\n'),
+  );
 }
 
 async function take(ctx: RegisteredContext, taskId: number | undefined): Promise<TakeOutcome> {
@@ -73,7 +88,13 @@ async function take(ctx: RegisteredContext, taskId: number | undefined): Promise
   // In office minutes, the clock of 002 五(五); past the deadline it is 超时.
   const minutes = Math.round(countOfficeMinutes(calendar, ctx.policy.officeHours, task.postedAt, ctx.now));
   const late = ctx.now.getTime() > task.ackDueAt.getTime();
-  await ctx.record({ kind: 'task.taken', projectId: task.projectId, taskId: task.id, before: { state: 'posted' }, after: { state: 'taken', takenAt: ctx.now.toISOString(), minutesAfterPosting: minutes, late, dueOn } });
+  await ctx.record({
+    kind: 'task.taken',
+    projectId: task.projectId,
+    taskId: task.id,
+    before: { state: 'posted' },
+    after: { state: 'taken', takenAt: ctx.now.toISOString(), minutesAfterPosting: minutes, late, dueOn },
+  });
   const status = `已报到 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`;
   // The copies keep working buttons (办结, 退回) instead of turning into a status line.
   await updateCards(ctx, task, status, status);

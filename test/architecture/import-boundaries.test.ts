@@ -21,7 +21,11 @@ function projectImports(file: string): string[] {
 }
 
 function violations(dir: string, allowed: (target: string) => boolean): string[] {
-  return sources(dir).flatMap((file) => projectImports(file).filter((target) => !allowed(target)).map((target) => `${file} → ${target}`));
+  return sources(dir).flatMap((file) =>
+    projectImports(file)
+      .filter((target) => !allowed(target))
+      .map((target) => `${file} → ${target}`),
+  );
 }
 
 describe('import boundaries', () => {

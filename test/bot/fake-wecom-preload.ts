@@ -39,5 +39,15 @@ nock(base)
   .reply(() =>
     nth('user/list') === 1
       ? [503, 'busy']
-      : [200, { errcode: 0, errmsg: 'ok', userlist: [{ userid: 'window', name: '专窗小李', department: [2], mobile }, { userid: 'zhou.new', name: '周新', department: [2], mobile: `+86 ${mobile}` }] }],
+      : [
+          200,
+          {
+            errcode: 0,
+            errmsg: 'ok',
+            userlist: [
+              { userid: 'window', name: '专窗小李', department: [2], mobile },
+              { userid: 'zhou.new', name: '周新', department: [2], mobile: `+86 ${mobile}` },
+            ],
+          },
+        ],
   );

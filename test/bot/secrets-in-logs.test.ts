@@ -30,10 +30,23 @@ beforeAll(async () => {
   const roster = join(dir, 'roster.csv');
   writeFileSync(
     roster,
-    ['姓名,企业微信账号,单位,角色,手机,钉钉账号', '王小明,admin,市政务服务中心,管理员,,', `专窗小李,window,市政务服务中心,专窗,${MOBILE},`, `坏行,bad.row,县自然资源局,不存在的角色,${MOBILE},`].join('\n'),
+    [
+      '姓名,企业微信账号,单位,角色,手机,钉钉账号',
+      '王小明,admin,市政务服务中心,管理员,,',
+      `专窗小李,window,市政务服务中心,专窗,${MOBILE},`,
+      `坏行,bad.row,县自然资源局,不存在的角色,${MOBILE},`,
+    ].join('\n'),
   );
   bot = await startBotProcess(
-    { ...secrets, WECOM_API_BASE: 'http://wecom.fake', ROSTER_FILE: roster, LOG_LEVEL: 'debug', FAKE_WECOM_ACCESS_TOKEN: ACCESS_TOKEN, FAKE_WECOM_MOBILE: MOBILE, FAKE_WECOM_CALLS: calls },
+    {
+      ...secrets,
+      WECOM_API_BASE: 'http://wecom.fake',
+      ROSTER_FILE: roster,
+      LOG_LEVEL: 'debug',
+      FAKE_WECOM_ACCESS_TOKEN: ACCESS_TOKEN,
+      FAKE_WECOM_MOBILE: MOBILE,
+      FAKE_WECOM_CALLS: calls,
+    },
     ['--import', './test/bot/fake-wecom-preload.ts'],
   );
 }, 60_000);
@@ -63,7 +76,7 @@ async function callback({ query, body }: { query: URLSearchParams; body: string 
 const callsMade = (): string[] => (existsSync(calls) ? readFileSync(calls, 'utf8').trim().split('\n') : []);
 
 async function until(done: () => boolean, ms: number): Promise<void> {
-  for (const end = Date.now() + ms; !done() && Date.now() < end; ) await new Promise((resolve) => setTimeout(resolve, 200));
+  for (const end = Date.now() + ms; !done() && Date.now() < end;) await new Promise((resolve) => setTimeout(resolve, 200));
 }
 
 describe('a WeCom deployment’s logs', () => {
@@ -83,7 +96,12 @@ describe('a WeCom deployment’s logs', () => {
     const refused = signed(text('window', '帮助'));
     expect(await callback({ ...refused, query: new URLSearchParams({ ...Object.fromEntries(refused.query), msg_signature: '0'.repeat(40) }) })).toBe(401);
     expect(await callback(signed(text('window', '帮助'), '0'))).toBe(401);
-    expect(await callback({ query: new URLSearchParams({ access_token: ACCESS_TOKEN, corpsecret: secrets.WECOM_SECRET }), body: `<xml><Encrypt>${secrets.WECOM_TOKEN}</Encrypt></xml>` })).toBeGreaterThanOrEqual(400);
+    expect(
+      await callback({
+        query: new URLSearchParams({ access_token: ACCESS_TOKEN, corpsecret: secrets.WECOM_SECRET }),
+        body: `<xml><Encrypt>${secrets.WECOM_TOKEN}</Encrypt></xml>`,
+      }),
+    ).toBeGreaterThanOrEqual(400);
     await new Promise<void>((resolve) => {
       const req = request(`${bot.url}/wecom/callback?${refused.query}`, { method: 'POST', headers: { 'content-length': '5000' } });
       req.on('error', () => resolve());
@@ -93,7 +111,10 @@ describe('a WeCom deployment’s logs', () => {
 
     // The bot's loops: the replies go out (one token refresh, one HTTP 500 retried), the
     // directory is read (one failure, then a person with the mobile number).
-    await until(() => callsMade().filter((call) => call === 'message/send').length >= 4 && callsMade().filter((call) => call === 'user/list').length >= 2, 30_000);
+    await until(
+      () => callsMade().filter((call) => call === 'message/send').length >= 4 && callsMade().filter((call) => call === 'user/list').length >= 2,
+      30_000,
+    );
     expect(callsMade()).toEqual(expect.arrayContaining(['gettoken', 'message/send', 'department/list', 'user/list']));
     expect(callsMade().filter((call) => call === 'gettoken').length).toBeGreaterThanOrEqual(2);
     await bot.stop();

@@ -24,15 +24,35 @@ function start(env: Record<string, string>): { status: number | null; stderr: st
 
 describe('start-up with a bad setting', () => {
   it.each([
-    ['a policy file that is not JSON', { POLICY_FILE: file('broken.json', '{ackTimeoutMinutes: 30') }, /^项目管家 cannot start — POLICY_FILE: .*broken\.json is not valid JSON/],
+    [
+      'a policy file that is not JSON',
+      { POLICY_FILE: file('broken.json', '{ackTimeoutMinutes: 30') },
+      /^项目管家 cannot start — POLICY_FILE: .*broken\.json is not valid JSON/,
+    ],
     ['a policy with an unknown key', { POLICY_FILE: file('unknown.json', '{"ackTimeout": 30}') }, /^项目管家 cannot start — POLICY_FILE: .*ackTimeout/],
-    ['a policy with a bad value', { POLICY_FILE: file('negative.json', '{"ackTimeoutMinutes": -5}') }, /^项目管家 cannot start — POLICY_FILE: .*ackTimeoutMinutes/],
+    [
+      'a policy with a bad value',
+      { POLICY_FILE: file('negative.json', '{"ackTimeoutMinutes": -5}') },
+      /^项目管家 cannot start — POLICY_FILE: .*ackTimeoutMinutes/,
+    ],
     ['a roster that does not exist', { ROSTER_FILE: join(dir, 'missing.csv') }, /^项目管家 cannot start — ROSTER_FILE: no file at/],
-    ['a roster that is not CSV or XLSX', { ROSTER_FILE: file('people.txt', 'x') }, /^项目管家 cannot start — ROSTER_FILE: expected the path of a \.csv or \.xlsx roster/],
-    ['a roster without the roster columns', { ROSTER_FILE: file('wrong.csv', 'name,userid\n张三,zhang\n') }, /^项目管家 cannot start — ROSTER_FILE: .*wrong\.csv has no column 姓名, 单位, 角色, 企业微信账号 or 钉钉账号/],
+    [
+      'a roster that is not CSV or XLSX',
+      { ROSTER_FILE: file('people.txt', 'x') },
+      /^项目管家 cannot start — ROSTER_FILE: expected the path of a \.csv or \.xlsx roster/,
+    ],
+    [
+      'a roster without the roster columns',
+      { ROSTER_FILE: file('wrong.csv', 'name,userid\n张三,zhang\n') },
+      /^项目管家 cannot start — ROSTER_FILE: .*wrong\.csv has no column 姓名, 单位, 角色, 企业微信账号 or 钉钉账号/,
+    ],
     ['a roster that is not a spreadsheet', { ROSTER_FILE: file('fake.xlsx', 'not a zip') }, /^项目管家 cannot start — ROSTER_FILE: cannot read .*fake\.xlsx/],
     ['a database URL that is not PostgreSQL', { DATABASE_URL: 'mysql://db/xmgj' }, /^项目管家 cannot start — DATABASE_URL: expected postgres:\/\//],
-    ['a PostgreSQL server that is not there', { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/xmgj' }, /^项目管家 cannot start — DATABASE_URL: cannot open the database/],
+    [
+      'a PostgreSQL server that is not there',
+      { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/xmgj' },
+      /^项目管家 cannot start — DATABASE_URL: cannot open the database/,
+    ],
     ['a malformed port', { PORT: 'eighty' }, /^项目管家 cannot start — PORT: expected a port number$/],
   ])('refuses %s with one line and exit 1', (_, env, message) => {
     const result = start(env);

@@ -49,7 +49,11 @@ describe('escalateDueTasks', () => {
     expect((await toldSoFar(db.prisma)).slice(3).map((row) => row.recipient)).toEqual(['leader', 'office']);
     const events = await db.prisma.event.findMany({ where: { taskId, kind: 'task.escalated' }, orderBy: { id: 'asc' } });
     const people = new Map((await db.prisma.account.findMany()).map((row) => [row.personId, row.account]));
-    expect(events.map((event) => event.after as { escalationStep: number; told: number[] }).map(({ escalationStep, told }) => ({ escalationStep, told: told.map((id) => people.get(id)) }))).toEqual([
+    expect(
+      events
+        .map((event) => event.after as { escalationStep: number; told: number[] })
+        .map(({ escalationStep, told }) => ({ escalationStep, told: told.map((id) => people.get(id)) })),
+    ).toEqual([
       { escalationStep: 1, told: ['agent', 'unit.leader', 'window'] },
       { escalationStep: 2, told: ['leader', 'office'] },
     ]);

@@ -28,7 +28,16 @@ export async function seedRoster(prisma: Db): Promise<{ projectId: number; unitI
 export async function postCard(prisma: Db, at: { projectId: number; unitId: number; postedAt: Date }, options: Partial<Policy> = {}): Promise<number> {
   const ackDueAt = escalationDueAt(1, at.postedAt, { ...policy, ...options }, createWorkingCalendar());
   const task = await prisma.task.create({
-    data: { projectId: at.projectId, unitId: at.unitId, itemCode: 'HB-01', itemName: '环境影响评价审批', phase: 1, postedAt: at.postedAt, ackDueAt, nextEscalationAt: ackDueAt },
+    data: {
+      projectId: at.projectId,
+      unitId: at.unitId,
+      itemCode: 'HB-01',
+      itemName: '环境影响评价审批',
+      phase: 1,
+      postedAt: at.postedAt,
+      ackDueAt,
+      nextEscalationAt: ackDueAt,
+    },
   });
   return task.id;
 }

@@ -23,9 +23,7 @@ it('warns each admin once about a missing coming year, still after one day of it
   expect(await warnCalendarGap(db.prisma, november)).toBe(2027);
   expect(await warnCalendarGap(db.prisma, november)).toBe(2027);
   const sent = await outboxRecipients(db.prisma);
-  expect(sent.map((row) => [row.recipient, row.text])).toEqual([
-    ['admin', describeCalendarGap(2027)],
-  ]);
+  expect(sent.map((row) => [row.recipient, row.text])).toEqual([['admin', describeCalendarGap(2027)]]);
   await db.prisma.calendarDay.create({ data: { date: new Date('2027-01-01T00:00:00Z'), isWorkday: false, note: '元旦' } });
   expect(await warnCalendarGap(db.prisma, november)).toBe(2027);
   await db.prisma.event.create({ data: { channel: 'system', kind: 'calendar.year_entered', after: { year: 2027 } } });

@@ -50,7 +50,11 @@ export async function startLocalChat(clock: MovableClock, policy: Policy = defau
     policy,
     deliveries,
     async post(userid, text) {
-      const response = await fetch(`${base}/local/say`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: userid, text }) });
+      const response = await fetch(`${base}/local/say`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ as: userid, text }),
+      });
       if (response.status !== 202) throw new Error(`/local/say answered ${response.status}: ${await response.text()}`);
     },
     async close() {

@@ -35,7 +35,10 @@ async function escalate(): Promise<TimedDelivery[]> {
 const to = (userid: string, deliveries: TimedDelivery[]) => deliveries.filter((item) => item.recipient === userid).map((item) => item.text);
 
 it('serves a project from registration to rating, escalating the late unit exactly once per step', async () => {
-  const registered = await say('window', '登记项目\n名称：光伏组件项目\n投资：3.5亿\n企业：某某新能源公司\n联系人：张三 13900001111\n包抓领导：县领导甲\n签约日期：2026-11-02');
+  const registered = await say(
+    'window',
+    '登记项目\n名称：光伏组件项目\n投资：3.5亿\n企业：某某新能源公司\n联系人：张三 13900001111\n包抓领导：县领导甲\n签约日期：2026-11-02',
+  );
   const code = /绑定码：(\d{6})/.exec(to('window', registered)[0] ?? '')?.[1];
   expect(code).toBeDefined();
 
@@ -73,7 +76,9 @@ it('serves a project from registration to rating, escalating the late unit exact
   // The late unit reports, then both units finish; results reach the enterprise at once.
   await say('zjj.agent', '报到 T2');
   await say('sthj.agent', '告知 T1');
-  expect(to('ent.zhang', await say('sthj.agent', '办结 T1 已出具环评批复'))).toEqual(['T1 环境影响评价审批（P1 光伏组件项目）已办结：已出具环评批复（市生态环境局）']);
+  expect(to('ent.zhang', await say('sthj.agent', '办结 T1 已出具环评批复'))).toEqual([
+    'T1 环境影响评价审批（P1 光伏组件项目）已办结：已出具环评批复（市生态环境局）',
+  ]);
   expect(to('ent.zhang', await say('zjj.agent', '办结 T2 已核发施工许可证'))).toHaveLength(1);
 
   const progress = to('ent.zhang', await say('ent.zhang', '进度'))[0] ?? '';
@@ -83,7 +88,10 @@ it('serves a project from registration to rating, escalating the late unit exact
   await say('window', '办结项目 P1');
   expect(to('ent.zhang', await say('ent.zhang', '评价 P1 5 很满意'))).toEqual(['感谢评价！P1 记为 5 分。']);
 
-  const archive = (to('window', await say('window', '档案 P1'))[0] ?? '').split('\n').slice(1).map((line) => line.replace(/^\d\d-\d\d \d\d:\d\d /, ''));
+  const archive = (to('window', await say('window', '档案 P1'))[0] ?? '')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.replace(/^\d\d-\d\d \d\d:\d\d /, ''));
   expect(archive).toEqual([
     '专窗小李（专窗·本地）登记项目',
     '张三（企业联络员·本地）企业联络员绑定',

@@ -67,7 +67,10 @@ it('serves a project from registration to 进度 over DingTalk, escalating the l
   expect(await h.prisma.account.count({ where: { platform: 'wecom' } })).toBe(0);
   expect(await h.prisma.account.count({ where: { platform: 'dingtalk' } })).toBe(8);
 
-  const registered = await h.say(DD.window, '登记项目\n名称：光伏组件项目\n投资：3.5亿\n企业：某某新能源公司\n联系人：张三 13900001111\n包抓领导：县领导甲\n签约日期：2026-11-02');
+  const registered = await h.say(
+    DD.window,
+    '登记项目\n名称：光伏组件项目\n投资：3.5亿\n企业：某某新能源公司\n联系人：张三 13900001111\n包抓领导：县领导甲\n签约日期：2026-11-02',
+  );
   expect(who(registered)).toEqual([DD.window]);
   const code = /绑定码：(\d{6})/.exec(to(DD.window, registered)[0] ?? '')?.[1];
   expect(code).toBeDefined();
@@ -77,7 +80,9 @@ it('serves a project from registration to 进度 over DingTalk, escalating the l
   expect(to(DD.window, bound)).toEqual(['张三 已绑定为 P1 光伏组件项目 的企业联络员。']);
   // The contact is reached on the platform they wrote from.
   const { contactPersonId } = await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } });
-  expect(await h.prisma.account.findMany({ where: { personId: contactPersonId! }, select: { platform: true, account: true } })).toEqual([{ platform: 'dingtalk', account: DD.enterprise }]);
+  expect(await h.prisma.account.findMany({ where: { personId: contactPersonId! }, select: { platform: true, account: true } })).toEqual([
+    { platform: 'dingtalk', account: DD.enterprise },
+  ]);
 
   expect(to(DD.window, await h.say(DD.window, '受理 P1'))[0]).toMatch(/^已受理 P1/);
   const team = await h.say(DD.window, '组建团队 P1');
@@ -122,8 +127,12 @@ it('serves a project from registration to 进度 over DingTalk, escalating the l
   expect(to(DD.window, late)).toEqual([arrived]);
   // Everyone the escalation told that nobody came now hears that someone did.
   for (const told of [DD.zjjLeader, DD.leader, DD.office]) expect(to(told, late), told).toContain(arrived);
-  expect(to(DD.enterprise, await h.say(DD.sthjAgent, '办结 T1 已出具环评批复'))).toEqual(['T1 环境影响评价审批（P1 光伏组件项目）已办结：已出具环评批复（市生态环境局）']);
-  expect(to(DD.enterprise, await h.say(DD.zjjAgent, '办结 T2 已核发施工许可证'))).toEqual(['T2 建筑工程施工许可证（P1 光伏组件项目）已办结：已核发施工许可证（市住房和城乡建设局）']);
+  expect(to(DD.enterprise, await h.say(DD.sthjAgent, '办结 T1 已出具环评批复'))).toEqual([
+    'T1 环境影响评价审批（P1 光伏组件项目）已办结：已出具环评批复（市生态环境局）',
+  ]);
+  expect(to(DD.enterprise, await h.say(DD.zjjAgent, '办结 T2 已核发施工许可证'))).toEqual([
+    'T2 建筑工程施工许可证（P1 光伏组件项目）已办结：已核发施工许可证（市住房和城乡建设局）',
+  ]);
 
   const progress = await h.say(DD.enterprise, '进度');
   expect(who(progress)).toEqual([DD.enterprise]);

@@ -62,12 +62,20 @@ it('serves a project from registration to rating over WeCom, escalating the late
 
   // 派单: one template card to each agent and 责任领导 of the two units, to be taken by 09:30.
   const posted = await story.say('window', '派单 P1 环评 施工许可');
-  expect(reached(posted)).toEqual(['template_card sthj.agent', 'template_card sthj.leader', 'template_card zjj.agent', 'template_card zjj.leader', 'text window']);
+  expect(reached(posted)).toEqual([
+    'template_card sthj.agent',
+    'template_card sthj.leader',
+    'template_card zjj.agent',
+    'template_card zjj.leader',
+    'text window',
+  ]);
   const cardTo = (userid: string) => posted.find((call) => call.to === userid && call.msgtype === 'template_card')!;
   expect(cardTo('zjj.agent').text).toBe('任务 T2 · 建筑工程施工许可证');
   expect(cardTo('zjj.agent').body.template_card?.horizontal_content_list).toContainEqual({ keyname: '报到期限', value: '11-23 09:30 前' });
   // Each button names itself and the card's neutral key, so any copy of the card, however old, finds its task.
-  expect(cardTo('sthj.agent').body.template_card?.button_list.map((button) => button.key)).toEqual(['take', 'finish', 'return'].map((id) => encodeCardButtonKey(id, 'task:1')));
+  expect(cardTo('sthj.agent').body.template_card?.button_list.map((button) => button.key)).toEqual(
+    ['take', 'finish', 'return'].map((id) => encodeCardButtonKey(id, 'task:1')),
+  );
 
   // 生态环境局's agent presses 报到 on the card at 09:10; WeCom delivers that callback twice.
   clock.advanceMinutes(10);
@@ -78,10 +86,18 @@ it('serves a project from registration to rating over WeCom, escalating the late
   expect(takenCards.map((call) => call.body)).toEqual([
     // The agent's card is updated with the code the click brought, the leader's with its send's.
     expect.objectContaining({ userids: ['sthj.agent'], agentid: config.agentId, response_code: expect.stringMatching(/^click-code-/), template_card: status }),
-    expect.objectContaining({ userids: ['sthj.leader'], agentid: config.agentId, response_code: cardTo('sthj.leader').answer.response_code, template_card: status }),
+    expect.objectContaining({
+      userids: ['sthj.leader'],
+      agentid: config.agentId,
+      response_code: cardTo('sthj.leader').answer.response_code,
+      template_card: status,
+    }),
   ]);
   // The replaced cards keep working buttons for what is left to do.
-  expect(takenCards.map((call) => call.body.template_card?.button_list.map((button) => button.text))).toEqual([['办结', '退回'], ['办结', '退回']]);
+  expect(takenCards.map((call) => call.body.template_card?.button_list.map((button) => button.text))).toEqual([
+    ['办结', '退回'],
+    ['办结', '退回'],
+  ]);
   expect(only('sthj.agent', taken)).toMatch(/^已报到 T1 环境影响评价审批，请于 2026-12-14 前办结。/);
   expect(only('window', taken)).toBe('T1 环境影响评价审批（P1）已由市生态环境局 生态环境局代办员报到，用时 10 分钟。');
   clock.advanceMinutes(19);
@@ -118,10 +134,12 @@ it('serves a project from registration to rating over WeCom, escalating the late
     'text zjj.agent',
     'text zjj.leader',
   ]);
-  expect(late.filter((call) => call.api === 'message/update_template_card').sort(byRecipient).map((call) => call.body.response_code)).toEqual([
-    cardTo('zjj.agent').answer.response_code,
-    cardTo('zjj.leader').answer.response_code,
-  ]);
+  expect(
+    late
+      .filter((call) => call.api === 'message/update_template_card')
+      .sort(byRecipient)
+      .map((call) => call.body.response_code),
+  ).toEqual([cardTo('zjj.agent').answer.response_code, cardTo('zjj.leader').answer.response_code]);
   expect(only('window', late)).toBe('T2 建筑工程施工许可证（P1）已由市住房和城乡建设局 住房和城乡建设局代办员报到，用时 120 分钟（超时）。');
 
   // Both units finish; the enterprise hears each result at once, once.
@@ -139,7 +157,10 @@ it('serves a project from registration to rating over WeCom, escalating the late
   expect(only('ent.zhang', finished)).toBe('T2 建筑工程施工许可证（P1 光伏组件项目）已办结：已核发施工许可证（市住房和城乡建设局）');
   // Both 住建局 cards spent their codes on 报到: no update call, each holder gets the status as text.
   expect(reached(finished.filter((call) => call.to.startsWith('zjj.')))).toEqual(['text zjj.agent', 'text zjj.agent', 'text zjj.leader']);
-  expect(textsTo('zjj.agent', finished)).toEqual(['已办结 T2 建筑工程施工许可证，结果已送专窗和企业。', '任务 T2 · 建筑工程施工许可证：已办结 · 住房和城乡建设局代办员 · 11:00']);
+  expect(textsTo('zjj.agent', finished)).toEqual([
+    '已办结 T2 建筑工程施工许可证，结果已送专窗和企业。',
+    '任务 T2 · 建筑工程施工许可证：已办结 · 住房和城乡建设局代办员 · 11:00',
+  ]);
   expect(only('zjj.leader', finished)).toBe('任务 T2 · 建筑工程施工许可证：已办结 · 住房和城乡建设局代办员 · 11:00');
 
   const progress = only('ent.zhang', await story.say('ent.zhang', '进度'));
@@ -152,7 +173,9 @@ it('serves a project from registration to rating over WeCom, escalating the late
   expect(only('ent.zhang', rated)).toBe('感谢评价！P1 记为 5 分。');
 
   // 档案 (split into several messages if it ever outgrows WeCom's 2,048 bytes) shows every step.
-  const archive = textsTo('window', await story.say('window', '档案 P1')).join('\n').split('\n');
+  const archive = textsTo('window', await story.say('window', '档案 P1'))
+    .join('\n')
+    .split('\n');
   expect(archive).toEqual([
     'P1 光伏组件项目 档案（18 条）',
     '11-23 09:00 专窗小李（专窗·企业微信）登记项目',

@@ -170,10 +170,16 @@ describe('two instances on one database', () => {
     await expectEverythingProcessed(cluster);
     const { prisma } = cluster.database;
     const projects = await prisma.project.findMany({ where: { id: { in: ids } }, include: { tasks: true }, orderBy: { id: 'asc' } });
-    const outcomes = projects.map((project) => ({ id: project.id, stage: project.stage, open: project.tasks.filter((task) => ['posted', 'taken'].includes(task.state)).length }));
+    const outcomes = projects.map((project) => ({
+      id: project.id,
+      stage: project.stage,
+      open: project.tasks.filter((task) => ['posted', 'taken'].includes(task.state)).length,
+    }));
     // Either the project closed first (派单 then refused) or the card went out first (办结项目 then refused).
     for (const outcome of outcomes) {
-      expect(outcome.stage === 'closed' ? outcome.open : 1, `P${outcome.id}: ${outcome.stage} with ${outcome.open} open tasks`).toBe(outcome.stage === 'closed' ? 0 : 1);
+      expect(outcome.stage === 'closed' ? outcome.open : 1, `P${outcome.id}: ${outcome.stage} with ${outcome.open} open tasks`).toBe(
+        outcome.stage === 'closed' ? 0 : 1,
+      );
       if (outcome.stage !== 'closed') expect(outcome.stage).toBe('approving');
     }
     const replies = allReceived(cluster).filter((item) => item.reply);
@@ -243,7 +249,11 @@ describe('two instances on one database', () => {
     expect(await prisma.event.count({ where: { kind: 'plan.made', projectId: { in: ids } } })).toBe(25);
     const replies = allReceived(cluster).filter((item) => item.reply);
     expect(replies).toHaveLength(25);
-    for (const id of ids) expect(replies.filter((item) => item.text.startsWith(`P${id} 方案竞争项目`) && item.text.includes('服务方案')), `plan reply for P${id}`).toHaveLength(1);
+    for (const id of ids)
+      expect(
+        replies.filter((item) => item.text.startsWith(`P${id} 方案竞争项目`) && item.text.includes('服务方案')),
+        `plan reply for P${id}`,
+      ).toHaveLength(1);
   });
 });
 
@@ -263,15 +273,22 @@ describe('three instances starting at once', () => {
 
     const clock = new FakeClock(new Date('2026-11-23T10:00:00+08:00'));
     for (const [index, database] of databases.entries()) {
-      const migrations = await database.prisma.$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY migration_name`;
+      const migrations = await database.prisma.$queryRaw<
+        { migration_name: string }[]
+      >`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY migration_name`;
       expect(migrations.map((row) => row.migration_name)).toEqual(applied.find((names) => names.length > 0));
       const messenger = new RecordingMessenger('local');
       const app = createApp({ prisma: database.prisma, policy: defaultPolicy, clock, logger, messengers: [messenger] });
       const account = COORDINATORS[index]!;
-      expect(await app.receive({ platform: 'local', type: 'text', account, text: '帮助', dedupKey: randomUUID(), at: clock.now().toISOString() })).toBe('accepted');
+      expect(await app.receive({ platform: 'local', type: 'text', account, text: '帮助', dedupKey: randomUUID(), at: clock.now().toISOString() })).toBe(
+        'accepted',
+      );
       await app.processInbound();
       await app.deliver();
-      expect(messenger.to(account).map((item) => item.text.split('\n')[0]), `instance ${index + 1}`).toEqual([expect.stringMatching(/，你可以使用这些命令：$/)]);
+      expect(
+        messenger.to(account).map((item) => item.text.split('\n')[0]),
+        `instance ${index + 1}`,
+      ).toEqual([expect.stringMatching(/，你可以使用这些命令：$/)]);
     }
 
     const { prisma } = databases[0]!;

@@ -100,15 +100,13 @@ export function fakeWecomApi(calls: WecomCall[], clock: FakeClock): { issueCode(
     const shown = body.text?.content ?? body.markdown?.content;
     return shown !== undefined ? readMark(shown).text : (body.template_card?.main_title.title ?? '');
   };
-  const answering =
-    (api: WecomCall['api'], read: (body: WecomBody) => { to: string; text: string; answer?: object }) =>
-    (_uri: string, raw: unknown) => {
-      const body = (typeof raw === 'string' ? JSON.parse(raw) : raw) as WecomBody;
-      const { to, text, answer } = read(body);
-      const answered = { errcode: 0, errmsg: 'ok', ...answer };
-      calls.push({ api, to, msgtype: body.msgtype, text, body, answer: answered });
-      return answered;
-    };
+  const answering = (api: WecomCall['api'], read: (body: WecomBody) => { to: string; text: string; answer?: object }) => (_uri: string, raw: unknown) => {
+    const body = (typeof raw === 'string' ? JSON.parse(raw) : raw) as WecomBody;
+    const { to, text, answer } = read(body);
+    const answered = { errcode: 0, errmsg: 'ok', ...answer };
+    calls.push({ api, to, msgtype: body.msgtype, text, body, answer: answered });
+    return answered;
+  };
   const issue = (code: string): void => void issued.set(code, clock.now().getTime());
   const scope = nock(API_BASE).persist();
   scope.get('/cgi-bin/gettoken').query({ corpid: sample.corpId, corpsecret: config.secret }).reply(200, jsonFixture('gettoken.json'));
@@ -136,14 +134,23 @@ export function fakeWecomApi(calls: WecomCall[], clock: FakeClock): { issueCode(
       };
     }),
   );
-  post('appchat/create').reply(200, answering('appchat/create', (body) => ({ to: body.chatid!, text: body.name! })));
-  post('appchat/send').reply(200, answering('appchat/send', (body) => ({ to: body.chatid!, text: content(body) })));
+  post('appchat/create').reply(
+    200,
+    answering('appchat/create', (body) => ({ to: body.chatid!, text: body.name! })),
+  );
+  post('appchat/send').reply(
+    200,
+    answering('appchat/send', (body) => ({ to: body.chatid!, text: content(body) })),
+  );
   return { issueCode: issue };
 }
 
 /** Puts `values` into the named elements of a fixture message. */
 function fill(xml: string, values: Record<string, string | number>): string {
-  return Object.entries(values).reduce((filled, [tag, value]) => filled.replace(new RegExp(`<${tag}>[\\s\\S]*?</${tag}>`), () => `<${tag}><![CDATA[${value}]]></${tag}>`), xml);
+  return Object.entries(values).reduce(
+    (filled, [tag, value]) => filled.replace(new RegExp(`<${tag}>[\\s\\S]*?</${tag}>`), () => `<${tag}><![CDATA[${value}]]></${tag}>`),
+    xml,
+  );
 }
 
 export async function startWecomStory(clock: FakeClock): Promise<WecomStory> {
@@ -185,7 +192,14 @@ export async function startWecomStory(clock: FakeClock): Promise<WecomStory> {
     async say(userid, text) {
       const before = calls.length;
       serial += 1;
-      await post(fill(fixture('text-message.xml'), { FromUserName: userid, CreateTime: createTime(), Content: text, MsgId: `74123456789${String(serial).padStart(8, '0')}` }));
+      await post(
+        fill(fixture('text-message.xml'), {
+          FromUserName: userid,
+          CreateTime: createTime(),
+          Content: text,
+          MsgId: `74123456789${String(serial).padStart(8, '0')}`,
+        }),
+      );
       return settle(before);
     },
     async click(userid, card, button, deliveries = 1, options = {}) {
@@ -196,7 +210,13 @@ export async function startWecomStory(clock: FakeClock): Promise<WecomStory> {
       serial += 1;
       const responseCode = options.responseCode === undefined ? `click-code-${serial}` : options.responseCode;
       if (options.responseCode === undefined) wecomApi.issueCode(responseCode!);
-      const values = { FromUserName: userid, CreateTime: createTime(), EventKey: key, TaskId: sent.task_id, ...(responseCode !== null && { ResponseCode: responseCode }) };
+      const values = {
+        FromUserName: userid,
+        CreateTime: createTime(),
+        EventKey: key,
+        TaskId: sent.task_id,
+        ...(responseCode !== null && { ResponseCode: responseCode }),
+      };
       let xml = fill(fixture('template-card-event.xml'), values);
       if (responseCode === null) xml = xml.replace(/\s*<ResponseCode>[\s\S]*?<\/ResponseCode>/, '');
       await post(xml, deliveries);

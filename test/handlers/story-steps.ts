@@ -3,7 +3,8 @@ import { expect } from 'vitest';
 import type { Harness } from '../support/harness.js';
 import type { Received } from '../support/recording-messenger.js';
 
-export const REGISTER = '登记项目\n名称：光伏组件项目\n投资：3.5亿\n行业：新能源\n企业：某某新能源公司\n联系人：张三 13900001111\n包抓领导：县领导甲\n签约日期：2026-11-02\n建设内容：年产 2GW 光伏组件';
+export const REGISTER =
+  '登记项目\n名称：光伏组件项目\n投资：3.5亿\n行业：新能源\n企业：某某新能源公司\n联系人：张三 13900001111\n包抓领导：县领导甲\n签约日期：2026-11-02\n建设内容：年产 2GW 光伏组件';
 
 /** Registers the demo project as the window and returns its bind code. */
 export async function register(h: Harness, text = REGISTER): Promise<string> {

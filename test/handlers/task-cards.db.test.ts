@@ -85,7 +85,8 @@ describe('after 报到', () => {
 
   it('告知 without a list sends the catalogue materials to the enterprise and the window', async () => {
     const received = await h.say('sthj.agent', '告知 T1');
-    const notice = '【一次性告知】P1 光伏组件项目「环境影响评价审批」需要以下材料（市生态环境局 生态环境局代办员）：\n1. 环评审批申请\n2. 环境影响报告书（表）\n3. 公众参与说明';
+    const notice =
+      '【一次性告知】P1 光伏组件项目「环境影响评价审批」需要以下材料（市生态环境局 生态环境局代办员）：\n1. 环评审批申请\n2. 环境影响报告书（表）\n3. 公众参与说明';
     expect(received.map((item) => [item.recipient, item.text])).toEqual([
       ['ent.zhang', notice],
       ['window', notice],
@@ -96,7 +97,9 @@ describe('after 报到', () => {
   it('退回 needs the reasons, then sends them to the enterprise and the window and closes the card', async () => {
     expect((await h.click('zjj.agent', 2, 'return'))[0]?.text).toBe('请写明原因，例如「退回 T2 缺少用地预审意见、环评批复」。');
     const received = await h.say('zjj.agent', '退回 T2 缺少建设工程规划许可证 施工合同未签订');
-    expect(textTo('ent.zhang', received)).toBe('T2 建筑工程施工许可证（P1 光伏组件项目）不予受理，原因：缺少建设工程规划许可证 施工合同未签订（市住房和城乡建设局）');
+    expect(textTo('ent.zhang', received)).toBe(
+      'T2 建筑工程施工许可证（P1 光伏组件项目）不予受理，原因：缺少建设工程规划许可证 施工合同未签订（市住房和城乡建设局）',
+    );
     expect(received.filter((item) => item.message.kind === 'card_update').map((item) => item.recipient)).toEqual(['zjj.leader', 'zjj.agent']);
     expect((await h.say('zjj.agent', '办结 T2'))[0]?.text).toBe('这个任务已退回，不能再办理。');
     // A returned item may be posted again.
@@ -129,7 +132,10 @@ describe('after 报到', () => {
   });
 
   it('办结 from the card button finishes once; a second click is refused', async () => {
-    expect((await h.click('zjj.agent', 2, 'finish')).at(-1)).toMatchObject({ recipient: 'zjj.agent', text: '已办结 T2 建筑工程施工许可证，结果已送专窗和企业。' });
+    expect((await h.click('zjj.agent', 2, 'finish')).at(-1)).toMatchObject({
+      recipient: 'zjj.agent',
+      text: '已办结 T2 建筑工程施工许可证，结果已送专窗和企业。',
+    });
     expect((await h.click('zjj.leader', 2, 'finish'))[0]?.text).toBe('这个任务已办结，不能再办理。');
     expect(await h.prisma.event.count({ where: { taskId: 2, kind: 'task.done' } })).toBe(1);
   });
@@ -142,7 +148,12 @@ describe('phases', () => {
     await h.say('sthj.agent', '报到 T1');
     const received = await h.say('sthj.agent', '办结 T1 已批复');
     // The outbox may bundle the result and the phase notice to the window into one message.
-    expect(received.filter((item) => item.recipient === 'window').map((item) => item.text).join('\n')).toContain('P1 光伏组件项目 进入工程建设许可阶段。');
+    expect(
+      received
+        .filter((item) => item.recipient === 'window')
+        .map((item) => item.text)
+        .join('\n'),
+    ).toContain('P1 光伏组件项目 进入工程建设许可阶段。');
     expect((await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } })).phase).toBe(2);
   });
 });

@@ -53,7 +53,9 @@ describe('方案', () => {
     try {
       await register(bot);
       await bot.say('window', '受理 P1');
-      expect((await bot.say('window', '方案 P1'))[0]?.text).toBe('P1 还没有组建团队。方案由团队制定（一个项目、一名领导、一批人员），请先发送「组建团队 P1 领导 姓名 部门 单位1 单位2」。');
+      expect((await bot.say('window', '方案 P1'))[0]?.text).toBe(
+        'P1 还没有组建团队。方案由团队制定（一个项目、一名领导、一批人员），请先发送「组建团队 P1 领导 姓名 部门 单位1 单位2」。',
+      );
       expect((await bot.say('window', '派单 P1 全部'))[0]?.text).toBe('P1 还没有组建团队，请先「组建团队 P1」，再「方案 P1」，然后派单。');
       await bot.say('window', '组建团队 P1 领导 县领导甲 部门 生态环境局 自然资源局');
       expect((await bot.say('window', '派单 P1 全部'))[0]?.text).toBe('P1 还没有服务方案，请先发送「方案 P1」，再派单。');
@@ -65,7 +67,9 @@ describe('方案', () => {
       // An item added to the plan whose unit is not on the team is not dispatched, and the reply says how to fix it.
       await bot.say('window', '方案 P1 增加 施工许可');
       const posted = (await bot.say('window', '派单 P1 全部')).at(-1)?.text ?? '';
-      expect(posted).toContain('「建筑工程施工许可证」的办理单位市住房和城乡建设局不在团队中，未派单（先「组建团队 P1 部门 … 市住房和城乡建设局」把它加入团队）');
+      expect(posted).toContain(
+        '「建筑工程施工许可证」的办理单位市住房和城乡建设局不在团队中，未派单（先「组建团队 P1 部门 … 市住房和城乡建设局」把它加入团队）',
+      );
       expect(await bot.prisma.task.count({ where: { itemCode: 'ZJ-02' } })).toBe(0);
     } finally {
       await bot.close();
@@ -74,7 +78,9 @@ describe('方案', () => {
 
   it('builds the default plan by phase with units, days and materials', async () => {
     const [reply] = await h.say('window', '方案 P1');
-    expect(reply?.text).toMatch(/^P1 光伏组件项目 服务方案（8 项）\n一、立项用地规划许可\n· 企业投资项目备案 \[FGW-01\] — 市发展和改革委员会 — 2 个工作日\n  材料：项目备案信息表、营业执照、项目建设内容说明/);
+    expect(reply?.text).toMatch(
+      /^P1 光伏组件项目 服务方案（8 项）\n一、立项用地规划许可\n· 企业投资项目备案 \[FGW-01\] — 市发展和改革委员会 — 2 个工作日\n  材料：项目备案信息表、营业执照、项目建设内容说明/,
+    );
     expect(reply?.text).toContain('三、施工许可\n· 建筑工程施工许可证 [ZJ-02] — 市住房和城乡建设局 — 3 个工作日');
     expect(await h.prisma.event.count({ where: { kind: 'plan.made' } })).toBe(1);
   });
@@ -100,9 +106,16 @@ describe('事项', () => {
   });
 
   it('lets an admin add, change and retire items; new plans use the edited catalogue', async () => {
-    const added = await h.say('admin', '事项 增加\n代码：QX-01\n名称：雷电防护装置设计审核\n阶段：2\n单位：气象局\n材料：设计审核申请表、防雷设计文件\n时限：5\n默认：是');
-    expect(added[0]?.text).toBe('已增加事项 QX-01 雷电防护装置设计审核（工程建设许可，气象局，5 个工作日）。\n注意：名册中没有「气象局」，这个事项暂时无法派单。');
-    expect((await h.say('admin', '事项 修改 HB-01 时限：10'))[0]?.text).toBe('已修改事项 HB-01 环境影响评价审批（立项用地规划许可，生态环境局，10 个工作日）。');
+    const added = await h.say(
+      'admin',
+      '事项 增加\n代码：QX-01\n名称：雷电防护装置设计审核\n阶段：2\n单位：气象局\n材料：设计审核申请表、防雷设计文件\n时限：5\n默认：是',
+    );
+    expect(added[0]?.text).toBe(
+      '已增加事项 QX-01 雷电防护装置设计审核（工程建设许可，气象局，5 个工作日）。\n注意：名册中没有「气象局」，这个事项暂时无法派单。',
+    );
+    expect((await h.say('admin', '事项 修改 HB-01 时限：10'))[0]?.text).toBe(
+      '已修改事项 HB-01 环境影响评价审批（立项用地规划许可，生态环境局，10 个工作日）。',
+    );
     expect((await h.say('admin', '事项 删除 水保'))[0]?.text).toBe('已从事项目录删除 SW-03 水土保持方案审批（已有方案不受影响）。');
     await h.say('window', '组建团队 P1');
     const plan = (await h.say('window', '方案 P1'))[0]?.text ?? '';

@@ -39,13 +39,13 @@ describe('free text after the references', () => {
 });
 
 describe('several references', () => {
-  it('报到 alone lists the unit\'s waiting cards', async () => {
+  it("报到 alone lists the unit's waiting cards", async () => {
     expect(await last('swj.agent', '报到')).toBe(
       '你单位待报到的任务 1 项：\nT2 P1 光伏组件项目 · 水土保持方案审批 · 11-23 10:30 前报到\n发送「报到 T2」报到，或「报到 T2」一次报到多项。',
     );
   });
 
-  it('报到 P1 takes all of the unit\'s waiting cards of the project; 报到 T1，T3 takes both when allowed', async () => {
+  it("报到 P1 takes all of the unit's waiting cards of the project; 报到 T1，T3 takes both when allowed", async () => {
     expect(await last('swj.agent', '报到 P1')).toMatch(/^已报到 T2 水土保持方案审批，请于 \d{4}-\d{2}-\d{2} 前办结。/);
     const reply = await last('sthj.agent', '报到 T1，T3');
     expect(reply).toMatch(/^报到 1 项，1 项未报到：\n已报到 T1 环境影响评价审批.*\n这个任务属于市住房和城乡建设局/);

@@ -33,7 +33,11 @@ describe('migrations at start-up', () => {
 
   it.skipIf(!process.env.TEST_DATABASE_URL)('applies each migration once when two instances start at the same time', async () => {
     const [a, b] = await Promise.all([openDatabase(location), openDatabase(location)]);
-    expect([...a.applied, ...b.applied].sort()).toEqual(readMigrations().map((migration) => migration.name).sort());
+    expect([...a.applied, ...b.applied].sort()).toEqual(
+      readMigrations()
+        .map((migration) => migration.name)
+        .sort(),
+    );
     const rows = await a.prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "_prisma_migrations"`;
     expect(Number(rows[0]?.count)).toBe(readMigrations().length);
     await Promise.all([a.close(), b.close()]);

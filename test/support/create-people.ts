@@ -22,7 +22,10 @@ export async function createPeople(prisma: Db, people: TestPerson[]): Promise<Ma
 /** The account of each outbox row's person (or its chat, or the account it was addressed to). */
 export async function outboxRecipients(prisma: Db, where: object = {}): Promise<{ recipient: string; text: string; status: string }[]> {
   const rows = await prisma.outbox.findMany({ where, orderBy: { id: 'asc' } });
-  const accounts = await prisma.account.findMany({ where: { personId: { in: rows.flatMap((row) => (row.personId === null ? [] : [row.personId])) } }, orderBy: { platform: 'asc' } });
+  const accounts = await prisma.account.findMany({
+    where: { personId: { in: rows.flatMap((row) => (row.personId === null ? [] : [row.personId])) } },
+    orderBy: { platform: 'asc' },
+  });
   const accountOf = new Map<number, string>();
   for (const row of accounts) if (!accountOf.has(row.personId)) accountOf.set(row.personId, row.account);
   return rows.map((row) => ({

@@ -77,7 +77,16 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     policy: resolved.policy,
     say: (account, text) => run({ platform, type: 'text', account, text, dedupKey: randomUUID(), at: at() }),
     click: (account, taskId, buttonId, input) =>
-      run({ platform, type: 'card_action', account, cardKey: `task:${taskId}`, buttonId, ...(input !== undefined && { input }), dedupKey: randomUUID(), at: at() }),
+      run({
+        platform,
+        type: 'card_action',
+        account,
+        cardKey: `task:${taskId}`,
+        buttonId,
+        ...(input !== undefined && { input }),
+        dedupKey: randomUUID(),
+        at: at(),
+      }),
     textsTo: (account) => messenger.to(account).map((item) => item.text),
     close: () => database.close(),
   };

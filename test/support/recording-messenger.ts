@@ -17,7 +17,10 @@ export class RecordingMessenger implements Messenger {
   readonly limits: MessengerLimits;
 
   /** `platform`: a second fake transport plays DingTalk (or any platform) with no handler change. */
-  constructor(readonly platform: Platform = 'local', limits: Partial<MessengerLimits> = {}) {
+  constructor(
+    readonly platform: Platform = 'local',
+    limits: Partial<MessengerLimits> = {},
+  ) {
     this.limits = { maxBytes: 4096, perMinute: 1000, perHour: 100_000, groupChats: true, ...limits };
   }
 

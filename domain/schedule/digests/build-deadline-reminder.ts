@@ -19,7 +19,19 @@ export function buildDeadlineReminder(context: DigestContext, late: boolean): Di
     const left = countWorkingDays(calendar, today, start.dueOn);
     if (!policy.deadlineReminder.workingDaysLeft.includes(left)) continue;
     const line = `- ${labelOf(project, context)} · 开工期限 ${start.dueOn} · 还剩 ${left} 个工作日`;
-    tell([...peopleWith(snapshot, 'agent', project.leadUnitId), ...peopleWith(snapshot, 'unit_leader', project.leadUnitId), snapshot.people.find((person) => person.id === project.leaderId), ...peopleWith(snapshot, 'project_office')], line);
+    tell(
+      [
+        ...peopleWith(snapshot, 'agent', project.leadUnitId),
+        ...peopleWith(snapshot, 'unit_leader', project.leadUnitId),
+        snapshot.people.find((person) => person.id === project.leaderId),
+        ...peopleWith(snapshot, 'project_office'),
+      ],
+      line,
+    );
   }
-  return [...lines.entries()].map(([personId, items]) => ({ personId, title: titled('开工期限提醒', late), markdown: [`${items.length} 个项目临近开工期限：`, ...items].join('\n') }));
+  return [...lines.entries()].map(([personId, items]) => ({
+    personId,
+    title: titled('开工期限提醒', late),
+    markdown: [`${items.length} 个项目临近开工期限：`, ...items].join('\n'),
+  }));
 }

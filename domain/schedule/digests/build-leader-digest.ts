@@ -25,18 +25,26 @@ export function buildLeaderDigest(context: DigestContext, week: string, late: bo
   const answers = snapshot.weeklyAnswers.filter((answer) => answer.week === week);
   const none = answers.filter((answer) => answer.none).length;
   const silent = served.filter((project) => !answers.some((answer) => answer.projectId === project.id));
-  const byCategory = problemCategories.map((category) => ({ category, items: fresh.filter((problem) => problem.category === category) })).filter((group) => group.items.length > 0);
+  const byCategory = problemCategories
+    .map((category) => ({ category, items: fresh.filter((problem) => problem.category === category) }))
+    .filter((group) => group.items.length > 0);
   const leaderIds = [...new Set(fresh.map((problem) => problem.leaderId))];
 
   const office: string[] = [
     `新问题 ${fresh.length} 个${byCategory.length ? `（${byCategory.map((group) => `${group.category} ${group.items.length}`).join('、')}）` : ''}；无问题 ${none} 个项目；未报 ${silent.length} 个项目。`,
   ];
   if (fresh.length === 0) office.push('本周没有新问题。');
-  for (const group of byCategory) office.push(`**${group.category}**`, ...group.items.map((problem) => `${line(problem)} · ${nameOf(snapshot, problem.leaderId)}`));
-  if (leaderIds.length > 0) office.push(`按领导：${leaderIds.map((id) => `${nameOf(snapshot, id)} ${fresh.filter((problem) => problem.leaderId === id).length}`).join('、')}`);
+  for (const group of byCategory)
+    office.push(`**${group.category}**`, ...group.items.map((problem) => `${line(problem)} · ${nameOf(snapshot, problem.leaderId)}`));
+  if (leaderIds.length > 0)
+    office.push(`按领导：${leaderIds.map((id) => `${nameOf(snapshot, id)} ${fresh.filter((problem) => problem.leaderId === id).length}`).join('、')}`);
   if (silent.length > 0) office.push(`未报：${silent.map((project) => `P${project.id}`).join('、')}`);
 
-  const digests: Digest[] = peopleWith(snapshot, 'project_office').map((person) => ({ personId: person.id, title: titled(`本周问题汇总 ${week}`, late), markdown: office.join('\n') }));
+  const digests: Digest[] = peopleWith(snapshot, 'project_office').map((person) => ({
+    personId: person.id,
+    title: titled(`本周问题汇总 ${week}`, late),
+    markdown: office.join('\n'),
+  }));
   for (const leaderId of leaderIds) {
     if (leaderId === null || !snapshot.people.some((person) => person.id === leaderId)) continue;
     const mine = fresh.filter((problem) => problem.leaderId === leaderId);
@@ -44,7 +52,12 @@ export function buildLeaderDigest(context: DigestContext, week: string, late: bo
     digests.push({
       personId: leaderId,
       title: titled('你包抓项目的本周问题', late),
-      markdown: [`共 ${mine.length} 个，请协调解决：`, ...mine.map(line), `答复：答复 Q${first} 说明`, `难以协调的，签署意见提交周五例会：提交例会 Q${first} 意见`].join('\n'),
+      markdown: [
+        `共 ${mine.length} 个，请协调解决：`,
+        ...mine.map(line),
+        `答复：答复 Q${first} 说明`,
+        `难以协调的，签署意见提交周五例会：提交例会 Q${first} 意见`,
+      ].join('\n'),
     });
   }
   return { digests, problemIds: fresh.map((problem) => problem.id) };

@@ -23,7 +23,10 @@ export function buildSignedList(context: DigestContext, month: string, late: boo
   const signed = context.snapshot.projects.filter((project) => project.signedOn?.startsWith(last));
   const total = signed.reduce((sum, project) => sum + project.investmentWan, 0);
   const lines = signed.length === 0 ? [`${last} 没有新签约项目。`] : [`${last} 签约 ${signed.length} 个，总投资 ${formatInvestment(total)}：`];
-  for (const project of signed) lines.push(`- P${project.id} ${project.name} · ${formatInvestment(project.investmentWan)} · ${unitName(context.snapshot, project.leadUnitId)}${project.content ? ` · ${project.content}` : ''}`);
+  for (const project of signed)
+    lines.push(
+      `- P${project.id} ${project.name} · ${formatInvestment(project.investmentWan)} · ${unitName(context.snapshot, project.leadUnitId)}${project.content ? ` · ${project.content}` : ''}`,
+    );
   return toOffice(context, titled(`上月签约项目 ${last}`, late), lines);
 }
 
@@ -34,7 +37,9 @@ export function buildStartLedger(context: DigestContext, month: string, late: bo
   for (const project of toStart) {
     const start = openDeadlines(project, context).find((deadline) => deadline.label === '开工');
     const procedures = snapshot.tasks.filter((task) => task.projectId === project.id && openTaskStates.includes(task.state as TaskState) && task.phase <= 3);
-    lines.push(`- ${labelOf(project, context)} · ${nameOf(snapshot, project.leaderId)} · ${unitName(snapshot, project.leadUnitId)} · 开工期限 ${start?.dueOn ?? '未定'} · 在办手续 ${procedures.length} 项${procedures.length ? `：${procedures.map((task) => task.itemName).join('、')}` : ''}`);
+    lines.push(
+      `- ${labelOf(project, context)} · ${nameOf(snapshot, project.leaderId)} · ${unitName(snapshot, project.leadUnitId)} · 开工期限 ${start?.dueOn ?? '未定'} · 在办手续 ${procedures.length} 项${procedures.length ? `：${procedures.map((task) => task.itemName).join('、')}` : ''}`,
+    );
   }
   return toOffice(context, titled(`拟开工重大项目台账 ${month}`, late), lines);
 }
@@ -49,7 +54,9 @@ export function buildAssignment(context: DigestContext, month: string, late: boo
     const lines = [`本单位在办 ${tasks.length} 项，逾期 ${red} 项：`];
     for (const task of tasks) {
       const light = lightOfTask(task, context);
-      lines.push(`- T${task.id} P${task.projectId} ${task.itemName} ${light ? lightSymbols[light] : ''} · ${task.state === 'posted' ? '待报到' : `${task.dueOn ?? '未定'} 前办结`}`);
+      lines.push(
+        `- T${task.id} P${task.projectId} ${task.itemName} ${light ? lightSymbols[light] : ''} · ${task.state === 'posted' ? '待报到' : `${task.dueOn ?? '未定'} 前办结`}`,
+      );
     }
     for (const person of [...peopleWith(snapshot, 'agent', unitId), ...peopleWith(snapshot, 'unit_leader', unitId)]) {
       digests.push({ personId: person.id, title: titled(`${month} 任务交办`, late), markdown: lines.join('\n') });
@@ -61,12 +68,19 @@ export function buildAssignment(context: DigestContext, month: string, late: boo
 export function buildProgressAsk(context: DigestContext, month: string, late: boolean): Digest[] {
   const { snapshot } = context;
   const reported = new Set(snapshot.monthlyReports.filter((report) => report.month === month).map((report) => report.projectId));
-  const waiting = snapshot.projects.filter((project) => (servedStages.includes(project.stage) || project.stage === 'producing') && project.leadUnitId !== null && !reported.has(project.id));
+  const waiting = snapshot.projects.filter(
+    (project) => (servedStages.includes(project.stage) || project.stage === 'producing') && project.leadUnitId !== null && !reported.has(project.id),
+  );
   const digests: Digest[] = [];
   for (const unitId of [...new Set(waiting.map((project) => project.leadUnitId!))].sort((a, b) => a - b)) {
     const projects = waiting.filter((project) => project.leadUnitId === unitId);
-    const lines = [`请在 ${context.policy.monthlyDays.ranking} 日前报送以下项目本月进展：`, ...projects.map((project) => `- ${labelOf(project, context)}`), `报送：月报 P${projects[0]!.id} 本月完成投资 进展（例：月报 P${projects[0]!.id} 1200万 主体厂房封顶）`];
-    for (const agent of peopleWith(snapshot, 'agent', unitId)) digests.push({ personId: agent.id, title: titled(`${month} 月报`, late), markdown: lines.join('\n') });
+    const lines = [
+      `请在 ${context.policy.monthlyDays.ranking} 日前报送以下项目本月进展：`,
+      ...projects.map((project) => `- ${labelOf(project, context)}`),
+      `报送：月报 P${projects[0]!.id} 本月完成投资 进展（例：月报 P${projects[0]!.id} 1200万 主体厂房封顶）`,
+    ];
+    for (const agent of peopleWith(snapshot, 'agent', unitId))
+      digests.push({ personId: agent.id, title: titled(`${month} 月报`, late), markdown: lines.join('\n') });
   }
   return digests;
 }

@@ -17,13 +17,30 @@ export function buildRanking(context: DigestContext, month: string, late: boolea
     `开工 ${projects.filter((score) => score.started).length} · 投产 ${projects.filter((score) => score.produced).length} · 本月完成投资 ${formatInvestment(projects.reduce((sum, score) => sum + score.investmentWan, 0))} · 月报 ${reported.size}/${projects.length}`,
   ];
   if (units.length === 0) lines.push('本月没有可排名的单位。');
-  else lines.push('**单位排名**', ...units.map((score) => `${score.place}. ${unitName(snapshot, score.unitId)} · 开工 ${score.starts} · 投产 ${score.completions} · 投资完成 ${score.investmentPct}% · 按时办结 ${score.itemsOnTime}/${score.itemsDone}`));
+  else
+    lines.push(
+      '**单位排名**',
+      ...units.map(
+        (score) =>
+          `${score.place}. ${unitName(snapshot, score.unitId)} · 开工 ${score.starts} · 投产 ${score.completions} · 投资完成 ${score.investmentPct}% · 按时办结 ${score.itemsOnTime}/${score.itemsDone}`,
+      ),
+    );
   const named = bottomThreeTwice(units, rankUnits(snapshot, previousMonth(month)));
   if (named.length > 0) lines.push(`连续两次排名后三名：${named.map((unitId) => unitName(snapshot, unitId)).join('、')}`);
-  const label = (projectId: number) => labelOf(snapshot.projects.find((project) => project.id === projectId)!, context);
+  const label = (projectId: number) =>
+    labelOf(
+      snapshot.projects.find((project) => project.id === projectId)!,
+      context,
+    );
   if (projects.length > 0) {
     lines.push('**项目前列**', ...projects.slice(0, SHOWN).map((score) => `- ${label(score.projectId)} · 投资完成 ${score.investmentPct}%`));
-    if (projects.length > SHOWN) lines.push('**项目后列**', ...projects.slice(-Math.min(SHOWN, projects.length - SHOWN)).map((score) => `- ${label(score.projectId)} · 投资完成 ${score.investmentPct}%${reported.has(score.projectId) ? '' : ' · 未报月报'}`));
+    if (projects.length > SHOWN)
+      lines.push(
+        '**项目后列**',
+        ...projects
+          .slice(-Math.min(SHOWN, projects.length - SHOWN))
+          .map((score) => `- ${label(score.projectId)} · 投资完成 ${score.investmentPct}%${reported.has(score.projectId) ? '' : ' · 未报月报'}`),
+      );
   }
   const readers = [...peopleWith(snapshot, 'project_office'), ...peopleWith(snapshot, 'inspection'), ...peopleWith(snapshot, 'main_leader')];
   return readers.map((person) => ({ personId: person.id, title: titled(`${month} 重点项目排名`, late), markdown: lines.join('\n') }));

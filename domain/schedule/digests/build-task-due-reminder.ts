@@ -25,5 +25,9 @@ export function buildTaskDueReminder(context: DigestContext, late: boolean): Dig
       tell([...agents, ...peopleWith(snapshot, 'unit_leader', task.unitId).map((person) => person.id)], `- 🔴 ${subject} · 已超过 ${task.dueOn}，请尽快办结`);
     }
   }
-  return [...lines.entries()].map(([personId, items]) => ({ personId, title: titled('任务期限提醒', late), markdown: [`${items.length} 项任务临近或超过承诺时限：`, ...items].join('\n') }));
+  return [...lines.entries()].map(([personId, items]) => ({
+    personId,
+    title: titled('任务期限提醒', late),
+    markdown: [`${items.length} 项任务临近或超过承诺时限：`, ...items].join('\n'),
+  }));
 }

@@ -53,4 +53,3 @@ export function unitName(snapshot: ScheduleSnapshot, unitId: number | null): str
 export function titled(title: string, late: boolean): string {
   return late ? `${title}（补发）` : title;
 }
-

@@ -42,7 +42,10 @@ export function scoreProjects(snapshot: ScheduleSnapshot, month: string): Projec
         investmentPct: project.investmentWan > 0 ? Math.min(100, Math.round((total / project.investmentWan) * 1000) / 10) : 0,
       };
     })
-    .sort((a, b) => Number(b.started) + Number(b.produced) - (Number(a.started) + Number(a.produced)) || b.investmentPct - a.investmentPct || a.projectId - b.projectId);
+    .sort(
+      (a, b) =>
+        Number(b.started) + Number(b.produced) - (Number(a.started) + Number(a.produced)) || b.investmentPct - a.investmentPct || a.projectId - b.projectId,
+    );
 }
 
 export function rankUnits(snapshot: ScheduleSnapshot, month: string): UnitScore[] {
@@ -50,7 +53,10 @@ export function rankUnits(snapshot: ScheduleSnapshot, month: string): UnitScore[
   const unitOf = new Map(snapshot.projects.map((project) => [project.id, project.leadUnitId]));
   const planOf = new Map(snapshot.projects.map((project) => [project.id, project.investmentWan]));
   const done = snapshot.tasks.filter((task) => task.doneAt && isoMonth(task.doneAt) === month);
-  const unitIds = new Set<number>([...projects.map((score) => unitOf.get(score.projectId)).filter((id): id is number => id != null), ...done.map((task) => task.unitId)]);
+  const unitIds = new Set<number>([
+    ...projects.map((score) => unitOf.get(score.projectId)).filter((id): id is number => id != null),
+    ...done.map((task) => task.unitId),
+  ]);
   const scores = [...unitIds].map((unitId) => {
     const mine = projects.filter((score) => unitOf.get(score.projectId) === unitId);
     const plan = mine.reduce((sum, score) => sum + (planOf.get(score.projectId) ?? 0), 0);

@@ -40,10 +40,17 @@ describe('createDingtalkApi', () => {
   it('reuses the token until five minutes before expireIn, then fetches a new one', async () => {
     const clock = fakeClock();
     nock(API_BASE)
-      .post('/v1.0/oauth2/accessToken').reply(200, token('T1'))
-      .post('/v1.0/robot/oToMessages/batchSend').matchHeader('x-acs-dingtalk-access-token', 'T1').twice().reply(200, jsonFixture('batch-send-ok.json'))
-      .post('/v1.0/oauth2/accessToken').reply(200, token('T2'))
-      .post('/v1.0/robot/oToMessages/batchSend').matchHeader('x-acs-dingtalk-access-token', 'T2').reply(200, jsonFixture('batch-send-ok.json'));
+      .post('/v1.0/oauth2/accessToken')
+      .reply(200, token('T1'))
+      .post('/v1.0/robot/oToMessages/batchSend')
+      .matchHeader('x-acs-dingtalk-access-token', 'T1')
+      .twice()
+      .reply(200, jsonFixture('batch-send-ok.json'))
+      .post('/v1.0/oauth2/accessToken')
+      .reply(200, token('T2'))
+      .post('/v1.0/robot/oToMessages/batchSend')
+      .matchHeader('x-acs-dingtalk-access-token', 'T2')
+      .reply(200, jsonFixture('batch-send-ok.json'));
     const api = createDingtalkApi({ ...config, now: clock.now });
     await send(api);
     clock.advance(7200_000 - 6 * 60_000);
@@ -54,17 +61,25 @@ describe('createDingtalkApi', () => {
 
   it('drops a token DingTalk refuses, fetches a new one and retries once', async () => {
     nock(API_BASE)
-      .post('/v1.0/oauth2/accessToken').reply(200, token('T1'))
-      .post('/v1.0/robot/oToMessages/batchSend').matchHeader('x-acs-dingtalk-access-token', 'T1').reply(401, errors.invalidToken)
-      .post('/v1.0/oauth2/accessToken').reply(200, token('T2'))
-      .post('/v1.0/robot/oToMessages/batchSend').matchHeader('x-acs-dingtalk-access-token', 'T2').reply(200, jsonFixture('batch-send-ok.json'));
+      .post('/v1.0/oauth2/accessToken')
+      .reply(200, token('T1'))
+      .post('/v1.0/robot/oToMessages/batchSend')
+      .matchHeader('x-acs-dingtalk-access-token', 'T1')
+      .reply(401, errors.invalidToken)
+      .post('/v1.0/oauth2/accessToken')
+      .reply(200, token('T2'))
+      .post('/v1.0/robot/oToMessages/batchSend')
+      .matchHeader('x-acs-dingtalk-access-token', 'T2')
+      .reply(200, jsonFixture('batch-send-ok.json'));
     await expect(send(createDingtalkApi(config))).resolves.toMatchObject({ processQueryKey: expect.any(String) });
   });
 
   it('sends the same token as access_token to oapi.dingtalk.com and throws on errcode', async () => {
     nock(API_BASE).post('/v1.0/oauth2/accessToken').reply(200, token('T1'));
     nock(OAPI_BASE).post('/topapi/v2/department/listsub').query({ access_token: 'T1' }).reply(200, errors.quotaOapi);
-    const failure = await createDingtalkApi(config).oapi('/topapi/v2/department/listsub', { dept_id: 1 }).catch((error: unknown) => error);
+    const failure = await createDingtalkApi(config)
+      .oapi('/topapi/v2/department/listsub', { dept_id: 1 })
+      .catch((error: unknown) => error);
     expect(String(failure)).not.toContain('T1');
     expect(classifyDingtalkFailure(failure)).toMatchObject({ ok: false, retry: false, error: expect.stringContaining(QUOTA_EXCEEDED) });
   });
@@ -108,6 +123,10 @@ describe('classifyDingtalkFailure', () => {
   });
 
   it('gives up on a refusal such as a bad parameter', async () => {
-    expect(await failureOf(400, errors.badParameter)).toMatchObject({ ok: false, retry: false, error: expect.stringContaining('invalidParameter.openConversationId') });
+    expect(await failureOf(400, errors.badParameter)).toMatchObject({
+      ok: false,
+      retry: false,
+      error: expect.stringContaining('invalidParameter.openConversationId'),
+    });
   });
 });

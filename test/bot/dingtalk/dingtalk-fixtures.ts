@@ -64,4 +64,5 @@ export const taskCard: Card = {
 };
 
 /** Error answers as DingTalk sends them (errors.json). */
-export const errors = jsonFixture<Record<'quotaNewApi' | 'quotaOapi' | 'qpsLimit' | 'busy' | 'invalidToken' | 'badParameter' | 'badAppSecret', object>>('errors.json');
+export const errors =
+  jsonFixture<Record<'quotaNewApi' | 'quotaOapi' | 'qpsLimit' | 'busy' | 'invalidToken' | 'badParameter' | 'badAppSecret', object>>('errors.json');

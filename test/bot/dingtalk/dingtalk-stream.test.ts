@@ -34,7 +34,10 @@ afterEach(async () => {
   nock.cleanAll();
 });
 
-function start(stream: Parameters<typeof createDingtalkTransport>[1]['stream'] = {}, receive: (event: IncomingEvent) => Promise<'accepted' | 'duplicate'> = bot.receive) {
+function start(
+  stream: Parameters<typeof createDingtalkTransport>[1]['stream'] = {},
+  receive: (event: IncomingEvent) => Promise<'accepted' | 'duplicate'> = bot.receive,
+) {
   transport = createDingtalkTransport(config, {
     // The messenger is not used here.
     prisma: undefined as unknown as Db,

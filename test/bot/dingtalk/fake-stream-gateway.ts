@@ -33,7 +33,8 @@ export async function startFakeGateway() {
   /** Answers the SDK's gateway call; `fail` answers that many calls with 500 first. */
   function serveGateway({ fail = 0 } = {}) {
     // Separate scopes: persist() applies to a whole scope.
-    if (fail > 0) nock('https://api.dingtalk.com').post('/v1.0/gateway/connections/open').times(fail).reply(500, { code: 'ServiceUnavailable', message: 'busy' });
+    if (fail > 0)
+      nock('https://api.dingtalk.com').post('/v1.0/gateway/connections/open').times(fail).reply(500, { code: 'ServiceUnavailable', message: 'busy' });
     nock('https://api.dingtalk.com')
       .post('/v1.0/gateway/connections/open', (body) => (opened.push(body), true))
       .reply(200, () => ({ endpoint: url, ticket: `ticket-${++tickets}` }))
@@ -78,7 +79,7 @@ export async function startFakeGateway() {
     },
     /** Makes the newest connection silent: the server stops reading (so no pongs) and sending. */
     silence() {
-      ((latest() as unknown as { _socket: Socket })._socket).pause();
+      (latest() as unknown as { _socket: Socket })._socket.pause();
     },
     async close() {
       for (const { socket } of connections) socket.terminate();

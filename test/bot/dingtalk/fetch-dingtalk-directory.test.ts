@@ -16,8 +16,10 @@ describe('fetchDingtalkDirectory', () => {
   it('walks the departments from the root and pages through their members', async () => {
     nock(API_BASE).post('/v1.0/oauth2/accessToken').reply(200, jsonFixture('access-token.json'));
     const oapi = nock(OAPI_BASE);
-    const listsub = (deptId: number, file: string) => oapi.post('/topapi/v2/department/listsub', { dept_id: deptId }).query({ access_token: 'fe5a7cc9f2c53d1e8f8a8c0b3d1f0e2a' }).reply(200, jsonFixture(file));
-    const users = (deptId: number, cursor: number, file: string) => oapi.post('/topapi/v2/user/list', { dept_id: deptId, cursor, size: 100 }).query(true).reply(200, jsonFixture(file));
+    const listsub = (deptId: number, file: string) =>
+      oapi.post('/topapi/v2/department/listsub', { dept_id: deptId }).query({ access_token: 'fe5a7cc9f2c53d1e8f8a8c0b3d1f0e2a' }).reply(200, jsonFixture(file));
+    const users = (deptId: number, cursor: number, file: string) =>
+      oapi.post('/topapi/v2/user/list', { dept_id: deptId, cursor, size: 100 }).query(true).reply(200, jsonFixture(file));
     listsub(1, 'department-listsub-root.json');
     listsub(100, 'department-listsub-100.json');
     listsub(200, 'department-listsub-empty.json');

@@ -25,7 +25,12 @@ describe('loadDingtalkConfig', () => {
   });
 
   it('takes http mode, a card template and another API host (trailing slash dropped)', () => {
-    const result = loadDingtalkConfig({ ...full, DINGTALK_MODE: 'http', DINGTALK_CARD_TEMPLATE_ID: 'a1b2c3d4-task.schema', DINGTALK_API_BASE: 'http://127.0.0.1:9/' });
+    const result = loadDingtalkConfig({
+      ...full,
+      DINGTALK_MODE: 'http',
+      DINGTALK_CARD_TEMPLATE_ID: 'a1b2c3d4-task.schema',
+      DINGTALK_API_BASE: 'http://127.0.0.1:9/',
+    });
     expect(result).toMatchObject({ ok: true, config: { mode: 'http', cardTemplateId: 'a1b2c3d4-task.schema', apiBase: 'http://127.0.0.1:9' } });
   });
 

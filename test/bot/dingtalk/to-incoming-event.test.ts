@@ -8,12 +8,22 @@ describe('robotMessageToEvent', () => {
   it('turns a 1:1 text message into a text event from senderStaffId, keyed by msgId', () => {
     expect(robotMessageToEvent(jsonFixture('robot-text-message.json'))).toEqual({
       ok: true,
-      event: { platform: 'dingtalk', account: 'zhou.zrzy', dedupKey: 'msg:msgfGBWyOQ7N2eLqPc9v8aU5g==', at: '2026-11-24T02:03:01.000Z', type: 'text', text: '报到 T34' },
+      event: {
+        platform: 'dingtalk',
+        account: 'zhou.zrzy',
+        dedupKey: 'msg:msgfGBWyOQ7N2eLqPc9v8aU5g==',
+        at: '2026-11-24T02:03:01.000Z',
+        type: 'text',
+        text: '报到 T34',
+      },
     });
   });
 
   it('cuts the @mention from a group message', () => {
-    expect(robotMessageToEvent(jsonFixture('robot-group-message.json'))).toMatchObject({ ok: true, event: { type: 'text', account: 'window', text: '进度 P12' } });
+    expect(robotMessageToEvent(jsonFixture('robot-group-message.json'))).toMatchObject({
+      ok: true,
+      event: { type: 'text', account: 'window', text: '进度 P12' },
+    });
   });
 
   it('makes other message types unsupported', () => {
@@ -32,16 +42,32 @@ describe('cardCallbackToEvent', () => {
   it('reads the card key from outTrackId and the button from params.buttonId', () => {
     expect(cardCallbackToEvent(jsonFixture('card-callback.json'), push)).toEqual({
       ok: true,
-      event: { platform: 'dingtalk', account: 'zhou.zrzy', dedupKey: `card:${push.messageId}`, at: '2026-11-24T02:03:05.000Z', type: 'card_action', cardKey: 'task:34', buttonId: 'take' },
+      event: {
+        platform: 'dingtalk',
+        account: 'zhou.zrzy',
+        dedupKey: `card:${push.messageId}`,
+        at: '2026-11-24T02:03:05.000Z',
+        type: 'card_action',
+        cardKey: 'task:34',
+        buttonId: 'take',
+      },
     });
   });
 
   it('falls back to the action id and carries the trimmed input', () => {
-    expect(cardCallbackToEvent(jsonFixture('card-callback-return.json'), push)).toMatchObject({ ok: true, event: { cardKey: 'task:34', buttonId: 'return', input: '缺少用地预审意见' } });
+    expect(cardCallbackToEvent(jsonFixture('card-callback-return.json'), push)).toMatchObject({
+      ok: true,
+      event: { cardKey: 'task:34', buttonId: 'return', input: '缺少用地预审意见' },
+    });
   });
 
   it('refuses a card this bot did not make, and content that is not JSON', () => {
-    expect(cardCallbackToEvent({ ...jsonFixture<object>('card-callback.json'), outTrackId: '53d6dda444c74f5f17bf4534333c1a46' }, push)).toMatchObject({ ok: false });
-    expect(cardCallbackToEvent({ ...jsonFixture<object>('card-callback.json'), content: '{not json' }, push)).toEqual({ ok: false, reason: 'card callback content is not JSON' });
+    expect(cardCallbackToEvent({ ...jsonFixture<object>('card-callback.json'), outTrackId: '53d6dda444c74f5f17bf4534333c1a46' }, push)).toMatchObject({
+      ok: false,
+    });
+    expect(cardCallbackToEvent({ ...jsonFixture<object>('card-callback.json'), content: '{not json' }, push)).toEqual({
+      ok: false,
+      reason: 'card callback content is not JSON',
+    });
   });
 });

@@ -14,15 +14,24 @@ describe('verifyCallbackSign', () => {
   });
 
   it('refuses a sign made with another secret, a truncated sign, or none', () => {
-    expect(verifyCallbackSign({ appSecret, timestamp, sign: signCallback('another-secret-0123456789', timestamp), nowMs })).toEqual({ ok: false, reason: 'bad sign' });
-    expect(verifyCallbackSign({ appSecret, timestamp, sign: signCallback(appSecret, timestamp).slice(0, 20), nowMs })).toEqual({ ok: false, reason: 'bad sign' });
+    expect(verifyCallbackSign({ appSecret, timestamp, sign: signCallback('another-secret-0123456789', timestamp), nowMs })).toEqual({
+      ok: false,
+      reason: 'bad sign',
+    });
+    expect(verifyCallbackSign({ appSecret, timestamp, sign: signCallback(appSecret, timestamp).slice(0, 20), nowMs })).toEqual({
+      ok: false,
+      reason: 'bad sign',
+    });
     expect(verifyCallbackSign({ appSecret, timestamp, sign: undefined, nowMs })).toMatchObject({ ok: false });
   });
 
   it('refuses a correctly signed timestamp more than an hour off, either way', () => {
     for (const offset of [-3_600_001, 3_600_001]) {
       const stale = String(nowMs + offset);
-      expect(verifyCallbackSign({ appSecret, timestamp: stale, sign: signCallback(appSecret, stale), nowMs })).toEqual({ ok: false, reason: 'timestamp more than an hour off' });
+      expect(verifyCallbackSign({ appSecret, timestamp: stale, sign: signCallback(appSecret, stale), nowMs })).toEqual({
+        ok: false,
+        reason: 'timestamp more than an hour off',
+      });
     }
   });
 });

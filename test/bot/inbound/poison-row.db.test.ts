@@ -20,11 +20,21 @@ it('sets a stored event that fails the schema aside once and answers the valid m
   const at = h.clock.now().toISOString();
   // A year no ISO 8601 date-time allows, from window: stored by something that skipped validation.
   const badAt = await h.prisma.inbound.create({
-    data: { platform: 'local', dedupKey: 'poison-at', senderKey: 'local:window', event: { platform: 'local', type: 'text', account: 'window', text: '帮助', dedupKey: 'poison-at', at: '+033658-09-27T01:46:39.000Z' } },
+    data: {
+      platform: 'local',
+      dedupKey: 'poison-at',
+      senderKey: 'local:window',
+      event: { platform: 'local', type: 'text', account: 'window', text: '帮助', dedupKey: 'poison-at', at: '+033658-09-27T01:46:39.000Z' },
+    },
   });
   // No account at all.
   const noAccount = await h.prisma.inbound.create({
-    data: { platform: 'local', dedupKey: 'poison-account', senderKey: 'local:', event: { platform: 'local', type: 'text', text: '帮助', dedupKey: 'poison-account', at } },
+    data: {
+      platform: 'local',
+      dedupKey: 'poison-account',
+      senderKey: 'local:',
+      event: { platform: 'local', type: 'text', text: '帮助', dedupKey: 'poison-account', at },
+    },
   });
   expect(await h.app.receive({ platform: 'local', type: 'text', account: 'office', text: '帮助', dedupKey: randomUUID(), at })).toBe('accepted');
   // The poison row's own sender writes again: an earlier unprocessed row must not hold this one back.

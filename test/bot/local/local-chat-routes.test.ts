@@ -65,7 +65,11 @@ beforeEach(async () => {
 });
 
 function say(host: string, headers: Record<string, string> = {}) {
-  return fetch(`http://${host}:${port}/local/say`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ as: 'admin', text: '帮助' }) });
+  return fetch(`http://${host}:${port}/local/say`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ as: 'admin', text: '帮助' }),
+  });
 }
 
 const refusals = () => logs.filter((line) => line.msg === 'request refused');

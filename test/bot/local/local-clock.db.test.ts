@@ -32,13 +32,19 @@ it('moves the clock and sends what is due then', { timeout: 60_000 }, async () =
     const started = server.listen(0, '127.0.0.1', () => resolve(started));
   });
   const move = (at: string) =>
-    fetch(`http://127.0.0.1:${(listener.address() as AddressInfo).port}/local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at }) });
+    fetch(`http://127.0.0.1:${(listener.address() as AddressInfo).port}/local/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ at }),
+    });
   try {
     expect((await move('2026-11-30 08:00')).status).toBe(200);
     const response = await move('2026-12-01 09:00');
     expect(((await response.json()) as { now: string }).now.slice(0, 16)).toBe('2026-12-01T01:00');
     expect(Math.abs(clock.now().getTime() - Date.parse('2026-12-01T01:00:00Z'))).toBeLessThan(60_000);
-    expect(deliveries.filter((delivery) => delivery.recipient === 'office').map((delivery) => delivery.text.split('\n')[0])).toEqual(['【上月签约项目 2026-11】']);
+    expect(deliveries.filter((delivery) => delivery.recipient === 'office').map((delivery) => delivery.text.split('\n')[0])).toEqual([
+      '【上月签约项目 2026-11】',
+    ]);
     expect((await move('tomorrow')).status).toBe(400);
   } finally {
     await new Promise((resolve) => listener.close(resolve));

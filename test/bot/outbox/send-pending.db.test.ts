@@ -46,7 +46,9 @@ afterAll(async () => {
 let clock: Date;
 let messengers: Map<'wecom', ReturnType<typeof createWecomMessenger>>;
 beforeEach(() => {
-  messengers = new Map([['wecom', createWecomMessenger({ api: createWecomApi(config), prisma: db.prisma, agentId: config.agentId, clock: { now: () => clock } })]]);
+  messengers = new Map([
+    ['wecom', createWecomMessenger({ api: createWecomApi(config), prisma: db.prisma, agentId: config.agentId, clock: { now: () => clock } })],
+  ]);
 });
 
 function pass(now: Date) {
@@ -89,7 +91,13 @@ describe('retries and failures', () => {
     wecom.post('/cgi-bin/message/send').query(true).reply(200, errors['45009']);
     expect(await pass(at(0))).toBe(0);
     const waiting = await db.prisma.outbox.findFirstOrThrow();
-    expect(waiting).toMatchObject({ status: 'pending', attempts: 1, platform: 'wecom', account: 'window', lastError: 'message/send: errcode 45009 api freq out of limit' });
+    expect(waiting).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      platform: 'wecom',
+      account: 'window',
+      lastError: 'message/send: errcode 45009 api freq out of limit',
+    });
     expect(waiting.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(at(60).getTime());
 
     expect(await pass(at(30))).toBe(0); // not yet due: no call reaches WeCom
@@ -102,7 +110,10 @@ describe('retries and failures', () => {
 
   it('does not retry a 40003, marks it failed and tells the admins once', async () => {
     await enqueue('ghost', { kind: 'text', text: '请于30分钟内报到' });
-    wecom.post('/cgi-bin/message/send', (body) => body.touser === 'ghost').query(true).reply(200, errors['40003']);
+    wecom
+      .post('/cgi-bin/message/send', (body) => body.touser === 'ghost')
+      .query(true)
+      .reply(200, errors['40003']);
     expect(await pass(at(0))).toBe(0);
     expect(await db.prisma.outbox.findFirstOrThrow({ where: { account: 'ghost' } })).toMatchObject({
       status: 'failed',
@@ -112,7 +123,10 @@ describe('retries and failures', () => {
 
     // A second message to the same person fails too, but the admins hear of it once.
     await enqueue('ghost', { kind: 'text', text: '第二条' });
-    wecom.post('/cgi-bin/message/send', (body) => body.touser === 'ghost').query(true).reply(200, errors['40003']);
+    wecom
+      .post('/cgi-bin/message/send', (body) => body.touser === 'ghost')
+      .query(true)
+      .reply(200, errors['40003']);
     sendOk();
     expect(await pass(at(2))).toBe(1);
     expect(await pass(at(3600))).toBe(0);
@@ -124,7 +138,10 @@ describe('retries and failures', () => {
     await db.prisma.$transaction((tx) => enqueueMessage(tx, { to: { personId: localOnly! }, message: { kind: 'text', text: '请报到' } }));
     sendOk();
     expect(await pass(at(0))).toBe(0);
-    expect(await db.prisma.outbox.findFirstOrThrow({ where: { personId: localOnly! } })).toMatchObject({ status: 'failed', lastError: 'no account on a configured platform' });
+    expect(await db.prisma.outbox.findFirstOrThrow({ where: { personId: localOnly! } })).toMatchObject({
+      status: 'failed',
+      lastError: 'no account on a configured platform',
+    });
     expect(await pass(at(1))).toBe(1);
     expect(sentTexts).toEqual([expect.stringMatching(/^admin: 发给陈某的消息无法送达/)]);
   });

@@ -39,11 +39,21 @@ function send(fuzz: FuzzRequest): Promise<number | string> {
   return new Promise((resolve) => {
     const size = fuzz.body.reduce((sum, chunk) => sum + chunk.length, 0);
     const headers = fuzz.chunked || fuzz.method === 'GET' ? fuzz.headers : { ...fuzz.headers, 'content-length': String(size) };
-    const req = request({ agent, host: '127.0.0.1', port: server.port, method: fuzz.method, path: `/wecom/callback?${fuzz.query.replace(/[^\x21-\x7e]/g, encodeURIComponent)}`, headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 'no status'));
-      res.on('error', (error) => resolve(`response ${error.message}`));
-    });
+    const req = request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port: server.port,
+        method: fuzz.method,
+        path: `/wecom/callback?${fuzz.query.replace(/[^\x21-\x7e]/g, encodeURIComponent)}`,
+        headers,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 'no status'));
+        res.on('error', (error) => resolve(`response ${error.message}`));
+      },
+    );
     req.on('error', (error) => resolve(`request ${(error as NodeJS.ErrnoException).code ?? error.message}`));
     for (const chunk of fuzz.body) req.write(chunk);
     req.end();

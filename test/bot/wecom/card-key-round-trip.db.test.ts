@@ -43,7 +43,9 @@ beforeEach(async () => {
     },
   });
   taskId = task.id;
-  await prisma.$transaction((tx) => enqueueMessage(tx, { to: { personId: agent.id }, message: { kind: 'card', card: buildTaskCard({ task, project, dispatcher: window.name }) } }));
+  await prisma.$transaction((tx) =>
+    enqueueMessage(tx, { to: { personId: agent.id }, message: { kind: 'card', card: buildTaskCard({ task, project, dispatcher: window.name }) } }),
+  );
   card = (await story.deliver())[0]!;
   expect(card).toMatchObject({ api: 'message/send', to: 'zrzy.agent', msgtype: 'template_card', answer: { response_code: 'sent-code-1' } });
 });
@@ -55,7 +57,8 @@ afterAll(() => {
   nock.enableNetConnect();
 });
 
-const updatesIn = (calls: WecomCall[]) => calls.filter((call) => call.api === 'message/update_template_card').map((call) => [call.to, call.body.response_code, call.answer.errcode]);
+const updatesIn = (calls: WecomCall[]) =>
+  calls.filter((call) => call.api === 'message/update_template_card').map((call) => [call.to, call.body.response_code, call.answer.errcode]);
 const state = async () => (await story.database.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).state;
 
 it('takes the task from a click whose response code WeCom no longer accepts, and updates the card with the code left', async () => {

@@ -16,7 +16,10 @@ describe('checkTimestamp', () => {
     expect(checkTimestamp(at(3601), now)).toMatchObject({ status: 401, reason: expect.stringContaining('in the future') });
   });
 
-  it.each(['', '-5', 'abc', '1.5', ' 1795485600', '0x6B0', '１７９５４８５６００', '123456789012'])('refuses %j as not a number of seconds with 400', (timestamp) => {
-    expect(checkTimestamp(timestamp, now)).toMatchObject({ status: 400, reason: 'timestamp is not a number of seconds' });
-  });
+  it.each(['', '-5', 'abc', '1.5', ' 1795485600', '0x6B0', '１７９５４８５６００', '123456789012'])(
+    'refuses %j as not a number of seconds with 400',
+    (timestamp) => {
+      expect(checkTimestamp(timestamp, now)).toMatchObject({ status: 400, reason: 'timestamp is not a number of seconds' });
+    },
+  );
 });

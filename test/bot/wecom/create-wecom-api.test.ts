@@ -37,10 +37,19 @@ describe('createWecomApi', () => {
   it('reuses the token until shortly before expires_in, then fetches a new one', async () => {
     const clock = fakeClock();
     nock(API_BASE)
-      .get('/cgi-bin/gettoken').query(true).reply(200, token('T1'))
-      .get('/cgi-bin/gettoken').query(true).reply(200, token('T2'))
-      .get('/cgi-bin/department/list').query({ access_token: 'T1' }).twice().reply(200, { errcode: 0, errmsg: 'ok', department: [] })
-      .get('/cgi-bin/department/list').query({ access_token: 'T2' }).reply(200, { errcode: 0, errmsg: 'ok', department: [] });
+      .get('/cgi-bin/gettoken')
+      .query(true)
+      .reply(200, token('T1'))
+      .get('/cgi-bin/gettoken')
+      .query(true)
+      .reply(200, token('T2'))
+      .get('/cgi-bin/department/list')
+      .query({ access_token: 'T1' })
+      .twice()
+      .reply(200, { errcode: 0, errmsg: 'ok', department: [] })
+      .get('/cgi-bin/department/list')
+      .query({ access_token: 'T2' })
+      .reply(200, { errcode: 0, errmsg: 'ok', department: [] });
     const api = createWecomApi({ ...config, now: clock.now });
     await api.get('department/list');
     clock.advance(7200_000 - 6 * 60_000); // 6 minutes before expiry: still good
@@ -51,9 +60,15 @@ describe('createWecomApi', () => {
 
   it('refreshes the token and retries once when it expires mid-run (42001)', async () => {
     nock(API_BASE)
-      .get('/cgi-bin/gettoken').query(true).reply(200, token('T1'))
-      .post('/cgi-bin/message/send').query({ access_token: 'T1' }).reply(200, errors['42001'])
-      .get('/cgi-bin/gettoken').query(true).reply(200, token('T2'))
+      .get('/cgi-bin/gettoken')
+      .query(true)
+      .reply(200, token('T1'))
+      .post('/cgi-bin/message/send')
+      .query({ access_token: 'T1' })
+      .reply(200, errors['42001'])
+      .get('/cgi-bin/gettoken')
+      .query(true)
+      .reply(200, token('T2'))
       .post('/cgi-bin/message/send', (body) => body.touser === 'window')
       .query({ access_token: 'T2' })
       .reply(200, jsonFixture('message-send-ok.json'));
@@ -63,8 +78,14 @@ describe('createWecomApi', () => {
 
   it('gives up after one refresh rather than looping', async () => {
     nock(API_BASE)
-      .get('/cgi-bin/gettoken').query(true).twice().reply(200, token('T1'))
-      .post('/cgi-bin/message/send').query(true).twice().reply(200, errors['42001']);
+      .get('/cgi-bin/gettoken')
+      .query(true)
+      .twice()
+      .reply(200, token('T1'))
+      .post('/cgi-bin/message/send')
+      .query(true)
+      .twice()
+      .reply(200, errors['42001']);
     const api = createWecomApi(config);
     const failure = api.post('message/send', {});
     await expect(failure).rejects.toBeInstanceOf(WecomApiError);
@@ -73,9 +94,15 @@ describe('createWecomApi', () => {
 
   it('reports a network failure without the URL, which carries the token', async () => {
     nock(API_BASE)
-      .get('/cgi-bin/gettoken').query(true).reply(200, token('T1'))
-      .post('/cgi-bin/message/send').query(true).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
-    const error = await createWecomApi(config).post('message/send', {}).catch((caught: Error) => caught);
+      .get('/cgi-bin/gettoken')
+      .query(true)
+      .reply(200, token('T1'))
+      .post('/cgi-bin/message/send')
+      .query(true)
+      .replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+    const error = await createWecomApi(config)
+      .post('message/send', {})
+      .catch((caught: Error) => caught);
     expect(error).toMatchObject({ name: 'WecomTransportError', kind: 'network' });
     expect(String((error as Error).message)).not.toContain('T1');
   });

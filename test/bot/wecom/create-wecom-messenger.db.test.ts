@@ -71,7 +71,8 @@ const taskCard = (taskId: number, buttons: ('take' | 'finish' | 'return')[] = ['
   ),
 });
 
-const keep = (cardKey: string, account: string, handle: string, issuedAt: Date) => saveCardHandle(db.prisma, { platform: 'wecom', cardKey, account, handle, issuedAt });
+const keep = (cardKey: string, account: string, handle: string, issuedAt: Date) =>
+  saveCardHandle(db.prisma, { platform: 'wecom', cardKey, account, handle, issuedAt });
 
 describe('text and markdown', () => {
   it('sends text to one person with duplicate checking on, marked invisibly with its outbox row', async () => {
@@ -122,9 +123,15 @@ describe('task cards', () => {
           template_card: {
             card_type: 'button_interaction',
             main_title: { title: '任务分送单：建设用地规划许可证' },
-            horizontal_content_list: [{ keyname: '项目', value: '年产5万吨饲料加工项目' }, { keyname: '报到期限', value: '10:33 前' }],
+            horizontal_content_list: [
+              { keyname: '项目', value: '年产5万吨饲料加工项目' },
+              { keyname: '报到期限', value: '10:33 前' },
+            ],
             task_id: `task12-o${sent.outboxId}`,
-            button_list: [{ text: '报到', key: 'take|task:12', style: 1 }, { text: '退回', key: 'return|task:12', style: 2 }],
+            button_list: [
+              { text: '报到', key: 'take|task:12', style: 1 },
+              { text: '退回', key: 'return|task:12', style: 2 },
+            ],
           },
         });
         // WeCom cards take no typed input: the card tells the person the command to send instead.
@@ -134,7 +141,9 @@ describe('task cards', () => {
       .query(true)
       .reply(200, jsonFixture('message-send-card-ok.json'));
     expect(await messenger().deliver(sent)).toEqual({ ok: true, platformMsgId: jsonFixture('message-send-card-ok.json').msgid });
-    expect(await findCardHandle(db.prisma, { platform: 'wecom', cardKey: 'task:12', account: 'zrzy.agent', spend: false })).toBe('VXWLnVvEZ09jHZNkTmQiKoVDmT3UP6ybV4AEvc3G4ZU');
+    expect(await findCardHandle(db.prisma, { platform: 'wecom', cardKey: 'task:12', account: 'zrzy.agent', spend: false })).toBe(
+      'VXWLnVvEZ09jHZNkTmQiKoVDmT3UP6ybV4AEvc3G4ZU',
+    );
   });
 
   it('counts a resent card as delivered when WeCom says its task_id exists (42014): the first try got through', async () => {
@@ -194,14 +203,20 @@ describe('task cards', () => {
       .post('/cgi-bin/message/send', (body) => Boolean(texts.push(body.text.content)))
       .query(true)
       .reply(200, jsonFixture('message-send-ok.json'));
-    expect(await messenger().deliver(delivery('window', { kind: 'card_update', card: { ...taskCard(16), buttons: [] }, status: '已超时' }))).toMatchObject({ ok: true });
+    expect(await messenger().deliver(delivery('window', { kind: 'card_update', card: { ...taskCard(16), buttons: [] }, status: '已超时' }))).toMatchObject({
+      ok: true,
+    });
     expect(texts).toEqual(['任务分送单：建设用地规划许可证：已超时']);
   });
 
   it('replaces the card with one whose remaining buttons still work when buttons are left', async () => {
     await keep('task:17', 'invest', 'LIVE_CODE', minutesAgo(60));
-    const bodies: { button?: unknown; response_code: string; template_card: { card_type: string; replace_text: string; button_list: { key: string }[] } }[] = [];
-    wecom.post('/cgi-bin/message/update_template_card', (body) => Boolean(bodies.push(body))).query(true).reply(200, { errcode: 0, errmsg: 'ok' });
+    const bodies: { button?: unknown; response_code: string; template_card: { card_type: string; replace_text: string; button_list: { key: string }[] } }[] =
+      [];
+    wecom
+      .post('/cgi-bin/message/update_template_card', (body) => Boolean(bodies.push(body)))
+      .query(true)
+      .reply(200, { errcode: 0, errmsg: 'ok' });
     const taken = taskCard(17, ['finish', 'return']);
     const result = await messenger().deliver(delivery('invest', { kind: 'card_update', card: taken, status: '已报到 · 王某 · 10:03' }));
     expect(result).toEqual({ ok: true });
@@ -219,7 +234,9 @@ describe('task cards', () => {
       .post('/cgi-bin/message/send', (body) => Boolean(texts.push(body.text.content)))
       .query(true)
       .reply(200, jsonFixture('message-send-ok.json'));
-    expect(await messenger().deliver(delivery('window', { kind: 'card_update', card: { ...taskCard(18), buttons: [] }, status: '已退回' }))).toMatchObject({ ok: true });
+    expect(await messenger().deliver(delivery('window', { kind: 'card_update', card: { ...taskCard(18), buttons: [] }, status: '已退回' }))).toMatchObject({
+      ok: true,
+    });
     expect(texts).toEqual(['任务分送单：建设用地规划许可证：已退回']);
   });
 });
@@ -228,7 +245,15 @@ describe('failures', () => {
   const text: OutgoingMessage = { kind: 'text', text: '提醒' };
   it.each([
     ['40003 invalid userid', () => wecom.post('/cgi-bin/message/send').query(true).reply(200, errors['40003']), { retry: false }],
-    ['a listed invaliduser', () => wecom.post('/cgi-bin/message/send').query(true).reply(200, { ...jsonFixture('message-send-ok.json'), invaliduser: 'ghost' }), { retry: false }],
+    [
+      'a listed invaliduser',
+      () =>
+        wecom
+          .post('/cgi-bin/message/send')
+          .query(true)
+          .reply(200, { ...jsonFixture('message-send-ok.json'), invaliduser: 'ghost' }),
+      { retry: false },
+    ],
     ['45009 rate limit', () => wecom.post('/cgi-bin/message/send').query(true).reply(200, errors['45009']), { retry: true, retryAfterMs: 60_000 }],
     ['-1 system busy', () => wecom.post('/cgi-bin/message/send').query(true).reply(200, errors['-1']), { retry: true }],
     ['HTTP 502', () => wecom.post('/cgi-bin/message/send').query(true).reply(502, 'Bad Gateway'), { retry: true }],
@@ -259,7 +284,9 @@ describe('project group chats', () => {
       .reply(200, { errcode: 0, errmsg: 'ok' });
     const m = messenger();
     expect(await m.deliver(first)).toEqual({ ok: true });
-    expect(await m.deliver(delivery('', { kind: 'text', text: '请各单位报到' }, { to: { chat: chat('project7', '年产5万吨饲料加工项目') } }))).toEqual({ ok: true });
+    expect(await m.deliver(delivery('', { kind: 'text', text: '请各单位报到' }, { to: { chat: chat('project7', '年产5万吨饲料加工项目') } }))).toEqual({
+      ok: true,
+    });
   });
 
   it('refuses a card for a group chat (WeCom group chats take no template_card) so the outbox sends it to each member', async () => {

@@ -89,7 +89,9 @@ describe('POST /wecom/callback', () => {
   it('hands a card click over with its card and button, and keeps its response code for updating that card', async () => {
     await post(encryptCallback(cardClickXml('take', 'task:12')));
     expect(received).toEqual([expect.objectContaining({ type: 'card_action', account: 'zrzy.agent', cardKey: 'task:12', buttonId: 'take' })]);
-    expect(handles).toEqual([{ cardKey: 'task:12', account: 'zrzy.agent', handle: 'ZB8JAt3kB0ebcDdRjJBrkE0m8TXnP8WyR1p2UoGJaaQ', issuedAt: new Date('2026-11-24T02:03:00Z') }]);
+    expect(handles).toEqual([
+      { cardKey: 'task:12', account: 'zrzy.agent', handle: 'ZB8JAt3kB0ebcDdRjJBrkE0m8TXnP8WyR1p2UoGJaaQ', issuedAt: new Date('2026-11-24T02:03:00Z') },
+    ]);
   });
 
   it('gives a replay of one MsgId three times the same key, so the database keeps one', async () => {
@@ -108,7 +110,10 @@ describe('POST /wecom/callback', () => {
 
   it('refuses a tampered signature with 401, logging the reason and the IP', async () => {
     const callback = encryptCallback(fixture('text-message.xml'));
-    const response = await post({ ...callback, query: { ...callback.query, msg_signature: callback.query.msg_signature.replace(/.$/, (c) => (c === '0' ? '1' : '0')) } });
+    const response = await post({
+      ...callback,
+      query: { ...callback.query, msg_signature: callback.query.msg_signature.replace(/.$/, (c) => (c === '0' ? '1' : '0')) },
+    });
     expect(response.status).toBe(401);
     expect(received).toEqual([]);
     expect(handles).toEqual([]);

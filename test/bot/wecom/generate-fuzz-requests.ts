@@ -45,13 +45,64 @@ export const FUZZ_NOW_SECONDS = 1795485600;
 
 const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
 const CONTROLS = [...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)), '\u007f'];
-const UNICODE_TRICKS = ['\u202e', '\u200d', '\u200b', '\ufeff', '\ud800', '\udfff', '😀', '中', '＜', '＞', '\u0085', '\u2028', 'ｘｍｌ', 'é', 'e\u0301', '\uffff', '\u{10ffff}'];
-const XML_BITS = ['<', '>', '&', '"', "'", ']]>', '<![CDATA[', "<!'CDATA[", '<!--', '-->', '<?', '?>', '&#0;', '&#x0;', '&lt;', '&amp;', '</xml>', '<xml>', '<!DOCTYPE', '<!ENTITY', '/>', '='];
+const UNICODE_TRICKS = [
+  '\u202e',
+  '\u200d',
+  '\u200b',
+  '\ufeff',
+  '\ud800',
+  '\udfff',
+  '😀',
+  '中',
+  '＜',
+  '＞',
+  '\u0085',
+  '\u2028',
+  'ｘｍｌ',
+  'é',
+  'e\u0301',
+  '\uffff',
+  '\u{10ffff}',
+];
+const XML_BITS = [
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  ']]>',
+  '<![CDATA[',
+  "<!'CDATA[",
+  '<!--',
+  '-->',
+  '<?',
+  '?>',
+  '&#0;',
+  '&#x0;',
+  '&lt;',
+  '&amp;',
+  '</xml>',
+  '<xml>',
+  '<!DOCTYPE',
+  '<!ENTITY',
+  '/>',
+  '=',
+];
 const BASE64 = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'];
 /** Many distinct CJK characters (3 UTF-8 bytes each), which compress poorly. */
 const CJK = Array.from({ length: 20_000 }, (_, i) => String.fromCharCode(0x4e00 + i));
 const ANYTHING = [...ASCII, ...CONTROLS, ...UNICODE_TRICKS, ...XML_BITS];
-const CONTENT_TYPES = ['text/xml', 'application/xml', 'application/json', 'text/plain; charset=gbk', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', '', 'text/xml; charset=utf-16', '*/*'];
+const CONTENT_TYPES = [
+  'text/xml',
+  'application/xml',
+  'application/json',
+  'text/plain; charset=gbk',
+  'multipart/form-data; boundary=x',
+  'application/x-www-form-urlencoded',
+  '',
+  'text/xml; charset=utf-16',
+  '*/*',
+];
 
 const BILLION_LAUGHS = `<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY x SYSTEM "file:///etc/passwd">]>`;
 
@@ -65,7 +116,9 @@ function envelope(encrypted: string): string {
 
 /** Percent-encodes the UTF-8 bytes (encodeURIComponent throws on a lone surrogate). */
 function encode(value: string): string {
-  return [...Buffer.from(value)].map((byte) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).padStart(2, '0')}`)).join('');
+  return [...Buffer.from(value)]
+    .map((byte) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).padStart(2, '0')}`))
+    .join('');
 }
 
 function query(params: [string, string][]): string {
@@ -73,7 +126,11 @@ function query(params: [string, string][]): string {
 }
 
 function signedQuery(encrypted: string, timestamp: string, nonce: string): string {
-  return query([['msg_signature', getSignature(sample.token, timestamp, nonce, encrypted)], ['timestamp', timestamp], ['nonce', nonce]]);
+  return query([
+    ['msg_signature', getSignature(sample.token, timestamp, nonce, encrypted)],
+    ['timestamp', timestamp],
+    ['nonce', nonce],
+  ]);
 }
 
 export function createFuzzer(seed: number) {
@@ -172,7 +229,10 @@ export function createFuzzer(seed: number) {
         getSignature('otherToken', ts, n, encrypted),
         r.text(r.int(300), ANYTHING),
       ]);
-      const params: [string, string][] = [['timestamp', ts], ['nonce', n]];
+      const params: [string, string][] = [
+        ['timestamp', ts],
+        ['nonce', n],
+      ];
       if (Array.isArray(signature)) signature.forEach((value) => params.push(['msg_signature', value]));
       else if (signature !== undefined) params.push(['msg_signature', signature]);
       if (r.chance(0.1)) params.splice(r.int(params.length), 1);
@@ -185,8 +245,19 @@ export function createFuzzer(seed: number) {
     timestamps: () => {
       const sender = `fz${serial}`;
       const timestamp = r.pick([
-        '0', '-5', 'abc', '1e9', `${FUZZ_NOW_SECONDS}.5`, ` ${FUZZ_NOW_SECONDS}`, `${FUZZ_NOW_SECONDS}0000`, '4102444800', '99999999999999999999',
-        String(FUZZ_NOW_SECONDS - 3601 - r.int(1e8)), String(FUZZ_NOW_SECONDS + 3601 + r.int(1e8)), `0x${FUZZ_NOW_SECONDS.toString(16)}`, '１７９５４８５６００',
+        '0',
+        '-5',
+        'abc',
+        '1e9',
+        `${FUZZ_NOW_SECONDS}.5`,
+        ` ${FUZZ_NOW_SECONDS}`,
+        `${FUZZ_NOW_SECONDS}0000`,
+        '4102444800',
+        '99999999999999999999',
+        String(FUZZ_NOW_SECONDS - 3601 - r.int(1e8)),
+        String(FUZZ_NOW_SECONDS + 3601 + r.int(1e8)),
+        `0x${FUZZ_NOW_SECONDS.toString(16)}`,
+        '１７９５４８５６００',
       ]);
       const { q, body } = signed(message(sender), timestamp);
       return post('timestamps', q, body);
@@ -196,13 +267,14 @@ export function createFuzzer(seed: number) {
       const sender = `fz${serial}`;
       const { q, body } = signed(message(sender));
       const which = r.int(4);
-      if (which === 0) return post('size: over 64 KB', q, body.replace('</xml>', `<Pad>${'x'.repeat(65_536 + r.int(r.chance(0.1) ? 900_000 : 100_000))}</Pad></xml>`));
+      if (which === 0)
+        return post('size: over 64 KB', q, body.replace('</xml>', `<Pad>${'x'.repeat(65_536 + r.int(r.chance(0.1) ? 900_000 : 100_000))}</Pad></xml>`));
       if (which === 1) return post('size: empty', r.chance(0.5) ? q : '', '');
       if (which === 2) return post('size: just under 64 KB', q, body.replace('</xml>', `<Pad>${'y'.repeat(60_000)}</Pad></xml>`), { mayStore: sender });
       // A valid message in many small chunks: must arrive whole.
       const bytes = Buffer.from(body);
       const chunks: Buffer[] = [];
-      for (let at = 0; at < bytes.length; ) {
+      for (let at = 0; at < bytes.length;) {
         const size = 1 + r.int(50);
         chunks.push(bytes.subarray(at, at + size));
         at += size;
@@ -224,7 +296,12 @@ export function createFuzzer(seed: number) {
       }
       if (where === 2) {
         const { q, body } = signed(message(sender));
-        return post('controls in envelope', q, body.replace(sample.corpId, `${sample.corpId}${control}`), '\t\n\r'.includes(control) ? { mayStore: sender } : {});
+        return post(
+          'controls in envelope',
+          q,
+          body.replace(sample.corpId, `${sample.corpId}${control}`),
+          '\t\n\r'.includes(control) ? { mayStore: sender } : {},
+        );
       }
       const { q, body } = signed(message(sender));
       return post('controls in query', `${q}&nonce=${encode(control)}`.replace(/^msg_signature=[^&]*/, `msg_signature=%00${r.text(3, BASE64)}`), body);
@@ -234,7 +311,10 @@ export function createFuzzer(seed: number) {
       const sender = `fz${serial}`;
       const { q, body } = signed(message(sender));
       const contentType = r.pick(CONTENT_TYPES);
-      return { ...post('content types', q, body, { mayStore: sender }), headers: contentType ? { 'content-type': contentType } : ({} as Record<string, string>) };
+      return {
+        ...post('content types', q, body, { mayStore: sender }),
+        headers: contentType ? { 'content-type': contentType } : ({} as Record<string, string>),
+      };
     },
 
     unicode: () => {
@@ -257,7 +337,11 @@ export function createFuzzer(seed: number) {
       }
       if (trick === 4) return post('unicode: fullwidth', q, body.replace(/</g, '＜').replace(/>/g, '＞'));
       if (r.chance(0.5)) return post('unicode: query', `${q}&timestamp=${encode(r.text(3, UNICODE_TRICKS))}`, body);
-      return post('unicode: broken percent-encoding', r.pick(['timestamp=%E4%B8&nonce=%ZZ%', '%', 'msg_signature=%FF%FE&timestamp=%00', `${q}%`, q.replace('=', '=%C0%AF')]), body);
+      return post(
+        'unicode: broken percent-encoding',
+        r.pick(['timestamp=%E4%B8&nonce=%ZZ%', '%', 'msg_signature=%FF%FE&timestamp=%00', `${q}%`, q.replace('=', '=%C0%AF')]),
+        body,
+      );
     },
 
     'mutated signed message': () => {
@@ -307,7 +391,10 @@ export function createFuzzer(seed: number) {
         () => message(sender).replace(/<FromUserName>.*?<\/FromUserName>/, ''),
         () => message(sender).replace(/<FromUserName>/, '<FromUserName>x</FromUserName><FromUserName>'),
         // Long identifiers in many bytes each: the deduplication key must still fit its index.
-        () => message(sender).replace(/<EventKey>.*?<\/EventKey>/, `<EventKey>${cdata(r.text(1000, CJK))}</EventKey>`).replace(/<ResponseCode>.*?<\/ResponseCode>/, `<ResponseCode>${cdata(r.text(1000, CJK))}</ResponseCode>`),
+        () =>
+          message(sender)
+            .replace(/<EventKey>.*?<\/EventKey>/, `<EventKey>${cdata(r.text(1000, CJK))}</EventKey>`)
+            .replace(/<ResponseCode>.*?<\/ResponseCode>/, `<ResponseCode>${cdata(r.text(1000, CJK))}</ResponseCode>`),
         () => message(sender).replace(/<ToUserName>.*?<\/ToUserName>/, `<ToUserName>${cdata('wwother')}</ToUserName>`),
         () => r.text(r.int(300), ANYTHING),
         () => '',
@@ -319,9 +406,16 @@ export function createFuzzer(seed: number) {
     'url verification': () => {
       const ts = r.chance(0.7) ? fresh() : r.pick(['0', 'abc', String(FUZZ_NOW_SECONDS - 10_000)]);
       const n = nonce();
-      const echostr = r.chance(0.6) ? encrypt(sample.encodingAesKey, String(r.int(1e9)), r.chance(0.9) ? sample.corpId : 'wwother') : r.text(r.int(100), ANYTHING);
+      const echostr = r.chance(0.6)
+        ? encrypt(sample.encodingAesKey, String(r.int(1e9)), r.chance(0.9) ? sample.corpId : 'wwother')
+        : r.text(r.int(100), ANYTHING);
       const signature = r.chance(0.8) ? getSignature(sample.token, ts, n, echostr) : r.text(40, [...'0123456789abcdef']);
-      const params: [string, string][] = [['msg_signature', signature], ['timestamp', ts], ['nonce', n], ['echostr', echostr]];
+      const params: [string, string][] = [
+        ['msg_signature', signature],
+        ['timestamp', ts],
+        ['nonce', n],
+        ['echostr', echostr],
+      ];
       return { kind: 'url verification', method: 'GET', query: query(params.filter(() => r.chance(0.95))), headers: {}, body: [], chunked: false };
     },
   };

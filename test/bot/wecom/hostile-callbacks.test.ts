@@ -45,7 +45,10 @@ function refusal() {
 }
 
 const text = (content: string, from = 'window', msgId = '7412345678901234567') =>
-  fixture('text-message.xml').replace('<![CDATA[帮助]]>', `<![CDATA[${content}]]>`).replace('<![CDATA[window]]>', `<![CDATA[${from}]]>`).replace('7412345678901234567', msgId);
+  fixture('text-message.xml')
+    .replace('<![CDATA[帮助]]>', `<![CDATA[${content}]]>`)
+    .replace('<![CDATA[window]]>', `<![CDATA[${from}]]>`)
+    .replace('7412345678901234567', msgId);
 
 describe('XML the validator passes and the parser chokes on', () => {
   it("refuses <![CDATA misspelt as <!'CDATA with 400 and a warn line", async () => {
@@ -114,9 +117,7 @@ describe('control characters in a signed message', () => {
 describe('identifiers too long to index', () => {
   it('refuses a card click whose keys add up past the index limit with 400, not 500', async () => {
     const cjk = (length: number, from: number) => Array.from({ length }, (_, i) => String.fromCharCode(0x4e00 + from + i * 7)).join('');
-    const xml = fixture('template-card-event.xml')
-      .replace('take:12', cjk(1000, 0))
-      .replace('ZB8JAt3kB0ebcDdRjJBrkE0m8TXnP8WyR1p2UoGJaaQ', cjk(1000, 9000));
+    const xml = fixture('template-card-event.xml').replace('take:12', cjk(1000, 0)).replace('ZB8JAt3kB0ebcDdRjJBrkE0m8TXnP8WyR1p2UoGJaaQ', cjk(1000, 9000));
     const response = await postSigned(xml);
     expect(response.status).toBe(400);
     expect(refusal()).toMatchObject({ status: 400, reason: 'message identifiers over 2048 bytes' });

@@ -42,7 +42,13 @@ export async function startCallbackServer(): Promise<CallbackServer> {
   const logger = createLogger('debug', sink);
   const clock = new FakeClock(new Date('2026-11-24T02:00:00Z'));
   const app = createApp({ prisma: database.prisma, policy: defaultPolicy, clock, logger, messengers: [new RecordingMessenger('wecom')] });
-  const router = createWecomRouter({ config, receive: app.receive, saveCardHandle: (handle) => saveCardHandle(database.prisma, { platform: 'wecom', ...handle }), logger, clock });
+  const router = createWecomRouter({
+    config,
+    receive: app.receive,
+    saveCardHandle: (handle) => saveCardHandle(database.prisma, { platform: 'wecom', ...handle }),
+    logger,
+    clock,
+  });
   const server: Server = createServer(database.prisma, logger, [router]).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;

@@ -20,9 +20,22 @@ describe('toIncomingEvent', () => {
   it('turns a card button click into a card_action naming its card and button, and keeps the response code apart', () => {
     expect(convert(cardClickXml('take', 'task:12'))).toEqual({
       ok: true,
-      event: { platform: 'wecom', type: 'card_action', account: 'zrzy.agent', cardKey: 'task:12', buttonId: 'take', dedupKey: expect.any(String), at: '2026-11-24T02:03:00.000Z' },
+      event: {
+        platform: 'wecom',
+        type: 'card_action',
+        account: 'zrzy.agent',
+        cardKey: 'task:12',
+        buttonId: 'take',
+        dedupKey: expect.any(String),
+        at: '2026-11-24T02:03:00.000Z',
+      },
       // WeCom's handle for updating this person's card stays with the adapter, out of the neutral event.
-      cardHandle: { cardKey: 'task:12', account: 'zrzy.agent', handle: 'ZB8JAt3kB0ebcDdRjJBrkE0m8TXnP8WyR1p2UoGJaaQ', issuedAt: new Date('2026-11-24T02:03:00.000Z') },
+      cardHandle: {
+        cardKey: 'task:12',
+        account: 'zrzy.agent',
+        handle: 'ZB8JAt3kB0ebcDdRjJBrkE0m8TXnP8WyR1p2UoGJaaQ',
+        issuedAt: new Date('2026-11-24T02:03:00.000Z'),
+      },
     });
   });
 
@@ -46,7 +59,10 @@ describe('toIncomingEvent', () => {
 
   it('turns enter_agent into enter, and other message types into a polite unsupported', () => {
     expect(convert(fixture('enter-agent-event.xml'))).toMatchObject({ ok: true, event: { type: 'enter', account: 'window' } });
-    expect(convert(fixture('image-message.xml'))).toMatchObject({ ok: true, event: { type: 'unsupported', what: 'image', dedupKey: 'msg:7412345678901234599' } });
+    expect(convert(fixture('image-message.xml'))).toMatchObject({
+      ok: true,
+      event: { type: 'unsupported', what: 'image', dedupKey: 'msg:7412345678901234599' },
+    });
   });
 
   it('answers a click on a button the bot did not make with unsupported, not an error', () => {

@@ -50,7 +50,17 @@ beforeAll(async () => {
   ]);
   const project = await prisma.project.create({ data: { name: '年产5万吨饲料加工项目', investmentWan: 12000, stage: 'approving' } });
   await prisma.task.create({
-    data: { id: 12, projectId: project.id, unitId: unit.id, itemCode: 'ZR-03', itemName: '建设用地规划许可证', phase: 1, postedAt: clock.now(), ackDueAt: new Date(clock.now().getTime() + 30 * 60_000), promisedDays: 5 },
+    data: {
+      id: 12,
+      projectId: project.id,
+      unitId: unit.id,
+      itemCode: 'ZR-03',
+      itemName: '建设用地规划许可证',
+      phase: 1,
+      postedAt: clock.now(),
+      ackDueAt: new Date(clock.now().getTime() + 30 * 60_000),
+      promisedDays: 5,
+    },
   });
 
   const logger = createLogger('silent');
@@ -62,8 +72,12 @@ beforeAll(async () => {
 
   nock(API_BASE)
     .persist()
-    .get('/cgi-bin/gettoken').query({ corpid: sample.corpId, corpsecret: 'test-secret-not-real' }).reply(200, jsonFixture('gettoken.json'))
-    .post('/cgi-bin/message/send', (body) => Boolean(sent.push([body.touser, body.text ? readMark(body.text.content).text : body.template_card?.main_title.title])))
+    .get('/cgi-bin/gettoken')
+    .query({ corpid: sample.corpId, corpsecret: 'test-secret-not-real' })
+    .reply(200, jsonFixture('gettoken.json'))
+    .post('/cgi-bin/message/send', (body) =>
+      Boolean(sent.push([body.touser, body.text ? readMark(body.text.content).text : body.template_card?.main_title.title])),
+    )
     .query({ access_token: 'accesstoken000001' })
     .reply(200, (_uri, body) => jsonFixture((body as { msgtype: string }).msgtype === 'template_card' ? 'message-send-card-ok.json' : 'message-send-ok.json'));
 });
@@ -127,7 +141,9 @@ describe('WeCom end to end', () => {
     const card = await database.prisma.outbox.findFirstOrThrow({ where: { kind: 'card' } });
     expect(card).toMatchObject({ status: 'sent', platform: 'wecom', account: 'zrzy.agent' });
     // The send's response_code is kept for updating this person's copy of the card.
-    expect(await findCardHandle(database.prisma, { platform: 'wecom', cardKey: 'task:12', account: 'zrzy.agent', spend: false })).toBe('VXWLnVvEZ09jHZNkTmQiKoVDmT3UP6ybV4AEvc3G4ZU');
+    expect(await findCardHandle(database.prisma, { platform: 'wecom', cardKey: 'task:12', account: 'zrzy.agent', spend: false })).toBe(
+      'VXWLnVvEZ09jHZNkTmQiKoVDmT3UP6ybV4AEvc3G4ZU',
+    );
     sent.length = 0;
 
     const updates: { response_code: string; template_card: { replace_text: string; button_list: { key: string }[] } }[] = [];

@@ -23,23 +23,65 @@ it('sends each occurrence once when two instances race', { timeout: 120_000 }, a
     const unit = await first.prisma.unit.findFirstOrThrow({ where: { key: '自然资源局' } });
     const leader = await findPerson(first.prisma, 'leader.a');
     for (let index = 1; index <= 30; index += 1) {
-      await first.prisma.project.create({ data: { name: `项目${index}`, investmentWan: 10000, stage: 'approving', leadUnitId: unit.id, leaderId: leader.id, signedOn: new Date('2026-11-02T00:00:00Z') } });
+      await first.prisma.project.create({
+        data: {
+          name: `项目${index}`,
+          investmentWan: 10000,
+          stage: 'approving',
+          leadUnitId: unit.id,
+          leaderId: leader.id,
+          signedOn: new Date('2026-11-02T00:00:00Z'),
+        },
+      });
     }
     const reporter = await findPerson(first.prisma, 'zrzy.agent');
-    await first.prisma.problem.create({ data: { projectId: 1, reporterId: reporter.id, description: '用地指标不足', category: '用地', leaderId: leader.id, unitId: unit.id, createdAt: at('2026-11-24T10:00:00') } });
+    await first.prisma.problem.create({
+      data: {
+        projectId: 1,
+        reporterId: reporter.id,
+        description: '用地指标不足',
+        category: '用地',
+        leaderId: leader.id,
+        unitId: unit.id,
+        createdAt: at('2026-11-24T10:00:00'),
+      },
+    });
 
     const sent: string[] = [];
-    for (const time of ['2026-11-23T07:00:00', '2026-11-24T09:00:00', '2026-11-24T16:00:00', '2026-11-25T09:00:00', '2026-11-27T08:30:00', '2026-12-01T09:00:00', '2026-12-01T09:01:00']) {
+    for (const time of [
+      '2026-11-23T07:00:00',
+      '2026-11-24T09:00:00',
+      '2026-11-24T16:00:00',
+      '2026-11-25T09:00:00',
+      '2026-11-27T08:30:00',
+      '2026-12-01T09:00:00',
+      '2026-12-01T09:01:00',
+    ]) {
       const now = at(time);
-      const [a, b] = await Promise.all([runSchedules(first.prisma, { now, policy: defaultPolicy }), runSchedules(second.prisma, { now, policy: defaultPolicy })]);
+      const [a, b] = await Promise.all([
+        runSchedules(first.prisma, { now, policy: defaultPolicy }),
+        runSchedules(second.prisma, { now, policy: defaultPolicy }),
+      ]);
       sent.push(...a, ...b);
     }
 
     // 2026-11-22 is a Sunday: the ranking moved to Monday 09:00 and is caught up on Tuesday.
     // The daily deadline checks ran once on each day it was due (no project is near its deadline).
-    expect(sent.filter((key) => key.startsWith('daily-deadlines')).sort()).toEqual(['daily-deadlines:2026-11-24', 'daily-deadlines:2026-11-25', 'daily-deadlines:2026-12-01']);
+    expect(sent.filter((key) => key.startsWith('daily-deadlines')).sort()).toEqual([
+      'daily-deadlines:2026-11-24',
+      'daily-deadlines:2026-11-25',
+      'daily-deadlines:2026-12-01',
+    ]);
     expect(sent.filter((key) => key.startsWith('daily-tasks'))).toHaveLength(3);
-    expect(sent.filter((key) => !key.startsWith('daily-')).sort()).toEqual(['monthly-1:2026-12', 'monthly-22:2026-11', 'weekly-fri:2026-W48', 'weekly-tue-reminder:2026-W48', 'weekly-tue:2026-W48', 'weekly-tue:2026-W49', 'weekly-wed:2026-W48']);
+    expect(sent.filter((key) => !key.startsWith('daily-')).sort()).toEqual([
+      'monthly-1:2026-12',
+      'monthly-22:2026-11',
+      'weekly-fri:2026-W48',
+      'weekly-tue-reminder:2026-W48',
+      'weekly-tue:2026-W48',
+      'weekly-tue:2026-W49',
+      'weekly-wed:2026-W48',
+    ]);
     const events = await first.prisma.event.findMany({ where: { kind: 'schedule.sent' } });
     expect(events).toHaveLength(7 + 3 + 3);
     // Each digest to each reader once: the agent asked twice (W48, W49) and reminded once; the

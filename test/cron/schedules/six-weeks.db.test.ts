@@ -120,16 +120,25 @@ describe('six weeks including the 2026 National Day week', () => {
   });
 
   it('asks the responsible unit, reminds only when it has not answered', () => {
-    const agent = digests().filter((item) => item.recipient === 'zrzy.agent').map((item) => titleOf(item.text));
+    const agent = digests()
+      .filter((item) => item.recipient === 'zrzy.agent')
+      .map((item) => titleOf(item.text));
     // W38 answered by a problem and W41 by 无问题: no reminder those weeks; 10-13's ask is 补发.
-    expect(agent.filter((title) => title.startsWith('本周问题征集'))).toEqual(['本周问题征集', '本周问题征集', '本周问题征集', '本周问题征集', '本周问题征集（补发）', '本周问题征集']);
+    expect(agent.filter((title) => title.startsWith('本周问题征集'))).toEqual([
+      '本周问题征集',
+      '本周问题征集',
+      '本周问题征集',
+      '本周问题征集',
+      '本周问题征集（补发）',
+      '本周问题征集',
+    ]);
     expect(agent.filter((title) => title === '问题报送提醒')).toHaveLength(4);
     expect(agent).toContain('2026-09 月报');
     expect(agent).toContain('2026-10 月报');
     expect(digests().some((item) => item.recipient === 'lyj.agent')).toBe(false);
   });
 
-  it('gives the leader his project\'s problem on Wednesday and the main leader the agenda on Friday', () => {
+  it("gives the leader his project's problem on Wednesday and the main leader the agenda on Friday", () => {
     const leader = digests().filter((item) => item.recipient === 'leader.a');
     expect(leader.map((item) => titleOf(item.text))).toEqual(['你包抓项目的本周问题']);
     expect(leader[0]!.text).toContain('Q1 P1 光伏组件项目');
@@ -137,13 +146,22 @@ describe('six weeks including the 2026 National Day week', () => {
     const agendas = digests().filter((item) => item.recipient === 'leader.main' && titleOf(item.text).startsWith('重点项目周例会议题'));
     expect(agendas).toHaveLength(6);
     expect(agendas[0]!.text).toContain('县领导甲意见：请主要领导协调用地指标');
-    const office = digests().filter((item) => item.recipient === 'office').map((item) => titleOf(item.text));
+    const office = digests()
+      .filter((item) => item.recipient === 'office')
+      .map((item) => titleOf(item.text));
     expect(office.filter((title) => title.startsWith('本周问题汇总'))).toHaveLength(6);
-    expect(office).toEqual(expect.arrayContaining(['上月签约项目 2026-09', '拟开工重大项目台账 2026-10', '2026-09 重点项目排名', '2026-10 重点项目排名', '2026-09 集中签约']));
-    expect(digests().filter((item) => titleOf(item.text) === '2026-10 重点项目排名').map((item) => item.recipient).sort()).toEqual(['inspect', 'leader.main', 'office']);
+    expect(office).toEqual(
+      expect.arrayContaining(['上月签约项目 2026-09', '拟开工重大项目台账 2026-10', '2026-09 重点项目排名', '2026-10 重点项目排名', '2026-09 集中签约']),
+    );
+    expect(
+      digests()
+        .filter((item) => titleOf(item.text) === '2026-10 重点项目排名')
+        .map((item) => item.recipient)
+        .sort(),
+    ).toEqual(['inspect', 'leader.main', 'office']);
   });
 
-  it('carries the 台账 workbook with each month\'s ranking to its readers, and nowhere else', () => {
+  it("carries the 台账 workbook with each month's ranking to its readers, and nowhere else", () => {
     const files = h.messenger.received.filter((item) => item.message.kind === 'file');
     expect(files.map((item) => `${item.recipient} ${item.text}`).sort()).toEqual(
       ['inspect', 'leader.main', 'office'].flatMap((reader) => [`${reader} 【文件】项目台账-2026-09-22.xlsx`, `${reader} 【文件】项目台账-2026-10-22.xlsx`]),

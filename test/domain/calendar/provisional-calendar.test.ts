@@ -56,7 +56,13 @@ describe('a provisional year', () => {
   });
 
   it('is no longer 暂定 once the year is entered, and the entered days win', () => {
-    const calendar = createWorkingCalendar([{ date: '2027-02-04', isWorkday: false }, { date: '2027-02-20', isWorkday: true }], [2027]);
+    const calendar = createWorkingCalendar(
+      [
+        { date: '2027-02-04', isWorkday: false },
+        { date: '2027-02-20', isWorkday: true },
+      ],
+      [2027],
+    );
     expect(markProvisional(calendar, '2027-01-04', '2026-12-30')).toBe('2027-01-04');
     expect(calendar.isWorkday('2027-02-04')).toBe(false);
     expect(calendar.isWorkday('2027-02-20')).toBe(true);
@@ -79,7 +85,8 @@ describe('weekdays and the server time zone', () => {
         days.push(calendar.isWorkday(date) ? 'W' : '-');
       }
       console.log(days.join('') + ' ' + deriveStatutoryHolidays(2027).map((day) => day.date).join(','));`;
-    const run = (tz: string) => execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' }).trim();
+    const run = (tz: string) =>
+      execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' }).trim();
     const shanghai = run('Asia/Shanghai');
     expect(shanghai.slice(0, 730)).toMatch(/^-{3}/); // 2026-01-01..03 元旦
     expect(run('America/Los_Angeles')).toBe(shanghai);

@@ -3,7 +3,15 @@ import { parseCommandLine, pickField, splitList } from '../../../domain/commands
 
 describe('parseCommandLine', () => {
   it('takes the first word as the command and the rest as words', () => {
-    expect(parseCommandLine('受理 P12')).toEqual({ command: '受理', args: ['P12'], fields: {}, fieldNames: [], text: 'P12', refs: [{ kind: 'P', number: 12 }], rest: '' });
+    expect(parseCommandLine('受理 P12')).toEqual({
+      command: '受理',
+      args: ['P12'],
+      fields: {},
+      fieldNames: [],
+      text: 'P12',
+      refs: [{ kind: 'P', number: 12 }],
+      rest: '',
+    });
   });
 
   it('reads fields on the following lines with full- or half-width colons', () => {

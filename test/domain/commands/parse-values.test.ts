@@ -21,7 +21,13 @@ describe('parseInvestment', () => {
     expect(parseInvestment(text)).toEqual({ ok: false, code: 'BAD_INVESTMENT' });
   });
 
-  it.each([['0万', 'NOT_POSITIVE'], ['-5亿', 'NOT_POSITIVE'], ['负3000万', 'NOT_POSITIVE'], ['20000亿', 'TOO_LARGE'], ['8万亿', 'TOO_LARGE']])('refuses %j as %s', (text, code) => {
+  it.each([
+    ['0万', 'NOT_POSITIVE'],
+    ['-5亿', 'NOT_POSITIVE'],
+    ['负3000万', 'NOT_POSITIVE'],
+    ['20000亿', 'TOO_LARGE'],
+    ['8万亿', 'TOO_LARGE'],
+  ])('refuses %j as %s', (text, code) => {
     expect(parseInvestment(text)).toEqual({ ok: false, code });
   });
 

@@ -58,15 +58,72 @@ describe('command words', () => {
 describe('references and free text', () => {
   it.each([
     ['报到 T4', [['T', 4]], ''],
-    ['报到 T4 T8', [['T', 4], ['T', 8]], ''],
-    ['报到 T8，T13', [['T', 8], ['T', 13]], ''],
-    ['报到 T8,T13', [['T', 8], ['T', 13]], ''],
-    ['报到 T8、T13、T21', [['T', 8], ['T', 13], ['T', 21]], ''],
-    ['报到 T8；T13', [['T', 8], ['T', 13]], ''],
-    ['报到 T8\nT13', [['T', 8], ['T', 13]], ''],
-    ['报到 t8 t13', [['T', 8], ['T', 13]], ''],
+    [
+      '报到 T4 T8',
+      [
+        ['T', 4],
+        ['T', 8],
+      ],
+      '',
+    ],
+    [
+      '报到 T8，T13',
+      [
+        ['T', 8],
+        ['T', 13],
+      ],
+      '',
+    ],
+    [
+      '报到 T8,T13',
+      [
+        ['T', 8],
+        ['T', 13],
+      ],
+      '',
+    ],
+    [
+      '报到 T8、T13、T21',
+      [
+        ['T', 8],
+        ['T', 13],
+        ['T', 21],
+      ],
+      '',
+    ],
+    [
+      '报到 T8；T13',
+      [
+        ['T', 8],
+        ['T', 13],
+      ],
+      '',
+    ],
+    [
+      '报到 T8\nT13',
+      [
+        ['T', 8],
+        ['T', 13],
+      ],
+      '',
+    ],
+    [
+      '报到 t8 t13',
+      [
+        ['T', 8],
+        ['T', 13],
+      ],
+      '',
+    ],
     ['报到 Ｔ８', [['T', 8]], ''],
-    ['报到 Ｔ８　Ｔ１３', [['T', 8], ['T', 13]], ''],
+    [
+      '报到 Ｔ８　Ｔ１３',
+      [
+        ['T', 8],
+        ['T', 13],
+      ],
+      '',
+    ],
     ['报到 P2', [['P', 2]], ''],
     ['报到 12', [['bare', 12]], ''],
     ['受理 １２', [['bare', 12]], ''],
@@ -162,7 +219,15 @@ describe('amounts', () => {
 });
 
 describe('unit names', () => {
-  const units = [...new Set(readFileSync('bot/roster/demo-roster.csv', 'utf8').split('\n').slice(1).map((line) => line.split(',')[2]).filter((name): name is string => Boolean(name)))].map((name, id) => ({ id, name }));
+  const units = [
+    ...new Set(
+      readFileSync('bot/roster/demo-roster.csv', 'utf8')
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',')[2])
+        .filter((name): name is string => Boolean(name)),
+    ),
+  ].map((name, id) => ({ id, name }));
   it.each([
     ['发改委', '市发展和改革委员会'],
     ['发改', '市发展和改革委员会'],
@@ -207,7 +272,7 @@ describe('unit names', () => {
     expect(matchUnit(['气象局'], units)).toBeUndefined();
   });
 
-  it('uses the admin\'s short names first', () => {
+  it("uses the admin's short names first", () => {
     expect(resolveUnit('国土', units, { 国土: '自然资源局' })).toMatchObject({ ok: true, unit: { name: '市自然资源局' } });
   });
 });
@@ -222,7 +287,10 @@ describe('project fields', () => {
     ['登记项目 名称：光伏 总投资：八亿元人民币', { name: '光伏', investment: '八亿元人民币' }],
     ['登记项目 名称：光伏 投资：8亿 联系人：张三 13800000000', { name: '光伏', investment: '8亿', contact: '张三 13800000000' }],
     ['登记项目 名称：光伏 投资：8亿 责任单位：发改委 包抓领导：李四', { name: '光伏', investment: '8亿', leadUnit: '发改委', leader: '李四' }],
-    ['登记项目 名称：光伏 投资：8亿 签约日期：2026-03-02 土地摘牌日期：2026年5月6日', { name: '光伏', investment: '8亿', signedOn: '2026-03-02', landListedOn: '2026年5月6日' }],
+    [
+      '登记项目 名称：光伏 投资：8亿 签约日期：2026-03-02 土地摘牌日期：2026年5月6日',
+      { name: '光伏', investment: '8亿', signedOn: '2026-03-02', landListedOn: '2026年5月6日' },
+    ],
     ['登记项目 名称：光伏 投资：8亿 建设内容：年产10万吨组件，配套仓储', { name: '光伏', investment: '8亿', content: '年产10万吨组件，配套仓储' }],
     ['登记项目 名称：光伏 投资：8亿 行业：新能源', { name: '光伏', investment: '8亿', industry: '新能源' }],
     ['登记项目 名称：光伏 投资：8亿 实施企业：某某公司', { name: '光伏', investment: '8亿', enterprise: '某某公司' }],

@@ -13,7 +13,11 @@ describe('projectDeadlines', () => {
   });
 
   it('gives the plan one working day after the team', () => {
-    const deadlines = projectDeadlines({ ...blank, stage: 'accepted', acceptedAt: new Date('2026-03-04T10:00:00+08:00'), teamFormedAt: new Date('2026-03-05T10:00:00+08:00') }, policy, calendar);
+    const deadlines = projectDeadlines(
+      { ...blank, stage: 'accepted', acceptedAt: new Date('2026-03-04T10:00:00+08:00'), teamFormedAt: new Date('2026-03-05T10:00:00+08:00') },
+      policy,
+      calendar,
+    );
     expect(deadlines).toEqual([{ label: '制定方案', dueOn: '2026-03-06' }]);
   });
 

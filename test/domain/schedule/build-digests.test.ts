@@ -10,8 +10,21 @@ const at = (shanghai: string) => new Date(`${shanghai.replace(' ', 'T')}:00+08:0
 const calendar = createWorkingCalendar();
 
 const project = (id: number, fields: Partial<SnapshotProject> = {}): SnapshotProject => ({
-  id, name: `项目${id}`, stage: 'approving', content: '', investmentWan: 10000, leaderId: 10, leadUnitId: 1, signedOn: '2026-11-02', landListedOn: null,
-  acceptedAt: null, teamFormedAt: null, planMadeAt: null, startedOn: null, producedOn: null, ...fields,
+  id,
+  name: `项目${id}`,
+  stage: 'approving',
+  content: '',
+  investmentWan: 10000,
+  leaderId: 10,
+  leadUnitId: 1,
+  signedOn: '2026-11-02',
+  landListedOn: null,
+  acceptedAt: null,
+  teamFormedAt: null,
+  planMadeAt: null,
+  startedOn: null,
+  producedOn: null,
+  ...fields,
 });
 
 const base: ScheduleSnapshot = {
@@ -23,7 +36,10 @@ const base: ScheduleSnapshot = {
     { id: 10, name: '县领导甲', unitId: null, roles: ['county_leader'] },
     { id: 11, name: '县领导乙', unitId: null, roles: ['county_leader'] },
   ],
-  units: [{ id: 1, name: '自然资源局' }, { id: 2, name: '住建局' }],
+  units: [
+    { id: 1, name: '自然资源局' },
+    { id: 2, name: '住建局' },
+  ],
   projects: [project(1), project(2, { leadUnitId: 2, leaderId: 11 }), project(3, { stage: 'closed' })],
   tasks: [],
   problems: [],
@@ -35,7 +51,7 @@ const run = (purpose: Parameters<typeof buildDigests>[0]['purpose'], slot: strin
   buildDigests({ purpose, slot, late: false }, { now: at(now), policy: defaultPolicy, calendar, snapshot: { ...base, ...snapshot } });
 
 describe('Tuesday', () => {
-  it('asks each responsible unit\'s agent about its served projects, and reminds only the silent', () => {
+  it("asks each responsible unit's agent about its served projects, and reminds only the silent", () => {
     expect(run('problemsAsk', '2026-W48', '2026-11-24 09:00').digests.map((digest) => [digest.personId, digest.markdown.split('\n')[1]])).toEqual([
       [1, '- P1 项目1 🟢'],
       [2, '- P2 项目2 🟢'],
@@ -47,9 +63,42 @@ describe('Tuesday', () => {
 
 describe('Wednesday', () => {
   const problems = [
-    { id: 5, projectId: 1, description: '土地摘牌未完成', suggestion: '', category: '用地', leaderId: 10, state: 'open', leaderOpinion: null, createdAt: at('2026-11-24 10:00'), digestedAt: null },
-    { id: 6, projectId: 2, description: '施工许可慢', suggestion: '提前介入', category: '手续', leaderId: 11, state: 'answered', leaderOpinion: null, createdAt: at('2026-11-24 11:00'), digestedAt: null },
-    { id: 4, projectId: 2, description: '上周的', suggestion: '', category: '手续', leaderId: 11, state: 'open', leaderOpinion: null, createdAt: at('2026-11-17 11:00'), digestedAt: at('2026-11-18 09:00') },
+    {
+      id: 5,
+      projectId: 1,
+      description: '土地摘牌未完成',
+      suggestion: '',
+      category: '用地',
+      leaderId: 10,
+      state: 'open',
+      leaderOpinion: null,
+      createdAt: at('2026-11-24 10:00'),
+      digestedAt: null,
+    },
+    {
+      id: 6,
+      projectId: 2,
+      description: '施工许可慢',
+      suggestion: '提前介入',
+      category: '手续',
+      leaderId: 11,
+      state: 'answered',
+      leaderOpinion: null,
+      createdAt: at('2026-11-24 11:00'),
+      digestedAt: null,
+    },
+    {
+      id: 4,
+      projectId: 2,
+      description: '上周的',
+      suggestion: '',
+      category: '手续',
+      leaderId: 11,
+      state: 'open',
+      leaderOpinion: null,
+      createdAt: at('2026-11-17 11:00'),
+      digestedAt: at('2026-11-18 09:00'),
+    },
   ];
 
   it('gives the office everything new by category and leader, and each leader his own', () => {
@@ -57,9 +106,19 @@ describe('Wednesday', () => {
     expect(built.problemIds).toEqual([5, 6]);
     const office = built.digests.find((digest) => digest.personId === 3)!;
     expect(office.markdown).toBe(
-      ['新问题 2 个（用地 1、手续 1）；无问题 0 个项目；未报 1 个项目。', '**用地**', '- Q5 P1 项目1 🟢：土地摘牌未完成 · 县领导甲', '**手续**', '- Q6 P2 项目2 🟢：施工许可慢（建议：提前介入） · 县领导乙', '按领导：县领导甲 1、县领导乙 1', '未报：P2'].join('\n'),
+      [
+        '新问题 2 个（用地 1、手续 1）；无问题 0 个项目；未报 1 个项目。',
+        '**用地**',
+        '- Q5 P1 项目1 🟢：土地摘牌未完成 · 县领导甲',
+        '**手续**',
+        '- Q6 P2 项目2 🟢：施工许可慢（建议：提前介入） · 县领导乙',
+        '按领导：县领导甲 1、县领导乙 1',
+        '未报：P2',
+      ].join('\n'),
     );
-    expect(built.digests.filter((digest) => digest.personId === 10).map((digest) => digest.markdown.split('\n')[1])).toEqual(['- Q5 P1 项目1 🟢：土地摘牌未完成']);
+    expect(built.digests.filter((digest) => digest.personId === 10).map((digest) => digest.markdown.split('\n')[1])).toEqual([
+      '- Q5 P1 项目1 🟢：土地摘牌未完成',
+    ]);
     expect(built.digests.filter((digest) => digest.personId === 11)).toHaveLength(1);
   });
 });
@@ -75,10 +134,45 @@ describe('Friday', () => {
     const built = run('meeting', '2026-W48', '2026-11-27 08:30', {
       projects: [project(1, { signedOn: '2026-06-01' })],
       problems: [
-        { id: 7, projectId: 1, description: '用地指标', suggestion: '', category: '用地', leaderId: 10, state: 'escalated', leaderOpinion: '请主要领导协调', createdAt: at('2026-11-24 10:00'), digestedAt: null },
-        { id: 8, projectId: 1, description: '电力接入', suggestion: '', category: '配套', leaderId: 10, state: 'answered', leaderOpinion: null, createdAt: at('2026-11-10 10:00'), digestedAt: null },
+        {
+          id: 7,
+          projectId: 1,
+          description: '用地指标',
+          suggestion: '',
+          category: '用地',
+          leaderId: 10,
+          state: 'escalated',
+          leaderOpinion: '请主要领导协调',
+          createdAt: at('2026-11-24 10:00'),
+          digestedAt: null,
+        },
+        {
+          id: 8,
+          projectId: 1,
+          description: '电力接入',
+          suggestion: '',
+          category: '配套',
+          leaderId: 10,
+          state: 'answered',
+          leaderOpinion: null,
+          createdAt: at('2026-11-10 10:00'),
+          digestedAt: null,
+        },
       ],
-      tasks: [{ id: 9, projectId: 1, unitId: 1, itemName: '环评', phase: 1, state: 'taken', ackDueAt: at('2026-11-02 09:30'), dueOn: '2026-11-20', suspendedAt: null, doneAt: null }],
+      tasks: [
+        {
+          id: 9,
+          projectId: 1,
+          unitId: 1,
+          itemName: '环评',
+          phase: 1,
+          state: 'taken',
+          ackDueAt: at('2026-11-02 09:30'),
+          dueOn: '2026-11-20',
+          suspendedAt: null,
+          doneAt: null,
+        },
+      ],
     });
     // Signed 2026-06-01: 90 working days (端午, 中秋 and 国庆 off) end on 2026-10-12.
     expect(built.digests[0]!.markdown.split('\n')).toEqual([
@@ -101,7 +195,11 @@ describe('开工期限提醒', () => {
     const snapshot = { projects: [project(1, { signedOn: '2026-06-01' })] };
     const on = (date: string) => run('deadlines', date, `${date} 09:00`, snapshot).digests;
     const text = '1 个项目临近开工期限：\n- P1 项目1 🟢 · 开工期限 2026-10-12 · 还剩 30 个工作日';
-    expect(on('2026-08-25').map((digest) => [digest.personId, digest.markdown])).toEqual([[1, text], [10, text], [3, text]]);
+    expect(on('2026-08-25').map((digest) => [digest.personId, digest.markdown])).toEqual([
+      [1, text],
+      [10, text],
+      [3, text],
+    ]);
     expect(on('2026-08-26')).toEqual([]);
     // 5 working days across the National Day week: 09-30, 10-08, 10-09, 10-10 (调休), 10-12.
     expect(on('2026-09-29')[0]!.markdown).toBe('1 个项目临近开工期限：\n- P1 项目1 🟢 · 开工期限 2026-10-12 · 还剩 5 个工作日');
@@ -109,16 +207,34 @@ describe('开工期限提醒', () => {
 });
 
 describe('任务期限提醒', () => {
-  const task = { id: 9, projectId: 1, unitId: 1, itemName: '环评', phase: 1, state: 'taken', ackDueAt: at('2026-09-01 09:30'), dueOn: '2026-10-09', suspendedAt: null, doneAt: null };
+  const task = {
+    id: 9,
+    projectId: 1,
+    unitId: 1,
+    itemName: '环评',
+    phase: 1,
+    state: 'taken',
+    ackDueAt: at('2026-09-01 09:30'),
+    dueOn: '2026-10-09',
+    suspendedAt: null,
+    doneAt: null,
+  };
   const people = [...base.people, { id: 5, name: '责任领导甲', unitId: 1, roles: ['unit_leader'] }];
-  const on = (date: string, fields = {}) => run('taskDeadlines', date, `${date} 09:00`, { people, tasks: [{ ...task, ...fields }] }).digests.map((digest) => [digest.personId, digest.markdown.split('\n')[1]]);
+  const on = (date: string, fields = {}) =>
+    run('taskDeadlines', date, `${date} 09:00`, { people, tasks: [{ ...task, ...fields }] }).digests.map((digest) => [
+      digest.personId,
+      digest.markdown.split('\n')[1],
+    ]);
 
   it('warns the agent the day the task turns yellow, and both agent and 责任领导 the first working day after', () => {
     // Due Friday 10-09: two working days before is 09-30 (10-08 and 10-09 left), across the National Day week.
     expect(on('2026-09-30')).toEqual([[1, '- 🟡 T9 P1 项目1 环评 · 2026-10-09 前办结']]);
     expect(on('2026-10-08')).toEqual([]);
     // The first working day after is the 调休 Saturday 10-10.
-    expect(on('2026-10-10')).toEqual([[1, '- 🔴 T9 P1 项目1 环评 · 已超过 2026-10-09，请尽快办结'], [5, '- 🔴 T9 P1 项目1 环评 · 已超过 2026-10-09，请尽快办结']]);
+    expect(on('2026-10-10')).toEqual([
+      [1, '- 🔴 T9 P1 项目1 环评 · 已超过 2026-10-09，请尽快办结'],
+      [5, '- 🔴 T9 P1 项目1 环评 · 已超过 2026-10-09，请尽快办结'],
+    ]);
     expect(on('2026-10-12')).toEqual([]);
     expect(on('2026-10-10', { state: 'suspended' })).toEqual([]);
   });
@@ -129,7 +245,10 @@ describe('the monthly ranking', () => {
   const projects = [1, 2, 3, 4, 5].map((id) => project(id, { leadUnitId: id, signedOn: '2026-08-01' }));
   // Units 1 and 2 report investment both months; 3 only in November; 4 and 5 never.
   const monthlyReports = [
-    ...[1, 2].flatMap((id) => [{ projectId: id, month: '2026-10', investmentWan: 1000 * id, progress: '' }, { projectId: id, month: '2026-11', investmentWan: 1000, progress: '' }]),
+    ...[1, 2].flatMap((id) => [
+      { projectId: id, month: '2026-10', investmentWan: 1000 * id, progress: '' },
+      { projectId: id, month: '2026-11', investmentWan: 1000, progress: '' },
+    ]),
     { projectId: 3, month: '2026-11', investmentWan: 5000, progress: '' },
   ];
   const snapshot = { ...base, units, projects, monthlyReports };

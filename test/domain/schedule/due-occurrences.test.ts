@@ -17,7 +17,12 @@ const dueAt = (shanghai: string, ran: string[] = [], family = '') => {
   return { due: mine(plan.due).map((item) => (item.late ? `${item.key} 补发` : item.key)), skipped: mine(plan.skipped).map((item) => item.key) };
 };
 const when = (period: 'week' | 'month', start: string) =>
-  Object.fromEntries([...occurrencesOfPeriod(schedule, period, start, calendar).values()].map((item) => [item.key, `${item.date} ${new Date(item.dueAt.getTime() + 8 * 3_600_000).toISOString().slice(11, 16)}`]));
+  Object.fromEntries(
+    [...occurrencesOfPeriod(schedule, period, start, calendar).values()].map((item) => [
+      item.key,
+      `${item.date} ${new Date(item.dueAt.getTime() + 8 * 3_600_000).toISOString().slice(11, 16)}`,
+    ]),
+  );
 
 describe('the policy', () => {
   it('refuses two monthly steps on one day: the day names the occurrence', () => {
@@ -57,7 +62,11 @@ describe('days off move to the next working day', () => {
     // 中秋 2026-09-25 is a Friday: that 周例会 moves to Monday.
     expect(when('week', '2026-09-21')['weekly-fri:2026-W39']).toBe('2026-09-28 08:30');
     // 10-02 is off; the week's 周例会 moves to the first working day, Thursday 10-08.
-    expect(when('week', '2026-09-28')).toMatchObject({ 'weekly-tue:2026-W40': '2026-09-29 09:00', 'weekly-wed:2026-W40': '2026-09-30 09:00', 'weekly-fri:2026-W40': '2026-10-08 08:30' });
+    expect(when('week', '2026-09-28')).toMatchObject({
+      'weekly-tue:2026-W40': '2026-09-29 09:00',
+      'weekly-wed:2026-W40': '2026-09-30 09:00',
+      'weekly-fri:2026-W40': '2026-10-08 08:30',
+    });
     // Tuesday and Wednesday fall in the holiday: the ask on Thursday, the digest a working day later.
     expect(when('week', '2026-10-05')).toEqual({
       'weekly-tue:2026-W41': '2026-10-08 09:00',
@@ -65,13 +74,25 @@ describe('days off move to the next working day', () => {
       'weekly-wed:2026-W41': '2026-10-09 09:00',
       'weekly-fri:2026-W41': '2026-10-09 08:30',
     });
-    expect(when('month', '2026-10-01')).toMatchObject({ 'monthly-1:2026-10': '2026-10-08 09:00', 'monthly-3:2026-10': '2026-10-08 09:00', 'monthly-5:2026-10': '2026-10-08 09:00', 'monthly-22:2026-10': '2026-10-22 09:00' });
+    expect(when('month', '2026-10-01')).toMatchObject({
+      'monthly-1:2026-10': '2026-10-08 09:00',
+      'monthly-3:2026-10': '2026-10-08 09:00',
+      'monthly-5:2026-10': '2026-10-08 09:00',
+      'monthly-22:2026-10': '2026-10-22 09:00',
+    });
   });
 
   it('sends the moved ones on their day and nothing during the holiday', () => {
     const earlier = ['weekly-tue:2026-W40', 'weekly-tue-reminder:2026-W40', 'weekly-wed:2026-W40', 'monthly-28:2026-09'];
     expect(dueAt('2026-10-06 09:00', earlier).due).toEqual([]);
-    expect(dueAt('2026-10-08 09:00', [...earlier, 'weekly-fri:2026-W40']).due).toEqual(['daily-deadlines:2026-10-08', 'daily-tasks:2026-10-08', 'monthly-1:2026-10', 'monthly-3:2026-10', 'monthly-5:2026-10', 'weekly-tue:2026-W41']);
+    expect(dueAt('2026-10-08 09:00', [...earlier, 'weekly-fri:2026-W40']).due).toEqual([
+      'daily-deadlines:2026-10-08',
+      'daily-tasks:2026-10-08',
+      'monthly-1:2026-10',
+      'monthly-3:2026-10',
+      'monthly-5:2026-10',
+      'weekly-tue:2026-W41',
+    ]);
     // The daily deadline checks run on working days only: on the 调休 Saturday, not on the Sunday.
     expect(dueAt('2026-10-10 09:00', [], 'daily').due).toEqual(['daily-deadlines:2026-10-10', 'daily-tasks:2026-10-10']);
     expect(dueAt('2026-10-11 09:00', [], 'daily').due).toEqual([]);
@@ -113,8 +134,16 @@ describe('catch-up after a restart', () => {
     expect(dueAt('2026-11-28 10:00', [], 'weekly').due).toEqual([]);
   });
 
-  it('a monthly one is caught up until the month\'s next step is due', () => {
-    const ran = ['monthly-1:2026-11', 'monthly-3:2026-11', 'monthly-5:2026-11', 'weekly-tue:2026-W47', 'weekly-tue-reminder:2026-W47', 'weekly-wed:2026-W47', 'weekly-fri:2026-W47'];
+  it("a monthly one is caught up until the month's next step is due", () => {
+    const ran = [
+      'monthly-1:2026-11',
+      'monthly-3:2026-11',
+      'monthly-5:2026-11',
+      'weekly-tue:2026-W47',
+      'weekly-tue-reminder:2026-W47',
+      'weekly-wed:2026-W47',
+      'weekly-fri:2026-W47',
+    ];
     expect(dueAt('2026-11-21 10:00', ran).due).toEqual(['monthly-20:2026-11 补发']);
     // The 22nd is a Sunday: the ranking moves to Monday 11-23, and the 20th's ask is stale from then.
     expect(dueAt('2026-11-22 10:00', ['monthly-20:2026-11'], 'monthly').due).toEqual([]);
