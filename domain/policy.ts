@@ -56,6 +56,19 @@ export const policySchema = z
      * 重点项目办; 002 五(六) asks that late parties be reminded.
      */
     deadlineReminder: z.object({ time: clock, workingDaysLeft: z.array(z.number().int().positive()) }).strict(),
+    /**
+     * 督办 of an item past its promised working days (002 五(六)): its agent hears every working day,
+     * its 责任领导 from the `unitLeaderFromDay`th working day overdue, the project's leader and
+     * 重点项目办 from the `superviseFromDay`th.
+     */
+    overdueReminder: z
+      .object({ unitLeaderFromDay: z.number().int().positive(), superviseFromDay: z.number().int().positive() })
+      .strict(),
+    /**
+     * 营口's rule (001): a problem gets a first answer within this many days, else its leader is
+     * reminded, once; 0 turns the rule off.
+     */
+    problemFirstAnswerDays: z.number().int().nonnegative(),
     /** An open problem older than this many days goes on the Friday agenda. */
     staleProblemDays: z.number().int().positive(),
     /** A county's own short names for units (`{ "规划局": "自然资源局" }`), tried before the built-in ones. */
@@ -85,6 +98,8 @@ export const defaultPolicy: Policy = {
   monthlyTime: '09:00',
   staleProblemDays: 14,
   deadlineReminder: { time: '09:00', workingDaysLeft: [30, 10, 5] },
+  overdueReminder: { unitLeaderFromDay: 3, superviseFromDay: 5 },
+  problemFirstAnswerDays: 3,
   unitAliases: {},
 };
 

@@ -2,6 +2,7 @@
 // a second, fake transport — DingTalk — with a roster that has only 钉钉账号 (no 企业微信账号 column).
 // Nothing in the handlers knows the platform: people are found by their DingTalk accounts, every
 // reply and notice reaches a DingTalk account, and the escalation steps fire once each.
+import { DD, DINGTALK_ONLY_ROSTER } from './dingtalk-only-roster.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,39 +10,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../support/harness.js';
 import type { Received } from '../support/recording-messenger.js';
 
-/** DingTalk userIds of the people the story needs. */
-const DD = {
-  admin: 'dd0001admin',
-  window: 'dd0002window',
-  office: 'dd0003office',
-  leader: 'dd0004leader',
-  sthjLeader: 'dd0101sthj',
-  sthjAgent: 'dd0102sthj',
-  zjjLeader: 'dd0201zjj',
-  zjjAgent: 'dd0202zjj',
-  /** The enterprise contact: not in the roster, binds with the code. */
-  enterprise: 'dd9001zhang',
-};
-
-const ROSTER = [
-  '姓名,钉钉账号,单位,角色,手机',
-  `王小明,${DD.admin},市政务服务中心,管理员,`,
-  `专窗小李,${DD.window},市政务服务中心,专窗,13800000001`,
-  `重点项目办小赵,${DD.office},重点项目办,重点项目办,`,
-  `县领导甲,${DD.leader},县政府,县领导,13800000002`,
-  `生态环境局责任领导,${DD.sthjLeader},市生态环境局,责任领导,`,
-  `生态环境局代办员,${DD.sthjAgent},市生态环境局,代办员,13800000108`,
-  `住房和城乡建设局责任领导,${DD.zjjLeader},市住房和城乡建设局,责任领导,`,
-  `住房和城乡建设局代办员,${DD.zjjAgent},市住房和城乡建设局,代办员,13800000112`,
-].join('\n');
-
 let dir: string;
 let h: Harness;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'xmgj-dingtalk-roster-'));
   const roster = join(dir, 'roster.csv');
-  writeFileSync(roster, `${ROSTER}\n`);
+  writeFileSync(roster, `${DINGTALK_ONLY_ROSTER}\n`);
   // A Monday; 09:00–11:00 lies within the default office hours, so minutes are office minutes.
   h = await createHarness({ platform: 'dingtalk', roster, now: '2026-11-23T09:00:00+08:00' });
 });

@@ -5,6 +5,7 @@
 // 钉钉账号 and no change to any handler. Everything the bot says is a call the fake DingTalk API
 // (nock on DINGTALK_API_BASE) received. A FakeClock and explicit processInbound/escalate/deliver
 // calls stand in for the loops, so 30 office minutes pass without sleeping.
+import { DD, DINGTALK_ONLY_ROSTER } from './dingtalk-only-roster.js';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -30,33 +31,6 @@ import { startFakeGateway } from '../bot/dingtalk/fake-stream-gateway.js';
 import { REGISTER } from '../handlers/story-steps.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { openTestDatabase } from '../support/test-database.js';
-
-/** DingTalk userIds of the people the story needs. */
-const DD = {
-  admin: 'dd0001admin',
-  window: 'dd0002window',
-  office: 'dd0003office',
-  leader: 'dd0004leader',
-  sthjLeader: 'dd0101sthj',
-  sthjAgent: 'dd0102sthj',
-  zjjLeader: 'dd0201zjj',
-  zjjAgent: 'dd0202zjj',
-  /** The enterprise contact: a member of the organisation's DingTalk, not in the roster; binds with the code. */
-  enterprise: 'dd9001zhang',
-};
-
-/** A roster with only 钉钉账号: no 企业微信账号 column at all. */
-const ROSTER = [
-  '姓名,钉钉账号,单位,角色,手机',
-  `王小明,${DD.admin},市政务服务中心,管理员,`,
-  `专窗小李,${DD.window},市政务服务中心,专窗,13800000001`,
-  `重点项目办小赵,${DD.office},重点项目办,重点项目办,`,
-  `县领导甲,${DD.leader},县政府,县领导,13800000002`,
-  `生态环境局责任领导,${DD.sthjLeader},市生态环境局,责任领导,`,
-  `生态环境局代办员,${DD.sthjAgent},市生态环境局,代办员,13800000108`,
-  `住房和城乡建设局责任领导,${DD.zjjLeader},市住房和城乡建设局,责任领导,`,
-  `住房和城乡建设局代办员,${DD.zjjAgent},市住房和城乡建设局,代办员,13800000112`,
-].join('\n');
 
 /** The DINGTALK_* variables of a deployment, with the API on the fake DingTalk and no card template. */
 const dingtalkEnv = (mode: 'http' | 'stream') => ({
@@ -163,7 +137,7 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 5000): P
 async function startDingtalkStory(mode: 'http' | 'stream', clock: FakeClock): Promise<DingtalkStory> {
   const dir = mkdtempSync(join(tmpdir(), 'xmgj-dingtalk-story-'));
   const rosterFile = join(dir, 'roster.csv');
-  writeFileSync(rosterFile, `${ROSTER}\n`);
+  writeFileSync(rosterFile, `${DINGTALK_ONLY_ROSTER}\n`);
   const { dingtalk, policy } = loadConfig(dingtalkEnv(mode));
   expect(dingtalk).toMatchObject({ mode, cardTemplateId: undefined, apiBase: API_BASE });
 

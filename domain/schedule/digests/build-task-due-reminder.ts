@@ -1,8 +1,9 @@
 // 任务期限提醒 (002 五(六): 对超过承诺时限的部门跟踪提醒、督办): on each working day, a unit's agent
 // hears of its tasks that turn yellow today (policy.warnBeforeWorkingDays working days before the
-// promised date); on the first working day after the date, the agent and the unit's 责任领导 hear
-// that it is overdue. Paused (中止) tasks are left alone.
-import { addWorkingDays, countWorkingDays } from '../../calendar/add-working-days.js';
+// promised date), and of every task past it, every working day until it is done; from the
+// policy.overdueReminder.unitLeaderFromDay-th working day overdue its 责任领导 hears too, and from the
+// superviseFromDay-th the project's leader and 重点项目办, as 督办. Paused (中止) tasks are left alone.
+import { countWorkingDays } from '../../calendar/add-working-days.js';
 import { shanghaiDate } from '../../calendar/shanghai-time.js';
 import type { Digest } from '../schedule-snapshot.js';
 import { peopleWith, titled, type DigestContext } from './describe-project.js';
@@ -21,8 +22,16 @@ export function buildTaskDueReminder(context: DigestContext, late: boolean): Dig
     const agents = peopleWith(snapshot, 'agent', task.unitId).map((person) => person.id);
     if (task.dueOn >= today && countWorkingDays(calendar, today, task.dueOn) === policy.warnBeforeWorkingDays) {
       tell(agents, `- 🟡 ${subject} · ${task.dueOn} 前办结`);
-    } else if (task.dueOn < today && addWorkingDays(calendar, task.dueOn, 1) === today) {
-      tell([...agents, ...peopleWith(snapshot, 'unit_leader', task.unitId).map((person) => person.id)], `- 🔴 ${subject} · 已超过 ${task.dueOn}，请尽快办结`);
+    } else if (task.dueOn < today) {
+      // The working days since the promised date: 1 on the first working day after it.
+      const days = countWorkingDays(calendar, task.dueOn, today);
+      const told = [...agents];
+      if (days >= policy.overdueReminder.unitLeaderFromDay) told.push(...peopleWith(snapshot, 'unit_leader', task.unitId).map((person) => person.id));
+      if (days >= policy.overdueReminder.superviseFromDay) {
+        if (project?.leaderId) told.push(project.leaderId);
+        told.push(...peopleWith(snapshot, 'project_office').map((person) => person.id));
+      }
+      tell([...new Set(told)], `- 🔴 ${subject} · 已超过 ${task.dueOn} ${days} 个工作日${days >= policy.overdueReminder.superviseFromDay ? '（督办）' : ''}，请尽快办结`);
     }
   }
   return [...lines.entries()].map(([personId, items]) => ({

@@ -204,6 +204,44 @@ describe('开工期限提醒', () => {
     // 5 working days across the National Day week: 09-30, 10-08, 10-09, 10-10 (调休), 10-12.
     expect(on('2026-09-29')[0]!.markdown).toBe('1 个项目临近开工期限：\n- P1 项目1 🟢 · 开工期限 2026-10-12 · 还剩 5 个工作日');
   });
+
+  it('names a project past its start deadline once a week: the 1st, 6th, 11th … working day overdue', () => {
+    const snapshot = { projects: [project(1, { signedOn: '2026-06-01' })] };
+    const on = (date: string) => run('deadlines', date, `${date} 09:00`, snapshot).digests;
+    // Due 10-12 (Monday): 10-13 is the 1st working day over, 10-20 the 6th.
+    expect(on('2026-10-13').map((digest) => [digest.personId, digest.title])).toEqual([
+      [1, '期限提醒'],
+      [10, '期限提醒'],
+      [3, '期限提醒'],
+    ]);
+    expect(on('2026-10-13')[0]!.markdown).toBe('1 项期限已过：\n- P1 项目1 🔴 · 开工期限 2026-10-12 已超过 1 个工作日');
+    expect(on('2026-10-14')).toEqual([]);
+    expect(on('2026-10-20')[0]!.markdown).toContain('已超过 6 个工作日');
+  });
+
+  it('reminds a problem\'s leader once when it has no first answer 3 days after it was raised (营口, 001)', () => {
+    const problem = { id: 5, projectId: 1, description: '用地指标不足', suggestion: '', category: '用地', leaderId: 10, state: 'open', leaderOpinion: null, createdAt: at('2026-11-20 10:00'), digestedAt: null };
+    const on = (date: string, fields = {}) => run('deadlines', date, `${date} 09:00`, { problems: [{ ...problem, ...fields }] }).digests;
+    // Raised Friday 11-20: due Monday 11-23 (3 days).
+    expect(on('2026-11-20')).toEqual([]);
+    expect(on('2026-11-23').map((digest) => [digest.personId, digest.markdown])).toEqual([[10, '1 项期限已过：\n- Q5 P1：用地指标不足 · 3 天未答复']]);
+    expect(on('2026-11-24')).toEqual([]);
+    expect(on('2026-11-23', { state: 'answered' })).toEqual([]);
+  });
+
+  it('tells the window and 重点项目办 once when the team (or then the plan) is a working day late (002 五(三)(四))', () => {
+    const people = [...base.people, { id: 6, name: '专窗小李', unitId: null, roles: ['window'] }];
+    // Accepted Friday 10-09: the team is due on the 调休 Saturday 10-10; Monday 10-12 is the first day over.
+    const accepted = { projects: [project(1, { stage: 'accepted', acceptedAt: at('2026-10-09 10:00'), teamFormedAt: null, planMadeAt: null })], people };
+    const on = (date: string, snapshot: object) => run('deadlines', date, `${date} 09:00`, snapshot).digests;
+    expect(on('2026-10-10', accepted)).toEqual([]);
+    const told = on('2026-10-12', accepted);
+    expect(told.map((digest) => digest.personId)).toEqual([6, 3]);
+    expect(told[0]!.markdown).toBe('1 项期限已过：\n- P1 项目1 🔴 · 组建团队期限 2026-10-10 已过（发送「组建团队 P1」）');
+    expect(on('2026-10-13', accepted)).toEqual([]);
+    const teamed = { projects: [project(1, { stage: 'accepted', acceptedAt: at('2026-10-09 10:00'), teamFormedAt: at('2026-10-12 10:00'), planMadeAt: null })], people };
+    expect(on('2026-10-14', teamed)[0]!.markdown).toBe('1 项期限已过：\n- P1 项目1 🔴 · 制定方案期限 2026-10-13 已过（发送「方案 P1」）');
+  });
 });
 
 describe('任务期限提醒', () => {
@@ -226,17 +264,27 @@ describe('任务期限提醒', () => {
       digest.markdown.split('\n')[1],
     ]);
 
-  it('warns the agent the day the task turns yellow, and both agent and 责任领导 the first working day after', () => {
+  it('warns the agent the day the task turns yellow, then every working day overdue; 责任领导 from the 3rd, 督办 from the 5th (002 五(六))', () => {
     // Due Friday 10-09: two working days before is 09-30 (10-08 and 10-09 left), across the National Day week.
     expect(on('2026-09-30')).toEqual([[1, '- 🟡 T9 P1 项目1 环评 · 2026-10-09 前办结']]);
     expect(on('2026-10-08')).toEqual([]);
-    // The first working day after is the 调休 Saturday 10-10.
-    expect(on('2026-10-10')).toEqual([
-      [1, '- 🔴 T9 P1 项目1 环评 · 已超过 2026-10-09，请尽快办结'],
-      [5, '- 🔴 T9 P1 项目1 环评 · 已超过 2026-10-09，请尽快办结'],
+    // The first working day after is the 调休 Saturday 10-10; Sunday 10-11 is off.
+    expect(on('2026-10-10')).toEqual([[1, '- 🔴 T9 P1 项目1 环评 · 已超过 2026-10-09 1 个工作日，请尽快办结']]);
+    expect(on('2026-10-12')).toEqual([[1, '- 🔴 T9 P1 项目1 环评 · 已超过 2026-10-09 2 个工作日，请尽快办结']]);
+    expect(on('2026-10-13')).toEqual([
+      [1, '- 🔴 T9 P1 项目1 环评 · 已超过 2026-10-09 3 个工作日，请尽快办结'],
+      [5, '- 🔴 T9 P1 项目1 环评 · 已超过 2026-10-09 3 个工作日，请尽快办结'],
     ]);
-    expect(on('2026-10-12')).toEqual([]);
+    // The 5th working day overdue: the project's leader (县领导甲) and 重点项目办 (小赵) too.
+    const supervised = '- 🔴 T9 P1 项目1 环评 · 已超过 2026-10-09 5 个工作日（督办），请尽快办结';
+    expect(on('2026-10-15')).toEqual([
+      [1, supervised],
+      [5, supervised],
+      [10, supervised],
+      [3, supervised],
+    ]);
     expect(on('2026-10-10', { state: 'suspended' })).toEqual([]);
+    expect(on('2026-10-15', { state: 'done' })).toEqual([]);
   });
 });
 
