@@ -61,9 +61,7 @@ export const policySchema = z
      * its 责任领导 from the `unitLeaderFromDay`th working day overdue, the project's leader and
      * 重点项目办 from the `superviseFromDay`th.
      */
-    overdueReminder: z
-      .object({ unitLeaderFromDay: z.number().int().positive(), superviseFromDay: z.number().int().positive() })
-      .strict(),
+    overdueReminder: z.object({ unitLeaderFromDay: z.number().int().positive(), superviseFromDay: z.number().int().positive() }).strict(),
     /**
      * 营口's rule (001): a problem gets a first answer within this many days, else its leader is
      * reminded, once; 0 turns the rule off.

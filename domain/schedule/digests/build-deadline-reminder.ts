@@ -26,7 +26,11 @@ export function buildDeadlineReminder(context: DigestContext, late: boolean): Di
         // Told once: on the first working day after the deadline.
         if (deadline.dueOn < today && countWorkingDays(calendar, deadline.dueOn, today) === 1) {
           const how = deadline.label === '组建团队' ? `组建团队 P${project.id}` : `方案 P${project.id}`;
-          tell(missed, [...peopleWith(snapshot, 'window'), ...peopleWith(snapshot, 'project_office')], `- ${label} · ${deadline.label}期限 ${deadline.dueOn} 已过（发送「${how}」）`);
+          tell(
+            missed,
+            [...peopleWith(snapshot, 'window'), ...peopleWith(snapshot, 'project_office')],
+            `- ${label} · ${deadline.label}期限 ${deadline.dueOn} 已过（发送「${how}」）`,
+          );
         }
         continue;
       }
@@ -52,12 +56,19 @@ export function buildDeadlineReminder(context: DigestContext, late: boolean): Di
     const due = addCalendarDays(shanghaiDate(problem.createdAt), days);
     const firstRun = calendar.isWorkday(due) ? due : addWorkingDays(calendar, due, 1);
     if (firstRun !== today) continue;
-    tell(missed, [snapshot.people.find((person) => person.id === problem.leaderId)], `- Q${problem.id} P${problem.projectId}：${problem.description} · ${days} 天未答复`);
+    tell(
+      missed,
+      [snapshot.people.find((person) => person.id === problem.leaderId)],
+      `- Q${problem.id} P${problem.projectId}：${problem.description} · ${days} 天未答复`,
+    );
   }
   return [...new Set([...coming.keys(), ...missed.keys()])].map((personId) => {
     const soon = coming.get(personId) ?? [];
     const past = missed.get(personId) ?? [];
-    const parts = [soon.length > 0 ? [`${soon.length} 个项目临近开工期限：`, ...soon].join('\n') : '', past.length > 0 ? [`${past.length} 项期限已过：`, ...past].join('\n') : ''];
+    const parts = [
+      soon.length > 0 ? [`${soon.length} 个项目临近开工期限：`, ...soon].join('\n') : '',
+      past.length > 0 ? [`${past.length} 项期限已过：`, ...past].join('\n') : '',
+    ];
     return { personId, title: titled(past.length > 0 ? '期限提醒' : '开工期限提醒', late), markdown: parts.filter(Boolean).join('\n\n') };
   });
 }

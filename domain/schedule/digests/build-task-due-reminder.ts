@@ -31,7 +31,10 @@ export function buildTaskDueReminder(context: DigestContext, late: boolean): Dig
         if (project?.leaderId) told.push(project.leaderId);
         told.push(...peopleWith(snapshot, 'project_office').map((person) => person.id));
       }
-      tell([...new Set(told)], `- 🔴 ${subject} · 已超过 ${task.dueOn} ${days} 个工作日${days >= policy.overdueReminder.superviseFromDay ? '（督办）' : ''}，请尽快办结`);
+      tell(
+        [...new Set(told)],
+        `- 🔴 ${subject} · 已超过 ${task.dueOn} ${days} 个工作日${days >= policy.overdueReminder.superviseFromDay ? '（督办）' : ''}，请尽快办结`,
+      );
     }
   }
   return [...lines.entries()].map(([personId, items]) => ({

@@ -219,8 +219,19 @@ describe('开工期限提醒', () => {
     expect(on('2026-10-20')[0]!.markdown).toContain('已超过 6 个工作日');
   });
 
-  it('reminds a problem\'s leader once when it has no first answer 3 days after it was raised (营口, 001)', () => {
-    const problem = { id: 5, projectId: 1, description: '用地指标不足', suggestion: '', category: '用地', leaderId: 10, state: 'open', leaderOpinion: null, createdAt: at('2026-11-20 10:00'), digestedAt: null };
+  it("reminds a problem's leader once when it has no first answer 3 days after it was raised (营口, 001)", () => {
+    const problem = {
+      id: 5,
+      projectId: 1,
+      description: '用地指标不足',
+      suggestion: '',
+      category: '用地',
+      leaderId: 10,
+      state: 'open',
+      leaderOpinion: null,
+      createdAt: at('2026-11-20 10:00'),
+      digestedAt: null,
+    };
     const on = (date: string, fields = {}) => run('deadlines', date, `${date} 09:00`, { problems: [{ ...problem, ...fields }] }).digests;
     // Raised Friday 11-20: due Monday 11-23 (3 days).
     expect(on('2026-11-20')).toEqual([]);
@@ -239,7 +250,10 @@ describe('开工期限提醒', () => {
     expect(told.map((digest) => digest.personId)).toEqual([6, 3]);
     expect(told[0]!.markdown).toBe('1 项期限已过：\n- P1 项目1 🔴 · 组建团队期限 2026-10-10 已过（发送「组建团队 P1」）');
     expect(on('2026-10-13', accepted)).toEqual([]);
-    const teamed = { projects: [project(1, { stage: 'accepted', acceptedAt: at('2026-10-09 10:00'), teamFormedAt: at('2026-10-12 10:00'), planMadeAt: null })], people };
+    const teamed = {
+      projects: [project(1, { stage: 'accepted', acceptedAt: at('2026-10-09 10:00'), teamFormedAt: at('2026-10-12 10:00'), planMadeAt: null })],
+      people,
+    };
     expect(on('2026-10-14', teamed)[0]!.markdown).toBe('1 项期限已过：\n- P1 项目1 🔴 · 制定方案期限 2026-10-13 已过（发送「方案 P1」）');
   });
 });
