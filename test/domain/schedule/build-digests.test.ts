@@ -300,6 +300,13 @@ describe('任务期限提醒', () => {
     expect(on('2026-10-10', { state: 'suspended' })).toEqual([]);
     expect(on('2026-10-15', { state: 'done' })).toEqual([]);
   });
+
+  it('counts across the year boundary on the provisional 2027 calendar (元旦 derived)', () => {
+    // Due Thursday 2026-12-31; 2027-01-01 is 元旦 and 01-02/01-03 a weekend: Monday 01-04 is the 1st working day over.
+    const late = (date: string) => on(date, { dueOn: '2026-12-31' });
+    expect(late('2027-01-04')).toEqual([[1, '- 🔴 T9 P1 项目1 环评 · 已超过 2026-12-31 1 个工作日，请尽快办结']]);
+    expect(late('2027-01-06')[1]).toEqual([5, '- 🔴 T9 P1 项目1 环评 · 已超过 2026-12-31 3 个工作日，请尽快办结']);
+  });
 });
 
 describe('the monthly ranking', () => {
