@@ -1,8 +1,9 @@
 // Terminal chat with a running bot, like Hubot's shell adapter: `npm run chat -- --as <userid>`.
 // Each line goes to the bot as a message from that person, through the same handler path as a
 // WeCom message; everything the bot sends, to anyone, is printed with its recipient.
-// Piped input (`echo 帮助 | npm run chat -- --as window`) sends each line, prints the answers
-// and exits.
+// Piped input (`echo 帮助 | npm run chat -- --as window`) sends each line, waits for the bot's
+// answer to it, prints everything and exits. A line ending in `\` continues on the next line, so a
+// multi-line command (登记项目 with one field a line, 事项 增加, 日历 导入) is one message.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 
@@ -21,6 +22,8 @@ interface Delivery {
 }
 
 let lastMessageAt = Date.now();
+/** Deliveries to this person so far: an answer to each line said arrives as one of them. */
+let toMe = 0;
 let connected: () => void;
 const listening = new Promise<void>((resolve) => (connected = resolve));
 
@@ -39,6 +42,7 @@ async function listen(): Promise<void> {
       if (!frame.startsWith('data: ')) continue;
       const delivery = JSON.parse(frame.slice(6)) as Delivery;
       lastMessageAt = Date.now();
+      if (delivery.recipient === me) toMe += 1;
       const to = delivery.recipient === me ? '你' : `${delivery.name} (${delivery.recipient})`;
       console.log(`\n项目管家 → ${to}:\n${indent(delivery.text)}`);
     }
@@ -80,16 +84,29 @@ if (values.clock) {
 const interactive = process.stdin.isTTY;
 const lines = createInterface({ input: process.stdin, output: process.stdout, prompt: interactive ? `${me}> ` : '' });
 if (interactive) {
-  console.log(`Chatting with 项目管家 at ${base} as ${me}. Type 帮助 for commands, Ctrl-D to quit.`);
+  console.log(`Chatting with 项目管家 at ${base} as ${me}. Type 帮助 for commands; end a line with \\ to go on with the next; Ctrl-D to quit.`);
   lines.prompt();
 }
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let pending: string[] = [];
 for await (const line of lines) {
-  if (line.trim()) await say(line.trim());
+  if (line.endsWith('\\')) {
+    pending.push(line.slice(0, -1).trimEnd());
+    if (interactive) process.stdout.write('… ');
+    continue;
+  }
+  const text = [...pending, line].join('\n').trim();
+  pending = [];
+  if (text) {
+    const before = toMe;
+    await say(text);
+    // Piped: the next line waits for this one's answer (at most 30 s), as a person would.
+    for (const until = Date.now() + 30_000; !interactive && toMe === before && Date.now() < until; ) await pause(50);
+  }
   if (interactive) lines.prompt();
 }
 if (!interactive) {
-  // Piped input: wait until the bot has been quiet for a moment, then leave.
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  while (Date.now() - lastMessageAt < 1500) await new Promise((resolve) => setTimeout(resolve, 250));
+  // Then the notices the last answers caused, until the bot has been quiet for a moment.
+  while (Date.now() - lastMessageAt < 1000) await pause(100);
 }
 process.exit(0);
