@@ -101,7 +101,7 @@ for await (const line of lines) {
     const before = toMe;
     await say(text);
     // Piped: the next line waits for this one's answer (at most 30 s), as a person would.
-    for (const until = Date.now() + 30_000; !interactive && toMe === before && Date.now() < until; ) await pause(50);
+    for (const until = Date.now() + 30_000; !interactive && toMe === before && Date.now() < until;) await pause(50);
   }
   if (interactive) lines.prompt();
 }
