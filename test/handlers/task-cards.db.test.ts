@@ -94,6 +94,25 @@ describe('after 报到', () => {
     ]);
   });
 
+  it('告知 is one-time: the list is not sent twice, and more materials go out as 补充告知 the window sees', async () => {
+    await h.say('sthj.agent', '告知 T1');
+    const [again] = await h.say('sthj.agent', '告知 T1');
+    expect(again?.text).toMatch(/^T1 已于 11-23 10:\d\d 一次性告知企业。如需补充材料，请写明：告知 T1 材料1 材料2（将作为补充告知发送）。$/);
+    const received = await h.say('sthj.agent', '告知 T1 材料：排污许可申请');
+    const notice = '【补充告知】P1 光伏组件项目「环境影响评价审批」在已告知的材料之外，还需要（市生态环境局 生态环境局代办员）：\n1. 排污许可申请';
+    expect(received.map((item) => [item.recipient, item.text])).toEqual([
+      ['ent.zhang', notice],
+      ['window', notice],
+      ['sthj.agent', '已补充告知 1 项材料。'],
+    ]);
+    expect((await h.prisma.task.findUniqueOrThrow({ where: { id: 1 } })).noticeMaterials).toEqual([
+      '环评审批申请',
+      '环境影响报告书（表）',
+      '公众参与说明',
+      '排污许可申请',
+    ]);
+  });
+
   it('退回 needs the reasons, then sends them to the enterprise and the window and closes the card', async () => {
     expect((await h.click('zjj.agent', 2, 'return'))[0]?.text).toBe('请写明原因，例如「退回 T2 缺少用地预审意见、环评批复」。');
     const received = await h.say('zjj.agent', '退回 T2 缺少建设工程规划许可证 施工合同未签订');

@@ -5,6 +5,7 @@ import { formatDuration } from '../../../domain/calendar/format-duration.js';
 describe('describeEvent', () => {
   it('names task events with their task number and facts', () => {
     expect(describeEvent({ kind: 'task.taken', taskId: 3, after: { minutesAfterPosting: 12 } })).toBe('T3 报到（派单后 12 分钟）');
+    expect(describeEvent({ kind: 'task.taken', taskId: 3, after: { minutesAfterPosting: 45, late: true } })).toBe('T3 报到（派单后 45 分钟，超时）');
     expect(describeEvent({ kind: 'task.escalated', taskId: 4, after: { escalationStep: 2 } })).toBe('T4 超时未报到，第 2 级提醒');
     expect(describeEvent({ kind: 'task.returned', taskId: 5, after: { reason: '缺少环评批复' } })).toBe('T5 退回：缺少环评批复');
   });
