@@ -9,6 +9,7 @@ import { dispatch } from '../handlers/dispatch.js';
 import type { Clock } from './clock.js';
 import { buildContext } from './inbound/build-context.js';
 import { claimNextInbound } from './inbound/claim-next-inbound.js';
+import { isTransientError } from './inbound/is-transient-error.js';
 import { withRetries } from './inbound/with-retries.js';
 import { runDueJobs, type JobRunners } from './jobs/run-due-jobs.js';
 import type { Logger } from './logger.js';
@@ -81,7 +82,7 @@ export function createApp(deps: AppDeps): App {
         }),
       );
     } catch (error) {
-      if (!claimed) {
+      if (!claimed || isTransientError(error)) {
         // The database keeps refusing: the row stays unprocessed and is tried on the next pass.
         logger.error({ err: error }, 'processing incoming events failed');
         return false;
