@@ -64,6 +64,7 @@ export const commands: readonly Command[] = [
   { word: '进度', roles: 'registered', summary: '查看项目进度和红黄绿灯', example: '进度 P12', run: showProgress },
   { word: '开工', roles: coordinatorRoles, summary: '登记开工', example: '开工 P12 2026-06-01', run: changeStage('start') },
   { word: '投产', roles: coordinatorRoles, summary: '登记竣工投产', example: '投产 P12', run: changeStage('produce') },
+  { word: '入库', roles: coordinatorRoles, summary: '登记纳统入库', example: '入库 P12 2026-12-01', run: changeStage('enroll') },
   { word: '终止', roles: coordinatorRoles, summary: '终止服务，写明原因', example: '终止 P12 企业主动撤回', run: endProject('terminate') },
   { word: '办结项目', roles: coordinatorRoles, summary: '帮办代办服务办结', example: '办结项目 P12', run: endProject('close') },
   {

@@ -26,6 +26,7 @@ export async function loadSnapshot(tx: Tx, now: Date): Promise<ScheduleSnapshot>
       id: project.id,
       name: project.name,
       stage: project.stage,
+      service: project.service,
       content: project.content,
       investmentWan: Number(project.investmentWan),
       leaderId: project.leaderId,
@@ -37,6 +38,7 @@ export async function loadSnapshot(tx: Tx, now: Date): Promise<ScheduleSnapshot>
       planMadeAt: project.planMadeAt,
       startedOn: day(project.startedOn),
       producedOn: day(project.producedOn),
+      enrolledOn: day(project.enrolledOn),
     })),
     tasks: tasks.map((task) => ({
       id: task.id,

@@ -1,6 +1,7 @@
 // One line of the archive (一事一档, 002 五(十)): what an event-log row means, in Chinese.
 import { isPhase, phaseNames } from '../catalogue/approval-phases.js';
 import { stageNames } from '../project/project-stage.js';
+import { serviceNames } from '../project/service-state.js';
 
 export interface EventFacts {
   kind: string;
@@ -10,7 +11,8 @@ export interface EventFacts {
 
 type Facts = Record<string, unknown>;
 
-const stage = (value: unknown) => stageNames[value as keyof typeof stageNames] ?? String(value);
+// Events written before the service and the stage were apart hold the service words (审批中) in `stage`.
+const stage = (value: unknown) => stageNames[value as keyof typeof stageNames] ?? serviceNames[value as keyof typeof serviceNames] ?? String(value);
 
 const phrases: Record<string, (after: Facts, task: string) => string> = {
   'project.registered': () => '登记项目',
@@ -34,7 +36,8 @@ const phrases: Record<string, (after: Facts, task: string) => string> = {
   'task.suspended': (after, task) => `${task} 中止计时：${String(after.reason)}`,
   'task.resumed': (after, task) => `${task} 恢复计时，顺延 ${String(after.pausedWorkingDays)} 个工作日`,
   'task.cancelled': (_after, task) => `${task} 撤销`,
-  'project.stage_changed': (after) => `阶段改为${stage(after.stage)}`,
+  'project.stage_changed': (after) => `项目阶段改为${stage(after.stage)}`,
+  'project.service_changed': (after) => `服务改为${serviceNames[after.service as keyof typeof serviceNames] ?? String(after.service)}`,
   'project.phase_changed': (after) => (typeof after.phase === 'number' && isPhase(after.phase) ? `进入${phaseNames[after.phase]}阶段` : '审批事项全部办结'),
   'project.closed': () => '帮办代办服务办结',
   'project.terminated': (after) => `终止：${String(after.reason)}`,

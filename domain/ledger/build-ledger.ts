@@ -8,7 +8,8 @@ import { formatShanghai, shanghaiDate, type IsoDate } from '../calendar/shanghai
 import type { Policy } from '../policy.js';
 import { problemStateNames, type ProblemState } from '../problems/problem-rules.js';
 import { projectDeadlines } from '../project/project-deadlines.js';
-import { stageNames, type Stage } from '../project/project-stage.js';
+import { projectFollowed, stageNames, type Stage } from '../project/project-stage.js';
+import { serviceNames, type ServiceState } from '../project/service-state.js';
 import { dateLight, taskLight, worstLight, type Light } from '../project/traffic-light.js';
 import { openTaskStates } from '../task/task-state.js';
 
@@ -22,11 +23,18 @@ export interface LedgerProject {
   /** Names, resolved by the caller; null when not set. */
   leadUnit: string | null;
   leader: string | null;
+  /** The project's own stage and the 帮办代办 service (docs/domain.md "Project life cycle"). */
   stage: string;
+  service: string;
+  /** 目标任务, 时间节点 (003 一(二)4(2)) and 预计开工. */
+  targetTasks: string;
+  timeNodes: string;
+  expectedStartOn: IsoDate | null;
   signedOn: IsoDate | null;
   landListedOn: IsoDate | null;
   startedOn: IsoDate | null;
   producedOn: IsoDate | null;
+  enrolledOn: IsoDate | null;
   acceptedAt: Date | null;
   teamFormedAt: Date | null;
   planMadeAt: Date | null;
@@ -107,7 +115,7 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
   const label = new Map(data.projects.map((project) => [project.id, `P${project.id} ${project.name}`]));
 
   const projectLight = (project: LedgerProject): Light => {
-    if (project.stage === 'closed' || project.stage === 'terminated') return 'green';
+    if (!projectFollowed(project)) return 'green';
     const tasks = openTasks.filter((task) => task.projectId === project.id).map(lightOf);
     const deadlines = projectDeadlines(project, policy, calendar).map((deadline) => dateLight(deadline.dueOn, now, calendar, policy.warnBeforeWorkingDays));
     return worstLight([...tasks, ...deadlines]);
@@ -124,11 +132,16 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
       text('责任单位', 18),
       text('实施企业', 24),
       text('包抓领导', 10),
-      text('阶段', 8),
+      text('目标任务', 24),
+      text('时间节点', 24),
+      text('服务', 8),
+      text('项目阶段', 10),
       date('签约日期'),
       date('土地摘牌日期'),
+      date('预计开工'),
       date('开工日期'),
       date('投产日期'),
+      date('入库日期'),
       text('灯', 5),
     ],
     rows: [...data.projects]
@@ -142,11 +155,16 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
         project.leadUnit,
         project.enterprise || null,
         project.leader,
+        project.targetTasks || null,
+        project.timeNodes || null,
+        serviceNames[project.service as ServiceState] ?? project.service,
         stageNames[project.stage as Stage] ?? project.stage,
         project.signedOn,
         project.landListedOn,
+        project.expectedStartOn,
         project.startedOn,
         project.producedOn,
+        project.enrolledOn,
         lightNames[projectLight(project)],
       ]),
   };

@@ -1,9 +1,12 @@
 // The project-level clocks: team within 1 working day of acceptance (002 五(三)), plan 1 working
 // day after the team (002 五(四)), construction start within 90 working days of signing or 50 of
-// land listing (003 一(二)4(3)).
+// land listing (003 一(二)4(3)). The first two belong to the running service; the start deadline runs
+// until the project is recorded as started, whether the service runs or has ended with 办结, and stops
+// with 终止 (docs/domain.md "Project life cycle").
 import { addWorkingDays } from '../calendar/add-working-days.js';
 import type { WorkingCalendar } from '../calendar/create-working-calendar.js';
 import { shanghaiDate, type IsoDate } from '../calendar/shanghai-time.js';
+import { serviceRunning } from './service-state.js';
 
 export interface DeadlinePolicy {
   teamWorkingDays: number;
@@ -14,6 +17,7 @@ export interface DeadlinePolicy {
 
 export interface ProjectClocks {
   stage: string;
+  service: string;
   signedOn: IsoDate | null;
   landListedOn: IsoDate | null;
   acceptedAt: Date | null;
@@ -29,7 +33,7 @@ export interface Deadline {
 /** The open project deadlines, earliest first. */
 export function projectDeadlines(project: ProjectClocks, policy: DeadlinePolicy, calendar: WorkingCalendar): Deadline[] {
   const deadlines: Deadline[] = [];
-  if (project.stage === 'accepted' || project.stage === 'approving') {
+  if (serviceRunning(project.service)) {
     if (project.acceptedAt && !project.teamFormedAt) {
       deadlines.push({ label: '组建团队', dueOn: addWorkingDays(calendar, shanghaiDate(project.acceptedAt), policy.teamWorkingDays) });
     }
@@ -37,7 +41,7 @@ export function projectDeadlines(project: ProjectClocks, policy: DeadlinePolicy,
       deadlines.push({ label: '制定方案', dueOn: addWorkingDays(calendar, shanghaiDate(project.teamFormedAt), policy.planWorkingDays) });
     }
   }
-  if (project.stage === 'signed' || project.stage === 'accepted' || project.stage === 'approving') {
+  if (project.stage === 'signed' && project.service !== 'terminated') {
     const starts = [
       project.signedOn && addWorkingDays(calendar, project.signedOn, policy.startAfterSigningWorkingDays),
       project.landListedOn && addWorkingDays(calendar, project.landListedOn, policy.startAfterLandListingWorkingDays),

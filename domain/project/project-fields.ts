@@ -1,9 +1,30 @@
 // The project fields people type in 登记项目 and 修改项目, with the names each is known by. The fields
 // are those of 004 三(一)1 (名称, 建设内容, 责任单位, 实施企业, 负责人电话) and 003 一(二)4(1)(2)
-// (investment, industry, 包抓领导, 签约, 土地摘牌). A field name outside this list is refused with the
-// list, never dropped: a dropped 投资额度 would silently register the wrong project.
+// (investment, industry, 包抓领导, 目标任务, 时间节点, 签约, 土地摘牌), with 预计开工 (开工预期,
+// 000 第三条(一)1) and the stage dates that 修改项目 corrects (开工, 投产, 入库; docs/domain.md "Project
+// life cycle"). A field name outside this list is refused with the list, never dropped: a dropped
+// 投资额度 would silently register the wrong project.
 
-export type ProjectField = 'name' | 'content' | 'investment' | 'industry' | 'leadUnit' | 'enterprise' | 'contact' | 'leader' | 'signedOn' | 'landListedOn';
+export type ProjectField =
+  | 'name'
+  | 'content'
+  | 'investment'
+  | 'industry'
+  | 'leadUnit'
+  | 'enterprise'
+  | 'contact'
+  | 'leader'
+  | 'signedOn'
+  | 'landListedOn'
+  | 'targetTasks'
+  | 'timeNodes'
+  | 'expectedStartOn'
+  | 'startedOn'
+  | 'producedOn'
+  | 'enrolledOn';
+
+/** Set by the stage commands (开工, 投产, 入库) and only corrected by 修改项目. */
+export const stageDateFields = ['startedOn', 'producedOn', 'enrolledOn'] as const satisfies readonly ProjectField[];
 
 interface FieldInfo {
   /** The name shown to people (the first synonym). */
@@ -24,6 +45,12 @@ export const projectFields: Record<ProjectField, FieldInfo> = {
   leader: { label: '包抓领导', synonyms: ['包抓领导', '分包领导', '领导'], maxLength: 20 },
   signedOn: { label: '签约日期', synonyms: ['签约日期', '签约时间', '签约'], maxLength: 20 },
   landListedOn: { label: '土地摘牌日期', synonyms: ['土地摘牌日期', '摘牌日期', '土地摘牌'], maxLength: 20 },
+  targetTasks: { label: '目标任务', synonyms: ['目标任务', '目标'], maxLength: 200 },
+  timeNodes: { label: '时间节点', synonyms: ['时间节点', '节点'], maxLength: 200 },
+  expectedStartOn: { label: '预计开工', synonyms: ['预计开工', '预计开工日期', '计划开工', '开工预期'], maxLength: 20 },
+  startedOn: { label: '开工日期', synonyms: ['开工日期', '开工时间'], maxLength: 20 },
+  producedOn: { label: '投产日期', synonyms: ['投产日期', '投产时间', '竣工投产日期'], maxLength: 20 },
+  enrolledOn: { label: '入库日期', synonyms: ['入库日期', '入库时间', '纳统入库日期'], maxLength: 20 },
 };
 
 export type ReadFields =

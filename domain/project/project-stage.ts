@@ -1,52 +1,59 @@
-// The project life cycle the bot tracks (docs/domain.md "Project life cycle"): 签约 (003) → 受理 (002 五(二))
-// → 审批 in four phases (004 三(一)2) → 开工 → 投产, ending with 办结 (办结单, 002 五(八)) or, at any
-// point, 终止 with a reason (终止单, 002 五(八)).
+// The project's own stages (docs/domain.md "Project life cycle"): 储备 and 在谈 (001) stay outside the bot;
+// a registered project is 签约 (003 一(一)3), then 开工 (003 一(二)4(3)), 竣工投产 (003 一(四)6) and 入库
+// (纳统入库, 003 一(四)). They move on whether the 帮办代办 service runs or has ended with 办结; 终止 (002 五(八))
+// takes the project off the county's books, so its stage stays where it was.
 
 export const stageNames = {
-  signed: '已签约',
-  accepted: '已受理',
-  approving: '审批中',
-  started: '已开工',
-  producing: '已投产',
-  closed: '已办结',
-  terminated: '已终止',
+  signed: '签约',
+  started: '开工',
+  producing: '竣工投产',
+  enrolled: '入库',
 } as const;
 
 export type Stage = keyof typeof stageNames;
 
-export type ProjectAction = 'accept' | 'dispatch' | 'start' | 'produce' | 'close' | 'terminate';
+export type StageAction = 'start' | 'produce' | 'enroll';
 
-const open: Stage[] = ['signed', 'accepted', 'approving', 'started', 'producing'];
+/** Each step: the stage it needs, the stage it gives, the command word and the date column. */
+export const stageSteps = {
+  start: { from: 'signed', to: 'started', word: '开工', field: 'startedOn' },
+  produce: { from: 'started', to: 'producing', word: '投产', field: 'producedOn' },
+  enroll: { from: 'producing', to: 'enrolled', word: '入库', field: 'enrolledOn' },
+} as const satisfies Record<StageAction, { from: Stage; to: Stage; word: string; field: string }>;
 
-// 竣工验收 items (phase 4) are dispatched after construction has started, so dispatch stays open then.
-const rules: Record<ProjectAction, { from: readonly Stage[]; to: (stage: Stage) => Stage }> = {
-  accept: { from: ['signed'], to: () => 'accepted' },
-  dispatch: { from: ['accepted', 'approving', 'started'], to: (stage) => (stage === 'accepted' ? 'approving' : stage) },
-  start: { from: ['signed', 'accepted', 'approving'], to: () => 'started' },
-  produce: { from: ['started'], to: () => 'producing' },
-  close: { from: ['accepted', 'approving', 'started', 'producing'], to: () => 'closed' },
-  terminate: { from: open, to: () => 'terminated' },
-};
+export type StageChange =
+  | { ok: true; to: Stage }
+  | { ok: false; code: 'SERVICE_TERMINATED' }
+  | { ok: false; code: 'ALREADY_PAST'; stage: Stage }
+  | { ok: false; code: 'NOT_YET'; stage: Stage; needs: Stage };
 
-export type StageChange = { ok: true; to: Stage } | { ok: false; code: 'STAGE_NOT_ALLOWED'; stage: Stage };
+const order: readonly Stage[] = ['signed', 'started', 'producing', 'enrolled'];
 
 /**
- * @example transitionProject('signed', 'accept') // { ok: true, to: 'accepted' }
- * @example transitionProject('closed', 'terminate') // { ok: false, code: 'STAGE_NOT_ALLOWED', stage: 'closed' }
+ * @example transitionStage('signed', 'closed', 'start') // { ok: true, to: 'started' }
+ * @example transitionStage('signed', 'approving', 'produce') // { ok: false, code: 'NOT_YET', stage: 'signed', needs: 'started' }
  */
-export function transitionProject(stage: string, action: ProjectAction): StageChange {
+export function transitionStage(stage: string, service: string, action: StageAction): StageChange {
+  if (service === 'terminated') return { ok: false, code: 'SERVICE_TERMINATED' };
   const current = asStage(stage);
-  const rule = rules[action];
-  if (!rule.from.includes(current)) return { ok: false, code: 'STAGE_NOT_ALLOWED', stage: current };
-  return { ok: true, to: rule.to(current) };
+  const step = stageSteps[action];
+  if (current === step.from) return { ok: true, to: step.to };
+  if (order.indexOf(current) > order.indexOf(step.from)) return { ok: false, code: 'ALREADY_PAST', stage: current };
+  return { ok: false, code: 'NOT_YET', stage: current, needs: step.from };
 }
 
-/** Service has ended: the enterprise may rate it (满意度评价, 002 五(九)). */
-export function serviceEnded(stage: string): boolean {
-  return stage === 'closed' || stage === 'terminated';
+/** Whether the project has reached a stage (开工 deadlines stop once started). */
+export function reached(stage: string, target: Stage): boolean {
+  return order.indexOf(asStage(stage)) >= order.indexOf(target);
 }
 
 export function asStage(stage: string): Stage {
   if (stage in stageNames) return stage as Stage;
   throw new Error(`unknown project stage "${stage}"`);
+}
+
+/** Whether the county still follows the project (lights, 进度 lists, digests): not after 终止, nor once 入库 with the service ended. */
+export function projectFollowed(project: { service: string; stage: string }): boolean {
+  if (project.service === 'terminated') return false;
+  return !(project.service === 'closed' && project.stage === 'enrolled');
 }

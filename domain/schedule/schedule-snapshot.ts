@@ -12,7 +12,9 @@ export interface SnapshotPerson {
 export interface SnapshotProject {
   id: number;
   name: string;
+  /** The project's own stage and the 帮办代办 service (docs/domain.md "Project life cycle"). */
   stage: string;
+  service: string;
   content: string;
   investmentWan: number;
   leaderId: number | null;
@@ -25,6 +27,7 @@ export interface SnapshotProject {
   planMadeAt: Date | null;
   startedOn: IsoDate | null;
   producedOn: IsoDate | null;
+  enrolledOn: IsoDate | null;
 }
 
 export interface SnapshotTask {

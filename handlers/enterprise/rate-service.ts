@@ -1,7 +1,7 @@
 // 评价 <项目> <1-5> [意见]: the enterprise rates the service after 办结 or 终止 (满意度评价表,
 // 002 五(九)). Rating again replaces the score; the event log keeps the earlier one.
 import type { RegisteredContext } from '../context.js';
-import { serviceEnded } from '../../domain/project/project-stage.js';
+import { serviceEnded } from '../../domain/project/service-state.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 import { notifyWindow } from '../shared/notify.js';
@@ -12,7 +12,7 @@ export async function rateService(ctx: RegisteredContext): Promise<void> {
   if (!lookup.ok) return ctx.reply(describeProjectRefusal(lookup, '评价 P12 5 服务很好'));
   const { project } = lookup;
   if (project.contactPersonId !== ctx.sender.id) return ctx.reply('只有本项目的企业联络员可以评价。');
-  if (!serviceEnded(project.stage)) return ctx.reply(`P${project.id} 的服务还没有办结，办结后再请你评价。`);
+  if (!serviceEnded(project.service)) return ctx.reply(`P${project.id} 的服务还没有办结，办结后再请你评价。`);
   const score = Number(line.args[1]?.replace(/分$/, ''));
   if (!Number.isInteger(score) || score < 1 || score > 5) return ctx.reply(`请给 1–5 分，例如「评价 P${project.id} 5 服务很好」。`);
   // The comment is free text, kept as typed (commas included) after the score.

@@ -4,7 +4,7 @@
 // from the items the team's units own; `方案 P12 增加|删除 <事项…>` edits it.
 import type { RegisteredContext } from '../context.js';
 import { matchUnit } from '../../domain/catalogue/match-unit.js';
-import { stageNames } from '../../domain/project/project-stage.js';
+import { serviceNames, serviceRunning, type ServiceState } from '../../domain/project/service-state.js';
 import { commandLine } from '../shared/command-line.js';
 import { loadCatalogue } from '../shared/load-catalogue.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
@@ -16,9 +16,9 @@ export async function servicePlan(ctx: RegisteredContext): Promise<void> {
   const lookup = await loadProject(ctx, line.args[0]);
   if (!lookup.ok) return ctx.reply(describeProjectRefusal(lookup, '方案 P12'));
   const { project } = lookup;
-  if (!['accepted', 'approving', 'started'].includes(project.stage)) {
+  if (!serviceRunning(project.service)) {
     return ctx.reply(
-      `P${project.id} ${stageNames[project.stage as keyof typeof stageNames]}，${project.stage === 'signed' ? '请先受理。' : '不能再修改方案。'}`,
+      `P${project.id} ${serviceNames[project.service as ServiceState]}，${project.service === 'unaccepted' ? '请先受理。' : '不能再修改方案。'}`,
     );
   }
   if (!project.teamFormedAt || project.leaderId === null) {

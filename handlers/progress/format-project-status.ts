@@ -1,4 +1,4 @@
-// The status card of one project (进度, README "Commands"): stage, phase, contact (masked unless the viewer
+// The status card of one project (进度, README "Commands"): service and stage, phase, contact (masked unless the viewer
 // is the window or on the team), next deadline, and each task's state, age and light.
 import type { Project } from '../../generated/prisma/client.js';
 import type { RegisteredContext } from '../context.js';
@@ -10,7 +10,8 @@ import { markProvisional } from '../../domain/calendar/mark-provisional.js';
 import { isPhase, phaseNames } from '../../domain/catalogue/approval-phases.js';
 import { formatInvestment } from '../../domain/commands/parse-investment.js';
 import { maskMobile } from '../../domain/mask-mobile.js';
-import { stageNames } from '../../domain/project/project-stage.js';
+import { describeLifeCycle } from '../../domain/project/describe-life-cycle.js';
+import { projectFollowed } from '../../domain/project/project-stage.js';
 import { lightSymbols } from '../../domain/project/traffic-light.js';
 import { projectAudience } from '../shared/load-project.js';
 import { loadProjectStatus } from './load-project-status.js';
@@ -18,10 +19,13 @@ import { loadProjectStatus } from './load-project-status.js';
 export async function formatProjectStatus(ctx: RegisteredContext, project: Project, calendar: WorkingCalendar, known?: ProjectAudience): Promise<string> {
   const audience = known ?? (await projectAudience(ctx.tx, project));
   const status = await loadProjectStatus(ctx.tx, project, ctx.now, ctx.policy, calendar);
-  const ended = project.stage === 'closed' || project.stage === 'terminated';
+  const ended = !projectFollowed(project);
   const phase = project.phase !== null && isPhase(project.phase) ? ` · ${phaseNames[project.phase]}` : '';
   const lines = [`${ended ? '' : `${lightSymbols[status.light]} `}P${project.id} ${project.name}`];
-  lines.push(`阶段：${stageNames[project.stage as keyof typeof stageNames] ?? project.stage}${phase}${project.endReason ? `（${project.endReason}）` : ''}`);
+  const stageOn = [project.enrolledOn, project.producedOn, project.startedOn].find(Boolean);
+  lines.push(
+    describeLifeCycle(project, `${phase}${project.endReason ? `（${project.endReason}）` : ''}`, stageOn ? ` ${stageOn.toISOString().slice(0, 10)}` : ''),
+  );
   lines.push(`投资：${formatInvestment(Number(project.investmentWan))}${project.enterprise ? ` · ${project.enterprise}` : ''}`);
   if (!isEnterpriseOnly(ctx.sender) && project.contactName) {
     const mobile = project.contactMobile ? ` ${seesFullMobile(ctx.sender, audience) ? project.contactMobile : maskMobile(project.contactMobile)}` : '';

@@ -4,7 +4,7 @@ import type { RegisteredContext } from '../context.js';
 import { isEnterpriseOnly, readScope } from '../../domain/access/project-access.js';
 import type { WorkingCalendar } from '../../domain/calendar/create-working-calendar.js';
 import { lightSymbols } from '../../domain/project/traffic-light.js';
-import { stageNames } from '../../domain/project/project-stage.js';
+import { describeLifeCycle } from '../../domain/project/describe-life-cycle.js';
 import { projectLight } from './project-light.js';
 
 const MAX_LINES = 30;
@@ -13,7 +13,8 @@ export async function listVisibleProjects(ctx: RegisteredContext, calendar: Work
   const { sender } = ctx;
   const enterpriseOnly = isEnterpriseOnly(sender);
   const scope = readScope(sender);
-  const open: Prisma.ProjectWhereInput = { stage: { notIn: ['closed', 'terminated'] } };
+  // Still followed (domain/project/project-stage.ts projectFollowed): not 终止, not 入库 after 办结.
+  const open: Prisma.ProjectWhereInput = { NOT: { OR: [{ service: 'terminated' }, { service: 'closed', stage: 'enrolled' }] } };
   let where: Prisma.ProjectWhereInput;
   if (enterpriseOnly) where = { contactPersonId: sender.id };
   else if (scope.all) where = open;
@@ -31,7 +32,7 @@ export async function listVisibleProjects(ctx: RegisteredContext, calendar: Work
   const lines: string[] = [];
   for (const project of projects.slice(0, MAX_LINES)) {
     const light = await projectLight(ctx, project, calendar);
-    lines.push(`${lightSymbols[light]} P${project.id} ${project.name} · ${stageNames[project.stage as keyof typeof stageNames] ?? project.stage}`);
+    lines.push(`${lightSymbols[light]} P${project.id} ${project.name} · ${describeLifeCycle(project)}`);
   }
   if (projects.length > MAX_LINES) lines.push(`……只列出前 ${MAX_LINES} 个`);
   lines.push('查看详情：进度 P编号');

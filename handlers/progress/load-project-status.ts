@@ -32,6 +32,7 @@ export async function loadProjectStatus(tx: Tx, project: Project, now: Date, pol
   const deadlines = projectDeadlines(
     {
       stage: project.stage,
+      service: project.service,
       signedOn: day(project.signedOn),
       landListedOn: day(project.landListedOn),
       acceptedAt: project.acceptedAt,

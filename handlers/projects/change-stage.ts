@@ -1,44 +1,47 @@
-// 开工 / 投产: the project's life-cycle steps after approval (签约 → 开工 → 投产, 003 一), with the
-// date it happened (today when none is given).
+// 开工 / 投产 / 入库: the project's own stages (签约 → 开工 → 竣工投产 → 入库, 003 一), with the date each happened
+// (today when none is given). They are recorded while the 帮办代办 service runs and after it has ended with
+// 办结; after 终止 the stage stays (docs/domain.md "Project life cycle"). A wrong date is corrected with 修改项目.
 import type { RegisteredContext } from '../context.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { parseDate } from '../../domain/commands/parse-date.js';
-import { stageNames, transitionProject } from '../../domain/project/project-stage.js';
+import { stageNames, stageSteps, transitionStage, type StageAction } from '../../domain/project/project-stage.js';
+import { checkStageDates, describeStageDateRefusal } from '../../domain/project/stage-dates.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 import { notifyEnterprise, notifyLeader, notifyWindow } from '../shared/notify.js';
 
-const steps = {
-  start: { word: '开工', field: 'startedOn' },
-  produce: { word: '投产', field: 'producedOn' },
-} as const;
+const day = (value: Date | null) => value?.toISOString().slice(0, 10) ?? null;
 
-export function changeStage(action: keyof typeof steps) {
-  const { word, field } = steps[action];
+export function changeStage(action: StageAction) {
+  const { word, field, to } = stageSteps[action];
   return async function run(ctx: RegisteredContext): Promise<void> {
     const line = commandLine(ctx);
     const lookup = await loadProject(ctx, line.args[0]);
     if (!lookup.ok) return ctx.reply(describeProjectRefusal(lookup, `${word} P12 2026-06-01`));
     const { project } = lookup;
-    const change = transitionProject(project.stage, action);
-    if (!change.ok) return ctx.reply(`P${project.id} ${stageNames[change.stage]}，不能登记${word}。`);
+    const change = transitionStage(project.stage, project.service, action);
+    if (!change.ok) {
+      if (change.code === 'SERVICE_TERMINATED')
+        return ctx.reply(`P${project.id} 已终止，项目阶段停在${stageNames[project.stage as keyof typeof stageNames]}，不再登记${word}。`);
+      if (change.code === 'ALREADY_PAST') {
+        return ctx.reply(`P${project.id} 已${stageNames[change.stage]}，不能再登记${word}。日期有误请发「修改项目 P${project.id} ${word}日期：2026-06-01」。`);
+      }
+      const needed = Object.values(stageSteps).find((step) => step.to === change.needs)!;
+      return ctx.reply(`P${project.id} 还没有${stageNames[change.needs]}，请先登记：${needed.word} P${project.id} 日期。`);
+    }
     const today = shanghaiDate(ctx.now);
     const date = line.args[1] ? parseDate(line.args[1], today) : { ok: true as const, date: today };
-    if (!date.ok) return ctx.reply(`看不懂日期「${line.args[1]}」，请写成 2026-06-01。`);
-    // A stage is recorded when it happened: not ahead of today, not before signing, 投产 after 开工 (003 一).
-    const day = (value: Date | null) => value?.toISOString().slice(0, 10) ?? null;
-    if (date.date > today) return ctx.reply(`${word}日期 ${date.date} 还没到，请在${word}后再登记。`);
-    const signed = day(project.signedOn);
-    if (signed && date.date < signed) return ctx.reply(`${word}日期 ${date.date} 早于签约日期 ${signed}，请核对。`);
-    const started = day(project.startedOn);
-    if (action === 'produce' && started && date.date < started) return ctx.reply(`投产日期 ${date.date} 早于开工日期 ${started}，请核对。`);
+    if (!date.ok) return ctx.reply(`看不懂日期「${line.args[1]}」，请写成 ${word} P${project.id} 2026-06-01。`);
+    const dates = { signedOn: day(project.signedOn), startedOn: day(project.startedOn), producedOn: day(project.producedOn), [field]: date.date };
+    const check = checkStageDates(dates, today);
+    if (!check.ok) return ctx.reply(describeStageDateRefusal(check, project.id, today));
 
-    await ctx.tx.project.update({ where: { id: project.id }, data: { stage: change.to, [field]: new Date(`${date.date}T00:00:00Z`) } });
+    await ctx.tx.project.update({ where: { id: project.id }, data: { stage: to, [field]: new Date(`${date.date}T00:00:00Z`) } });
     await ctx.record({
       kind: 'project.stage_changed',
       projectId: project.id,
       before: { stage: project.stage },
-      after: { stage: change.to, [field]: date.date },
+      after: { stage: to, [field]: date.date },
     });
     const text = `P${project.id} ${project.name} 已于 ${date.date} ${word}。`;
     await notifyWindow(ctx, text);

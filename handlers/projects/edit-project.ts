@@ -1,7 +1,8 @@
 // 修改项目: corrects a registered project's fields (the project list of 004 三(一)1 and 003 一(二)4
-// changes as negotiations go on). Each change lands in the archive with its before and after
-// (一事一档, 002 五(十)); the mobile is kept out of it, as in 登记项目. A field name the bot does
-// not know is refused with the list, never dropped.
+// changes as negotiations go on), and a wrong 开工/投产/入库 date. Each change lands in the archive with
+// its before and after (一事一档, 002 五(十)); the mobile is kept out of it, as in 登记项目. A field name
+// the bot does not know is refused with the list, never dropped. It works after 办结 too, since the
+// project's stages go on; a 终止 project is off the books (docs/domain.md "Project life cycle").
 import type { RegisteredContext } from '../context.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { describeUnknownUnit, resolveUnit } from '../../domain/catalogue/resolve-unit.js';
@@ -9,8 +10,9 @@ import { parseContact } from '../../domain/commands/parse-contact.js';
 import { parseDate } from '../../domain/commands/parse-date.js';
 import { describeInvestmentRefusal, formatInvestment, parseInvestment } from '../../domain/commands/parse-investment.js';
 import { maskMobile } from '../../domain/mask-mobile.js';
-import { describeFieldRefusal, projectFields, readProjectFields, type ProjectField } from '../../domain/project/project-fields.js';
-import { serviceEnded, stageNames, asStage } from '../../domain/project/project-stage.js';
+import { describeFieldRefusal, projectFields, readProjectFields, stageDateFields, type ProjectField } from '../../domain/project/project-fields.js';
+import { stageSteps } from '../../domain/project/project-stage.js';
+import { checkStageDates, describeStageDateRefusal } from '../../domain/project/stage-dates.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 
@@ -18,12 +20,14 @@ const usage = '修改项目 P12 投资：8亿 联系人：张三 13800000000';
 
 type Change = { label: string; before: string; after: string };
 
+const day = (value: Date | null) => value?.toISOString().slice(0, 10) ?? null;
+
 export async function editProject(ctx: RegisteredContext): Promise<void> {
   const line = commandLine(ctx);
   const lookup = await loadProject(ctx, line.args[0]);
   if (!lookup.ok) return ctx.reply(describeProjectRefusal(lookup, usage));
   const { project } = lookup;
-  if (serviceEnded(project.stage)) return ctx.reply(`P${project.id} ${stageNames[asStage(project.stage)]}，不能再修改。`);
+  if (project.service === 'terminated') return ctx.reply(`P${project.id} 已终止，不能再修改。`);
   const read = readProjectFields(line.fields);
   if (!read.ok) return ctx.reply(read.code === 'UNKNOWN_FIELD' ? `${describeFieldRefusal(read)}例如：${usage}` : describeFieldRefusal(read));
   const fields = read.values;
@@ -37,12 +41,11 @@ export async function editProject(ctx: RegisteredContext): Promise<void> {
   };
   const today = shanghaiDate(ctx.now);
 
-  for (const field of ['name', 'content', 'industry', 'enterprise'] as const) {
+  for (const field of ['name', 'content', 'industry', 'enterprise', 'targetTasks', 'timeNodes'] as const) {
     const value = fields[field];
     if (value === undefined) continue;
-    const column = field === 'content' ? 'content' : field;
-    data[column] = value;
-    change(field, project[column], value);
+    data[field] = value;
+    change(field, project[field], value);
   }
   if (fields.name && fields.name !== project.name) {
     const twin = await ctx.tx.project.findFirst({ where: { name: fields.name, id: { not: project.id } }, select: { id: true } });
@@ -78,14 +81,24 @@ export async function editProject(ctx: RegisteredContext): Promise<void> {
     change('leader', project.leaderName, fields.leader);
     if (!leader) notes.push(`包抓领导「${fields.leader}」不在名册中，组建团队时请重新指定。`);
   }
-  for (const field of ['signedOn', 'landListedOn'] as const) {
+  for (const field of ['signedOn', 'landListedOn', 'expectedStartOn', ...stageDateFields] as const) {
     const text = fields[field];
     if (!text) continue;
+    const { label } = projectFields[field];
+    const step = Object.values(stageSteps).find((candidate) => candidate.field === field);
+    // A stage is entered by its own command, which tells the 包抓领导; 修改项目 only corrects its date.
+    if (step && !project[field]) return ctx.reply(`P${project.id} 还没有登记${step.word}，请发「${step.word} P${project.id} ${today}」。`);
     const parsed = parseDate(text, today);
-    if (!parsed.ok) return ctx.reply(`看不懂${projectFields[field].label}「${text}」，请写成 2026-03-02。`);
+    if (!parsed.ok) return ctx.reply(`看不懂${label}「${text}」，请写成 修改项目 P${project.id} ${label}：2026-03-02。`);
     data[field] = new Date(`${parsed.date}T00:00:00Z`);
-    change(field, project[field]?.toISOString().slice(0, 10) ?? '', parsed.date);
+    change(field, day(project[field]) ?? '', parsed.date);
   }
+  const dated = (field: 'signedOn' | (typeof stageDateFields)[number]) => (data[field] as Date | undefined)?.toISOString().slice(0, 10) ?? day(project[field]);
+  const check = checkStageDates(
+    { signedOn: dated('signedOn'), startedOn: dated('startedOn'), producedOn: dated('producedOn'), enrolledOn: dated('enrolledOn') },
+    today,
+  );
+  if (!check.ok) return ctx.reply(describeStageDateRefusal(check, project.id, today));
 
   if (changes.length === 0) return ctx.reply(`P${project.id} 没有变化：新值与原值相同。`);
   await ctx.tx.project.update({ where: { id: project.id }, data });

@@ -1,9 +1,10 @@
 // 办结项目 / 终止: service ends with 办结单, or stops with 终止单 and its reason (002 五(八)). The
 // enterprise is asked to rate the service (满意度评价, 002 五(九)). Terminating cancels open task
-// cards; 办结 waits until no task is open.
+// cards; 办结 waits until no task is open. The project's own stage is apart: after 办结 it still
+// moves on (开工, 投产, 入库); after 终止 it stays (docs/domain.md "Project life cycle").
 import { openTaskStates } from '../../domain/task/task-state.js';
 import type { RegisteredContext } from '../context.js';
-import { stageNames, transitionProject } from '../../domain/project/project-stage.js';
+import { serviceNames, transitionService } from '../../domain/project/service-state.js';
 import { stripLabel } from '../../domain/commands/parse-command-line.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
@@ -16,8 +17,8 @@ export function endProject(action: 'close' | 'terminate') {
     const lookup = await loadProject(ctx, line.args[0]);
     if (!lookup.ok) return ctx.reply(describeProjectRefusal(lookup, action === 'close' ? '办结项目 P12' : '终止 P12 企业主动撤回'));
     const { project } = lookup;
-    const change = transitionProject(project.stage, action);
-    if (!change.ok) return ctx.reply(`P${project.id} ${stageNames[change.stage]}，不能${word}。`);
+    const change = transitionService(project.service, action);
+    if (!change.ok) return ctx.reply(`P${project.id} ${serviceNames[change.service]}，不能${word}。`);
     const reason = stripLabel(line.rest, ['原因', '终止原因']);
     if (action === 'terminate' && !reason) return ctx.reply(`请写明终止原因，例如「终止 P${project.id} 企业主动撤回」。`);
     const open = await ctx.tx.task.findMany({ where: { projectId: project.id, state: { in: [...openTaskStates] } }, orderBy: { id: 'asc' } });
@@ -29,12 +30,12 @@ export function endProject(action: 'close' | 'terminate') {
       await ctx.record({ kind: 'task.cancelled', projectId: project.id, taskId: task.id, before: { state: task.state }, after: { state: 'cancelled' } });
       await updateCards(ctx, { ...task, project }, '已撤销 · 项目终止');
     }
-    await ctx.tx.project.update({ where: { id: project.id }, data: { stage: change.to, endedAt: ctx.now, endReason: reason || null } });
+    await ctx.tx.project.update({ where: { id: project.id }, data: { service: change.to, endedAt: ctx.now, endReason: reason || null } });
     await ctx.record({
       kind: action === 'close' ? 'project.closed' : 'project.terminated',
       projectId: project.id,
-      before: { stage: project.stage },
-      after: { stage: change.to, reason: reason || undefined },
+      before: { service: project.service },
+      after: { service: change.to, reason: reason || undefined },
     });
 
     const what = action === 'close' ? '帮办代办服务已办结' : `帮办代办服务已终止，原因：${reason}`;

@@ -7,7 +7,7 @@ import { addWorkingDays } from '../../domain/calendar/add-working-days.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { splitList } from '../../domain/commands/parse-command-line.js';
 import { describeUnknownUnit, resolveUnit } from '../../domain/catalogue/resolve-unit.js';
-import { stageNames } from '../../domain/project/project-stage.js';
+import { serviceNames, serviceRunning, type ServiceState } from '../../domain/project/service-state.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
@@ -21,9 +21,9 @@ export async function formTeam(ctx: RegisteredContext): Promise<void> {
   const lookup = await loadProject(ctx, line.args[0]);
   if (!lookup.ok) return ctx.reply(describeProjectRefusal(lookup, usage));
   const { project } = lookup;
-  if (!['accepted', 'approving', 'started'].includes(project.stage)) {
+  if (!serviceRunning(project.service)) {
     return ctx.reply(
-      `P${project.id} ${stageNames[project.stage as keyof typeof stageNames]}，${project.stage === 'signed' ? '请先受理。' : '不能再组建团队。'}`,
+      `P${project.id} ${serviceNames[project.service as ServiceState]}，${project.service === 'unaccepted' ? '请先受理。' : '不能再组建团队。'}`,
     );
   }
   const { leaderName, unitNames } = readTeamArgs(line.args.slice(1), line.fields);

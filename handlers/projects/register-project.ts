@@ -1,13 +1,15 @@
 // 登记项目: a signed project enters the bot (申请受理表, 002 五(二); project fields 004 三(一)1,
-// 003 一(二)4). It starts in stage 签约 with a one-time 绑定码 for the enterprise contact; below the
-// 帮办代办 threshold (5,000万元, 002 三) it is registered but marked not eligible.
+// 003 一(二)4). It starts in stage 签约, its service 未受理, with a one-time 绑定码 for the enterprise
+// contact; below the 帮办代办 threshold (5,000万元, 002 三) it is registered but marked not eligible.
+// 储备 and 在谈 projects are not registered (docs/domain.md "Project life cycle").
 import type { RegisteredContext } from '../context.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { parseContact } from '../../domain/commands/parse-contact.js';
 import { parseDate } from '../../domain/commands/parse-date.js';
 import { describeInvestmentRefusal, formatInvestment, parseInvestment } from '../../domain/commands/parse-investment.js';
 import { describeUnknownUnit, resolveUnit } from '../../domain/catalogue/resolve-unit.js';
-import { describeFieldRefusal, readProjectFields } from '../../domain/project/project-fields.js';
+import { describeFieldRefusal, projectFields, readProjectFields, stageDateFields } from '../../domain/project/project-fields.js';
+import { stageSteps } from '../../domain/project/project-stage.js';
 import { commandLine } from '../shared/command-line.js';
 import { issueBindCode } from './issue-bind-code.js';
 
@@ -19,21 +21,23 @@ export async function registerProject(ctx: RegisteredContext): Promise<void> {
   const fields = read.values;
   const missing = [fields.name ? '' : '名称', fields.investment ? '' : '投资'].filter(Boolean);
   if (missing.length > 0) return ctx.reply(`缺少${missing.join('和')}，例如：\n${usage}`);
+  const staged = stageDateFields.find((field) => fields[field]);
+  if (staged) {
+    const step = Object.values(stageSteps).find((candidate) => candidate.field === staged)!;
+    return ctx.reply(`登记项目不写${projectFields[staged].label}。请先登记，再发「${step.word} P12 日期」。`);
+  }
   const name = fields.name!;
   const investmentText = fields.investment!;
   const investment = parseInvestment(investmentText);
   if (!investment.ok) return ctx.reply(describeInvestmentRefusal(investment.code, investmentText));
 
   const today = shanghaiDate(ctx.now);
-  const dates: Record<'signedOn' | 'landListedOn', Date | null> = { signedOn: null, landListedOn: null };
-  for (const [key, label] of [
-    ['signedOn', '签约日期'],
-    ['landListedOn', '土地摘牌日期'],
-  ] as const) {
+  const dates: Record<'signedOn' | 'landListedOn' | 'expectedStartOn', Date | null> = { signedOn: null, landListedOn: null, expectedStartOn: null };
+  for (const key of ['signedOn', 'landListedOn', 'expectedStartOn'] as const) {
     const text = fields[key];
     if (!text) continue;
     const parsed = parseDate(text, today);
-    if (!parsed.ok) return ctx.reply(`看不懂${label}「${text}」，请写成 2026-03-02。`);
+    if (!parsed.ok) return ctx.reply(`看不懂${projectFields[key].label}「${text}」，请写成 2026-03-02。`);
     dates[key] = new Date(`${parsed.date}T00:00:00Z`);
   }
 
@@ -59,16 +63,22 @@ export async function registerProject(ctx: RegisteredContext): Promise<void> {
       leaderId: leader?.id ?? null,
       leaderName,
       leadUnitId: leadUnit?.id ?? ctx.sender.unitId,
-      signedOn: dates.signedOn,
-      landListedOn: dates.landListedOn,
+      targetTasks: fields.targetTasks ?? '',
+      timeNodes: fields.timeNodes ?? '',
+      ...dates,
       stage: 'signed',
+      service: 'unaccepted',
       eligible,
       registeredById: ctx.sender.id,
     },
   });
   const code = await issueBindCode(ctx, project.id);
   // The record holds no mobile: the event log is shown to many readers (档案).
-  await ctx.record({ kind: 'project.registered', projectId: project.id, after: { name, investmentWan: investment.wan, eligible, stage: 'signed' } });
+  await ctx.record({
+    kind: 'project.registered',
+    projectId: project.id,
+    after: { name, investmentWan: investment.wan, eligible, stage: 'signed', service: 'unaccepted' },
+  });
 
   const lines = [`已登记 P${project.id} ${name}（投资 ${formatInvestment(investment.wan)}，已签约）。`];
   if (!eligible) lines.push(`投资低于帮办代办标准 ${formatInvestment(ctx.policy.minInvestmentWan)}，项目已登记，但不纳入帮办代办。`);

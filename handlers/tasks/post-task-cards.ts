@@ -5,7 +5,7 @@ import type { RegisteredContext } from '../context.js';
 import { formatShanghai, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { markProvisional } from '../../domain/calendar/mark-provisional.js';
 import { escalationDueAt } from '../../domain/escalation/plan-escalation.js';
-import { stageNames, transitionProject } from '../../domain/project/project-stage.js';
+import { serviceNames, transitionService } from '../../domain/project/service-state.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
@@ -18,8 +18,8 @@ export async function postTaskCards(ctx: RegisteredContext): Promise<void> {
   const lookup = await loadProject(ctx, line.args[0]);
   if (!lookup.ok) return ctx.reply(describeProjectRefusal(lookup, '派单 P12 全部'));
   const { project } = lookup;
-  const change = transitionProject(project.stage, 'dispatch');
-  if (!change.ok) return ctx.reply(`P${project.id} ${stageNames[change.stage]}，${change.stage === 'signed' ? '请先受理。' : '不能派单。'}`);
+  const change = transitionService(project.service, 'dispatch');
+  if (!change.ok) return ctx.reply(`P${project.id} ${serviceNames[change.service]}，${change.service === 'unaccepted' ? '请先受理。' : '不能派单。'}`);
 
   // 002 五(三)–(五): team, then plan, then the window's call to the team's units.
   if (!project.teamFormedAt) return ctx.reply(`P${project.id} 还没有组建团队，请先「组建团队 P${project.id}」，再「方案 P${project.id}」，然后派单。`);
@@ -75,9 +75,9 @@ export async function postTaskCards(ctx: RegisteredContext): Promise<void> {
     );
   }
 
-  if (posted.length > 0 && change.to !== project.stage) {
-    await ctx.tx.project.update({ where: { id: project.id }, data: { stage: change.to } });
-    await ctx.record({ kind: 'project.stage_changed', projectId: project.id, before: { stage: project.stage }, after: { stage: change.to } });
+  if (posted.length > 0 && change.to !== project.service) {
+    await ctx.tx.project.update({ where: { id: project.id }, data: { service: change.to } });
+    await ctx.record({ kind: 'project.service_changed', projectId: project.id, before: { service: project.service }, after: { service: change.to } });
   }
   if (posted.length > 0) await refreshPhase(ctx, project.id);
   const lines = posted.length > 0 ? [`已派单 ${posted.length} 项：`, ...posted] : ['没有派出任务。'];

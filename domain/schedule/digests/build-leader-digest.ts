@@ -3,7 +3,7 @@
 // 县领导协调解决). "New" means not yet carried by a Wednesday digest, so a problem reported after
 // one digest goes out in the next.
 import type { Digest, SnapshotProblem } from '../schedule-snapshot.js';
-import { labelOf, nameOf, peopleWith, servedStages, titled, type DigestContext } from './describe-project.js';
+import { labelOf, nameOf, peopleWith, servedByTeam, titled, type DigestContext } from './describe-project.js';
 import { problemCategories } from '../../problems/classify-problem.js';
 
 export interface LeaderDigests {
@@ -21,7 +21,7 @@ export function buildLeaderDigest(context: DigestContext, week: string, late: bo
     return `- Q${problem.id} ${labelOf(project, context)}：${problem.description}${suggestion}`;
   };
 
-  const served = snapshot.projects.filter((project) => servedStages.includes(project.stage));
+  const served = snapshot.projects.filter(servedByTeam);
   const answers = snapshot.weeklyAnswers.filter((answer) => answer.week === week);
   const none = answers.filter((answer) => answer.none).length;
   const silent = served.filter((project) => !answers.some((answer) => answer.projectId === project.id));

@@ -7,7 +7,7 @@ import { openTaskStates, type TaskState } from '../../task/task-state.js';
 import { formatInvestment } from '../../commands/parse-investment.js';
 import { lightSymbols } from '../../project/traffic-light.js';
 import type { Digest } from '../schedule-snapshot.js';
-import { labelOf, lightOfTask, nameOf, openDeadlines, peopleWith, servedStages, titled, unitName, type DigestContext } from './describe-project.js';
+import { labelOf, lightOfTask, nameOf, openDeadlines, peopleWith, servedByTeam, titled, unitName, type DigestContext } from './describe-project.js';
 
 /** `2026-11` → `2026-10`. */
 export function previousMonth(month: string): string {
@@ -32,7 +32,7 @@ export function buildSignedList(context: DigestContext, month: string, late: boo
 
 export function buildStartLedger(context: DigestContext, month: string, late: boolean): Digest[] {
   const { snapshot } = context;
-  const toStart = snapshot.projects.filter((project) => ['signed', 'accepted', 'approving'].includes(project.stage));
+  const toStart = snapshot.projects.filter((project) => project.stage === 'signed' && project.service !== 'terminated');
   const lines = toStart.length === 0 ? ['没有待开工的项目。'] : [`待开工项目 ${toStart.length} 个：`];
   for (const project of toStart) {
     const start = openDeadlines(project, context).find((deadline) => deadline.label === '开工');
@@ -69,7 +69,10 @@ export function buildProgressAsk(context: DigestContext, month: string, late: bo
   const { snapshot } = context;
   const reported = new Set(snapshot.monthlyReports.filter((report) => report.month === month).map((report) => report.projectId));
   const waiting = snapshot.projects.filter(
-    (project) => (servedStages.includes(project.stage) || project.stage === 'producing') && project.leadUnitId !== null && !reported.has(project.id),
+    (project) =>
+      (servedByTeam(project) || (project.stage === 'producing' && project.service !== 'terminated')) &&
+      project.leadUnitId !== null &&
+      !reported.has(project.id),
   );
   const digests: Digest[] = [];
   for (const unitId of [...new Set(waiting.map((project) => project.leadUnitId!))].sort((a, b) => a - b)) {

@@ -2,12 +2,12 @@
 // suggestions; 16:00: the units that have not answered are reminded, once (003 一(三)5(1):
 // 每周二各项目服务专班牵头单位将需要研究解决问题及建议报县重点项目办). "无问题" is an answer.
 import type { Digest } from '../schedule-snapshot.js';
-import { labelOf, peopleWith, servedStages, titled, type DigestContext } from './describe-project.js';
+import { labelOf, peopleWith, servedByTeam, titled, type DigestContext } from './describe-project.js';
 
 export function buildProblemAsk(context: DigestContext, week: string, options: { reminder: boolean; late: boolean }): Digest[] {
   const { snapshot } = context;
   const answered = new Set(snapshot.weeklyAnswers.filter((answer) => answer.week === week).map((answer) => answer.projectId));
-  const waiting = snapshot.projects.filter((project) => servedStages.includes(project.stage) && project.leadUnitId !== null && !answered.has(project.id));
+  const waiting = snapshot.projects.filter((project) => servedByTeam(project) && project.leadUnitId !== null && !answered.has(project.id));
   const digests: Digest[] = [];
   const unitIds = [...new Set(waiting.map((project) => project.leadUnitId!))].sort((a, b) => a - b);
   for (const unitId of unitIds) {

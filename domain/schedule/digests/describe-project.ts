@@ -3,12 +3,18 @@
 import type { WorkingCalendar } from '../../calendar/create-working-calendar.js';
 import type { Policy } from '../../policy.js';
 import { projectDeadlines } from '../../project/project-deadlines.js';
+import { projectFollowed } from '../../project/project-stage.js';
 import { dateLight, lightSymbols, taskLight, worstLight, type Light } from '../../project/traffic-light.js';
 import type { Role } from '../../roles.js';
 import type { ScheduleSnapshot, SnapshotPerson, SnapshotProject, SnapshotTask } from '../schedule-snapshot.js';
 
-/** Stages in which a team serves the project (专班推进, 003 一(三)5). */
-export const servedStages: readonly string[] = ['signed', 'accepted', 'approving', 'started'];
+/**
+ * A team still pushes the project to 投产 (专班推进, 003 一(三)5): signed or started, whether the 帮办代办 service
+ * runs or has ended with 办结; not after 终止 (docs/domain.md "Project life cycle").
+ */
+export function servedByTeam(project: SnapshotProject): boolean {
+  return project.service !== 'terminated' && (project.stage === 'signed' || project.stage === 'started');
+}
 
 export interface DigestContext {
   now: Date;
@@ -26,7 +32,7 @@ export function openDeadlines(project: SnapshotProject, { policy, calendar }: Di
 }
 
 export function lightOfProject(project: SnapshotProject, context: DigestContext): Light {
-  if (project.stage === 'closed' || project.stage === 'terminated') return 'green';
+  if (!projectFollowed(project)) return 'green';
   const { now, policy, calendar, snapshot } = context;
   const tasks = snapshot.tasks.filter((task) => task.projectId === project.id).map((task) => lightOfTask(task, context));
   const deadlines = openDeadlines(project, context).map((deadline) => dateLight(deadline.dueOn, now, calendar, policy.warnBeforeWorkingDays));

@@ -26,11 +26,9 @@ export interface ProjectScore {
   investmentPct: number;
 }
 
-const ranked = ['signed', 'accepted', 'approving', 'started', 'producing'];
-
 export function scoreProjects(snapshot: ScheduleSnapshot, month: string): ProjectScore[] {
   return snapshot.projects
-    .filter((project) => ranked.includes(project.stage) && (project.signedOn ?? '0000') <= `${month}-31`)
+    .filter((project) => project.service !== 'terminated' && project.stage !== 'enrolled' && (project.signedOn ?? '0000') <= `${month}-31`)
     .map((project) => {
       const reports = snapshot.monthlyReports.filter((report) => report.projectId === project.id && report.month <= month);
       const total = reports.reduce((sum, report) => sum + report.investmentWan, 0);

@@ -12,7 +12,8 @@ const calendar = createWorkingCalendar();
 const project = (id: number, fields: Partial<SnapshotProject> = {}): SnapshotProject => ({
   id,
   name: `项目${id}`,
-  stage: 'approving',
+  stage: 'signed',
+  service: 'approving',
   content: '',
   investmentWan: 10000,
   leaderId: 10,
@@ -24,6 +25,7 @@ const project = (id: number, fields: Partial<SnapshotProject> = {}): SnapshotPro
   planMadeAt: null,
   startedOn: null,
   producedOn: null,
+  enrolledOn: null,
   ...fields,
 });
 
@@ -40,7 +42,7 @@ const base: ScheduleSnapshot = {
     { id: 1, name: '自然资源局' },
     { id: 2, name: '住建局' },
   ],
-  projects: [project(1), project(2, { leadUnitId: 2, leaderId: 11 }), project(3, { stage: 'closed' })],
+  projects: [project(1), project(2, { leadUnitId: 2, leaderId: 11 }), project(3, { service: 'terminated' })],
   tasks: [],
   problems: [],
   weeklyAnswers: [],
@@ -243,7 +245,7 @@ describe('开工期限提醒', () => {
   it('tells the window and 重点项目办 once when the team (or then the plan) is a working day late (002 五(三)(四))', () => {
     const people = [...base.people, { id: 6, name: '专窗小李', unitId: null, roles: ['window'] }];
     // Accepted Friday 10-09: the team is due on the 调休 Saturday 10-10; Monday 10-12 is the first day over.
-    const accepted = { projects: [project(1, { stage: 'accepted', acceptedAt: at('2026-10-09 10:00'), teamFormedAt: null, planMadeAt: null })], people };
+    const accepted = { projects: [project(1, { service: 'accepted', acceptedAt: at('2026-10-09 10:00'), teamFormedAt: null, planMadeAt: null })], people };
     const on = (date: string, snapshot: object) => run('deadlines', date, `${date} 09:00`, snapshot).digests;
     expect(on('2026-10-10', accepted)).toEqual([]);
     const told = on('2026-10-12', accepted);
@@ -251,7 +253,7 @@ describe('开工期限提醒', () => {
     expect(told[0]!.markdown).toBe('1 项期限已过：\n- P1 项目1 🔴 · 组建团队期限 2026-10-10 已过（发送「组建团队 P1」）');
     expect(on('2026-10-13', accepted)).toEqual([]);
     const teamed = {
-      projects: [project(1, { stage: 'accepted', acceptedAt: at('2026-10-09 10:00'), teamFormedAt: at('2026-10-12 10:00'), planMadeAt: null })],
+      projects: [project(1, { service: 'accepted', acceptedAt: at('2026-10-09 10:00'), teamFormedAt: at('2026-10-12 10:00'), planMadeAt: null })],
       people,
     };
     expect(on('2026-10-14', teamed)[0]!.markdown).toBe('1 项期限已过：\n- P1 项目1 🔴 · 制定方案期限 2026-10-13 已过（发送「方案 P1」）');
