@@ -7,18 +7,27 @@ export interface EventFacts {
   kind: string;
   taskId: number | null;
   after: unknown;
+  /** The values before the change, where the event kept them (修改项目). */
+  before?: unknown;
 }
 
 type Facts = Record<string, unknown>;
 
-// Events written before the service and the stage were apart hold the service words (审批中) in `stage`.
-const stage = (value: unknown) => stageNames[value as keyof typeof stageNames] ?? serviceNames[value as keyof typeof serviceNames] ?? String(value);
+const service = (value: unknown) => serviceNames[value as keyof typeof serviceNames] ?? String(value);
+// A stage change names its date (开工 2026-11-20). Events written before the service and the stage were apart
+// hold the service's words (approving) in `stage`: those read as the service's change.
+const stageChange = (after: Facts) => {
+  const stage = stageNames[after.stage as keyof typeof stageNames];
+  if (!stage) return `服务改为${service(after.stage)}`;
+  const date = [after.startedOn, after.producedOn, after.enrolledOn].find((value) => typeof value === 'string');
+  return `项目阶段改为${stage}${date ? `（${String(date)}）` : ''}`;
+};
 
-const phrases: Record<string, (after: Facts, task: string) => string> = {
+const phrases: Record<string, (after: Facts, task: string, before: Facts) => string> = {
   'project.registered': () => '登记项目',
-  'project.edited': (after) =>
+  'project.edited': (after, _task, before) =>
     `修改项目：${Object.entries(after)
-      .map(([label, value]) => `${label}改为${String(value)}`)
+      .map(([label, value]) => `${label}${before[label] ? `由${String(before[label])}` : ''}改为${String(value)}`)
       .join('；')}`,
   'calendar.year_entered': (after) => `录入 ${String(after.year)} 年官方节假日安排`,
   'project.accepted': () => '受理帮办代办',
@@ -36,8 +45,8 @@ const phrases: Record<string, (after: Facts, task: string) => string> = {
   'task.suspended': (after, task) => `${task} 中止计时：${String(after.reason)}`,
   'task.resumed': (after, task) => `${task} 恢复计时，顺延 ${String(after.pausedWorkingDays)} 个工作日`,
   'task.cancelled': (_after, task) => `${task} 撤销`,
-  'project.stage_changed': (after) => `项目阶段改为${stage(after.stage)}`,
-  'project.service_changed': (after) => `服务改为${serviceNames[after.service as keyof typeof serviceNames] ?? String(after.service)}`,
+  'project.stage_changed': (after) => stageChange(after),
+  'project.service_changed': (after) => `服务改为${service(after.service)}`,
   'project.phase_changed': (after) => (typeof after.phase === 'number' && isPhase(after.phase) ? `进入${phaseNames[after.phase]}阶段` : '审批事项全部办结'),
   'project.closed': () => '帮办代办服务办结',
   'project.terminated': (after) => `终止：${String(after.reason)}`,
@@ -53,7 +62,7 @@ const phrases: Record<string, (after: Facts, task: string) => string> = {
 
 /** @example describeEvent({ kind: 'task.taken', taskId: 3, after: { minutesAfterPosting: 12 } }) // 'T3 报到（派单后 12 分钟）' */
 export function describeEvent(event: EventFacts): string {
-  const after = (typeof event.after === 'object' && event.after !== null ? event.after : {}) as Facts;
+  const facts = (value: unknown) => (typeof value === 'object' && value !== null ? value : {}) as Facts;
   const phrase = phrases[event.kind];
-  return phrase ? phrase(after, event.taskId === null ? '' : `T${event.taskId}`) : event.kind;
+  return phrase ? phrase(facts(event.after), event.taskId === null ? '' : `T${event.taskId}`, facts(event.before)) : event.kind;
 }

@@ -12,6 +12,7 @@ import { formatInvestment } from '../../domain/commands/parse-investment.js';
 import { maskMobile } from '../../domain/mask-mobile.js';
 import { describeLifeCycle } from '../../domain/project/describe-life-cycle.js';
 import { projectFollowed } from '../../domain/project/project-stage.js';
+import { serviceRunning } from '../../domain/project/service-state.js';
 import { lightSymbols } from '../../domain/project/traffic-light.js';
 import { projectAudience } from '../shared/load-project.js';
 import { loadProjectStatus } from './load-project-status.js';
@@ -20,7 +21,7 @@ export async function formatProjectStatus(ctx: RegisteredContext, project: Proje
   const audience = known ?? (await projectAudience(ctx.tx, project));
   const status = await loadProjectStatus(ctx.tx, project, ctx.now, ctx.policy, calendar);
   const ended = !projectFollowed(project);
-  const phase = project.phase !== null && isPhase(project.phase) ? ` · ${phaseNames[project.phase]}` : '';
+  const phase = serviceRunning(project.service) && project.phase !== null && isPhase(project.phase) ? ` · ${phaseNames[project.phase]}` : '';
   const lines = [`${ended ? '' : `${lightSymbols[status.light]} `}P${project.id} ${project.name}`];
   const stageOn = [project.enrolledOn, project.producedOn, project.startedOn].find(Boolean);
   lines.push(

@@ -20,7 +20,7 @@ export async function seedRoster(prisma: Db): Promise<{ projectId: number; unitI
     { account: 'bystander', name: '自然资源局代办员', unitId: other.id, roles: ['agent'] },
     { account: 'gone', name: '已调离', unitId: unit.id, roles: ['agent'], active: false },
   ]);
-  const project = await prisma.project.create({ data: { name: '光伏组件项目', investmentWan: 35000, stage: 'approving', leaderId: ids.get('leader')! } });
+  const project = await prisma.project.create({ data: { name: '光伏组件项目', investmentWan: 35000, service: 'approving', leaderId: ids.get('leader')! } });
   return { projectId: project.id, unitId: unit.id };
 }
 

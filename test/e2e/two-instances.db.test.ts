@@ -134,7 +134,7 @@ describe('two instances on one database', () => {
     const { prisma } = cluster.database;
     const events = await prisma.event.groupBy({ by: ['projectId'], where: { kind: 'project.accepted' }, _count: true });
     expect(events.map((row) => [row.projectId, row._count]).sort((x, y) => x[0]! - y[0]!)).toEqual(ids.map((id) => [id, 1]));
-    expect(await prisma.project.count({ where: { id: { in: ids }, stage: 'accepted' } })).toBe(20);
+    expect(await prisma.project.count({ where: { id: { in: ids }, service: 'accepted' } })).toBe(20);
 
     const replies = allReceived(cluster).filter((item) => item.reply && ['window', 'office'].includes(item.recipient));
     expect(replies).toHaveLength(40);
@@ -172,19 +172,19 @@ describe('two instances on one database', () => {
     const projects = await prisma.project.findMany({ where: { id: { in: ids } }, include: { tasks: true }, orderBy: { id: 'asc' } });
     const outcomes = projects.map((project) => ({
       id: project.id,
-      stage: project.stage,
+      service: project.service,
       open: project.tasks.filter((task) => ['posted', 'taken'].includes(task.state)).length,
     }));
     // Either the project closed first (派单 then refused) or the card went out first (办结项目 then refused).
     for (const outcome of outcomes) {
-      expect(outcome.stage === 'closed' ? outcome.open : 1, `P${outcome.id}: ${outcome.stage} with ${outcome.open} open tasks`).toBe(
-        outcome.stage === 'closed' ? 0 : 1,
+      expect(outcome.service === 'closed' ? outcome.open : 1, `P${outcome.id}: ${outcome.service} with ${outcome.open} open tasks`).toBe(
+        outcome.service === 'closed' ? 0 : 1,
       );
-      if (outcome.stage !== 'closed') expect(outcome.stage).toBe('approving');
+      if (outcome.service !== 'closed') expect(outcome.service).toBe('approving');
     }
     const replies = allReceived(cluster).filter((item) => item.reply);
-    for (const { id, stage } of outcomes) {
-      if (stage === 'closed') {
+    for (const { id, service } of outcomes) {
+      if (service === 'closed') {
         expect(replies.filter((item) => item.recipient === 'office' && item.text === `P${id} 已办结，不能派单。`)).toHaveLength(1);
       } else {
         expect(replies.filter((item) => item.recipient === 'window' && item.text.startsWith(`P${id} 还有 1 个任务未办结`))).toHaveLength(1);

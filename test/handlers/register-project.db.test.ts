@@ -20,13 +20,30 @@ describe('登记项目', () => {
     expect(reply?.text).toMatch(/绑定码：\d{6}（7 天内有效，只能用一次）/);
     expect(reply?.text).toContain('下一步：受理 P1');
     const project = await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } });
-    expect(project).toMatchObject({ stage: 'signed', eligible: true, contactName: '张三', contactMobile: '13900001111', enterprise: '某某新能源公司' });
+    expect(project).toMatchObject({
+      stage: 'signed',
+      service: 'unaccepted',
+      eligible: true,
+      contactName: '张三',
+      contactMobile: '13900001111',
+      enterprise: '某某新能源公司',
+    });
     expect(Number(project.investmentWan)).toBe(35000);
     const leader = await findPerson(h.prisma, 'leader.a');
     expect(project.leaderId).toBe(leader.id);
     const events = await h.prisma.event.findMany({ where: { projectId: 1 } });
     expect(events.map((event) => event.kind)).toEqual(['project.registered']);
     expect(JSON.stringify(events.map((event) => [event.before, event.after]))).not.toContain('13900001111');
+  });
+
+  it('takes 目标任务, 时间节点 and 预计开工, but leaves stage dates to their commands', async () => {
+    const [refused] = await h.say('window', '登记项目 名称：储能电站 投资：8亿 开工日期：2026-11-20');
+    expect(refused?.text).toBe('登记项目不写开工日期。请先登记，再发「开工 P12 日期」。');
+    const [reply] = await h.say('window', '登记项目 名称：储能电站 投资：8亿 目标任务：年内摘牌 时间节点：12月底摘牌，3月开工 预计开工：2027-03-01');
+    expect(reply?.text).toMatch(/^已登记 P1 储能电站/);
+    const project = await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } });
+    expect(project).toMatchObject({ targetTasks: '年内摘牌', timeNodes: '12月底摘牌，3月开工', stage: 'signed' });
+    expect(project.expectedStartOn?.toISOString().slice(0, 10)).toBe('2027-03-01');
   });
 
   it('registers a project below 5,000万元 but marks it not eligible, and 受理 refuses it', async () => {
@@ -61,7 +78,7 @@ describe('受理', () => {
     // 2026-11-23 is a Monday; the team is due Tuesday.
     expect(received.find((item) => item.recipient === 'invest')?.text).toBe('已受理 P1 光伏组件项目。请在 2026-11-24 前组建团队：组建团队 P1');
     expect(received.find((item) => item.recipient === 'window')?.text).toContain('P1 光伏组件项目 已受理帮办代办');
-    expect((await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } })).stage).toBe('accepted');
+    expect(await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ service: 'accepted', stage: 'signed' });
     expect((await h.say('window', '受理 P1'))[0]?.text).toBe('P1 已受理，不能再受理。');
   });
 

@@ -28,7 +28,7 @@ beforeEach(async () => {
   const { prisma } = story.database;
   const agent = await findPerson(prisma, 'zrzy.agent', 'wecom');
   const window = await findPerson(prisma, 'window', 'wecom');
-  const project = await prisma.project.create({ data: { name: '年产5万吨饲料加工项目', investmentWan: 12000, stage: 'approving' } });
+  const project = await prisma.project.create({ data: { name: '年产5万吨饲料加工项目', investmentWan: 12000, service: 'approving' } });
   const task = await prisma.task.create({
     data: {
       projectId: project.id,

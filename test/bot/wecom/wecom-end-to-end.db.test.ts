@@ -48,7 +48,7 @@ beforeAll(async () => {
     { account: 'window', name: '专窗小李', roles: ['window'], platform: 'wecom' },
     { account: 'zrzy.agent', name: '沈倩', unitId: unit.id, roles: ['agent'], platform: 'wecom' },
   ]);
-  const project = await prisma.project.create({ data: { name: '年产5万吨饲料加工项目', investmentWan: 12000, stage: 'approving' } });
+  const project = await prisma.project.create({ data: { name: '年产5万吨饲料加工项目', investmentWan: 12000, service: 'approving' } });
   await prisma.task.create({
     data: {
       id: 12,

@@ -27,7 +27,7 @@ it('sends each occurrence once when two instances race', { timeout: 120_000 }, a
         data: {
           name: `项目${index}`,
           investmentWan: 10000,
-          stage: 'approving',
+          service: 'approving',
           leadUnitId: unit.id,
           leaderId: leader.id,
           signedOn: new Date('2026-11-02T00:00:00Z'),

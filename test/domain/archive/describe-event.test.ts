@@ -11,7 +11,12 @@ describe('describeEvent', () => {
   });
 
   it('names project events in the glossary', () => {
-    expect(describeEvent({ kind: 'project.stage_changed', taskId: null, after: { stage: 'approving' } })).toBe('阶段改为审批中');
+    expect(describeEvent({ kind: 'project.service_changed', taskId: null, after: { service: 'approving' } })).toBe('服务改为审批中');
+    expect(describeEvent({ kind: 'project.stage_changed', taskId: null, after: { stage: 'started', startedOn: '2026-11-20' } })).toBe(
+      '项目阶段改为开工（2026-11-20）',
+    );
+    // Written before the service and the stage were apart: the service's word in `stage`.
+    expect(describeEvent({ kind: 'project.stage_changed', taskId: null, after: { stage: 'approving' } })).toBe('服务改为审批中');
     expect(describeEvent({ kind: 'project.phase_changed', taskId: null, after: { phase: 2 } })).toBe('进入工程建设许可阶段');
     expect(describeEvent({ kind: 'project.rated', taskId: null, after: { score: 5, comment: '很好' } })).toBe('企业评价 5 分：很好');
   });
