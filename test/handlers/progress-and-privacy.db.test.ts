@@ -22,7 +22,7 @@ describe('进度', () => {
     expect(reply?.text).toBe(
       [
         '🔴 P1 光伏组件项目',
-        '阶段：审批中 · 立项用地规划许可',
+        '服务：审批中 · 立项用地规划许可 · 项目：签约',
         '投资：3.5亿元 · 某某新能源公司',
         '企业联系人：张三 13900001111',
         '下一期限：T2 报到 11-23 10:30',
@@ -75,7 +75,7 @@ describe('进度', () => {
   });
 
   it('lists the projects an agent works on', async () => {
-    expect((await h.say('sthj.agent', '进度'))[0]?.text).toBe('🟢 P1 光伏组件项目 · 审批中\n查看详情：进度 P编号');
+    expect((await h.say('sthj.agent', '进度'))[0]?.text).toBe('🟢 P1 光伏组件项目 · 服务：审批中 · 项目：签约\n查看详情：进度 P编号');
   });
 });
 

@@ -47,8 +47,11 @@ it('sends 重点项目办 one line and the ledger workbook', async () => {
   const projects = workbook.getWorksheet('项目')!;
   expect((projects.getRow(1).values as unknown[]).slice(1, 5)).toEqual(['编号', '名称', '建设内容', '投资(万元)']);
   expect((projects.getRow(2).values as unknown[]).slice(1, 5)).toEqual(['P1', '光伏组件项目', '年产 2GW 光伏组件', 35000]);
+  // The service and the project's own stage apart (docs/domain.md "Project life cycle").
+  expect((projects.getRow(1).values as unknown[]).slice(11, 13)).toEqual(['服务', '项目阶段']);
+  expect((projects.getRow(2).values as unknown[]).slice(11, 13)).toEqual(['审批中', '签约']);
   // 签约日期 2026-11-02 is a real date, not text.
-  const signed = projects.getRow(2).getCell(10).value;
+  const signed = projects.getRow(2).getCell(13).value;
   expect(signed).toBeInstanceOf(Date);
   expect((signed as Date).toISOString().slice(0, 10)).toBe('2026-11-02');
 

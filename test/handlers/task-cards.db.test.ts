@@ -25,7 +25,7 @@ describe('派单', () => {
       '已派单 2 项：\nT1 环境影响评价审批 → 市生态环境局（生态环境局责任领导、生态环境局代办员），11-23 10:30 前报到\nT2 建筑工程施工许可证 → 市住房和城乡建设局（住房和城乡建设局责任领导、住房和城乡建设局代办员），11-23 10:30 前报到',
     );
     const project = await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } });
-    expect(project).toMatchObject({ stage: 'approving', phase: 1 });
+    expect(project).toMatchObject({ service: 'approving', stage: 'signed', phase: 1 });
   });
 
   it('says when a card posted at 17:50 on a Friday is due: 08:50 on Monday', async () => {
@@ -41,7 +41,7 @@ describe('派单', () => {
 
   it('is refused before the project is accepted', async () => {
     await h.say('window', '登记项目 名称：新项目 投资：1亿');
-    expect((await h.say('window', '派单 P2'))[0]?.text).toBe('P2 已签约，请先受理。');
+    expect((await h.say('window', '派单 P2'))[0]?.text).toBe('P2 未受理，请先受理。');
   });
 });
 
