@@ -1,6 +1,6 @@
 // The project's own stages (docs/domain.md "Project life cycle"): 储备 and 在谈 (001) stay outside the bot;
 // a registered project is 签约 (003 一(一)3), then 开工 (003 一(二)4(3)), 竣工投产 (003 一(四)6) and 入库
-// (纳统入库, 003 一(四)). They move on whether the 帮办代办 service runs or has ended with 办结; 终止 (002 五(八))
+// (入库管理, 003 一(四)6). They move on whether the 帮办代办 service runs or has ended with 办结; 终止 (002 五(八))
 // takes the project off the county's books, so its stage stays where it was.
 
 export const stageNames = {

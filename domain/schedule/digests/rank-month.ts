@@ -28,7 +28,10 @@ export interface ProjectScore {
 
 export function scoreProjects(snapshot: ScheduleSnapshot, month: string): ProjectScore[] {
   return snapshot.projects
-    .filter((project) => project.service !== 'terminated' && project.stage !== 'enrolled' && (project.signedOn ?? '0000') <= `${month}-31`)
+    .filter(
+      (project) =>
+        project.service !== 'terminated' && !(project.enrolledOn && project.enrolledOn < `${month}-01`) && (project.signedOn ?? '0000') <= `${month}-31`,
+    )
     .map((project) => {
       const reports = snapshot.monthlyReports.filter((report) => report.projectId === project.id && report.month <= month);
       const total = reports.reduce((sum, report) => sum + report.investmentWan, 0);

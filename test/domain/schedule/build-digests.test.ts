@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../../domain/calendar/create-working-calendar.js';
 import { defaultPolicy } from '../../../domain/policy.js';
 import { buildDigests } from '../../../domain/schedule/build-digests.js';
-import { bottomThreeTwice, rankUnits } from '../../../domain/schedule/digests/rank-month.js';
+import { bottomThreeTwice, rankUnits, scoreProjects } from '../../../domain/schedule/digests/rank-month.js';
 import type { ScheduleSnapshot, SnapshotProject } from '../../../domain/schedule/schedule-snapshot.js';
 
 const at = (shanghai: string) => new Date(`${shanghai.replace(' ', 'T')}:00+08:00`);
@@ -336,5 +336,31 @@ describe('the monthly ranking', () => {
     expect(bottomThreeTwice(november, rankUnits(snapshot, '2026-10'))).toEqual([4, 5]);
     const message = run('ranking', '2026-11', '2026-11-23 09:00', snapshot).digests[0]!.markdown;
     expect(message).toContain('连续两次排名后三名：单位4、单位5');
+  });
+});
+
+describe('the service apart from the stage', () => {
+  // P1 service ended with 办结 before 开工; P2 started; P3 terminated; P4 entered the library in October.
+  const projects = [
+    project(1, { service: 'closed', stage: 'signed', signedOn: '2026-08-03' }),
+    project(2, { stage: 'started', startedOn: '2026-11-10' }),
+    project(3, { service: 'terminated', stage: 'signed' }),
+    project(4, { service: 'closed', stage: 'enrolled', startedOn: '2026-05-03', producedOn: '2026-09-01', enrolledOn: '2026-10-08' }),
+  ];
+  const snapshot = { projects };
+
+  it('keeps asking about a project whose service ended before 开工, and lists it to start', () => {
+    const asked = run('problemsAsk', '2026-W48', '2026-11-24 09:00', snapshot).digests.flatMap((digest) => digest.markdown.split('\n'));
+    expect(asked.filter((line) => line.startsWith('- '))).toEqual(['- P1 项目1 🟢', '- P2 项目2 🟢']);
+    const ledger = run('startLedger', '2026-12', '2026-12-03 09:00', snapshot).digests[0]!.markdown.split('\n');
+    expect(ledger[0]).toBe('待开工项目 1 个：');
+    expect(ledger[1]).toMatch(/^- P1 项目1 .* 开工期限 2026-12-1\d/);
+  });
+
+  it('ranks 开工 recorded in the month, not a terminated project nor one in the library before it', () => {
+    expect(scoreProjects({ ...base, projects }, '2026-11').map((score) => [score.projectId, score.started])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
   });
 });
