@@ -83,11 +83,12 @@ export function fieldOf(name: string): ProjectField | undefined {
   return (Object.keys(projectFields) as ProjectField[]).find((field) => projectFields[field].synonyms.includes(name));
 }
 
-/** The sentence for a refused field set, with what to type instead. */
-export function describeFieldRefusal(refusal: Exclude<ReadFields, { ok: true }>): string {
+/** The sentence for a refused field set, with what to type instead; `without` leaves out fields the command does not take. */
+export function describeFieldRefusal(refusal: Exclude<ReadFields, { ok: true }>, without: readonly ProjectField[] = []): string {
   if (refusal.code === 'TOO_LONG') return `${refusal.label}最多 ${refusal.maxLength} 个字，请缩短后重发。`;
-  const known = Object.values(projectFields)
-    .map((info) => info.label)
+  const known = (Object.keys(projectFields) as ProjectField[])
+    .filter((field) => !without.includes(field))
+    .map((field) => projectFields[field].label)
     .join('、');
   return `没有「${refusal.names.join('」「')}」这个字段。可以写的字段：${known}。`;
 }

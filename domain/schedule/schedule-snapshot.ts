@@ -16,6 +16,10 @@ export interface SnapshotProject {
   stage: string;
   service: string;
   content: string;
+  /** 目标任务, 时间节点 and 预计开工 for the 3rd's start ledger (003 一(二)4(2)). */
+  targetTasks: string;
+  timeNodes: string;
+  expectedStartOn: IsoDate | null;
   investmentWan: number;
   leaderId: number | null;
   /** 责任单位: its agent answers Tuesday's ask and the 20th's 月报. */

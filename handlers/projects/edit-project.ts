@@ -93,12 +93,16 @@ export async function editProject(ctx: RegisteredContext): Promise<void> {
     data[field] = new Date(`${parsed.date}T00:00:00Z`);
     change(field, day(project[field]) ?? '', parsed.date);
   }
-  const dated = (field: 'signedOn' | (typeof stageDateFields)[number]) => (data[field] as Date | undefined)?.toISOString().slice(0, 10) ?? day(project[field]);
-  const check = checkStageDates(
-    { signedOn: dated('signedOn'), startedOn: dated('startedOn'), producedOn: dated('producedOn'), enrolledOn: dated('enrolledOn') },
-    today,
-  );
-  if (!check.ok) return ctx.reply(describeStageDateRefusal(check, project.id, today));
+  // A changed 签约 or stage date is checked against the others, as 开工/投产/入库 check theirs.
+  const datedFields = ['signedOn', ...stageDateFields] as const;
+  if (datedFields.some((field) => field in data)) {
+    const dated = (field: (typeof datedFields)[number]) => (data[field] as Date | undefined)?.toISOString().slice(0, 10) ?? day(project[field]);
+    const check = checkStageDates(
+      { signedOn: dated('signedOn'), startedOn: dated('startedOn'), producedOn: dated('producedOn'), enrolledOn: dated('enrolledOn') },
+      today,
+    );
+    if (!check.ok) return ctx.reply(describeStageDateRefusal(check, project.id, today));
+  }
 
   if (changes.length === 0) return ctx.reply(`P${project.id} 没有变化：新值与原值相同。`);
   await ctx.tx.project.update({ where: { id: project.id }, data });

@@ -17,7 +17,7 @@ const usage = '登记项目 名称：光伏组件项目 投资：3.5亿 企业�
 
 export async function registerProject(ctx: RegisteredContext): Promise<void> {
   const read = readProjectFields(commandLine(ctx).fields);
-  if (!read.ok) return ctx.reply(read.code === 'UNKNOWN_FIELD' ? `${describeFieldRefusal(read)}例如：\n${usage}` : describeFieldRefusal(read));
+  if (!read.ok) return ctx.reply(read.code === 'UNKNOWN_FIELD' ? `${describeFieldRefusal(read, stageDateFields)}例如：\n${usage}` : describeFieldRefusal(read));
   const fields = read.values;
   const missing = [fields.name ? '' : '名称', fields.investment ? '' : '投资'].filter(Boolean);
   if (missing.length > 0) return ctx.reply(`缺少${missing.join('和')}，例如：\n${usage}`);

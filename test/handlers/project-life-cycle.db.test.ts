@@ -90,6 +90,8 @@ describe('开工 and 投产', () => {
     const archive = (await h.say('window', '档案 P1'))[0]?.text ?? '';
     expect(archive).toContain('项目阶段改为开工（2026-11-20）');
     expect(archive).toContain('修改项目：开工日期由2026-11-20改为2026-11-18');
+    // A 签约日期 moved past the recorded 开工 is refused the same way.
+    expect((await h.say('window', '修改项目 P1 签约日期：2026-11-19'))[0]?.text).toMatch(/^开工日期 2026-11-18 早于签约日期 2026-11-19，没有登记。/);
   });
 });
 

@@ -67,7 +67,9 @@ describe('登记项目 fields', () => {
 
   it('refuses an unknown field with the list of known ones', async () => {
     const reply = await last('window', '登记项目 名称：储能电站 投资额度：8亿');
-    expect(reply).toMatch(/^没有「投资额度」这个字段。可以写的字段：名称、内容、投资、行业、责任单位、企业、联系人、包抓领导、签约日期、土地摘牌日期。/);
+    expect(reply).toMatch(
+      /^没有「投资额度」这个字段。可以写的字段：名称、内容、投资、行业、责任单位、企业、联系人、包抓领导、签约日期、土地摘牌日期、目标任务、时间节点、预计开工。/,
+    );
     expect(await h.prisma.project.count()).toBe(1);
   });
 

@@ -37,8 +37,13 @@ export function buildStartLedger(context: DigestContext, month: string, late: bo
   for (const project of toStart) {
     const start = openDeadlines(project, context).find((deadline) => deadline.label === '开工');
     const procedures = snapshot.tasks.filter((task) => task.projectId === project.id && openTaskStates.includes(task.state as TaskState) && task.phase <= 3);
+    const planned = [
+      project.expectedStartOn ? `预计开工 ${project.expectedStartOn}` : '',
+      project.targetTasks ? `目标任务：${project.targetTasks}` : '',
+      project.timeNodes ? `时间节点：${project.timeNodes}` : '',
+    ].filter(Boolean);
     lines.push(
-      `- ${labelOf(project, context)} · ${nameOf(snapshot, project.leaderId)} · ${unitName(snapshot, project.leadUnitId)} · 开工期限 ${start?.dueOn ?? '未定'} · 在办手续 ${procedures.length} 项${procedures.length ? `：${procedures.map((task) => task.itemName).join('、')}` : ''}`,
+      `- ${labelOf(project, context)} · ${nameOf(snapshot, project.leaderId)} · ${unitName(snapshot, project.leadUnitId)} · 开工期限 ${start?.dueOn ?? '未定'}${planned.map((part) => ` · ${part}`).join('')} · 在办手续 ${procedures.length} 项${procedures.length ? `：${procedures.map((task) => task.itemName).join('、')}` : ''}`,
     );
   }
   return toOffice(context, titled(`拟开工重大项目台账 ${month}`, late), lines);

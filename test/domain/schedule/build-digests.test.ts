@@ -15,6 +15,9 @@ const project = (id: number, fields: Partial<SnapshotProject> = {}): SnapshotPro
   stage: 'signed',
   service: 'approving',
   content: '',
+  targetTasks: '',
+  timeNodes: '',
+  expectedStartOn: null,
   investmentWan: 10000,
   leaderId: 10,
   leadUnitId: 1,
@@ -342,7 +345,7 @@ describe('the monthly ranking', () => {
 describe('the service apart from the stage', () => {
   // P1 service ended with 办结 before 开工; P2 started; P3 terminated; P4 entered the library in October.
   const projects = [
-    project(1, { service: 'closed', stage: 'signed', signedOn: '2026-08-03' }),
+    project(1, { service: 'closed', stage: 'signed', signedOn: '2026-08-03', expectedStartOn: '2026-12-15', targetTasks: '年内开工' }),
     project(2, { stage: 'started', startedOn: '2026-11-10' }),
     project(3, { service: 'terminated', stage: 'signed' }),
     project(4, { service: 'closed', stage: 'enrolled', startedOn: '2026-05-03', producedOn: '2026-09-01', enrolledOn: '2026-10-08' }),
@@ -354,7 +357,7 @@ describe('the service apart from the stage', () => {
     expect(asked.filter((line) => line.startsWith('- '))).toEqual(['- P1 项目1 🟢', '- P2 项目2 🟢']);
     const ledger = run('startLedger', '2026-12', '2026-12-03 09:00', snapshot).digests[0]!.markdown.split('\n');
     expect(ledger[0]).toBe('待开工项目 1 个：');
-    expect(ledger[1]).toMatch(/^- P1 项目1 .* 开工期限 2026-12-1\d/);
+    expect(ledger[1]).toMatch(/^- P1 项目1 .* 开工期限 2026-12-1\d · 预计开工 2026-12-15 · 目标任务：年内开工 · 在办手续 0 项$/);
   });
 
   it('ranks 开工 recorded in the month, not a terminated project nor one in the library before it', () => {
