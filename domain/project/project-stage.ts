@@ -42,11 +42,6 @@ export function transitionStage(stage: string, service: string, action: StageAct
   return { ok: false, code: 'NOT_YET', stage: current, needs: step.from };
 }
 
-/** Whether the project has reached a stage (开工 deadlines stop once started). */
-export function reached(stage: string, target: Stage): boolean {
-  return order.indexOf(asStage(stage)) >= order.indexOf(target);
-}
-
 export function asStage(stage: string): Stage {
   if (stage in stageNames) return stage as Stage;
   throw new Error(`unknown project stage "${stage}"`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { projectFollowed, reached, transitionStage } from '../../../domain/project/project-stage.js';
+import { projectFollowed, transitionStage } from '../../../domain/project/project-stage.js';
 import { serviceEnded, transitionService } from '../../../domain/project/service-state.js';
 
 describe('transitionService', () => {
@@ -51,7 +51,5 @@ describe('transitionStage', () => {
     expect(projectFollowed({ service: 'closed', stage: 'enrolled' })).toBe(false);
     expect(projectFollowed({ service: 'approving', stage: 'enrolled' })).toBe(true);
     expect(projectFollowed({ service: 'terminated', stage: 'signed' })).toBe(false);
-    expect(reached('producing', 'started')).toBe(true);
-    expect(reached('signed', 'started')).toBe(false);
   });
 });
