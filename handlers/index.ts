@@ -9,6 +9,8 @@ import { manageCatalogue } from './catalogue/manage-catalogue.js';
 import { bindContact } from './enterprise/bind-contact.js';
 import { showLedger } from './ledger/show-ledger.js';
 import { rateService } from './enterprise/rate-service.js';
+import { recordEntrustment } from './enterprise/record-entrustment.js';
+import { recordRevisit } from './enterprise/record-revisit.js';
 import { servicePlan } from './plans/service-plan.js';
 import { changeProblem } from './problems/change-problem.js';
 import { reportMonth } from './problems/report-month.js';
@@ -52,6 +54,13 @@ export const commands: readonly Command[] = [
     run: editProject,
   },
   { word: '受理', roles: coordinatorRoles, summary: '受理帮办代办', example: '受理 P12', run: acceptProject },
+  {
+    word: '委托',
+    roles: coordinatorRoles,
+    summary: '登记企业签订的委托协议：全程，或部分事项',
+    example: '委托 P12 部分 环评 施工许可 委托人 张三',
+    run: recordEntrustment,
+  },
   { word: '组建团队', roles: coordinatorRoles, summary: '确定包抓领导和部门', example: '组建团队 P12 领导 李四 部门 自然资源局 生态环境局', run: formTeam },
   { word: '方案', roles: coordinatorRoles, summary: '制定或修改服务方案', example: '方案 P12 增加 取水', run: servicePlan },
   { word: '派单', roles: coordinatorRoles, summary: '向部门发任务卡片，开始报到计时', example: '派单 P12 全部', run: postTaskCards },
@@ -66,6 +75,7 @@ export const commands: readonly Command[] = [
   { word: '投产', roles: coordinatorRoles, summary: '登记竣工投产', example: '投产 P12', run: changeStage('produce') },
   { word: '终止', roles: coordinatorRoles, summary: '终止服务，写明原因', example: '终止 P12 企业主动撤回', run: endProject('terminate') },
   { word: '办结项目', roles: coordinatorRoles, summary: '帮办代办服务办结', example: '办结项目 P12', run: endProject('close') },
+  { word: '回访', roles: coordinatorRoles, summary: '服务结束后回访企业，记入档案', example: '回访 P12 企业反馈用电报装已完成', run: recordRevisit },
   {
     word: '问题',
     roles: 'registered',

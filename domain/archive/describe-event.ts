@@ -73,7 +73,7 @@ const phrases: Record<string, (after: Facts, task: string, names: ArchiveNames) 
             .map((code) => `「${names.item(String(code))}」`)
             .join('')}`
         : '全程帮办代办'
-    }${after.note ? `；${String(after.note)}` : ''}`,
+    }${after.client ? `（委托方 ${String(after.client)}）` : ''}`,
   'project.revisited': (after) => `回访：${String(after.text)}`,
   'problem.reported': (after) => `报送问题 Q${String(after.problemId)}（${String(after.category)}）：${String(after.description)}`,
   'problem.none_reported': (after) => `${String(after.week)} 报无问题`,

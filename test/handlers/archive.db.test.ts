@@ -91,6 +91,54 @@ describe('deliveries to the enterprise', () => {
   });
 });
 
+describe('委托 and 回访', () => {
+  it('record the entrustment (全程 or items) and each revisit, shown in 档案; only coordinators may', async () => {
+    await preparePlannedProject(h);
+    expect((await h.say('window', '委托 P1')).at(-1)?.text).toBe('请写明委托全程还是部分事项，例如「委托 P1 全程」或「委托 P1 部分 环评 施工许可」。');
+    expect((await h.say('window', '委托 P1 部分 环评 消防验收 电梯')).at(-1)?.text).toBe('事项目录中没有「电梯」。委托协议未登记。');
+    const received = await h.say('window', '委托 P1 部分 环评 施工许可 委托人 李四');
+    expect(received.at(-1)?.text).toBe(
+      '已登记 P1 委托协议：部分帮办代办：「环境影响评价审批」「建筑工程施工许可证」（委托方 某某新能源公司 李四）。已告知企业。',
+    );
+    expect(received.find((item) => item.recipient === 'ent.zhang')?.text).toBe(
+      'P1 光伏组件项目 帮办代办委托协议已登记：部分帮办代办：「环境影响评价审批」「建筑工程施工许可证」。',
+    );
+    await h.say('window', '委托 P1 全程');
+    expect((await h.say('zjj.agent', '委托 P1 全程')).at(-1)?.text).toMatch(/^「委托」只有/);
+
+    expect((await h.say('window', '回访 P1 企业反馈用电报装已完成')).at(-1)?.text).toBe(
+      'P1 的服务还没有结束。回访在办结或终止之后，服务期间请用「问题 P1 …」反映情况。',
+    );
+    await h.say('window', '终止 P1 企业调整投资计划');
+    expect((await h.say('window', '回访 P1')).at(-1)?.text).toBe('请写明回访情况，例如「回访 P1 企业反馈用电报装已完成」。');
+    expect((await h.say('window', '回访 P1 企业反馈用电报装已完成，拟明年扩产')).at(-1)?.text).toBe(
+      '已记录 P1 光伏组件项目 第 1 次回访，可在「档案 P1」查看。',
+    );
+    h.clock.advanceMinutes(60);
+    expect((await h.say('office', '回访 光伏 电话回访：企业满意')).at(-1)?.text).toBe('已记录 P1 光伏组件项目 第 2 次回访，可在「档案 P1」查看。');
+    expect((await h.say('sthj.agent', '回访 P1 很好')).at(-1)?.text).toMatch(/^「回访」只有/);
+
+    const lines = await archiveOf('档案 P1');
+    expect(lines).toContain(
+      '11-23 10:00 专窗小李（专窗·本地）签订委托协议：部分帮办代办「环境影响评价审批」「建筑工程施工许可证」（委托方 某某新能源公司 李四）',
+    );
+    expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地）签订委托协议：全程帮办代办（委托方 某某新能源公司 张三）');
+    expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地）回访：企业反馈用电报装已完成，拟明年扩产');
+    expect(lines).toContain('11-23 11:00 重点项目办小赵（重点项目办·本地）回访：电话回访：企业满意');
+    expect(await h.prisma.event.count({ where: { kind: { in: ['project.entrusted', 'project.revisited'] } } })).toBe(4);
+  });
+
+  it('委托 waits for 受理 and ends with the service', async () => {
+    await register(h);
+    expect((await h.say('window', '委托 P1 全程')).at(-1)?.text).toBe('P1 尚未受理。委托协议在受理之后签订，请先发送「受理 P1」。');
+    await h.say('window', '受理 P1');
+    expect((await h.say('window', '委托 P1 全程 环评')).at(-1)?.text).toBe('全程委托不用列事项；只委托部分事项时请写「委托 P1 部分 环评 施工许可」。');
+    expect((await h.say('window', '委托 P1 全程')).at(-1)?.text).toBe('已登记 P1 委托协议：全程帮办代办（委托方 某某新能源公司 张三）。');
+    await h.say('window', '终止 P1 企业主动撤回');
+    expect((await h.say('window', '委托 P1 全程')).at(-1)?.text).toBe('P1 已终止，不能再签订委托协议。');
+  });
+});
+
 describe('pages', () => {
   it('shows 100 lines a page, says how to open the next, and answers a page past the end', async () => {
     await register(h);

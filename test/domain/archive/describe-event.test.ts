@@ -30,8 +30,8 @@ describe('describeEvent', () => {
     expect(describeEvent({ kind: 'project.entrusted', taskId: null, after: { scope: 'part', items: ['ZR-04'] } }, names)).toBe(
       '签订委托协议：部分帮办代办「建设用地规划许可」',
     );
-    expect(describeEvent({ kind: 'project.entrusted', taskId: null, after: { scope: 'all', note: '委托人 张三' } }, names)).toBe(
-      '签订委托协议：全程帮办代办；委托人 张三',
+    expect(describeEvent({ kind: 'project.entrusted', taskId: null, after: { scope: 'all', client: '某某公司 张三' } }, names)).toBe(
+      '签订委托协议：全程帮办代办（委托方 某某公司 张三）',
     );
     expect(describeEvent({ kind: 'project.revisited', taskId: null, after: { text: '企业反馈用电报装已完成' } })).toBe('回访：企业反馈用电报装已完成');
   });
