@@ -15,6 +15,8 @@ export interface ArchiveNames {
   item(code: string): string;
   /** A Person.id → the person's name. */
   person(id: number): string;
+  /** A Person.id → unit, role and name, as escalations name who was told: "自然资源局 责任领导 王某". */
+  official(id: number): string;
 }
 
 /**
@@ -25,7 +27,7 @@ export const escalationEventKinds: readonly string[] = ['task.escalated'];
 
 type Facts = Record<string, unknown>;
 
-const byCode: ArchiveNames = { item: (code) => code, person: (id) => `#${id}` };
+const byCode: ArchiveNames = { item: (code) => code, person: (id) => `#${id}`, official: (id) => `#${id}` };
 
 const stage = (value: unknown) => stageNames[value as keyof typeof stageNames] ?? String(value);
 const list = (value: unknown) => (Array.isArray(value) ? value : []);
@@ -33,7 +35,7 @@ const list = (value: unknown) => (Array.isArray(value) ? value : []);
 function describeEscalation(after: Facts, task: string, names: ArchiveNames): string {
   const parts = [`${task ? `${task} ` : ''}超时未报到`];
   if (typeof after.escalationStep === 'number') parts.push(`第 ${after.escalationStep} 级提醒`);
-  if (Array.isArray(after.told)) parts.push(after.told.length > 0 ? `已提醒 ${after.told.map((id) => names.person(Number(id))).join('、')}` : '无人可提醒');
+  if (Array.isArray(after.told)) parts.push(after.told.length > 0 ? `已提醒 ${after.told.map((id) => names.official(Number(id))).join('、')}` : '无人可提醒');
   return parts.join('，');
 }
 

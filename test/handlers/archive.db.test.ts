@@ -37,8 +37,10 @@ describe('档案 lines', () => {
     expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地）方案增加 「取水许可」');
     expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地）T1 派单「环境影响评价审批」');
     expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地）T2 派单「建筑工程施工许可证」');
-    expect(lines).toContain('11-23 10:31 系统（系统）T2 超时未报到，第 1 级提醒，已提醒 住房和城乡建设局代办员、住房和城乡建设局责任领导、专窗小李');
-    expect(lines).toContain('11-23 11:01 系统（系统）T2 超时未报到，第 2 级提醒，已提醒 县领导甲、重点项目办小赵');
+    expect(lines).toContain(
+      '11-23 10:31 系统（系统）T2 超时未报到，第 1 级提醒，已提醒 市住房和城乡建设局 代办员 住房和城乡建设局代办员、市住房和城乡建设局 责任领导 住房和城乡建设局责任领导、市政务服务中心 专窗 专窗小李',
+    );
+    expect(lines).toContain('11-23 11:01 系统（系统）T2 超时未报到，第 2 级提醒，已提醒 县政府 县领导 县领导甲、重点项目办 重点项目办小赵');
     const codes = (await h.prisma.catalogueItem.findMany({ select: { code: true } })).map((item) => item.code);
     expect(lines.filter((line) => codes.some((code) => line.includes(code)))).toEqual([]);
   });

@@ -18,13 +18,17 @@ describe('describeEvent', () => {
   });
 
   it('names items and people, not codes and ids', () => {
-    const names = { item: (code: string) => ({ 'ZR-04': '建设用地规划许可', 'HB-01': '环境影响评价审批' })[code] ?? code, person: (id: number) => `人${id}` };
+    const names = {
+      item: (code: string) => ({ 'ZR-04': '建设用地规划许可', 'HB-01': '环境影响评价审批' })[code] ?? code,
+      person: (id: number) => `人${id}`,
+      official: (id: number) => `自然资源局 责任领导 人${id}`,
+    };
     expect(describeEvent({ kind: 'task.posted', taskId: 7, after: { itemCode: 'ZR-04' } }, names)).toBe('T7 派单「建设用地规划许可」');
     expect(describeEvent({ kind: 'plan.changed', taskId: null, after: { added: ['ZR-04', 'HB-01'] } }, names)).toBe(
       '方案增加 「建设用地规划许可」「环境影响评价审批」',
     );
     expect(describeEvent({ kind: 'task.escalated', taskId: 4, after: { escalationStep: 1, told: [3, 9] } }, names)).toBe(
-      'T4 超时未报到，第 1 级提醒，已提醒 人3、人9',
+      'T4 超时未报到，第 1 级提醒，已提醒 自然资源局 责任领导 人3、自然资源局 责任领导 人9',
     );
     expect(describeEvent({ kind: 'task.escalated', taskId: 4, after: { escalationStep: 2, told: [] } }, names)).toBe('T4 超时未报到，第 2 级提醒，无人可提醒');
     expect(describeEvent({ kind: 'project.entrusted', taskId: null, after: { scope: 'part', items: ['ZR-04'] } }, names)).toBe(
