@@ -24,7 +24,8 @@ export async function recordEntrustment(ctx: RegisteredContext): Promise<void> {
   const words = line.args.slice(1);
   const signerAt = words.indexOf('委托人');
   const [scopeWord, ...itemWords] = signerAt === -1 ? words : words.slice(0, signerAt);
-  const signer = signerAt === -1 ? project.contactName : words.slice(signerAt + 1).join(' ');
+  // `委托人 张三` and `委托人：张三` alike; without it the bound contact signs.
+  const signer = line.fields['委托人'] ?? (signerAt === -1 ? project.contactName : words.slice(signerAt + 1).join(' '));
   const scope = SCOPES[scopeWord as keyof typeof SCOPES];
   const part = `「委托 P${project.id} 部分 环评 施工许可」`;
   if (!scope || (scope === 'part' && itemWords.length === 0)) return ctx.reply(`请写明委托全程还是部分事项，例如「委托 P${project.id} 全程」或${part}。`);

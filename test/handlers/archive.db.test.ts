@@ -105,6 +105,9 @@ describe('委托 and 回访', () => {
     expect(received.find((item) => item.recipient === 'ent.zhang')?.text).toBe(
       'P1 光伏组件项目 帮办代办委托协议已登记：部分帮办代办：「环境影响评价审批」「建筑工程施工许可证」。',
     );
+    expect((await h.say('window', '委托 P1 全程 委托人：王五')).at(-1)?.text).toBe(
+      '已登记 P1 委托协议：全程帮办代办（委托方 某某新能源公司 王五）。已告知企业。',
+    );
     await h.say('window', '委托 P1 全程');
     expect((await h.say('zjj.agent', '委托 P1 全程')).at(-1)?.text).toMatch(/^「委托」只有/);
 
@@ -127,7 +130,7 @@ describe('委托 and 回访', () => {
     expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地）签订委托协议：全程帮办代办（委托方 某某新能源公司 张三）');
     expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地）回访：企业反馈用电报装已完成，拟明年扩产');
     expect(lines).toContain('11-23 11:00 重点项目办小赵（重点项目办·本地）回访：电话回访：企业满意');
-    expect(await h.prisma.event.count({ where: { kind: { in: ['project.entrusted', 'project.revisited'] } } })).toBe(4);
+    expect(await h.prisma.event.count({ where: { kind: { in: ['project.entrusted', 'project.revisited'] } } })).toBe(5);
   });
 
   it('委托 waits for 受理 and ends with the service', async () => {
