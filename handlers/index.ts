@@ -9,6 +9,8 @@ import { manageCatalogue } from './catalogue/manage-catalogue.js';
 import { bindContact } from './enterprise/bind-contact.js';
 import { showLedger } from './ledger/show-ledger.js';
 import { rateService } from './enterprise/rate-service.js';
+import { recordEntrustment } from './enterprise/record-entrustment.js';
+import { recordRevisit } from './enterprise/record-revisit.js';
 import { servicePlan } from './plans/service-plan.js';
 import { changeProblem } from './problems/change-problem.js';
 import { reportMonth } from './problems/report-month.js';
@@ -52,6 +54,13 @@ export const commands: readonly Command[] = [
     run: editProject,
   },
   { word: '受理', roles: coordinatorRoles, summary: '受理帮办代办', example: '受理 P12', run: acceptProject },
+  {
+    word: '委托',
+    roles: coordinatorRoles,
+    summary: '登记企业签订的委托协议：全程，或部分事项',
+    example: '委托 P12 部分 环评 施工许可 委托人 张三',
+    run: recordEntrustment,
+  },
   { word: '组建团队', roles: coordinatorRoles, summary: '确定包抓领导和部门', example: '组建团队 P12 领导 李四 部门 自然资源局 生态环境局', run: formTeam },
   { word: '方案', roles: coordinatorRoles, summary: '制定或修改服务方案', example: '方案 P12 增加 取水', run: servicePlan },
   { word: '派单', roles: coordinatorRoles, summary: '向部门发任务卡片，开始报到计时', example: '派单 P12 全部', run: postTaskCards },
@@ -67,6 +76,7 @@ export const commands: readonly Command[] = [
   { word: '入库', roles: coordinatorRoles, summary: '登记纳统入库', example: '入库 P12 2026-12-01', run: changeStage('enroll') },
   { word: '终止', roles: coordinatorRoles, summary: '终止服务，写明原因', example: '终止 P12 企业主动撤回', run: endProject('terminate') },
   { word: '办结项目', roles: coordinatorRoles, summary: '帮办代办服务办结', example: '办结项目 P12', run: endProject('close') },
+  { word: '回访', roles: coordinatorRoles, summary: '服务结束后回访企业，记入档案', example: '回访 P12 企业反馈用电报装已完成', run: recordRevisit },
   {
     word: '问题',
     roles: 'registered',
@@ -85,7 +95,7 @@ export const commands: readonly Command[] = [
   },
   { word: '销号', roles: officials, summary: '问题已解决，销号', example: '销号 Q5', run: changeProblem('close') },
   { word: '月报', roles: 'registered', summary: '报本月完成投资和进展（每月 20 日起）', example: '月报 P12 1200万 主体厂房封顶', run: reportMonth },
-  { word: '评价', roles: ['enterprise'], summary: '服务结束后评价（1–5 分）', example: '评价 P12 5 服务很好', run: rateService },
+  { word: '评价', roles: ['enterprise'], summary: '服务结束后评价（1–5 分；有多个项目时写明编号：评价 P12 5）', example: '评价 5 服务很好', run: rateService },
   { word: '台账', roles: ledgerReaders, summary: '下载项目台账（Excel：项目、在办事项、问题）', example: '台账', run: showLedger },
   { word: '档案', roles: officials, summary: '项目全过程记录（一事一档）', example: '档案 P12', run: showArchive },
   { word: '事项', roles: officials, summary: '查看审批事项目录（管理员可修改）', example: '事项 环评', run: manageCatalogue },

@@ -1,4 +1,5 @@
-// One line of the archive (一事一档, 002 五(十)): what an event-log row means, in Chinese.
+// One line of the archive (一事一档, 002 五(十)): what an event-log row means, in Chinese. Items are
+// named as people know them (「环境影响评价审批」), not by catalogue code, and people by name.
 import { isPhase, phaseNames } from '../catalogue/approval-phases.js';
 import { stageNames } from '../project/project-stage.js';
 import { serviceNames } from '../project/service-state.js';
@@ -11,7 +12,34 @@ export interface EventFacts {
   before?: unknown;
 }
 
+/** How the archive names what events hold by id or code. */
+export interface ArchiveNames {
+  /** A catalogue item code → its name. */
+  item(code: string): string;
+  /** A Person.id → the person's name. */
+  person(id: number): string;
+  /** A Person.id → unit, role and name, as escalations name who was told: "自然资源局 责任领导 王某". */
+  official(id: number): string;
+}
+
+/**
+ * The kinds of event that record an escalation of an untaken card; each holds `after.told`, the
+ * Person ids who were told (cron/escalate-due-tasks.ts).
+ */
+export const escalationEventKinds: readonly string[] = ['task.escalated'];
+
 type Facts = Record<string, unknown>;
+
+const byCode: ArchiveNames = { item: (code) => code, person: (id) => `#${id}`, official: (id) => `#${id}` };
+
+const list = (value: unknown) => (Array.isArray(value) ? value : []);
+
+function describeEscalation(after: Facts, task: string, names: ArchiveNames): string {
+  const parts = [`${task ? `${task} ` : ''}超时未报到`];
+  if (typeof after.escalationStep === 'number') parts.push(`第 ${after.escalationStep} 级提醒`);
+  if (Array.isArray(after.told)) parts.push(after.told.length > 0 ? `已提醒 ${after.told.map((id) => names.official(Number(id))).join('、')}` : '无人可提醒');
+  return parts.join('，');
+}
 
 const service = (value: unknown) => serviceNames[value as keyof typeof serviceNames] ?? String(value);
 // A stage change names its date (开工 2026-11-20). Events written before the service and the stage were apart
@@ -23,9 +51,9 @@ const stageChange = (after: Facts) => {
   return `项目阶段改为${stage}${date ? `（${String(date)}）` : ''}`;
 };
 
-const phrases: Record<string, (after: Facts, task: string, before: Facts) => string> = {
+const phrases: Record<string, (after: Facts, task: string, names: ArchiveNames, before: Facts) => string> = {
   'project.registered': () => '登记项目',
-  'project.edited': (after, _task, before) =>
+  'project.edited': (after, _task, _names, before) =>
     `修改项目：${Object.entries(after)
       .map(([label, value]) => `${label}${before[label] ? `由${String(before[label])}` : ''}改为${String(value)}`)
       .join('；')}`,
@@ -33,10 +61,12 @@ const phrases: Record<string, (after: Facts, task: string, before: Facts) => str
   'project.accepted': () => '受理帮办代办',
   'project.team_formed': (after) => `组建团队（${(after.memberIds as unknown[] | undefined)?.length ?? 0} 人）`,
   'plan.made': (after) => `制定方案（${(after.items as unknown[] | undefined)?.length ?? 0} 项）`,
-  'plan.changed': (after) =>
-    after.added ? `方案增加 ${(after.added as string[]).join('、')}` : `方案删除 ${((after.removed as string[] | undefined) ?? []).join('、')}`,
-  'task.posted': (after, task) => `${task} 派单（${String(after.itemCode)}）`,
-  'task.escalated': (after, task) => `${task} 超时未报到，第 ${String(after.escalationStep)} 级提醒`,
+  'plan.changed': (after, _task, names) =>
+    `方案${after.added ? '增加' : '删除'} ${list(after.added ?? after.removed)
+      .map((code) => `「${names.item(String(code))}」`)
+      .join('')}`,
+  'task.posted': (after, task, names) => `${task} 派单「${names.item(String(after.itemCode))}」`,
+  ...Object.fromEntries(escalationEventKinds.map((kind) => [kind, describeEscalation])),
   'task.taken': (after, task) => `${task} 报到（派单后 ${String(after.minutesAfterPosting)} 分钟${after.late ? '，超时' : ''}）`,
   'task.notified': (after, task) => `${task} 一次性告知 ${(after.noticeMaterials as unknown[] | undefined)?.length ?? 0} 项材料`,
   'task.notified_again': (after, task) => `${task} 补充告知，共 ${(after.noticeMaterials as unknown[] | undefined)?.length ?? 0} 项材料`,
@@ -51,6 +81,15 @@ const phrases: Record<string, (after: Facts, task: string, before: Facts) => str
   'project.closed': () => '帮办代办服务办结',
   'project.terminated': (after) => `终止：${String(after.reason)}`,
   'project.contact_bound': () => '企业联络员绑定',
+  'project.entrusted': (after, _task, names) =>
+    `签订委托协议：${
+      after.scope === 'part'
+        ? `部分帮办代办${list(after.items)
+            .map((code) => `「${names.item(String(code))}」`)
+            .join('')}`
+        : '全程帮办代办'
+    }${after.client ? `（委托方 ${String(after.client)}）` : ''}`,
+  'project.revisited': (after) => `回访：${String(after.text)}`,
   'problem.reported': (after) => `报送问题 Q${String(after.problemId)}（${String(after.category)}）：${String(after.description)}`,
   'problem.none_reported': (after) => `${String(after.week)} 报无问题`,
   'problem.answered': (after) => `答复问题 Q${String(after.problemId)}：${String(after.text)}`,
@@ -60,9 +99,12 @@ const phrases: Record<string, (after: Facts, task: string, before: Facts) => str
   'project.rated': (after) => `企业评价 ${String(after.score)} 分${after.comment ? `：${String(after.comment)}` : ''}`,
 };
 
-/** @example describeEvent({ kind: 'task.taken', taskId: 3, after: { minutesAfterPosting: 12 } }) // 'T3 报到（派单后 12 分钟）' */
-export function describeEvent(event: EventFacts): string {
+/**
+ * @example describeEvent({ kind: 'task.taken', taskId: 3, after: { minutesAfterPosting: 12 } }) // 'T3 报到（派单后 12 分钟）'
+ * @example describeEvent({ kind: 'task.posted', taskId: 3, after: { itemCode: 'HB-01' } }, names) // 'T3 派单「环境影响评价审批」'
+ */
+export function describeEvent(event: EventFacts, names: ArchiveNames = byCode): string {
   const facts = (value: unknown) => (typeof value === 'object' && value !== null ? value : {}) as Facts;
   const phrase = phrases[event.kind];
-  return phrase ? phrase(facts(event.after), event.taskId === null ? '' : `T${event.taskId}`, facts(event.before)) : event.kind;
+  return phrase ? phrase(facts(event.after), event.taskId === null ? '' : `T${event.taskId}`, names, facts(event.before)) : event.kind;
 }

@@ -1,10 +1,14 @@
 // 绑定 <绑定码>: the only command open to people outside the roster. A valid code links the sender
 // as the project's enterprise contact (企业联络员, 002 五(五)); wrong codes are throttled to
 // policy.bindFailuresPerHour per sender, and every answer to a stranger says nothing about projects.
+// The materials told before anyone was bound (the window relayed them by hand) reach the new contact
+// in one message, so the enterprise holds the same lists as the archive (一次性告知, 002 五(五)).
 import type { HandlerContext } from '../context.js';
 import { checkBindCode, normalizeBindCode } from '../../domain/enterprise/bind-code.js';
+import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
 import { commandLine } from '../shared/command-line.js';
 import { notifyWindow } from '../shared/notify.js';
+import { readMaterialNotices, type MaterialNotice } from './read-material-notices.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -49,5 +53,22 @@ export async function bindContact(ctx: HandlerContext): Promise<void> {
     },
   });
   await notifyWindow(ctx, `${person.name} 已绑定为 P${project.id} ${project.name} 的企业联络员。`);
-  await ctx.reply(`绑定成功：你是 P${project.id} ${project.name} 的企业联络员。发送「进度」查看办理情况。`);
+  const notices = await readMaterialNotices(ctx.tx, project.id);
+  if (notices.length > 0) await ctx.send(person.id, formatNoticesSoFar(project, notices));
+  const sent = notices.length > 0 ? '此前已告知的材料另行发给你。' : '';
+  await ctx.reply(`绑定成功：你是 P${project.id} ${project.name} 的企业联络员。${sent}发送「进度」查看办理情况。`);
+}
+
+/** One message with every item's list as it stands, supplements included, and when each went out. */
+function formatNoticesSoFar(project: { id: number; name: string }, notices: MaterialNotice[]): string {
+  const lines = [`【已告知材料】P${project.id} ${project.name} 在你绑定前已告知以下材料：`];
+  for (const notice of notices) {
+    const when = [
+      ...(notice.noticedAt ? [`一次性告知 ${formatShanghai(notice.noticedAt)}`] : []),
+      ...notice.supplementedAt.map((at) => `补充告知 ${formatShanghai(at)}`),
+    ];
+    lines.push(`「${notice.itemName}」（${[notice.unitName, ...when].join('，')}）：`);
+    lines.push(...notice.materials.map((material, index) => `${index + 1}. ${material}`));
+  }
+  return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 // The status card of one project (进度, README "Commands"): service and stage, phase, contact (masked unless the viewer
-// is the window or on the team), next deadline, and each task's state, age and light.
+// is the window or on the team), next deadline, and each task's state, age and light; for the enterprise,
+// under each open item who handles it and the materials still owed (docs/domain.md "The enterprise's view").
 import type { Project } from '../../generated/prisma/client.js';
 import type { RegisteredContext } from '../context.js';
 import { isEnterpriseOnly, seesFullMobile, type ProjectAudience } from '../../domain/access/project-access.js';
@@ -15,6 +16,7 @@ import { projectFollowed } from '../../domain/project/project-stage.js';
 import { serviceRunning } from '../../domain/project/service-state.js';
 import { lightSymbols } from '../../domain/project/traffic-light.js';
 import { projectAudience } from '../shared/load-project.js';
+import { describeOpenItems } from './describe-open-items.js';
 import { loadProjectStatus } from './load-project-status.js';
 
 export async function formatProjectStatus(ctx: RegisteredContext, project: Project, calendar: WorkingCalendar, known?: ProjectAudience): Promise<string> {
@@ -35,9 +37,17 @@ export async function formatProjectStatus(ctx: RegisteredContext, project: Proje
   if (!ended && status.next) lines.push(`下一期限：${status.next}`);
   if (status.tasks.length === 0) lines.push('任务：尚未派单');
   else lines.push('任务：');
+  const details = isEnterpriseOnly(ctx.sender)
+    ? await describeOpenItems(
+        ctx.tx,
+        project.id,
+        status.tasks.map(({ task }) => task),
+      )
+    : new Map<number, string[]>();
   for (const { task, light } of status.tasks) {
     lines.push(
       `${light ? lightSymbols[light] : (stateMarks[task.state] ?? '·')} T${task.id} ${task.itemName} · ${task.unit.name} · ${describeState(task, ctx.now, calendar)}`,
+      ...(details.get(task.id) ?? []),
     );
   }
   return lines.join('\n');

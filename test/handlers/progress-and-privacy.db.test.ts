@@ -89,7 +89,9 @@ describe('档案', () => {
     expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地）登记项目');
     expect(lines).toContain('11-23 10:00 张三（企业联络员·本地）企业联络员绑定');
     expect(lines).toContain('11-23 10:00 生态环境局代办员（代办员·本地）T1 报到（派单后 0 分钟）');
-    expect(lines).toContain('11-23 10:31 系统（系统）T2 超时未报到，第 1 级提醒');
+    expect(lines).toContain(
+      '11-23 10:31 系统（系统）T2 超时未报到，第 1 级提醒，已提醒 市住房和城乡建设局 代办员 住房和城乡建设局代办员、市住房和城乡建设局 责任领导 住房和城乡建设局责任领导、市政务服务中心 专窗 专窗小李',
+    );
   });
 
   it('is closed to an agent of an unrelated unit', async () => {

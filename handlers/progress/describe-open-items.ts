@@ -1,0 +1,27 @@
+// What the enterprise needs under each open item of 进度: who handles it (the unit's agent who took
+// it, first handler under 首办负责制, 002 五(五)) or that the unit has not reported yet, and the
+// materials it still owes (the 一次性告知 list, 002 五(五)). Agents' mobiles are masked (docs/domain.md
+// "The enterprise's view").
+import type { Task, Unit } from '../../generated/prisma/client.js';
+import type { Tx } from '../../prisma/open-database.js';
+import { maskMobile } from '../../domain/mask-mobile.js';
+import { openTaskStates } from '../../domain/task/task-state.js';
+import { readMaterialNotices } from '../enterprise/read-material-notices.js';
+
+/** The lines to show under each open task, by task id. */
+export async function describeOpenItems(tx: Tx, projectId: number, tasks: readonly (Task & { unit: Unit })[]): Promise<Map<number, string[]>> {
+  const open = tasks.filter((task) => (openTaskStates as readonly string[]).includes(task.state));
+  const handlerIds = open.flatMap((task) => (task.takenById === null ? [] : [task.takenById]));
+  const handlers = new Map(
+    (await tx.person.findMany({ where: { id: { in: handlerIds } }, select: { id: true, name: true, mobile: true } })).map((person) => [person.id, person]),
+  );
+  const notices = new Map((await readMaterialNotices(tx, projectId)).map((notice) => [notice.taskId, notice]));
+  const lines = new Map<number, string[]>();
+  for (const task of open) {
+    const handler = task.takenById === null ? undefined : handlers.get(task.takenById);
+    const who = handler ? `${handler.name}${handler.mobile ? ` ${maskMobile(handler.mobile)}` : ''}` : '待报到';
+    const materials = notices.get(task.id)?.materials ?? [];
+    lines.set(task.id, [`　经办：${task.unit.name} ${who}`, `　需提交材料：${materials.length > 0 ? materials.join('、') : '待部门一次性告知'}`]);
+  }
+  return lines;
+}
