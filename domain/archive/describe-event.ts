@@ -29,6 +29,9 @@ const phrases: Record<string, (after: Facts, task: string) => string> = {
   'task.taken': (after, task) => `${task} 报到（派单后 ${String(after.minutesAfterPosting)} 分钟${after.late ? '，超时' : ''}）`,
   'task.notified': (after, task) => `${task} 一次性告知 ${(after.noticeMaterials as unknown[] | undefined)?.length ?? 0} 项材料`,
   'task.notified_again': (after, task) => `${task} 补充告知，共 ${(after.noticeMaterials as unknown[] | undefined)?.length ?? 0} 项材料`,
+  'project.materials_told': (after) =>
+    `一次性告知企业 ${(after.items as unknown[] | undefined)?.length ?? 0} 个事项的材料${after.told ? '' : '（企业联络员未绑定，已记录）'}`,
+  'task.no_more_materials': (_after, task) => `${task} 无需企业补充材料`,
   'task.done': (after, task) => `${task} 办结：${String(after.result)}`,
   'task.returned': (after, task) => `${task} 退回：${String(after.reason)}`,
   'task.suspended': (after, task) => `${task} 中止计时：${String(after.reason)}`,
