@@ -8,11 +8,15 @@ import { deriveTaskClocks } from '../domain/task/derive-task-clocks.js';
 import { openTaskStates } from '../domain/task/task-state.js';
 import { loadWorkingCalendar } from './load-working-calendar.js';
 
-/** Returns how many calls' and tasks' deadlines moved. */
+/** Returns how many open tasks' deadlines (their call's report deadline or their own due date) moved. */
 export async function recomputeTaskClocks(tx: Tx, policy: Policy, now: Date): Promise<number> {
   const calendar = await loadWorkingCalendar(tx);
-  let moved = 0;
-  const calls = await tx.call.findMany({ where: { tasks: { some: { state: { in: [...openTaskStates] } } } }, orderBy: { id: 'asc' } });
+  const moved = new Set<number>();
+  const calls = await tx.call.findMany({
+    where: { tasks: { some: { state: { in: [...openTaskStates] } } } },
+    include: { tasks: { where: { state: { in: [...openTaskStates] } }, select: { id: true } } },
+    orderBy: { id: 'asc' },
+  });
   for (const call of calls) {
     const clocks = deriveTaskClocks({ ...call, promisedDays: 0, suspensions: [] }, now, policy, calendar);
     if (call.ackDueAt.getTime() === clocks.ackDueAt.getTime()) continue;
@@ -20,7 +24,7 @@ export async function recomputeTaskClocks(tx: Tx, policy: Policy, now: Date): Pr
       where: { id: call.id },
       data: { ackDueAt: clocks.ackDueAt, ...(call.state === 'posted' && { nextEscalationAt: clocks.nextEscalationAt }) },
     });
-    moved += 1;
+    for (const task of call.tasks) moved.add(task.id);
   }
   const open = await tx.task.findMany({
     where: { state: { in: [...openTaskStates] }, takenAt: { not: null } },
@@ -37,7 +41,7 @@ export async function recomputeTaskClocks(tx: Tx, policy: Policy, now: Date): Pr
     const dueOn = due === null ? null : new Date(`${due}T00:00:00Z`);
     if ((task.dueOn?.getTime() ?? null) === (dueOn?.getTime() ?? null)) continue;
     await tx.task.update({ where: { id: task.id }, data: { dueOn } });
-    moved += 1;
+    moved.add(task.id);
   }
-  return moved;
+  return moved.size;
 }

@@ -29,9 +29,10 @@ export async function notifyEnterprise(ctx: HandlerContext, project: { contactPe
 /**
  * Updates the call card of everyone it went to (the unit's agents and 责任领导) with the call's and
  * its items' current states (handlers/tasks/build-call-card.ts); `status` is the one line shown, or
- * sent as text where the card can no longer be updated.
+ * sent as text where the card can no longer be updated. On a card of several items, a status about
+ * one item (`item`) names it.
  */
-export async function updateCards(ctx: HandlerContext, callId: number, status: string): Promise<void> {
+export async function updateCards(ctx: HandlerContext, callId: number, status: string, item?: number): Promise<void> {
   const call = await ctx.tx.call.findUniqueOrThrow({ where: { id: callId }, include: { project: true, unit: true, tasks: { orderBy: { id: 'asc' } } } });
   const people = await ctx.tx.person.findMany({ where: { id: { in: [call.dispatchedById ?? -1, call.takenById ?? -1] } }, select: { id: true, name: true } });
   const nameOf = (id: number | null) => people.find((person) => person.id === id)?.name;
@@ -48,5 +49,6 @@ export async function updateCards(ctx: HandlerContext, callId: number, status: s
     where: { active: true, unitId: call.unitId, roles: { hasSome: ['agent', 'unit_leader'] } },
     select: { id: true },
   });
-  for (const holder of holders) await ctx.send(holder.id, { kind: 'card_update', card, status });
+  const line = item !== undefined && call.tasks.length > 1 ? `T${item} ${status}` : status;
+  for (const holder of holders) await ctx.send(holder.id, { kind: 'card_update', card, status: line });
 }

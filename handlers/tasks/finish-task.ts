@@ -35,7 +35,7 @@ export async function finishTask(ctx: RegisteredContext): Promise<void> {
     return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: (await ctx.tx.task.findUniqueOrThrow({ where: { id: task.id } })).state }));
   if (settles && task.noMoreMaterialsAt === null) await recordNoMoreMaterials(ctx, task);
   await ctx.record({ kind: 'task.done', projectId: task.projectId, taskId: task.id, before: { state: 'taken' }, after: { state: 'done', result } });
-  await updateCards(ctx, task.callId, `T${task.id} 已办结 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`);
+  await updateCards(ctx, task.callId, `已办结 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`, task.id);
   const text = `T${task.id} ${task.itemName}（P${task.projectId} ${task.project.name}）已办结：${result}（${task.unit.name}）`;
   const told = await notifyEnterprise(ctx, task.project, text);
   await notifyWindow(ctx, text);

@@ -31,7 +31,7 @@ export async function returnTask(ctx: RegisteredContext): Promise<void> {
     return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: (await ctx.tx.task.findUniqueOrThrow({ where: { id: task.id } })).state }));
   await ctx.record({ kind: 'task.returned', projectId: task.projectId, taskId: task.id, before: { state: task.state }, after: { state: 'returned', reason } });
   await cancelEmptyCall(ctx.tx, task.callId);
-  await updateCards(ctx, task.callId, `T${task.id} 已退回 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`);
+  await updateCards(ctx, task.callId, `已退回 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`, task.id);
   const text = `T${task.id} ${task.itemName}（P${task.projectId} ${task.project.name}）不予受理，原因：${reason}（${task.unit.name}）`;
   const told = await notifyEnterprise(ctx, task.project, text);
   await notifyWindow(ctx, text);

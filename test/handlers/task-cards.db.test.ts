@@ -3,6 +3,7 @@
 // and 办结 item by item, with their notices and card updates.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../support/harness.js';
+import type { Received } from '../support/recording-messenger.js';
 import { preparePlannedProject, recipients, register, REGISTER } from './story-steps.js';
 
 let h: Harness;
@@ -15,8 +16,7 @@ afterEach(async () => {
 });
 
 const textTo = (userid: string, received: { recipient: string; text: string }[]) => received.find((item) => item.recipient === userid)?.text;
-const cardsTo = (userid: string, received: { recipient: string; message: { kind: string } }[]) =>
-  received.filter((item) => item.recipient === userid && item.message.kind === 'card');
+const cardsTo = (userid: string, received: Received[]) => received.filter((item) => item.recipient === userid && item.message.kind === 'card');
 
 /** A second project, P2, accepted with its team and plan, its contact not bound. */
 async function prepareSecondProject(): Promise<void> {

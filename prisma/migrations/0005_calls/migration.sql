@@ -30,6 +30,9 @@ SELECT "id", "projectId", "unitId",
 FROM "Task";
 SELECT setval(pg_get_serial_sequence('"Call"', 'id'), GREATEST((SELECT MAX("id") FROM "Call"), 1), (SELECT MAX("id") FROM "Call") IS NOT NULL);
 
+-- Cards already delivered name their task (`task:N`); their handles now belong to call N's card.
+UPDATE "CardHandle" SET "cardKey" = 'call:' || substr("cardKey", 6) WHERE "cardKey" LIKE 'task:%';
+
 -- DropIndex
 DROP INDEX "Task_nextEscalationAt_idx";
 
