@@ -29,7 +29,7 @@ export interface Notice<R> {
 }
 
 export function buildEscalationNotices<R>(step: EscalationStep, subject: EscalationSubject, audience: EscalationAudience<R>): Notice<R>[] {
-  const what = `P${subject.projectId} ${subject.projectName} 的任务（${subject.items.map((item) => `T${item.taskId} ${item.itemName}`).join('、')}）`;
+  const what = `任务 ${subject.items.map((item) => `T${item.taskId} ${item.itemName}`).join('、')}（P${subject.projectId} ${subject.projectName}）`;
   const groups: [readonly R[], string][] =
     step === 1
       ? [

@@ -136,7 +136,7 @@ async function take(ctx: RegisteredContext, callId: number | undefined, asked: s
   }
   await updateCards(ctx, call.id, `已报到 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`);
   const what = call.tasks.map((task) => `T${task.id} ${task.itemName}`).join('、');
-  const notice = `P${call.projectId} ${call.project.name} 的任务（${what}）已由${call.unit.name} ${ctx.sender.name}报到，用时 ${minutes} 分钟${late ? '（超时）' : ''}。`;
+  const notice = `${what}（P${call.projectId}）已由${call.unit.name} ${ctx.sender.name}报到，用时 ${minutes} 分钟${late ? '（超时）' : ''}。`;
   await notifyWindow(ctx, notice);
   // Whoever an escalation told that nobody came now hears that someone did.
   for (const personId of await escalationAudience(ctx, call)) await ctx.send(personId, notice);

@@ -113,7 +113,7 @@ describe('报到', () => {
       ['sthj.leader', '〔任务 T1 · 环境影响评价审批〕已报到 · 生态环境局代办员 · 10:12\n按钮：回复「办结 T1」 「退回 T1 原因」'],
       ['sthj.agent', '〔任务 T1 · 环境影响评价审批〕已报到 · 生态环境局代办员 · 10:12\n按钮：回复「办结 T1」 「退回 T1 原因」'],
     ]);
-    expect(textTo('window', received)).toBe('P1 光伏组件项目 的任务（T1 环境影响评价审批）已由市生态环境局 生态环境局代办员报到，用时 12 分钟。');
+    expect(textTo('window', received)).toBe('T1 环境影响评价审批（P1）已由市生态环境局 生态环境局代办员报到，用时 12 分钟。');
     // 15 working days from Monday 2026-11-23.
     expect(received.at(-1)?.text).toMatch(/^已报到 T1 环境影响评价审批（2026-12-14 前办结）。/);
     expect(await h.prisma.task.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ state: 'taken', takenAt: h.clock.now() });
