@@ -105,7 +105,7 @@ export const commands: readonly Command[] = [
   { word: '绑定', roles: 'anyone', summary: '企业联络员用绑定码绑定项目', example: '绑定 123456', run: bindContact },
 ];
 
-/** Task-card buttons (handlers/tasks/build-task-card.ts), by button id; each does what the matching text command does. */
+/** Call-card buttons (handlers/tasks/build-call-card.ts), by button id; each does what the matching text command does. */
 export const cardActionHandlers: Partial<Record<string, Handler>> = {
   take: takeTask,
   finish: finishTask,
