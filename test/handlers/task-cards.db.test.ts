@@ -64,9 +64,19 @@ describe('派单', () => {
     const received = await h.say('window', '派单 P1 用地规划');
     expect(cardsTo('zrzy.agent', received)[0]?.message).toMatchObject({ card: { key: 'call:1', title: '任务 T1 T2 · 2 项' } });
     expect(textTo('window', received)).toContain('T2 建设用地规划许可证（5 个工作日），11-23 10:30 前报到（并入待报到的 2 项，报到期限不变）');
-    expect((await h.say('zrzy.agent', '报到 T2')).at(-1)?.text).toMatch(
-      /^已报到 T1 建设项目用地预审与选址意见书（.* 前办结）、T2 建设用地规划许可证（.* 前办结）。/,
-    );
+    const taken = await h.say('zrzy.agent', '报到 T2');
+    expect(taken.at(-1)?.text).toMatch(/^已报到 T1 建设项目用地预审与选址意见书（.* 前办结）、T2 建设用地规划许可证（.* 前办结）。/);
+    // The card of several items shows each item's state and the commands to type, no buttons.
+    const update = taken.find((item) => item.recipient === 'zrzy.leader' && item.message.kind === 'card_update')?.message;
+    expect(update).toMatchObject({ card: { key: 'call:1', buttons: [] } });
+    expect(update?.kind === 'card_update' && update.card.fields.filter((field) => /^T\d$/.test(field.label)).map((field) => field.value)).toEqual([
+      '建设项目用地预审与选址意见书，报到后 10 个工作日 · 办理中',
+      '建设用地规划许可证，报到后 5 个工作日 · 办理中',
+    ]);
+    const finished = await h.say('zrzy.agent', '办结 T1 已出具');
+    expect(finished.find((item) => item.recipient === 'zrzy.leader' && item.message.kind === 'card_update')?.message).toMatchObject({
+      status: 'T1 已办结 · 自然资源局代办员 · 10:10',
+    });
     // Once taken, a new item goes out as a new call.
     expect(cardsTo('zrzy.agent', await h.say('window', '派单 P1 工程规划'))[0]?.message).toMatchObject({ card: { key: 'call:2' } });
   });
