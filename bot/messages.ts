@@ -20,7 +20,7 @@ export interface CardButton {
 
 /** An interactive card, e.g. a task card (任务分送单). */
 export interface Card {
-  /** Names the card across platforms and updates, e.g. `task:34`; comes back as `cardKey`. */
+  /** Names the card across platforms and updates, e.g. `call:34`; comes back as `cardKey`. */
   key: string;
   title: string;
   /** Label/value lines. */

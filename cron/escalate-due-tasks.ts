@@ -1,8 +1,9 @@
 // The report-to-window escalation cycle (专窗吹哨、部门报到, 002 五(五)), timers as rows like GoAlert's
-// escalation manager: each pass claims the posted cards whose nextEscalationAt has come
-// (FOR UPDATE SKIP LOCKED, so racing instances never claim the same card), fires their due steps
-// and writes the notices and the next escalation time in the same transaction. A card taken
-// meanwhile no longer matches; a restart loses nothing, since what came due is still due.
+// escalation manager: each pass claims the posted calls whose nextEscalationAt has come
+// (FOR UPDATE SKIP LOCKED, so racing instances never claim the same call), fires their due steps
+// and writes the notices and the next escalation time in the same transaction. A call counts once
+// however many items it carries (docs/domain.md "Calls"). A call taken meanwhile no longer
+// matches; a restart loses nothing, since what came due is still due.
 import type { Db, Tx } from '../prisma/open-database.js';
 import type { Logger } from '../bot/logger.js';
 import { enqueueMessage } from '../bot/outbox/enqueue-message.js';
@@ -37,13 +38,17 @@ export async function escalateDueTasks(prisma: Db, options: EscalationOptions): 
 async function escalateBatch(tx: Tx, { now, policy, logger }: EscalationOptions, batchSize: number): Promise<{ claimed: number; fired: number }> {
   // The column is a UTC timestamp without zone; an ISO string cast to it compares exactly.
   const rows = await tx.$queryRaw<{ id: number }[]>`
-    SELECT id FROM "Task"
+    SELECT id FROM "Call"
     WHERE state = 'posted' AND "nextEscalationAt" <= ${now.toISOString()}::timestamp
     ORDER BY "nextEscalationAt", id
     LIMIT ${batchSize}
     FOR UPDATE SKIP LOCKED`;
   if (rows.length === 0) return { claimed: 0, fired: 0 };
-  const tasks = await tx.task.findMany({ where: { id: { in: rows.map((row) => row.id) } }, include: { project: true, unit: true }, orderBy: { id: 'asc' } });
+  const calls = await tx.call.findMany({
+    where: { id: { in: rows.map((row) => row.id) } },
+    include: { project: true, unit: true, tasks: { where: { state: 'posted' }, orderBy: { id: 'asc' } } },
+    orderBy: { id: 'asc' },
+  });
   const calendar = await loadWorkingCalendar(tx);
   const window = (await findPeople(tx, 'window')).map((person) => person.id);
   const projectOffice = (await findPeople(tx, 'project_office')).map((person) => person.id);
@@ -65,17 +70,16 @@ async function escalateBatch(tx: Tx, { now, policy, logger }: EscalationOptions,
   };
   let fired = 0;
 
-  for (const task of tasks) {
-    const plan = planEscalation(task, now, policy, calendar);
+  for (const call of calls) {
+    const plan = planEscalation(call, now, policy, calendar);
     for (const step of plan.due) {
-      const audience = await audienceOf(task.unitId, task.project.leaderId);
+      const audience = await audienceOf(call.unitId, call.project.leaderId);
       const subject = {
-        taskId: task.id,
-        projectId: task.projectId,
-        projectName: task.project.name,
-        itemName: task.itemName,
-        unitName: task.unit.name,
-        postedAt: formatShanghai(task.postedAt),
+        projectId: call.projectId,
+        projectName: call.project.name,
+        items: call.tasks.map((task) => ({ taskId: task.id, itemName: task.itemName })),
+        unitName: call.unit.name,
+        postedAt: formatShanghai(call.postedAt),
         minutes: step === 1 ? policy.ackTimeoutMinutes : policy.secondEscalationMinutes,
       };
       const notices = buildEscalationNotices(step, subject, audience);
@@ -84,27 +88,29 @@ async function escalateBatch(tx: Tx, { now, policy, logger }: EscalationOptions,
         await enqueueMessage(tx, {
           to: { personId: notice.recipient },
           message: { kind: 'text', text: notice.text },
-          dedupKey: `escalation:${task.id}:${step}:${notice.recipient}`,
+          dedupKey: `escalation:call:${call.id}:${step}:${notice.recipient}`,
         });
       }
+      // One event per call step, filed under the call's first item (the archive reads `told` for the
+      // people told; `taskIds` lists every item of the call).
       await tx.event.create({
         data: {
           at: now,
           actorRole: 'system',
           channel: 'system',
           kind: 'task.escalated',
-          projectId: task.projectId,
-          taskId: task.id,
+          projectId: call.projectId,
+          taskId: call.tasks[0]?.id ?? null,
           before: { escalationStep: step - 1 },
-          after: { escalationStep: step, told: notices.map((notice) => notice.recipient) },
+          after: { escalationStep: step, told: notices.map((notice) => notice.recipient), callId: call.id, taskIds: subject.items.map((item) => item.taskId) },
         },
       });
-      logger?.info({ taskId: task.id, step, recipients: notices.length }, 'task escalated');
+      logger?.info({ callId: call.id, step, recipients: notices.length }, 'call escalated');
       fired += 1;
     }
-    await tx.task.update({
-      where: { id: task.id },
-      data: { escalationStep: plan.due.at(-1) ?? task.escalationStep, nextEscalationAt: plan.nextAt },
+    await tx.call.update({
+      where: { id: call.id },
+      data: { escalationStep: plan.due.at(-1) ?? call.escalationStep, nextEscalationAt: plan.nextAt },
     });
   }
   return { claimed: rows.length, fired };

@@ -63,9 +63,15 @@ export const commands: readonly Command[] = [
   },
   { word: '组建团队', roles: coordinatorRoles, summary: '确定包抓领导和部门', example: '组建团队 P12 领导 李四 部门 自然资源局 生态环境局', run: formTeam },
   { word: '方案', roles: coordinatorRoles, summary: '制定或修改服务方案', example: '方案 P12 增加 取水', run: servicePlan },
-  { word: '派单', roles: coordinatorRoles, summary: '向部门发任务卡片，开始报到计时', example: '派单 P12 全部', run: postTaskCards },
-  { word: '报到', roles: unitStaff, summary: '领受本单位任务', example: '报到 T34', run: takeTask },
-  { word: '告知', roles: unitStaff, summary: '一次性告知企业所需材料', example: '告知 T34 营业执照 土地证', run: notifyMaterials },
+  {
+    word: '派单',
+    roles: coordinatorRoles,
+    summary: '向各部门各发一张任务卡片，开始报到计时，并一次性告知企业所需材料',
+    example: '派单 P12 全部',
+    run: postTaskCards,
+  },
+  { word: '报到', roles: unitStaff, summary: '领受本单位任务（一次报到该项目的全部事项）', example: '报到 T34', run: takeTask },
+  { word: '告知', roles: unitStaff, summary: '补充告知企业所需材料，或说明无需补充材料', example: '告知 T34 材料：营业执照、土地证', run: notifyMaterials },
   { word: '办结', roles: unitStaff, summary: '任务办结，结果送专窗和企业', example: '办结 T34 已出具批复', run: finishTask },
   { word: '退回', roles: unitStaff, summary: '不予受理，一次写明全部原因', example: '退回 T34 缺少用地预审意见', run: returnTask },
   { word: '中止', roles: unitStaff, summary: '补正材料等期间暂停计时', example: '中止 T34 企业补正材料', run: suspendTask },
@@ -110,7 +116,7 @@ export const commands: readonly Command[] = [
   { word: '绑定', roles: 'anyone', summary: '企业联络员用绑定码绑定项目', example: '绑定 123456', run: bindContact },
 ];
 
-/** Task-card buttons (handlers/tasks/build-task-card.ts), by button id; each does what the matching text command does. */
+/** Call-card buttons (handlers/tasks/build-call-card.ts), by button id; each does what the matching text command does. */
 export const cardActionHandlers: Partial<Record<string, Handler>> = {
   take: takeTask,
   finish: finishTask,

@@ -8,7 +8,11 @@ const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : nul
 
 export async function loadLedger(tx: Tx): Promise<LedgerData> {
   const projects = await tx.project.findMany({ orderBy: { id: 'asc' } });
-  const tasks = await tx.task.findMany({ where: { state: { in: [...openTaskStates] } }, orderBy: { id: 'asc' } });
+  const tasks = await tx.task.findMany({
+    where: { state: { in: [...openTaskStates] } },
+    include: { call: { select: { ackDueAt: true } } },
+    orderBy: { id: 'asc' },
+  });
   const problems = await tx.problem.findMany({ orderBy: { id: 'asc' } });
   const units = new Map((await tx.unit.findMany({ select: { id: true, name: true } })).map((unit) => [unit.id, unit.name]));
   const leaderIds = [
@@ -50,7 +54,8 @@ export async function loadLedger(tx: Tx): Promise<LedgerData> {
       unit: units.get(task.unitId) ?? '',
       state: task.state,
       postedAt: task.postedAt,
-      ackDueAt: task.ackDueAt,
+      // The report deadline is the call's (docs/domain.md "Calls").
+      ackDueAt: task.call.ackDueAt,
       dueOn: day(task.dueOn),
       suspendedAt: task.suspendedAt,
     })),

@@ -1,5 +1,5 @@
 // A card as a WeCom `button_interaction` template card (WeCom docs, 发送应用消息 → 模板卡片消息 →
-// 按钮交互型). Each button's key names its button and card (`take|task:12`); the card's task_id
+// 按钮交互型). Each button's key names its button and card (`take|call:12`); the card's task_id
 // must be unique per app, so it carries the outbox row (WeCom answers 42014 to a reused task_id).
 // WeCom cards cannot take typed input: a button that asks for some (退回's reason) tells the
 // person, in the card's text, the command to send instead.

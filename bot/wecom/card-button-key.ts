@@ -1,4 +1,4 @@
-// The key of a WeCom card button: the button id and the neutral card key, e.g. `take|task:12`.
+// The key of a WeCom card button: the button id and the neutral card key, e.g. `take|call:12`.
 // WeCom sends it back as the EventKey of a template_card_event, so a click names its card by
 // itself (a card's task_id must be unique per send, so it cannot carry the card alone).
 const SEPARATOR = '|';

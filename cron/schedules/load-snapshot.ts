@@ -14,6 +14,7 @@ export async function loadSnapshot(tx: Tx, now: Date): Promise<ScheduleSnapshot>
   const projects = await tx.project.findMany({ orderBy: { id: 'asc' } });
   const tasks = await tx.task.findMany({
     where: { OR: [{ state: { in: ['posted', 'taken', 'suspended'] } }, { doneAt: { gte: since } }] },
+    include: { call: { select: { ackDueAt: true } } },
     orderBy: { id: 'asc' },
   });
   const problems = await tx.problem.findMany({ where: { state: { not: 'closed' } }, orderBy: { id: 'asc' } });
@@ -50,7 +51,8 @@ export async function loadSnapshot(tx: Tx, now: Date): Promise<ScheduleSnapshot>
       itemName: task.itemName,
       phase: task.phase,
       state: task.state,
-      ackDueAt: task.ackDueAt,
+      // The report deadline is the call's (docs/domain.md "Calls").
+      ackDueAt: task.call.ackDueAt,
       dueOn: day(task.dueOn),
       suspendedAt: task.suspendedAt,
       doneAt: task.doneAt,

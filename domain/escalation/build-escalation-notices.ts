@@ -1,6 +1,7 @@
-// Who is told what at each escalation step (002 五(五)(六)): step 1 reminds the unit's
+// Who is told what at each escalation step of a call (002 五(五)(六)): step 1 reminds the unit's
 // agents and tells its 责任领导 and the window; step 2 tells the project's leader and 重点项目办.
-// One message per person per step, even when someone holds two of these roles.
+// One message per person per step, even when someone holds two of these roles, and one per call
+// however many items it carries: the unit is called to the window once (docs/domain.md "Calls").
 import type { EscalationStep } from './plan-escalation.js';
 
 /** `R` names a recipient (a person id in the bot). */
@@ -13,10 +14,10 @@ export interface EscalationAudience<R> {
 }
 
 export interface EscalationSubject {
-  taskId: number;
   projectId: number;
   projectName: string;
-  itemName: string;
+  /** The call's items, in task order. */
+  items: readonly { taskId: number; itemName: string }[];
   unitName: string;
   postedAt: string;
   minutes: number;
@@ -28,7 +29,7 @@ export interface Notice<R> {
 }
 
 export function buildEscalationNotices<R>(step: EscalationStep, subject: EscalationSubject, audience: EscalationAudience<R>): Notice<R>[] {
-  const what = `任务 T${subject.taskId}（P${subject.projectId} ${subject.projectName} · ${subject.itemName}）`;
+  const what = `任务 ${subject.items.map((item) => `T${item.taskId} ${item.itemName}`).join('、')}（P${subject.projectId} ${subject.projectName}）`;
   const groups: [readonly R[], string][] =
     step === 1
       ? [

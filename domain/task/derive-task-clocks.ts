@@ -1,5 +1,6 @@
-// A task's clocks, derived from what happened to it and the calendar, never stored alone: the
-// card's report deadline and next escalation (002 五(五)), and the item's due date — the promised
+// A task's clocks, derived from what happened to it and the calendar, never stored alone: its
+// call's report deadline and next escalation (002 五(五); the state, posting, escalation step and
+// 报到 time are the call's, docs/domain.md "Calls"), and the item's own due date — the promised
 // working days from 报到, moved by every working day its clock stood still (中止 to 恢复, 行政许可法
 // 第45条). 报到, 恢复, the escalation cycle and a calendar change all compute them here, so the
 // card, 进度, the lights and the escalation always agree.

@@ -11,14 +11,18 @@ import { readMaterialNotices } from '../enterprise/read-material-notices.js';
 /** The lines to show under each open task, by task id. */
 export async function describeOpenItems(tx: Tx, projectId: number, tasks: readonly (Task & { unit: Unit })[]): Promise<Map<number, string[]>> {
   const open = tasks.filter((task) => (openTaskStates as readonly string[]).includes(task.state));
-  const handlerIds = open.flatMap((task) => (task.takenById === null ? [] : [task.takenById]));
+  // The call is taken once for all its items (docs/domain.md "Calls"): its taker handles each of them.
+  const calls = await tx.call.findMany({ where: { id: { in: open.map((task) => task.callId) } }, select: { id: true, takenById: true } });
+  const takenBy = new Map(calls.map((call) => [call.id, call.takenById]));
+  const handlerIds = calls.flatMap((call) => (call.takenById === null ? [] : [call.takenById]));
   const handlers = new Map(
     (await tx.person.findMany({ where: { id: { in: handlerIds } }, select: { id: true, name: true, mobile: true } })).map((person) => [person.id, person]),
   );
   const notices = new Map((await readMaterialNotices(tx, projectId)).map((notice) => [notice.taskId, notice]));
   const lines = new Map<number, string[]>();
   for (const task of open) {
-    const handler = task.takenById === null ? undefined : handlers.get(task.takenById);
+    const takerId = takenBy.get(task.callId);
+    const handler = takerId == null ? undefined : handlers.get(takerId);
     const who = handler ? `${handler.name}${handler.mobile ? ` ${maskMobile(handler.mobile)}` : ''}` : '待报到';
     const materials = notices.get(task.id)?.materials ?? [];
     lines.set(task.id, [`　经办：${task.unit.name} ${who}`, `　需提交材料：${materials.length > 0 ? materials.join('、') : '待部门一次性告知'}`]);

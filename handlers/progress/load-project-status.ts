@@ -10,7 +10,7 @@ import { projectDeadlines } from '../../domain/project/project-deadlines.js';
 import { dateLight, taskLight, worstLight, type Light } from '../../domain/project/traffic-light.js';
 
 export interface ProjectStatus {
-  tasks: { task: Task & { unit: Unit }; light: Light | null }[];
+  tasks: { task: Task & { unit: Unit; ackDueAt: Date }; light: Light | null }[];
   light: Light;
   /** The earliest open deadline, e.g. "T3 报到 03-04 09:30" or "开工 2026-07-10". */
   next: string | null;
@@ -19,7 +19,10 @@ export interface ProjectStatus {
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 export async function loadProjectStatus(tx: Tx, project: Project, now: Date, policy: Policy, calendar: WorkingCalendar): Promise<ProjectStatus> {
-  const tasks = await tx.task.findMany({ where: { projectId: project.id }, include: { unit: true }, orderBy: { id: 'asc' } });
+  // The report deadline is the call's (docs/domain.md "Calls").
+  const tasks = (
+    await tx.task.findMany({ where: { projectId: project.id }, include: { unit: true, call: { select: { ackDueAt: true } } }, orderBy: { id: 'asc' } })
+  ).map(({ call, ...task }) => ({ ...task, ackDueAt: call.ackDueAt }));
   const lit = tasks.map((task) => ({
     task,
     light: taskLight(

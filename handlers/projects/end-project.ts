@@ -9,6 +9,7 @@ import { stripLabel } from '../../domain/commands/parse-command-line.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 import { notifyEnterprise, notifyLeader, notifyWindow, updateCards } from '../shared/notify.js';
+import { cancelEmptyCall } from '../tasks/cancel-empty-call.js';
 
 export function endProject(action: 'close' | 'terminate') {
   const word = action === 'close' ? '办结项目' : '终止';
@@ -26,9 +27,12 @@ export function endProject(action: 'close' | 'terminate') {
       return ctx.reply(`P${project.id} 还有 ${open.length} 个任务未办结：${open.map((task) => `T${task.id}`).join('、')}。`);
 
     for (const task of open) {
-      await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'cancelled', nextEscalationAt: null } });
+      await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'cancelled' } });
       await ctx.record({ kind: 'task.cancelled', projectId: project.id, taskId: task.id, before: { state: task.state }, after: { state: 'cancelled' } });
-      await updateCards(ctx, { ...task, project }, '已撤销 · 项目终止');
+    }
+    for (const callId of new Set(open.map((task) => task.callId))) {
+      await cancelEmptyCall(ctx.tx, callId);
+      await updateCards(ctx, callId, '已撤销 · 项目终止');
     }
     await ctx.tx.project.update({ where: { id: project.id }, data: { service: change.to, endedAt: ctx.now, endReason: reason || null } });
     await ctx.record({

@@ -3,11 +3,11 @@
 import type { RegisteredContext } from '../context.js';
 import { canHandleTask } from '../../domain/access/project-access.js';
 import { parseNumberRef } from '../../domain/references/parse-number-ref.js';
-import { taskIdFromCardKey } from '../tasks/task-card-key.js';
+import { cardTargetOf } from '../tasks/call-card-key.js';
 import { lockProject, lockTask } from './lock-rows.js';
 import type { TaskRefusal } from './task-refusal.js';
 
-const include = { project: true, unit: true, planItem: true } as const;
+const include = { project: true, unit: true, planItem: true, call: true } as const;
 
 export type OwnTask = NonNullable<Awaited<ReturnType<typeof findTask>>>;
 
@@ -15,10 +15,16 @@ function findTask(ctx: RegisteredContext, id: number) {
   return ctx.tx.task.findUnique({ where: { id }, include });
 }
 
-/** The task of a card click, or of the first word after the command (T12 or 12). */
-export function taskIdOf(ctx: RegisteredContext, firstArg: string | undefined): number | undefined {
-  if (ctx.event.type === 'card_action') return taskIdFromCardKey(ctx.event.cardKey);
-  return firstArg === undefined ? undefined : parseNumberRef(firstArg, 'T');
+/**
+ * The task of a card click (a call card's buttons act on its only item; an old card names its
+ * task), or of the first word after the command (T12 or 12).
+ */
+export async function taskIdOf(ctx: RegisteredContext, firstArg: string | undefined): Promise<number | undefined> {
+  if (ctx.event.type !== 'card_action') return firstArg === undefined ? undefined : parseNumberRef(firstArg, 'T');
+  const target = cardTargetOf(ctx.event.cardKey);
+  if (target?.kind !== 'call') return target?.id;
+  const first = await ctx.tx.task.findFirst({ where: { callId: target.id }, orderBy: { id: 'asc' }, select: { id: true } });
+  return first?.id;
 }
 
 /** `states`: the task states the command works in; a task in another state is refused. */

@@ -8,6 +8,10 @@ export async function lockProject(tx: Tx, projectId: number): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${projectId} FOR UPDATE`;
 }
 
+export async function lockCall(tx: Tx, callId: number): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Call" WHERE id = ${callId} FOR UPDATE`;
+}
+
 export async function lockTask(tx: Tx, taskId: number): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "Task" WHERE id = ${taskId} FOR UPDATE`;
 }

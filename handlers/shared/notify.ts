@@ -1,9 +1,9 @@
 // Who hears about a task's outcome: the window relays results to the enterprise (002 五(五)); the
-// enterprise contact hears directly once bound; every copy of a task card shows its new status.
-import type { Project, Task } from '../../generated/prisma/client.js';
+// enterprise contact hears directly once bound; every copy of a call card shows its new status.
 import type { HandlerContext } from '../context.js';
 import { findPeople } from '../../prisma/find-people.js';
-import { buildTaskCard } from '../tasks/build-task-card.js';
+import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
+import { buildCallCard } from '../tasks/build-call-card.js';
 
 /** Tells every window person except the sender. */
 export async function notifyWindow(ctx: HandlerContext, text: string): Promise<void> {
@@ -27,15 +27,28 @@ export async function notifyEnterprise(ctx: HandlerContext, project: { contactPe
 }
 
 /**
- * Updates the task card of everyone it went to (the unit's agents and 责任领导): after 报到
- * (`taken`) its 办结 and 退回 buttons stay; otherwise it is final and shows `status`.
+ * Updates the call card of everyone it went to (the unit's agents and 责任领导) with the call's and
+ * its items' current states (handlers/tasks/build-call-card.ts); `status` is the one line shown, or
+ * sent as text where the card can no longer be updated. On a card of several items, a status about
+ * one item (`item`) names it.
  */
-export async function updateCards(ctx: HandlerContext, task: Task & { project: Project }, status: string, taken?: string): Promise<void> {
-  const dispatcher = task.dispatchedById === null ? null : await ctx.tx.person.findUnique({ where: { id: task.dispatchedById }, select: { name: true } });
-  const card = buildTaskCard({ task, project: task.project, dispatcher: dispatcher?.name ?? '专窗', taken, closed: !taken });
+export async function updateCards(ctx: HandlerContext, callId: number, status: string, item?: number): Promise<void> {
+  const call = await ctx.tx.call.findUniqueOrThrow({ where: { id: callId }, include: { project: true, unit: true, tasks: { orderBy: { id: 'asc' } } } });
+  const people = await ctx.tx.person.findMany({ where: { id: { in: [call.dispatchedById ?? -1, call.takenById ?? -1] } }, select: { id: true, name: true } });
+  const nameOf = (id: number | null) => people.find((person) => person.id === id)?.name;
+  const taken = call.takenAt ? `${nameOf(call.takenById) ?? '—'} · ${formatShanghai(call.takenAt)}` : undefined;
+  const card = buildCallCard({
+    call,
+    project: call.project,
+    unitName: call.unit.name,
+    tasks: call.tasks,
+    dispatcher: nameOf(call.dispatchedById) ?? '专窗',
+    taken,
+  });
   const holders = await ctx.tx.person.findMany({
-    where: { active: true, unitId: task.unitId, roles: { hasSome: ['agent', 'unit_leader'] } },
+    where: { active: true, unitId: call.unitId, roles: { hasSome: ['agent', 'unit_leader'] } },
     select: { id: true },
   });
-  for (const holder of holders) await ctx.send(holder.id, { kind: 'card_update', card, status });
+  const line = item !== undefined && call.tasks.length > 1 ? `T${item} ${status}` : status;
+  for (const holder of holders) await ctx.send(holder.id, { kind: 'card_update', card, status: line });
 }

@@ -1,6 +1,9 @@
-// 派单: 专窗吹哨 (002 五(五)) — a task card (任务分送单, 002 附件5) for each chosen plan item goes to
-// its unit's agents and 责任领导, and the report-to-window timer starts: the card's next
-// escalation time is stored on the row for the escalation cycle (cron/escalate-due-tasks.ts).
+// 派单: 专窗吹哨 (002 五(五)) — the chosen plan items go out as one call per unit: one card
+// (任务分送单, 002 附件5) listing the unit's items goes to its agents and 责任领导, and the call's
+// report-to-window timer starts, stored on the call for the escalation cycle
+// (cron/escalate-due-tasks.ts). A unit whose call for the project still waits for 报到 gets the new
+// items added to that call, with its deadline unchanged (docs/domain.md "Calls"). The enterprise
+// receives the whole dispatch's material list once (一次性告知, handlers/tasks/tell-dispatch-materials.ts).
 import type { RegisteredContext } from '../context.js';
 import { formatShanghai, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { markProvisional } from '../../domain/calendar/mark-provisional.js';
@@ -9,9 +12,10 @@ import { serviceNames, transitionService } from '../../domain/project/service-st
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
-import { buildTaskCard } from './build-task-card.js';
+import { buildCallCard } from './build-call-card.js';
 import { choosePlanItems } from './choose-plan-items.js';
 import { refreshPhase } from './refresh-phase.js';
+import { tellDispatchMaterials } from './tell-dispatch-materials.js';
 
 export async function postTaskCards(ctx: RegisteredContext): Promise<void> {
   const line = commandLine(ctx);
@@ -36,42 +40,69 @@ export async function postTaskCards(ctx: RegisteredContext): Promise<void> {
   const calendar = await loadWorkingCalendar(ctx.tx);
   const posted: string[] = [];
 
-  for (const item of chosen) {
-    const unit = await ctx.tx.unit.findUniqueOrThrow({ where: { id: item.unitId! } });
+  const sent: { taskId: number; itemName: string; materials: string[] }[] = [];
+  const unitIds = [...new Set(chosen.map((item) => item.unitId!))];
+  for (const unitId of unitIds) {
+    const items = chosen.filter((item) => item.unitId === unitId);
+    const unit = await ctx.tx.unit.findUniqueOrThrow({ where: { id: unitId } });
     const recipients = await ctx.tx.person.findMany({
       where: { active: true, unitId: unit.id, roles: { hasSome: ['agent', 'unit_leader'] } },
       orderBy: { id: 'asc' },
     });
     if (recipients.length === 0) {
-      problems.push(`${unit.name}在名册中没有代办员或责任领导，「${item.itemName}」未派单`);
+      problems.push(`${unit.name}在名册中没有代办员或责任领导，「${items.map((item) => item.itemName).join('」「')}」未派单`);
       continue;
     }
-    const ackDueAt = escalationDueAt(1, ctx.now, ctx.policy, calendar);
-    const task = await ctx.tx.task.create({
-      data: {
+    const waiting = await ctx.tx.call.findFirst({ where: { projectId: project.id, unitId: unit.id, state: 'posted' }, orderBy: { id: 'desc' } });
+    const ackDueAt = waiting?.ackDueAt ?? escalationDueAt(1, ctx.now, ctx.policy, calendar);
+    const call =
+      waiting ??
+      (await ctx.tx.call.create({
+        data: { projectId: project.id, unitId: unit.id, postedAt: ctx.now, ackDueAt, nextEscalationAt: ackDueAt, dispatchedById: ctx.sender.id },
+      }));
+    const created = [];
+    for (const item of items) {
+      const task = await ctx.tx.task.create({
+        data: {
+          projectId: project.id,
+          unitId: unit.id,
+          callId: call.id,
+          planItemId: item.id,
+          itemCode: item.itemCode,
+          itemName: item.itemName,
+          phase: item.phase,
+          promisedDays: item.promisedDays,
+          postedAt: ctx.now,
+        },
+      });
+      await ctx.record({
+        kind: 'task.posted',
         projectId: project.id,
-        unitId: unit.id,
-        planItemId: item.id,
-        itemCode: item.itemCode,
-        itemName: item.itemName,
-        phase: item.phase,
-        promisedDays: item.promisedDays,
-        postedAt: ctx.now,
-        ackDueAt,
-        nextEscalationAt: ackDueAt,
-        dispatchedById: ctx.sender.id,
-      },
+        taskId: task.id,
+        after: {
+          itemCode: item.itemCode,
+          unitId: unit.id,
+          callId: call.id,
+          ackDueAt: ackDueAt.toISOString(),
+          recipients: recipients.map((person) => person.id),
+        },
+      });
+      created.push(task);
+      sent.push({ taskId: task.id, itemName: item.itemName, materials: item.materials });
+    }
+    const tasks = await ctx.tx.task.findMany({ where: { callId: call.id, state: 'posted' }, orderBy: { id: 'asc' } });
+    const card = buildCallCard({
+      call,
+      project,
+      unitName: unit.name,
+      tasks,
+      dispatcher: ctx.sender.name,
+      provisional: calendar.isProvisional(shanghaiDate(ackDueAt)),
     });
-    const card = buildTaskCard({ task, project, dispatcher: ctx.sender.name, provisional: calendar.isProvisional(shanghaiDate(ackDueAt)) });
     for (const person of recipients) await ctx.send(person.id, { kind: 'card', card });
-    await ctx.record({
-      kind: 'task.posted',
-      projectId: project.id,
-      taskId: task.id,
-      after: { itemCode: item.itemCode, unitId: unit.id, ackDueAt: ackDueAt.toISOString(), recipients: recipients.map((person) => person.id) },
-    });
+    const listed = created.map((task) => `T${task.id} ${task.itemName}（${task.promisedDays} 个工作日）`).join('、');
     posted.push(
-      `T${task.id} ${item.itemName} → ${unit.name}（${recipients.map((person) => person.name).join('、')}），${markProvisional(calendar, shanghaiDate(ackDueAt), undefined, formatShanghai(ackDueAt))} 前报到`,
+      `${unit.name}（${recipients.map((person) => person.name).join('、')}）：${listed}，${markProvisional(calendar, shanghaiDate(ackDueAt), undefined, formatShanghai(ackDueAt))} 前报到${waiting ? `（并入待报到的 ${tasks.length} 项，报到期限不变）` : ''}`,
     );
   }
 
@@ -80,7 +111,8 @@ export async function postTaskCards(ctx: RegisteredContext): Promise<void> {
     await ctx.record({ kind: 'project.service_changed', projectId: project.id, before: { service: project.service }, after: { service: change.to } });
   }
   if (posted.length > 0) await refreshPhase(ctx, project.id);
-  const lines = posted.length > 0 ? [`已派单 ${posted.length} 项：`, ...posted] : ['没有派出任务。'];
+  const lines = posted.length > 0 ? [`已派单 ${sent.length} 项，${posted.length} 个单位各收到一张任务卡片：`, ...posted] : ['没有派出任务。'];
+  if (sent.length > 0) lines.push(await tellDispatchMaterials(ctx, project, sent));
   if (problems.length > 0) lines.push(`${problems.join('；')}。`);
   await ctx.reply(lines.join('\n'));
 }

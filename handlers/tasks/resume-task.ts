@@ -11,7 +11,7 @@ import { notifyEnterprise, notifyWindow } from '../shared/notify.js';
 import { describeTaskRefusal } from '../shared/task-refusal.js';
 
 export async function resumeTask(ctx: RegisteredContext): Promise<void> {
-  const found = await loadOwnTask(ctx, taskIdOf(ctx, commandLine(ctx).args[0]));
+  const found = await loadOwnTask(ctx, await taskIdOf(ctx, commandLine(ctx).args[0]));
   if (!found.ok) return ctx.reply(describeTaskRefusal(found));
   const { task } = found;
   if (task.state !== 'suspended' || !task.suspendedAt) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_NOT_SUSPENDED' }));
@@ -21,7 +21,7 @@ export async function resumeTask(ctx: RegisteredContext): Promise<void> {
   const before = task.dueOn ? task.dueOn.toISOString().slice(0, 10) : null;
   await ctx.tx.taskSuspension.updateMany({ where: { taskId: task.id, until: null }, data: { until: ctx.now, pausedWorkingDays: paused } });
   const suspensions = await ctx.tx.taskSuspension.findMany({ where: { taskId: task.id } });
-  const { dueOn } = deriveTaskClocks({ ...task, suspensions }, ctx.now, ctx.policy, calendar);
+  const { dueOn } = deriveTaskClocks({ ...task.call, takenAt: task.takenAt, promisedDays: task.promisedDays, suspensions }, ctx.now, ctx.policy, calendar);
   await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'taken', suspendedAt: null, dueOn: dueOn ? new Date(`${dueOn}T00:00:00Z`) : null } });
   await ctx.record({
     kind: 'task.resumed',

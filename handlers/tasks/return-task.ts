@@ -1,5 +1,6 @@
 // 退回: the application is not accepted, with every reason at once (004 三(二)2: 不符合受理条件，
-// 应向项目单位一次性告知不受理原因). The reasons go to the enterprise and the window; the card closes.
+// 应向项目单位一次性告知不受理原因). The reasons go to the enterprise and the window;
+// the call card shows the item returned, and a call left with no waiting item is cancelled.
 import { moveTask } from '../../domain/task/task-state.js';
 import type { RegisteredContext } from '../context.js';
 import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
@@ -8,10 +9,11 @@ import { commandLine } from '../shared/command-line.js';
 import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
 import { notifyEnterprise, notifyWindow, updateCards } from '../shared/notify.js';
 import { describeTaskRefusal } from '../shared/task-refusal.js';
+import { cancelEmptyCall } from './cancel-empty-call.js';
 
 export async function returnTask(ctx: RegisteredContext): Promise<void> {
   const line = commandLine(ctx);
-  const taskId = taskIdOf(ctx, line.args[0]);
+  const taskId = await taskIdOf(ctx, line.args[0]);
   const found = await loadOwnTask(ctx, taskId);
   if (!found.ok) return ctx.reply(describeTaskRefusal(found));
   const { task } = found;
@@ -23,12 +25,13 @@ export async function returnTask(ctx: RegisteredContext): Promise<void> {
 
   const { count } = await ctx.tx.task.updateMany({
     where: { id: task.id, state: task.state },
-    data: { state: move.to, returnReason: reason, nextEscalationAt: null, doneAt: ctx.now },
+    data: { state: move.to, returnReason: reason, doneAt: ctx.now },
   });
   if (count === 0)
     return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: (await ctx.tx.task.findUniqueOrThrow({ where: { id: task.id } })).state }));
   await ctx.record({ kind: 'task.returned', projectId: task.projectId, taskId: task.id, before: { state: task.state }, after: { state: 'returned', reason } });
-  await updateCards(ctx, task, `已退回 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`);
+  await cancelEmptyCall(ctx.tx, task.callId);
+  await updateCards(ctx, task.callId, `已退回 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`, task.id);
   const text = `T${task.id} ${task.itemName}（P${task.projectId} ${task.project.name}）不予受理，原因：${reason}（${task.unit.name}）`;
   const told = await notifyEnterprise(ctx, task.project, text);
   await notifyWindow(ctx, text);

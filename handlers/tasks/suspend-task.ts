@@ -10,7 +10,7 @@ import { describeTaskRefusal } from '../shared/task-refusal.js';
 
 export async function suspendTask(ctx: RegisteredContext): Promise<void> {
   const line = commandLine(ctx);
-  const found = await loadOwnTask(ctx, taskIdOf(ctx, line.args[0]), statesFor('suspend'));
+  const found = await loadOwnTask(ctx, await taskIdOf(ctx, line.args[0]), statesFor('suspend'));
   if (!found.ok) return ctx.reply(describeTaskRefusal(found));
   const { task } = found;
   const reason = stripLabel(line.rest, ['原因', '中止原因']);

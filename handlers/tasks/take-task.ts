@@ -1,51 +1,73 @@
-// 报到 (text or the card's button): the called unit arrives at the window and takes the task
-// (部门报到, 002 五(五)). The card stops matching the escalation cycle, the minute is recorded, and
-// the promised working days start; every copy of the card shows who took it.
+// 报到 (text or the card's button): the called unit arrives at the window once per call and takes
+// every item of it (部门报到, 002 五(五); docs/domain.md "Calls"). The call stops matching the
+// escalation cycle, the minutes are recorded, each item's promised working days start, and every
+// copy of the card shows who took it. `报到 T<n>` with any item of a call takes the call.
 import type { RegisteredContext } from '../context.js';
 import { formatShanghai, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { markProvisional } from '../../domain/calendar/mark-provisional.js';
-import { numbersOf } from '../../domain/references/split-references.js';
-import { commandLine } from '../shared/command-line.js';
 import { countOfficeMinutes } from '../../domain/calendar/add-office-minutes.js';
+import { canHandleTask } from '../../domain/access/project-access.js';
+import { numbersOf } from '../../domain/references/split-references.js';
 import { deriveTaskClocks } from '../../domain/task/derive-task-clocks.js';
-import { loadOwnTask, taskIdOf, type OwnTask } from '../shared/load-own-task.js';
+import { commandLine } from '../shared/command-line.js';
+import { lockCall, lockProject } from '../shared/lock-rows.js';
 import { findPeople } from '../../prisma/find-people.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { notifyWindow, updateCards } from '../shared/notify.js';
 import { describeTaskRefusal, type TaskRefusal } from '../shared/task-refusal.js';
+import { cardTargetOf } from './call-card-key.js';
 
-type TakeOutcome = { ok: true; taskId: number; itemName: string; dueOn: string; dueShown: string } | TaskRefusal;
+type Taken = { ok: true; items: { taskId: number; itemName: string; dueShown: string }[] };
+type TakeOutcome = (Taken | TaskRefusal) & { asked: string };
 
 export async function takeTask(ctx: RegisteredContext): Promise<void> {
-  if (ctx.event.type === 'card_action') return replyTaken(ctx, [await take(ctx, taskIdOf(ctx, undefined))]);
+  if (ctx.event.type === 'card_action') {
+    const target = cardTargetOf(ctx.event.cardKey);
+    const callId = target?.kind === 'task' ? await callOfTask(ctx, target.id) : target?.id;
+    return replyTaken(ctx, [await take(ctx, callId, '')]);
+  }
   const { refs } = commandLine(ctx);
-  // 报到 alone lists the cards waiting for the sender's unit; 报到 P2 takes all of them for P2.
+  // 报到 alone lists the calls waiting for the sender's unit; 报到 P2 takes all of them for P2.
   if (refs.length === 0) return listWaiting(ctx);
   const projectIds = refs.filter((ref) => ref.kind === 'P').map((ref) => ref.number);
   const waiting = projectIds.length === 0 ? [] : await findWaiting(ctx, projectIds);
   if (projectIds.length > 0 && waiting.length === 0)
     return ctx.reply(`${projectIds.map((id) => `P${id}`).join('、')} 没有你单位待报到的任务。发送「报到」查看全部待报到任务。`);
-  const taskIds = [...new Set([...numbersOf(refs, 'T'), ...waiting.map((task) => task.id)])];
+  // Each call once, however many of its items were named.
+  const asked: { callId: number | undefined; label: string }[] = waiting.map((call) => ({ callId: call.id, label: `P${call.projectId}` }));
+  for (const taskId of numbersOf(refs, 'T')) {
+    const callId = await callOfTask(ctx, taskId);
+    if (callId === undefined || !asked.some((entry) => entry.callId === callId)) asked.push({ callId, label: `T${taskId}` });
+  }
   const outcomes: TakeOutcome[] = [];
-  for (const taskId of taskIds) outcomes.push(await take(ctx, taskId));
+  for (const { callId, label } of asked) outcomes.push(await take(ctx, callId, label));
   await replyTaken(ctx, outcomes);
 }
 
+async function callOfTask(ctx: RegisteredContext, taskId: number): Promise<number | undefined> {
+  return (await ctx.tx.task.findUnique({ where: { id: taskId }, select: { callId: true } }))?.callId;
+}
+
 async function replyTaken(ctx: RegisteredContext, outcomes: TakeOutcome[]): Promise<void> {
-  const taken = outcomes.filter((outcome) => outcome.ok);
-  const lines = outcomes.map((outcome) =>
-    outcome.ok ? `已报到 T${outcome.taskId} ${outcome.itemName}，请于 ${outcome.dueShown} 前办结。` : describeTaskRefusal(outcome),
-  );
-  if (outcomes.length > 1) lines.unshift(`报到 ${taken.length} 项${outcomes.length > taken.length ? `，${outcomes.length - taken.length} 项未报到` : ''}：`);
-  const first = taken[0];
-  if (first) lines.push(`请一次性告知企业所需材料：告知 T${first.taskId} 材料1 材料2（不写材料则按事项清单告知）`);
+  const lines: string[] = [];
+  for (const outcome of outcomes) {
+    if (!outcome.ok) {
+      lines.push(`${outcome.asked && outcomes.length > 1 ? `${outcome.asked}：` : ''}${describeTaskRefusal(outcome)}`);
+      continue;
+    }
+    const items = outcome.items.map((item) => `T${item.taskId} ${item.itemName}（${item.dueShown} 前办结）`);
+    lines.push(`已报到 ${items.join('、')}。`);
+  }
+  const first = outcomes.find((outcome): outcome is Taken & { asked: string } => outcome.ok)?.items[0];
+  if (first)
+    lines.push(`请逐项办理：办结 T${first.taskId} 结果；材料另有补充时「告知 T${first.taskId} 材料：…」，没有则「告知 T${first.taskId} 无需补充材料」。`);
   await ctx.reply(lines.join('\n'));
 }
 
 function findWaiting(ctx: RegisteredContext, projectIds?: number[]) {
-  return ctx.tx.task.findMany({
+  return ctx.tx.call.findMany({
     where: { state: 'posted', unitId: ctx.sender.unitId ?? -1, ...(projectIds ? { projectId: { in: projectIds } } : {}) },
-    include: { project: { select: { name: true } } },
+    include: { project: { select: { name: true } }, tasks: { where: { state: 'posted' }, orderBy: { id: 'asc' } } },
     orderBy: { id: 'asc' },
   });
 }
@@ -55,70 +77,89 @@ async function listWaiting(ctx: RegisteredContext): Promise<void> {
   if (waiting.length === 0) return ctx.reply('你单位没有待报到的任务。报到时请写任务编号，例如「报到 T12」。');
   const calendar = await loadWorkingCalendar(ctx.tx);
   const lines = waiting.map(
-    (task) =>
-      `T${task.id} P${task.projectId} ${task.project.name} · ${task.itemName} · ${markProvisional(calendar, shanghaiDate(task.ackDueAt), undefined, formatShanghai(task.ackDueAt))} 前报到`,
+    (call) =>
+      `P${call.projectId} ${call.project.name}：${call.tasks.map((task) => `T${task.id} ${task.itemName}`).join('、')} · ${markProvisional(calendar, shanghaiDate(call.ackDueAt), undefined, formatShanghai(call.ackDueAt))} 前报到`,
   );
+  const examples = waiting.map((call) => `T${call.tasks[0]?.id}`);
   await ctx.reply(
     [
-      `你单位待报到的任务 ${waiting.length} 项：`,
+      `你单位待报到 ${waiting.length} 次（每次报到办理该项目的全部事项）：`,
       ...lines,
-      `发送「报到 T${waiting[0]!.id}」报到，或「报到 ${waiting
-        .map((task) => `T${task.id}`)
-        .slice(0, 3)
-        .join(' ')}」一次报到多项。`,
+      `发送「报到 ${examples[0]}」报到${waiting.length > 1 ? `，或「报到 ${examples.slice(0, 3).join(' ')}」一次报到多个项目` : ''}。`,
     ].join('\n'),
   );
 }
 
-async function take(ctx: RegisteredContext, taskId: number | undefined): Promise<TakeOutcome> {
-  const found = await loadOwnTask(ctx, taskId);
-  if (!found.ok) return found;
-  const { task } = found;
-  if (task.state !== 'posted') return refuseTaken(ctx, task);
+async function take(ctx: RegisteredContext, callId: number | undefined, asked: string): Promise<TakeOutcome> {
+  const found = callId === undefined ? null : await ctx.tx.call.findUnique({ where: { id: callId }, select: { projectId: true } });
+  if (!found) return { ok: false, code: 'TASK_NOT_FOUND', asked };
+  // Project first, then call, then its tasks: the one lock order (docs/architecture.md).
+  await lockProject(ctx.tx, found.projectId);
+  await lockCall(ctx.tx, callId!);
+  const call = await ctx.tx.call.findUniqueOrThrow({
+    where: { id: callId },
+    include: { project: true, unit: true, tasks: { where: { state: 'posted' }, orderBy: { id: 'asc' } } },
+  });
+  if (!canHandleTask(ctx.sender, call.unitId)) return { ok: false, code: 'NOT_YOUR_UNIT', unitName: call.unit.name, asked };
+  if (call.state !== 'posted') return { ...(await refuseTaken(ctx, call)), asked };
+
+  // Conditional on the state, so two people pressing 报到 at once cannot both take it.
+  const { count } = await ctx.tx.call.updateMany({
+    where: { id: call.id, state: 'posted' },
+    data: { state: 'taken', takenAt: ctx.now, takenById: ctx.sender.id, nextEscalationAt: null },
+  });
+  if (count === 0) return { ...(await refuseTaken(ctx, await ctx.tx.call.findUniqueOrThrow({ where: { id: call.id } }))), asked };
 
   const calendar = await loadWorkingCalendar(ctx.tx);
-  const { dueOn } = deriveTaskClocks({ ...task, state: 'taken', takenAt: ctx.now, suspensions: [] }, ctx.now, ctx.policy, calendar) as { dueOn: string };
-  // Conditional on the state, so two people pressing 报到 at once cannot both take it.
-  const { count } = await ctx.tx.task.updateMany({
-    where: { id: task.id, state: 'posted' },
-    data: { state: 'taken', takenAt: ctx.now, takenById: ctx.sender.id, nextEscalationAt: null, dueOn: new Date(`${dueOn}T00:00:00Z`) },
-  });
-  if (count === 0) return refuseTaken(ctx, await ctx.tx.task.findUniqueOrThrow({ where: { id: task.id } }));
-
   // In office minutes, the clock of 002 五(五); past the deadline it is 超时.
-  const minutes = Math.round(countOfficeMinutes(calendar, ctx.policy.officeHours, task.postedAt, ctx.now));
-  const late = ctx.now.getTime() > task.ackDueAt.getTime();
-  await ctx.record({
-    kind: 'task.taken',
-    projectId: task.projectId,
-    taskId: task.id,
-    before: { state: 'posted' },
-    after: { state: 'taken', takenAt: ctx.now.toISOString(), minutesAfterPosting: minutes, late, dueOn },
-  });
-  const status = `已报到 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`;
-  // The copies keep working buttons (办结, 退回) instead of turning into a status line.
-  await updateCards(ctx, task, status, status);
-  const notice = `T${task.id} ${task.itemName}（P${task.projectId}）已由${task.unit.name} ${ctx.sender.name}报到，用时 ${minutes} 分钟${late ? '（超时）' : ''}。`;
+  const minutes = Math.round(countOfficeMinutes(calendar, ctx.policy.officeHours, call.postedAt, ctx.now));
+  const late = ctx.now.getTime() > call.ackDueAt.getTime();
+  const items: Taken['items'] = [];
+  for (const task of call.tasks) {
+    const { dueOn } = deriveTaskClocks(
+      { ...call, state: 'taken', takenAt: ctx.now, promisedDays: task.promisedDays, suspensions: [] },
+      ctx.now,
+      ctx.policy,
+      calendar,
+    ) as {
+      dueOn: string;
+    };
+    await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'taken', takenAt: ctx.now, dueOn: new Date(`${dueOn}T00:00:00Z`) } });
+    await ctx.record({
+      kind: 'task.taken',
+      projectId: call.projectId,
+      taskId: task.id,
+      before: { state: 'posted' },
+      after: { state: 'taken', callId: call.id, takenAt: ctx.now.toISOString(), minutesAfterPosting: minutes, late, dueOn },
+    });
+    items.push({ taskId: task.id, itemName: task.itemName, dueShown: markProvisional(calendar, dueOn, shanghaiDate(ctx.now)) });
+  }
+  await updateCards(ctx, call.id, `已报到 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`);
+  const what = call.tasks.map((task) => `T${task.id} ${task.itemName}`).join('、');
+  const notice = `${what}（P${call.projectId}）已由${call.unit.name} ${ctx.sender.name}报到，用时 ${minutes} 分钟${late ? '（超时）' : ''}。`;
   await notifyWindow(ctx, notice);
   // Whoever an escalation told that nobody came now hears that someone did.
-  for (const personId of await escalationAudience(ctx, task)) await ctx.send(personId, notice);
-  return { ok: true, taskId: task.id, itemName: task.itemName, dueOn, dueShown: markProvisional(calendar, dueOn, shanghaiDate(ctx.now)) };
+  for (const personId of await escalationAudience(ctx, call)) await ctx.send(personId, notice);
+  return { ok: true, items, asked };
 }
 
-/** The people the fired escalation steps told, other than the window (told above) and the sender. */
-async function escalationAudience(ctx: RegisteredContext, task: OwnTask): Promise<number[]> {
+/** The people the call's fired escalation steps told, other than the window (told above) and the sender. */
+async function escalationAudience(
+  ctx: RegisteredContext,
+  call: { escalationStep: number; unitId: number; project: { leaderId: number | null } },
+): Promise<number[]> {
   const window = new Set((await findPeople(ctx.tx, 'window')).map((person) => person.id));
   const told = new Set<number>();
-  if (task.escalationStep >= 1) for (const person of await findPeople(ctx.tx, 'unit_leader', task.unitId)) told.add(person.id);
-  if (task.escalationStep >= 2) {
-    if (task.project.leaderId !== null) told.add(task.project.leaderId);
+  if (call.escalationStep >= 1) for (const person of await findPeople(ctx.tx, 'unit_leader', call.unitId)) told.add(person.id);
+  if (call.escalationStep >= 2) {
+    if (call.project.leaderId !== null) told.add(call.project.leaderId);
     for (const person of await findPeople(ctx.tx, 'project_office')) told.add(person.id);
   }
   return [...told].filter((id) => !window.has(id) && id !== ctx.sender.id);
 }
 
-async function refuseTaken(ctx: RegisteredContext, task: { state: string; takenById: number | null; takenAt: Date | null }): Promise<TaskRefusal> {
-  if (task.state !== 'taken' || task.takenById === null || !task.takenAt) return { ok: false, code: 'TASK_CLOSED', state: task.state };
-  const by = await ctx.tx.person.findUnique({ where: { id: task.takenById }, select: { name: true } });
-  return { ok: false, code: 'TASK_ALREADY_TAKEN', by: by?.name ?? '他人', at: task.takenAt };
+async function refuseTaken(ctx: RegisteredContext, call: { state: string; takenById: number | null; takenAt: Date | null }): Promise<TaskRefusal> {
+  if (call.state !== 'taken' || call.takenById === null || !call.takenAt) return { ok: false, code: 'TASK_CLOSED', state: call.state };
+  const by = await ctx.tx.person.findUnique({ where: { id: call.takenById }, select: { name: true } });
+  return { ok: false, code: 'TASK_ALREADY_TAKEN', by: by?.name ?? '他人', at: call.takenAt };
 }

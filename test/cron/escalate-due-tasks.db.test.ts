@@ -1,5 +1,6 @@
 // The report-to-window escalation cycle against a real database: each step fires once, to the
-// right people, only when due in office time, and never for a card that was taken.
+// right people, only when due in office time, once per call however many items it carries, and
+// never for a call that was taken.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../prisma/open-database.js';
 import { openTestDatabase } from '../support/test-database.js';
@@ -14,7 +15,7 @@ beforeAll(async () => {
   db = await openTestDatabase();
 });
 beforeEach(async () => {
-  await db.prisma.$executeRawUnsafe('TRUNCATE "Event", "Outbox", "Task", "Project", "Person", "Unit" RESTART IDENTITY CASCADE');
+  await db.prisma.$executeRawUnsafe('TRUNCATE "Event", "Outbox", "Task", "Call", "Project", "Person", "Unit" RESTART IDENTITY CASCADE');
   ids = await seedRoster(db.prisma);
 });
 afterAll(async () => {
@@ -37,8 +38,23 @@ describe('escalateDueTasks', () => {
     const told = await toldSoFar(db.prisma);
     expect(told.map((row) => row.recipient)).toEqual(['agent', 'unit.leader', 'window']);
     expect(told[0]?.text).toContain(`T${taskId}`);
-    const task = await db.prisma.task.findUniqueOrThrow({ where: { id: taskId } });
-    expect(task).toMatchObject({ escalationStep: 1, nextEscalationAt: at('2026-03-04T10:00:00') });
+    const { call } = await db.prisma.task.findUniqueOrThrow({ where: { id: taskId }, include: { call: true } });
+    expect(call).toMatchObject({ escalationStep: 1, nextEscalationAt: at('2026-03-04T10:00:00') });
+  });
+
+  it('counts a call of four items once per step, naming all four in one notice to each person', async () => {
+    const items = ['建设项目用地预审', '建设用地规划许可证', '土地出让合同', '不动产权证书'];
+    const first = await postCard(db.prisma, { ...ids, postedAt: at('2026-03-04T09:00:00'), items });
+    expect(await cycle(at('2026-03-04T09:30:00'))).toBe(1);
+    expect(await cycle(at('2026-03-04T10:00:00'))).toBe(1);
+    const told = await toldSoFar(db.prisma);
+    expect(told.map((row) => row.recipient)).toEqual(['agent', 'unit.leader', 'window', 'leader', 'office']);
+    for (const [index, name] of items.entries()) expect(told[0]?.text).toContain(`T${first + index} ${name}`);
+    const events = await db.prisma.event.findMany({ where: { kind: 'task.escalated' }, orderBy: { id: 'asc' } });
+    expect(events.map((event) => [event.taskId, (event.after as { escalationStep: number }).escalationStep])).toEqual([
+      [first, 1],
+      [first, 2],
+    ]);
   });
 
   it('at 60 minutes tells the project leader and 重点项目办, once, and then stops', async () => {
@@ -66,9 +82,10 @@ describe('escalateDueTasks', () => {
     expect(await cycle(at('2026-03-09T08:50:00'))).toBe(1);
   });
 
-  it('never escalates a card that was taken', async () => {
+  it('never escalates a call that was taken', async () => {
     const taskId = await postCard(db.prisma, { ...ids, postedAt: at('2026-03-04T09:00:00') });
-    await db.prisma.task.update({ where: { id: taskId }, data: { state: 'taken', takenAt: at('2026-03-04T09:10:00'), nextEscalationAt: null } });
+    const { callId } = await db.prisma.task.findUniqueOrThrow({ where: { id: taskId } });
+    await db.prisma.call.update({ where: { id: callId }, data: { state: 'taken', takenAt: at('2026-03-04T09:10:00'), nextEscalationAt: null } });
     expect(await cycle(at('2026-03-04T11:00:00'))).toBe(0);
     expect(await toldSoFar(db.prisma)).toEqual([]);
   });

@@ -24,22 +24,27 @@ export async function seedRoster(prisma: Db): Promise<{ projectId: number; unitI
   return { projectId: project.id, unitId: unit.id };
 }
 
-/** A posted card whose timer was started the way 派单 starts it. */
-export async function postCard(prisma: Db, at: { projectId: number; unitId: number; postedAt: Date }, options: Partial<Policy> = {}): Promise<number> {
+/**
+ * A posted call whose timer was started the way 派单 starts it, with one task per item name (one
+ * item unless `items` names more); returns the first task's id, which the call's events carry.
+ */
+export async function postCard(
+  prisma: Db,
+  at: { projectId: number; unitId: number; postedAt: Date; items?: string[] },
+  options: Partial<Policy> = {},
+): Promise<number> {
   const ackDueAt = escalationDueAt(1, at.postedAt, { ...policy, ...options }, createWorkingCalendar());
-  const task = await prisma.task.create({
-    data: {
-      projectId: at.projectId,
-      unitId: at.unitId,
-      itemCode: 'HB-01',
-      itemName: '环境影响评价审批',
-      phase: 1,
-      postedAt: at.postedAt,
-      ackDueAt,
-      nextEscalationAt: ackDueAt,
-    },
+  const call = await prisma.call.create({
+    data: { projectId: at.projectId, unitId: at.unitId, postedAt: at.postedAt, ackDueAt, nextEscalationAt: ackDueAt },
   });
-  return task.id;
+  const ids: number[] = [];
+  for (const [index, itemName] of (at.items ?? ['环境影响评价审批']).entries()) {
+    const task = await prisma.task.create({
+      data: { projectId: at.projectId, unitId: at.unitId, callId: call.id, itemCode: `HB-0${index + 1}`, itemName, phase: 1, postedAt: at.postedAt },
+    });
+    ids.push(task.id);
+  }
+  return ids[0]!;
 }
 
 /** Who was told what, as "recipient: text" lines, oldest first. */

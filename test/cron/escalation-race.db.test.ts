@@ -1,5 +1,5 @@
 // Two instances running the escalation cycle at the same moment: FOR UPDATE SKIP LOCKED gives
-// each card to one of them, so every step fires exactly once. On PostgreSQL (npm run test:pg)
+// each call to one of them, so every step fires exactly once per call, however many items it has. On PostgreSQL (npm run test:pg)
 // the two cycles use separate connection pools and truly overlap; PGlite has one connection, so
 // there the test only shows that concurrent passes do not double up.
 import { expect, it } from 'vitest';
@@ -16,7 +16,8 @@ it('fires each step once when two cycles race', { timeout: 60_000 }, async () =>
   const second = first.kind === 'postgres' ? await openDatabase(location) : first;
   try {
     const ids = await seedRoster(first.prisma);
-    for (let index = 0; index < 60; index += 1) await postCard(first.prisma, { ...ids, postedAt: at('2026-03-04T09:00:00') });
+    for (let index = 0; index < 60; index += 1)
+      await postCard(first.prisma, { ...ids, postedAt: at('2026-03-04T09:00:00'), items: ['环境影响评价审批', '排污许可'] });
 
     let fired = 0;
     for (const time of ['09:30:00', '09:30:01', '10:00:00', '10:00:01']) {
@@ -33,7 +34,7 @@ it('fires each step once when two cycles race', { timeout: 60_000 }, async () =>
     const keys = events.map((event) => `${event.taskId}:${(event.after as { escalationStep: number }).escalationStep}`);
     expect(new Set(keys).size).toBe(120);
     expect(keys).toHaveLength(120);
-    // Three people at step 1 and two at step 2, for each of the 60 cards: no duplicates queued.
+    // Three people at step 1 and two at step 2, for each of the 60 calls of two items: no duplicates queued.
     expect(await first.prisma.outbox.count()).toBe(60 * 5);
   } finally {
     if (second !== first) await second.close();

@@ -35,7 +35,7 @@ it('escalates each of 100 cards due during downtime exactly once after restart',
       const told = await outboxRecipients(after.prisma);
       expect(told.filter((row) => row.recipient === 'agent')).toHaveLength(100);
       expect(told.filter((row) => row.recipient === 'office')).toHaveLength(30);
-      expect(await after.prisma.task.count({ where: { escalationStep: 0 } })).toBe(0);
+      expect(await after.prisma.call.count({ where: { escalationStep: 0 } })).toBe(0);
     } finally {
       await after.close();
     }

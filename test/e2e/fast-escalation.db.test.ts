@@ -41,12 +41,12 @@ it('delivers the first escalation within 5 s of due, exactly once', { timeout: 3
   await chat.post('window', '方案 P1');
   await chat.post('window', '派单 P1 环评');
   await waitFor(() => chat.deliveries.find((item) => item.recipient === 'sthj.agent' && item.text.startsWith('【任务 T1')), 10_000);
-  const task = await chat.database.prisma.task.findUniqueOrThrow({ where: { id: 1 } });
-  expect(task.ackDueAt.getTime() - task.postedAt.getTime()).toBe(3000);
+  const { call } = await chat.database.prisma.task.findUniqueOrThrow({ where: { id: 1 }, include: { call: true } });
+  expect(call.ackDueAt.getTime() - call.postedAt.getTime()).toBe(3000);
 
   const reminder = await waitFor(() => chat.deliveries.find((item) => item.recipient === 'sthj.agent' && item.text.includes('分钟未报到')), 10_000);
-  expect(reminder.at - task.ackDueAt.getTime()).toBeGreaterThanOrEqual(0);
-  expect(reminder.at - task.ackDueAt.getTime()).toBeLessThanOrEqual(5000);
+  expect(reminder.at - call.ackDueAt.getTime()).toBeGreaterThanOrEqual(0);
+  expect(reminder.at - call.ackDueAt.getTime()).toBeLessThanOrEqual(5000);
 
   // Two more cycles pass: still one reminder to the agent and one notice to the window.
   await new Promise((resolve) => setTimeout(resolve, 2 * ESCALATION_CYCLE_MS + 500));

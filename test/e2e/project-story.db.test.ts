@@ -1,7 +1,8 @@
 // The whole story through the local chat (POST /local/say, as `npm run chat` does): register
-// → bind the enterprise contact → accept → team → plan → dispatch two items → one unit reports
-// in time, the other does not → exactly the right people are told once at each step → the late
-// unit finishes → the enterprise sees both items in 进度 and rates the service → 档案 shows it all.
+// → bind the enterprise contact → accept → team → plan → dispatch five items, four of them to
+// 自然资源局, which gets one card (one call) → 生态环境局 reports in time, 自然资源局 does not →
+// exactly the right people are told once at each step for the call → one 报到 takes all four →
+// the items finish one by one → the enterprise sees them in 进度 and rates the service → 档案.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FakeClock } from '../support/fake-clock.js';
 import { startLocalChat, type LocalChat, type TimedDelivery } from './local-chat.js';
@@ -46,10 +47,19 @@ it('serves a project from registration to rating, escalating the late unit exact
   expect(to('window', await say('window', '受理 P1'))[0]).toMatch(/^已受理 P1/);
   expect(to('window', await say('window', '组建团队 P1'))[0]).toMatch(/^P1 团队已组建：包抓领导 县领导甲/);
   expect(to('window', await say('window', '方案 P1'))[0]).toMatch(/^P1 光伏组件项目 服务方案（8 项）/);
+  expect(to('window', await say('window', '方案 P1 增加 土地出让'))[0]).toMatch(/^P1 光伏组件项目 服务方案（9 项）/);
 
-  const posted = await say('window', '派单 P1 环评 施工许可');
-  expect(posted.map((item) => item.recipient)).toEqual(['window', 'sthj.leader', 'sthj.agent', 'zjj.leader', 'zjj.agent']);
-  expect(to('zjj.agent', posted)[0]).toContain('报到期限：11-23 09:30 前');
+  // 派单: 自然资源局 has four items and gets one call — one card to its agent and one to its 责任领导 —
+  // and the enterprise is told every material once.
+  const posted = await say('window', '派单 P1 环评 用地预审 用地规划 土地出让 工程规划');
+  expect(posted.map((item) => item.recipient)).toEqual(['window', 'sthj.leader', 'sthj.agent', 'zrzy.leader', 'zrzy.agent', 'ent.zhang']);
+  const zrzyCard = to('zrzy.agent', posted)[0] ?? '';
+  expect(zrzyCard).toMatch(/^【任务 T2 T3 T4 T5 · 4 项】/);
+  expect(zrzyCard).toContain('报到期限：11-23 09:30 前');
+  for (const item of ['T2：建设项目用地预审与选址意见书', 'T3：建设用地规划许可证', 'T4：国有土地使用权出让审核', 'T5：建设工程规划许可证'])
+    expect(zrzyCard).toContain(item);
+  expect(to('ent.zhang', posted)).toHaveLength(1);
+  expect(to('ent.zhang', posted)[0]).toMatch(/^【一次性告知】P1 光伏组件项目 办理以下事项需要企业提供的全部材料：/);
 
   // 生态环境局 reports in time.
   clock.advanceMinutes(10);
@@ -57,11 +67,14 @@ it('serves a project from registration to rating, escalating the late unit exact
   clock.advanceMinutes(19);
   expect(await escalate()).toEqual([]);
 
-  // 住建局 does not: at 09:30 its agent is reminded, its 责任领导 and the window are told — once.
+  // 自然资源局 does not: at 09:30 its agent is reminded, its 责任领导 and the window are told — once for
+  // the call, naming its four items.
   clock.advanceMinutes(1);
   const first = await escalate();
-  expect(first.map((item) => item.recipient).sort()).toEqual(['window', 'zjj.agent', 'zjj.leader']);
-  expect(to('zjj.agent', first)[0]).toMatch(/^提醒：任务 T2（P1 光伏组件项目 · 建筑工程施工许可证）于 11-23 09:00 派单，已超过 30 分钟未报到/);
+  expect(first.map((item) => item.recipient).sort()).toEqual(['window', 'zrzy.agent', 'zrzy.leader']);
+  expect(to('zrzy.agent', first)).toEqual([
+    '提醒：任务 T2 建设项目用地预审与选址意见书、T3 建设用地规划许可证、T4 国有土地使用权出让审核、T5 建设工程规划许可证（P1 光伏组件项目）于 11-23 09:00 派单，已超过 30 分钟未报到，请立即报到。',
+  ]);
   clock.advanceMinutes(5);
   expect(await escalate()).toEqual([]);
 
@@ -69,21 +82,29 @@ it('serves a project from registration to rating, escalating the late unit exact
   clock.advanceMinutes(25);
   const second = await escalate();
   expect(second.map((item) => item.recipient).sort()).toEqual(['leader.a', 'office']);
-  expect(to('office', second)[0]).toMatch(/^督办：市住房和城乡建设局的任务 T2/);
+  expect(to('office', second)[0]).toMatch(/^督办：市自然资源局的任务 T2 .*、T5 建设工程规划许可证（P1 光伏组件项目）派单已超过 60 分钟仍无人报到。$/);
   clock.advanceMinutes(60);
   expect(await escalate()).toEqual([]);
 
-  // The late unit reports, then both units finish; results reach the enterprise at once.
-  await say('zjj.agent', '报到 T2');
-  await say('sthj.agent', '告知 T1');
+  // The late unit reports once, with any of its items' numbers: the whole call is taken, and everyone the
+  // escalation told hears it once.
+  const taken = await say('zrzy.agent', '报到 T4');
+  expect(to('zrzy.agent', taken)[0]).toMatch(/^已报到 T2 .*、T3 .*、T4 .*、T5 .*。/);
+  expect(to('window', taken)).toEqual([
+    'T2 建设项目用地预审与选址意见书、T3 建设用地规划许可证、T4 国有土地使用权出让审核、T5 建设工程规划许可证（P1）已由市自然资源局 自然资源局代办员报到，用时 120 分钟（超时）。',
+  ]);
+  for (const person of ['zrzy.leader', 'leader.a', 'office']) expect(to(person, taken).filter((text) => text.includes('报到，用时'))).toHaveLength(1);
+  expect((await say('zrzy.leader', '报到 T2')).map((item) => item.text)).toEqual(['这个任务已由自然资源局代办员于 11-23 11:00 报到。']);
+
+  // Then the items finish one by one; results reach the enterprise at once.
   expect(to('ent.zhang', await say('sthj.agent', '办结 T1 已出具环评批复'))).toEqual([
     'T1 环境影响评价审批（P1 光伏组件项目）已办结：已出具环评批复（市生态环境局）',
   ]);
-  expect(to('ent.zhang', await say('zjj.agent', '办结 T2 已核发施工许可证'))).toHaveLength(1);
+  for (const id of [2, 3, 4, 5]) expect(to('ent.zhang', await say('zrzy.agent', `办结 T${id} 已核发`))).toHaveLength(1);
 
   const progress = to('ent.zhang', await say('ent.zhang', '进度'))[0] ?? '';
   expect(progress).toContain('✅ T1 环境影响评价审批 · 市生态环境局 · 已办结');
-  expect(progress).toContain('✅ T2 建筑工程施工许可证 · 市住房和城乡建设局 · 已办结');
+  expect(progress).toContain('✅ T4 国有土地使用权出让审核 · 市自然资源局 · 已办结');
 
   await say('window', '办结项目 P1');
   expect(to('ent.zhang', await say('ent.zhang', '评价 P1 5 很满意'))).toEqual(['感谢评价！P1 记为 5 分。']);
@@ -98,17 +119,27 @@ it('serves a project from registration to rating, escalating the late unit exact
     '专窗小李（专窗·本地）受理帮办代办',
     '专窗小李（专窗·本地）组建团队（11 人）',
     '专窗小李（专窗·本地）制定方案（8 项）',
-    '专窗小李（专窗·本地）T1 派单「环境影响评价审批」',
-    '专窗小李（专窗·本地）T2 派单「建筑工程施工许可证」',
+    '专窗小李（专窗·本地）方案增加 ZRZY-03',
+    '专窗小李（专窗·本地）T1 派单（HB-01）',
+    '专窗小李（专窗·本地）T2 派单（ZRZY-01）',
+    '专窗小李（专窗·本地）T3 派单（ZRZY-05）',
+    '专窗小李（专窗·本地）T4 派单（ZRZY-03）',
+    '专窗小李（专窗·本地）T5 派单（ZRZY-06）',
     '专窗小李（专窗·本地）服务改为审批中',
     '专窗小李（专窗·本地）进入立项用地规划许可阶段',
+    '专窗小李（专窗·本地）一次性告知企业 5 个事项的材料',
     '生态环境局代办员（代办员·本地）T1 报到（派单后 10 分钟）',
-    '系统（系统）T2 超时未报到，第 1 级提醒，已提醒 市住房和城乡建设局 代办员 住房和城乡建设局代办员、市住房和城乡建设局 责任领导 住房和城乡建设局责任领导、市政务服务中心 专窗 专窗小李',
-    '系统（系统）T2 超时未报到，第 2 级提醒，已提醒 县政府 县领导 县领导甲、重点项目办 重点项目办小赵',
-    '住房和城乡建设局代办员（代办员·本地）T2 报到（派单后 120 分钟，超时）',
-    '生态环境局代办员（代办员·本地）T1 一次性告知 3 项材料',
+    '系统（系统）T2 超时未报到，第 1 级提醒',
+    '系统（系统）T2 超时未报到，第 2 级提醒',
+    '自然资源局代办员（代办员·本地）T2 报到（派单后 120 分钟，超时）',
+    '自然资源局代办员（代办员·本地）T3 报到（派单后 120 分钟，超时）',
+    '自然资源局代办员（代办员·本地）T4 报到（派单后 120 分钟，超时）',
+    '自然资源局代办员（代办员·本地）T5 报到（派单后 120 分钟，超时）',
     '生态环境局代办员（代办员·本地）T1 办结：已出具环评批复',
-    '住房和城乡建设局代办员（代办员·本地）T2 办结：已核发施工许可证',
+    '自然资源局代办员（代办员·本地）T2 办结：已核发',
+    '自然资源局代办员（代办员·本地）T3 办结：已核发',
+    '自然资源局代办员（代办员·本地）T4 办结：已核发',
+    '自然资源局代办员（代办员·本地）T5 办结：已核发',
     '专窗小李（专窗·本地）帮办代办服务办结',
     '张三（企业联络员·本地）企业评价 5 分：很满意',
     // What reached the enterprise (送达): on this frozen clock, after the events of the same minute.
@@ -120,5 +151,5 @@ it('serves a project from registration to rating, escalating the late unit exact
 
   // Escalation notices went to exactly five people, once each, over the whole story.
   const escalations = chat.deliveries.filter((item) => /分钟未报到|仍无人报到/.test(item.text));
-  expect(escalations.map((item) => item.recipient).sort()).toEqual(['leader.a', 'office', 'window', 'zjj.agent', 'zjj.leader']);
+  expect(escalations.map((item) => item.recipient).sort()).toEqual(['leader.a', 'office', 'window', 'zrzy.agent', 'zrzy.leader']);
 });

@@ -66,8 +66,9 @@ it('serves a project from registration to 进度 over DingTalk, escalating the l
   expect(to(DD.window, await h.say(DD.window, '方案 P1'))[0]).toMatch(/^P1 光伏组件项目 服务方案（3 项）[\s\S]*环境影响评价审批[\s\S]*建筑工程施工许可证/);
 
   const posted = await h.say(DD.window, '派单 P1 环评 施工许可');
-  expect(posted.map((item) => item.recipient)).toEqual([DD.sthjLeader, DD.sthjAgent, DD.zjjLeader, DD.zjjAgent, DD.window]);
-  expect(posted.filter((item) => item.recipient !== DD.window).map((item) => item.message.kind)).toEqual(['card', 'card', 'card', 'card']);
+  expect(posted.map((item) => item.recipient)).toEqual([DD.sthjLeader, DD.sthjAgent, DD.zjjLeader, DD.zjjAgent, DD.enterprise, DD.window]);
+  expect(posted.filter((item) => item.recipient !== DD.window).map((item) => item.message.kind)).toEqual(['card', 'card', 'card', 'card', 'text']);
+  expect(to(DD.enterprise, posted)[0]).toMatch(/^【一次性告知】P1 光伏组件项目/);
   expect(to(DD.zjjAgent, posted)[0]).toContain('报到期限：11-23 09:30 前');
 
   // 生态环境局 reports in time.
@@ -81,8 +82,8 @@ it('serves a project from registration to 进度 over DingTalk, escalating the l
   h.clock.advanceMinutes(1);
   const first = await escalate();
   expect(who(first)).toEqual([DD.window, DD.zjjLeader, DD.zjjAgent].sort());
-  expect(to(DD.zjjAgent, first)).toEqual(['提醒：任务 T2（P1 光伏组件项目 · 建筑工程施工许可证）于 11-23 09:00 派单，已超过 30 分钟未报到，请立即报到。']);
-  expect(to(DD.zjjLeader, first)).toEqual(['市住房和城乡建设局的任务 T2（P1 光伏组件项目 · 建筑工程施工许可证）已超过 30 分钟未报到。']);
+  expect(to(DD.zjjAgent, first)).toEqual(['提醒：任务 T2 建筑工程施工许可证（P1 光伏组件项目）于 11-23 09:00 派单，已超过 30 分钟未报到，请立即报到。']);
+  expect(to(DD.zjjLeader, first)).toEqual(['市住房和城乡建设局的任务 T2 建筑工程施工许可证（P1 光伏组件项目）已超过 30 分钟未报到。']);
   expect(to(DD.window, first)).toEqual(to(DD.zjjLeader, first));
   h.clock.advanceMinutes(5);
   expect(await escalate()).toEqual([]);
@@ -91,7 +92,7 @@ it('serves a project from registration to 进度 over DingTalk, escalating the l
   h.clock.advanceMinutes(25);
   const second = await escalate();
   expect(who(second)).toEqual([DD.leader, DD.office].sort());
-  expect(to(DD.office, second)).toEqual(['督办：市住房和城乡建设局的任务 T2（P1 光伏组件项目 · 建筑工程施工许可证）派单已超过 60 分钟仍无人报到。']);
+  expect(to(DD.office, second)).toEqual(['督办：市住房和城乡建设局的任务 T2 建筑工程施工许可证（P1 光伏组件项目）派单已超过 60 分钟仍无人报到。']);
   expect(to(DD.leader, second)).toEqual(to(DD.office, second));
   h.clock.advanceMinutes(60);
   expect(await escalate()).toEqual([]);

@@ -302,8 +302,10 @@ describe.each(['http', 'stream'] as const)('the story over DingTalk in %s mode',
     // Dispatch: each unit's 责任领导 and agent get the task card — as markdown naming the commands,
     // since no card template is configured — and the window its confirmation.
     const posted = await story.say(DD.window, '派单 P1 环评 施工许可');
-    expect(who(posted)).toEqual([DD.window, DD.sthjLeader, DD.sthjAgent, DD.zjjLeader, DD.zjjAgent].sort());
-    expect(only(DD.window, posted)).toMatch(/^已派单 2 项：/);
+    expect(who(posted)).toEqual([DD.window, DD.sthjLeader, DD.sthjAgent, DD.zjjLeader, DD.zjjAgent, DD.enterprise].sort());
+    // The enterprise is told every material once (一次性告知, 002 五(五)).
+    expect(only(DD.enterprise, posted)).toMatch(/^【一次性告知】P1 光伏组件项目 办理以下事项需要企业提供的全部材料：/);
+    expect(only(DD.window, posted)).toMatch(/^已派单 2 项，2 个单位各收到一张任务卡片：/);
     for (const [account, task] of [
       [DD.sthjLeader, 'T1 · 环境影响评价审批'],
       [DD.sthjAgent, 'T1 · 环境影响评价审批'],
@@ -321,7 +323,7 @@ describe.each(['http', 'stream'] as const)('the story over DingTalk in %s mode',
     // 生态环境局 reports in time.
     clock.advanceMinutes(10);
     const taken = await story.say(DD.sthjAgent, '报到 T1');
-    expect(textsTo(DD.sthjAgent, taken)[0]).toMatch(/^已报到 T1 环境影响评价审批，请于 2026-12-14 前办结。/);
+    expect(textsTo(DD.sthjAgent, taken)[0]).toMatch(/^已报到 T1 环境影响评价审批（2026-12-14 前办结）。/);
     expect(only(DD.window, taken)).toBe('T1 环境影响评价审批（P1）已由市生态环境局 生态环境局代办员报到，用时 10 分钟。');
     expect(only(DD.sthjLeader, taken)).toBe('已报到 · 生态环境局代办员 · 09:10');
     expect(who(taken).filter((account) => account !== DD.sthjAgent)).toEqual([DD.sthjLeader, DD.window].sort());
@@ -333,8 +335,8 @@ describe.each(['http', 'stream'] as const)('the story over DingTalk in %s mode',
     const first = await story.escalate();
     expect(who(first)).toEqual([DD.window, DD.zjjLeader, DD.zjjAgent].sort());
     expect(first.every((call) => call.api === 'batchSend' && call.msgKey === 'sampleText')).toBe(true);
-    expect(only(DD.zjjAgent, first)).toBe('提醒：任务 T2（P1 光伏组件项目 · 建筑工程施工许可证）于 11-23 09:00 派单，已超过 30 分钟未报到，请立即报到。');
-    expect(only(DD.zjjLeader, first)).toBe('市住房和城乡建设局的任务 T2（P1 光伏组件项目 · 建筑工程施工许可证）已超过 30 分钟未报到。');
+    expect(only(DD.zjjAgent, first)).toBe('提醒：任务 T2 建筑工程施工许可证（P1 光伏组件项目）于 11-23 09:00 派单，已超过 30 分钟未报到，请立即报到。');
+    expect(only(DD.zjjLeader, first)).toBe('市住房和城乡建设局的任务 T2 建筑工程施工许可证（P1 光伏组件项目）已超过 30 分钟未报到。');
     expect(only(DD.window, first)).toBe(only(DD.zjjLeader, first));
     clock.advanceMinutes(5);
     expect(await story.escalate()).toEqual([]);
@@ -343,7 +345,7 @@ describe.each(['http', 'stream'] as const)('the story over DingTalk in %s mode',
     clock.advanceMinutes(25);
     const second = await story.escalate();
     expect(who(second)).toEqual([DD.leader, DD.office].sort());
-    expect(only(DD.office, second)).toBe('督办：市住房和城乡建设局的任务 T2（P1 光伏组件项目 · 建筑工程施工许可证）派单已超过 60 分钟仍无人报到。');
+    expect(only(DD.office, second)).toBe('督办：市住房和城乡建设局的任务 T2 建筑工程施工许可证（P1 光伏组件项目）派单已超过 60 分钟仍无人报到。');
     expect(only(DD.leader, second)).toBe(only(DD.office, second));
     clock.advanceMinutes(60);
     expect(await story.escalate()).toEqual([]);

@@ -60,21 +60,24 @@ it('serves a project from registration to rating over WeCom, escalating the late
   expect(only('window', team)).toMatch(/^P1 团队已组建：包抓领导 县领导甲/);
   expect(only('window', await story.say('window', '方案 P1'))).toMatch(/^P1 光伏组件项目 服务方案（8 项）/);
 
-  // 派单: one template card to each agent and 责任领导 of the two units, to be taken by 09:30.
+  // 派单: one template card to each agent and 责任领导 of the two units, to be taken by 09:30, and one
+  // 一次性告知 of every material to the enterprise.
   const posted = await story.say('window', '派单 P1 环评 施工许可');
   expect(reached(posted)).toEqual([
     'template_card sthj.agent',
     'template_card sthj.leader',
     'template_card zjj.agent',
     'template_card zjj.leader',
+    'text ent.zhang',
     'text window',
   ]);
+  expect(only('ent.zhang', posted)).toMatch(/^【一次性告知】P1 光伏组件项目 办理以下事项需要企业提供的全部材料：\n「环境影响评价审批」（T1）/);
   const cardTo = (userid: string) => posted.find((call) => call.to === userid && call.msgtype === 'template_card')!;
   expect(cardTo('zjj.agent').text).toBe('任务 T2 · 建筑工程施工许可证');
   expect(cardTo('zjj.agent').body.template_card?.horizontal_content_list).toContainEqual({ keyname: '报到期限', value: '11-23 09:30 前' });
   // Each button names itself and the card's neutral key, so any copy of the card, however old, finds its task.
   expect(cardTo('sthj.agent').body.template_card?.button_list.map((button) => button.key)).toEqual(
-    ['take', 'finish', 'return'].map((id) => encodeCardButtonKey(id, 'task:1')),
+    ['take', 'finish', 'return'].map((id) => encodeCardButtonKey(id, 'call:1')),
   );
 
   // 生态环境局's agent presses 报到 on the card at 09:10; WeCom delivers that callback twice.
@@ -98,7 +101,7 @@ it('serves a project from registration to rating over WeCom, escalating the late
     ['办结', '退回'],
     ['办结', '退回'],
   ]);
-  expect(only('sthj.agent', taken)).toMatch(/^已报到 T1 环境影响评价审批，请于 2026-12-14 前办结。/);
+  expect(only('sthj.agent', taken)).toMatch(/^已报到 T1 环境影响评价审批（2026-12-14 前办结）。/);
   expect(only('window', taken)).toBe('T1 环境影响评价审批（P1）已由市生态环境局 生态环境局代办员报到，用时 10 分钟。');
   clock.advanceMinutes(19);
   expect(await story.escalate()).toEqual([]);
@@ -107,8 +110,8 @@ it('serves a project from registration to rating over WeCom, escalating the late
   clock.advanceMinutes(1);
   const first = await story.escalate();
   expect(reached(first)).toEqual(['text window', 'text zjj.agent', 'text zjj.leader']);
-  expect(only('zjj.agent', first)).toBe('提醒：任务 T2（P1 光伏组件项目 · 建筑工程施工许可证）于 11-23 09:00 派单，已超过 30 分钟未报到，请立即报到。');
-  expect(only('zjj.leader', first)).toBe('市住房和城乡建设局的任务 T2（P1 光伏组件项目 · 建筑工程施工许可证）已超过 30 分钟未报到。');
+  expect(only('zjj.agent', first)).toBe('提醒：任务 T2 建筑工程施工许可证（P1 光伏组件项目）于 11-23 09:00 派单，已超过 30 分钟未报到，请立即报到。');
+  expect(only('zjj.leader', first)).toBe('市住房和城乡建设局的任务 T2 建筑工程施工许可证（P1 光伏组件项目）已超过 30 分钟未报到。');
   expect(only('window', first)).toBe(only('zjj.leader', first));
   clock.advanceMinutes(5);
   expect(await story.escalate()).toEqual([]);
@@ -117,7 +120,7 @@ it('serves a project from registration to rating over WeCom, escalating the late
   clock.advanceMinutes(25);
   const second = await story.escalate();
   expect(reached(second)).toEqual(['text leader.a', 'text office']);
-  expect(only('office', second)).toBe('督办：市住房和城乡建设局的任务 T2（P1 光伏组件项目 · 建筑工程施工许可证）派单已超过 60 分钟仍无人报到。');
+  expect(only('office', second)).toBe('督办：市住房和城乡建设局的任务 T2 建筑工程施工许可证（P1 光伏组件项目）派单已超过 60 分钟仍无人报到。');
   expect(only('leader.a', second)).toBe(only('office', second));
   clock.advanceMinutes(60);
   expect(await story.escalate()).toEqual([]);
@@ -143,7 +146,8 @@ it('serves a project from registration to rating over WeCom, escalating the late
   expect(only('window', late)).toBe('T2 建筑工程施工许可证（P1）已由市住房和城乡建设局 住房和城乡建设局代办员报到，用时 120 分钟（超时）。');
 
   // Both units finish; the enterprise hears each result at once, once.
-  expect(only('ent.zhang', await story.say('sthj.agent', '告知 T1'))).toMatch(/^【一次性告知】P1 光伏组件项目「环境影响评价审批」需要以下材料/);
+  // A material found later goes out as 补充告知.
+  expect(only('ent.zhang', await story.say('sthj.agent', '告知 T1 材料：排污许可申请'))).toMatch(/^【补充告知】P1 光伏组件项目「环境影响评价审批」（T1）/);
   // 生态环境局 finishes with the 办结 button of the card that 报到 replaced.
   const clicked = await story.click('sthj.agent', takenCards[0]!, '办结');
   expect(only('ent.zhang', clicked)).toBe('T1 环境影响评价审批（P1 光伏组件项目）已办结：办理完毕（市生态环境局）');
@@ -177,7 +181,7 @@ it('serves a project from registration to rating over WeCom, escalating the late
     .join('\n')
     .split('\n');
   expect(archive).toEqual([
-    'P1 光伏组件项目 档案（22 条）',
+    'P1 光伏组件项目 档案（19 条）',
     '11-23 09:00 专窗小李（专窗·企业微信）登记项目',
     '11-23 09:00 张三（企业联络员·企业微信）企业联络员绑定',
     '11-23 09:00 专窗小李（专窗·企业微信）受理帮办代办',
@@ -187,11 +191,12 @@ it('serves a project from registration to rating over WeCom, escalating the late
     '11-23 09:00 专窗小李（专窗·企业微信）T2 派单「建筑工程施工许可证」',
     '11-23 09:00 专窗小李（专窗·企业微信）服务改为审批中',
     '11-23 09:00 专窗小李（专窗·企业微信）进入立项用地规划许可阶段',
+    '11-23 09:00 专窗小李（专窗·企业微信）一次性告知企业 2 个事项的材料',
     '11-23 09:10 生态环境局代办员（代办员·企业微信）T1 报到（派单后 10 分钟）',
     '11-23 09:30 系统（系统）T2 超时未报到，第 1 级提醒，已提醒 市住房和城乡建设局 代办员 住房和城乡建设局代办员、市住房和城乡建设局 责任领导 住房和城乡建设局责任领导、市政务服务中心 专窗 专窗小李',
     '11-23 10:00 系统（系统）T2 超时未报到，第 2 级提醒，已提醒 县政府 县领导 县领导甲、重点项目办 重点项目办小赵',
     '11-23 11:00 住房和城乡建设局代办员（代办员·企业微信）T2 报到（派单后 120 分钟，超时）',
-    '11-23 11:00 生态环境局代办员（代办员·企业微信）T1 一次性告知 3 项材料',
+    '11-23 11:00 生态环境局代办员（代办员·企业微信）T1 补充告知，共 4 项材料',
     '11-23 11:00 生态环境局代办员（代办员·企业微信）T1 办结：办理完毕',
     '11-23 11:00 住房和城乡建设局代办员（代办员·企业微信）T2 办结：已核发施工许可证',
     '11-23 11:00 专窗小李（专窗·企业微信）帮办代办服务办结',

@@ -192,6 +192,45 @@ describe('two instances on one database', () => {
     }
   });
 
+  it('takes each call once when the agent and the 责任领导 press 报到 at once on two instances', { timeout: 120_000 }, async () => {
+    const cluster = await startTwoInstances();
+    const [a, b] = cluster.instances as [Instance, Instance];
+    const { prisma } = cluster.database;
+    const calls: { projectId: number; taskIds: number[] }[] = [];
+    for (let index = 1; index <= 8; index += 1) {
+      const id = await register(cluster, `报到竞争项目${index}`);
+      for (const command of [`受理 P${id}`, `组建团队 P${id}`, `方案 P${id}`, `派单 P${id} 用地预审 用地规划`]) await say(cluster, 'window', command);
+      const tasks = await prisma.task.findMany({ where: { projectId: id }, orderBy: { id: 'asc' } });
+      expect(new Set(tasks.map((task) => task.callId)).size).toBe(1);
+      calls.push({ projectId: id, taskIds: tasks.map((task) => task.id) });
+    }
+    for (const instance of cluster.instances) instance.messenger.clear();
+
+    // Each names a different item of the same call.
+    for (const { taskIds } of calls) {
+      const stored = await Promise.all([
+        receive(a, cluster.clock, 'zrzy.agent', `报到 T${taskIds[0]}`),
+        receive(b, cluster.clock, 'zrzy.leader', `报到 T${taskIds[1]}`),
+      ]);
+      expect(stored).toEqual(['accepted', 'accepted']);
+    }
+    expect(sum(await processEverywhere(cluster))).toBe(16);
+
+    await expectEverythingProcessed(cluster);
+    expect((await prisma.call.findMany()).map((call) => call.state)).toEqual(Array(8).fill('taken'));
+    // One 报到 per item, each recorded once: two events per call, never four.
+    expect(await prisma.event.count({ where: { kind: 'task.taken' } })).toBe(16);
+    const replies = allReceived(cluster).filter((item) => item.reply);
+    expect(replies.filter((item) => item.text.startsWith('已报到 '))).toHaveLength(8);
+    expect(replies.filter((item) => /^这个任务已由自然资源局(代办员|责任领导)于 .* 报到。$/.test(item.text))).toHaveLength(8);
+    // The window hears of each call once.
+    const heard = allReceived(cluster)
+      .filter((item) => item.recipient === 'window')
+      .flatMap((item) => item.text.split('\n'))
+      .filter((line) => line.includes('已由市自然资源局'));
+    expect(heard).toHaveLength(8);
+  });
+
   it('forms all 25 teams when one person’s 受理 and 组建团队 are processed by two instances at once', { timeout: 120_000 }, async () => {
     const cluster = await startTwoInstances();
     const [a, b] = cluster.instances as [Instance, Instance];

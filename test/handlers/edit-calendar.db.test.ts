@@ -29,7 +29,7 @@ describe('日历', () => {
     bot.clock.advanceMinutes(5);
     // 施工许可 is promised in 3 working days after Thursday 12-31: 01-01 元旦 (derived), so 01-04, 01-05, 01-06.
     const taken = (await bot.say('zjj.agent', '报到 T2')).at(-1);
-    expect(taken!.text).toMatch(/^已报到 T2 建筑工程施工许可证，请于 2027-01-06（暂定） 前办结。/);
+    expect(taken!.text).toMatch(/^已报到 T2 建筑工程施工许可证（2027-01-06（暂定） 前办结）。/);
     expect((await bot.say('window', '进度 P1'))[0]!.text).toContain('2027-01-06（暂定） 前办结');
     const [imported] = await bot.say('admin', '日历 导入\n2027-01-01至2027-01-03,休,元旦\n2027-02-05至2027-02-11,休,春节\n2027-02-20,班,春节调休');
     expect(imported!.text).toBe('已导入 2027 年官方安排 11 天（休 10 天，班 1 天），2027 年的期限不再是暂定。');
@@ -51,8 +51,9 @@ describe('日历', () => {
     const [progress] = await bot.say('window', '进度 P1');
     expect(progress!.text).toContain('2027-01-07 前办结');
     expect(progress!.text).not.toContain('暂定');
-    const t1 = await bot.prisma.task.findUniqueOrThrow({ where: { id: 1 } });
-    expect(t1.nextEscalationAt?.toISOString()).toBe('2027-01-05T00:50:00.000Z');
+    // The report deadline is T1's call's.
+    const { call } = await bot.prisma.task.findUniqueOrThrow({ where: { id: 1 }, include: { call: true } });
+    expect(call.nextEscalationAt?.toISOString()).toBe('2027-01-05T00:50:00.000Z');
     // The escalation cycle follows the moved time: nothing fires on Monday, the reminder on Tuesday.
     bot.clock.set('2027-01-04T10:00:00+08:00');
     expect(await bot.app.escalate()).toBe(0);

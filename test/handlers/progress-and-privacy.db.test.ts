@@ -85,7 +85,8 @@ describe('档案', () => {
     await runEscalation(h);
     const text = (await h.say('office', '档案 P1'))[0]?.text ?? '';
     const lines = text.split('\n');
-    expect(lines[0]).toBe('P1 光伏组件项目 档案（11 条）');
+    expect(lines[0]).toBe('P1 光伏组件项目 档案（12 条）');
+    expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地）一次性告知企业 2 个事项的材料');
     expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地）登记项目');
     expect(lines).toContain('11-23 10:00 张三（企业联络员·本地）企业联络员绑定');
     expect(lines).toContain('11-23 10:00 生态环境局代办员（代办员·本地）T1 报到（派单后 0 分钟）');

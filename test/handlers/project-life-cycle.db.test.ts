@@ -28,7 +28,7 @@ describe('终止', () => {
       ['zjj.agent', '〔任务 T2 · 建筑工程施工许可证〕已撤销 · 项目终止'],
     ]);
     expect(textTo('ent.zhang', received)).toBe('P1 光伏组件项目 帮办代办服务已终止，原因：企业调整投资计划。请为本次服务评价：评价 P1 5 意见（1–5 分）');
-    expect(await h.prisma.task.count({ where: { nextEscalationAt: { not: null } } })).toBe(0);
+    expect(await h.prisma.call.count({ where: { OR: [{ nextEscalationAt: { not: null } }, { state: 'posted' }] } })).toBe(0);
     expect((await h.say('sthj.agent', '办结 T1'))[0]?.text).toBe('这个任务已撤销，不能再办理。');
     expect((await h.say('window', '派单 P1'))[0]?.text).toBe('P1 已终止，不能派单。');
   });

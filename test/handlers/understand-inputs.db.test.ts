@@ -24,11 +24,11 @@ describe('free text after the references', () => {
     expect(task.result).toBe('批复文号：卫自然资预〔2026〕5号');
   });
 
-  it('sends the typed materials after 材料：, not the catalogue default', async () => {
+  it('sends the typed materials after 材料： (as 补充告知 to the list told at 派单), not the catalogue default', async () => {
     await h.say('sthj.agent', '报到 Ｔ１');
-    expect(await last('sthj.agent', '告知 T1 材料：节能报告、项目备案证明')).toBe('已告知企业 2 项材料。');
+    expect(await last('sthj.agent', '告知 T1 材料：节能报告、项目备案证明')).toBe('已向企业补充告知 2 项材料，专窗已知悉。');
     const task = await h.prisma.task.findUniqueOrThrow({ where: { id: 1 } });
-    expect(task.noticeMaterials).toEqual(['节能报告', '项目备案证明']);
+    expect(task.noticeMaterials.slice(-2)).toEqual(['节能报告', '项目备案证明']);
   });
 
   it('takes the reason after 原因： for 退回 and 终止', async () => {
@@ -41,14 +41,14 @@ describe('free text after the references', () => {
 describe('several references', () => {
   it("报到 alone lists the unit's waiting cards", async () => {
     expect(await last('swj.agent', '报到')).toBe(
-      '你单位待报到的任务 1 项：\nT2 P1 光伏组件项目 · 水土保持方案审批 · 11-23 10:30 前报到\n发送「报到 T2」报到，或「报到 T2」一次报到多项。',
+      '你单位待报到 1 次（每次报到办理该项目的全部事项）：\nP1 光伏组件项目：T2 水土保持方案审批 · 11-23 10:30 前报到\n发送「报到 T2」报到。',
     );
   });
 
   it("报到 P1 takes all of the unit's waiting cards of the project; 报到 T1，T3 takes both when allowed", async () => {
-    expect(await last('swj.agent', '报到 P1')).toMatch(/^已报到 T2 水土保持方案审批，请于 \d{4}-\d{2}-\d{2} 前办结。/);
+    expect(await last('swj.agent', '报到 P1')).toMatch(/^已报到 T2 水土保持方案审批（\d{4}-\d{2}-\d{2} 前办结）。/);
     const reply = await last('sthj.agent', '报到 T1，T3');
-    expect(reply).toMatch(/^报到 1 项，1 项未报到：\n已报到 T1 环境影响评价审批.*\n这个任务属于市住房和城乡建设局/);
+    expect(reply).toMatch(/^已报到 T1 环境影响评价审批.*\nT3：这个任务属于市住房和城乡建设局/);
   });
 });
 

@@ -29,7 +29,8 @@ export interface Harness {
    */
   say(account: string, text: string): Promise<Received[]>;
   /** Clicks a task-card button from `account` (`input`: what was typed into it); returns what everyone received. */
-  click(account: string, taskId: number, buttonId: 'take' | 'finish' | 'return', input?: string): Promise<Received[]>;
+  /** A click on the card of task `T<n>` (an old card's key, `task:n`) or on the card with key `card` (e.g. `call:2`). */
+  click(account: string, card: number | string, buttonId: 'take' | 'finish' | 'return', input?: string): Promise<Received[]>;
   /** Texts delivered to one account so far. */
   textsTo(account: string): string[];
   close(): Promise<void>;
@@ -76,12 +77,12 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     messenger,
     policy: resolved.policy,
     say: (account, text) => run({ platform, type: 'text', account, text, dedupKey: randomUUID(), at: at() }),
-    click: (account, taskId, buttonId, input) =>
+    click: (account, card, buttonId, input) =>
       run({
         platform,
         type: 'card_action',
         account,
-        cardKey: `task:${taskId}`,
+        cardKey: typeof card === 'number' ? `task:${card}` : card,
         buttonId,
         ...(input !== undefined && { input }),
         dedupKey: randomUUID(),

@@ -1,11 +1,11 @@
-// A task card's buttons name the card (`take|task:1`), so a click on any copy, however old, finds
-// its task, whatever became of WeCom's single-use response codes (72 hours, once each —
+// A call card's buttons name the card (`take|call:1`), so a click on any copy, however old, finds
+// its call and task, whatever became of WeCom's single-use response codes (72 hours, once each —
 // 更新模版卡片消息). The whole bot over encrypted callbacks against a fake WeCom that refuses
 // spent, unknown and expired codes with 60140, as WeCom does.
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { enqueueMessage } from '../../../bot/outbox/enqueue-message.js';
-import { buildTaskCard } from '../../../handlers/tasks/build-task-card.js';
+import { buildCallCard } from '../../../handlers/tasks/build-call-card.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { findPerson } from '../../support/find-person.js';
 import { reached, startWecomStory, textsTo, type WecomCall, type WecomStory } from '../../e2e/wecom-story-helpers.js';
@@ -29,23 +29,33 @@ beforeEach(async () => {
   const agent = await findPerson(prisma, 'zrzy.agent', 'wecom');
   const window = await findPerson(prisma, 'window', 'wecom');
   const project = await prisma.project.create({ data: { name: '年产5万吨饲料加工项目', investmentWan: 12000, service: 'approving' } });
+  const call = await prisma.call.create({
+    data: {
+      projectId: project.id,
+      unitId: agent.unitId!,
+      dispatchedById: window.id,
+      postedAt: clock.now(),
+      ackDueAt: new Date(clock.now().getTime() + 30 * 60_000),
+    },
+  });
   const task = await prisma.task.create({
     data: {
       projectId: project.id,
       unitId: agent.unitId!,
+      callId: call.id,
       itemCode: 'ZR-03',
       itemName: '建设用地规划许可证',
       phase: 1,
-      dispatchedById: window.id,
       postedAt: clock.now(),
-      ackDueAt: new Date(clock.now().getTime() + 30 * 60_000),
       promisedDays: 5,
+      // Told at 派单 (一次性告知), so 办结 is not held back.
+      noticeMaterials: ['建设用地规划许可申请表'],
+      noticedAt: clock.now(),
     },
   });
   taskId = task.id;
-  await prisma.$transaction((tx) =>
-    enqueueMessage(tx, { to: { personId: agent.id }, message: { kind: 'card', card: buildTaskCard({ task, project, dispatcher: window.name }) } }),
-  );
+  const sent = buildCallCard({ call, project, unitName: '市自然资源局', tasks: [task], dispatcher: window.name });
+  await prisma.$transaction((tx) => enqueueMessage(tx, { to: { personId: agent.id }, message: { kind: 'card', card: sent } }));
   card = (await story.deliver())[0]!;
   expect(card).toMatchObject({ api: 'message/send', to: 'zrzy.agent', msgtype: 'template_card', answer: { response_code: 'sent-code-1' } });
 });
@@ -70,7 +80,7 @@ it('takes the task from a click whose response code WeCom no longer accepts, and
     ['zrzy.agent', 'already-used-code', 60140],
     ['zrzy.agent', 'sent-code-1', 0],
   ]);
-  expect(textsTo('zrzy.agent', taken)).toEqual([expect.stringMatching(/^已报到 T\d+ 建设用地规划许可证，请于 \d{4}-\d{2}-\d{2} 前办结。/)]);
+  expect(textsTo('zrzy.agent', taken)).toEqual([expect.stringMatching(/^已报到 T\d+ 建设用地规划许可证（\d{4}-\d{2}-\d{2} 前办结）。/)]);
   expect(await story.database.prisma.outbox.count({ where: { status: 'failed' } })).toBe(0);
 });
 

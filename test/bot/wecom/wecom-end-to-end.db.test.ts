@@ -49,16 +49,19 @@ beforeAll(async () => {
     { account: 'zrzy.agent', name: '沈倩', unitId: unit.id, roles: ['agent'], platform: 'wecom' },
   ]);
   const project = await prisma.project.create({ data: { name: '年产5万吨饲料加工项目', investmentWan: 12000, service: 'approving' } });
+  const call = await prisma.call.create({
+    data: { id: 12, projectId: project.id, unitId: unit.id, postedAt: clock.now(), ackDueAt: new Date(clock.now().getTime() + 30 * 60_000) },
+  });
   await prisma.task.create({
     data: {
       id: 12,
       projectId: project.id,
       unitId: unit.id,
+      callId: call.id,
       itemCode: 'ZR-03',
       itemName: '建设用地规划许可证',
       phase: 1,
       postedAt: clock.now(),
-      ackDueAt: new Date(clock.now().getTime() + 30 * 60_000),
       promisedDays: 5,
     },
   });
@@ -128,7 +131,7 @@ describe('WeCom end to end', () => {
         message: {
           kind: 'card',
           card: {
-            key: 'task:12',
+            key: 'call:12',
             title: '任务分送单：建设用地规划许可证',
             fields: [{ label: '项目', value: '年产5万吨饲料加工项目' }],
             buttons: [{ id: 'take', text: '报到', style: 'primary', command: '报到 T12' }],
@@ -141,7 +144,7 @@ describe('WeCom end to end', () => {
     const card = await database.prisma.outbox.findFirstOrThrow({ where: { kind: 'card' } });
     expect(card).toMatchObject({ status: 'sent', platform: 'wecom', account: 'zrzy.agent' });
     // The send's response_code is kept for updating this person's copy of the card.
-    expect(await findCardHandle(database.prisma, { platform: 'wecom', cardKey: 'task:12', account: 'zrzy.agent', spend: false })).toBe(
+    expect(await findCardHandle(database.prisma, { platform: 'wecom', cardKey: 'call:12', account: 'zrzy.agent', spend: false })).toBe(
       'VXWLnVvEZ09jHZNkTmQiKoVDmT3UP6ybV4AEvc3G4ZU',
     );
     sent.length = 0;
@@ -152,7 +155,7 @@ describe('WeCom end to end', () => {
       .query(true)
       .reply(200, { errcode: 0, errmsg: 'ok' });
     clock.advanceMinutes(3);
-    const click = cardClickXml('take', 'task:12').replace('task12-o5', `task12-o${card.id}`);
+    const click = cardClickXml('take', 'call:12').replace('task12-o5', `call12-o${card.id}`);
     expect(await callback(click)).toBe(200);
     await settle();
     expect(update.isDone()).toBe(true);
@@ -161,7 +164,7 @@ describe('WeCom end to end', () => {
     ]);
     // The card is replaced, not frozen: 办结 and 退回 stay clickable after 报到.
     expect(updates[0]!.template_card.replace_text).toBe('已报到 · 沈倩 · 10:03');
-    expect(updates[0]!.template_card.button_list.map((button) => button.key)).toEqual(['finish|task:12', 'return|task:12']);
+    expect(updates[0]!.template_card.button_list.map((button) => button.key)).toEqual(['finish|call:12', 'return|call:12']);
     // The reply to the click goes first, then the notice to the window.
     expect(sent).toEqual([
       ['zrzy.agent', expect.stringContaining('已报到 T12')],

@@ -9,6 +9,15 @@ describe('describeEvent', () => {
     expect(describeEvent({ kind: 'task.taken', taskId: 3, after: { minutesAfterPosting: 45, late: true } })).toBe('T3 报到（派单后 45 分钟，超时）');
     expect(describeEvent({ kind: 'task.escalated', taskId: 4, after: { escalationStep: 2 } })).toBe('T4 超时未报到，第 2 级提醒');
     expect(describeEvent({ kind: 'task.returned', taskId: 5, after: { reason: '缺少环评批复' } })).toBe('T5 退回：缺少环评批复');
+    expect(describeEvent({ kind: 'task.no_more_materials', taskId: 6, after: {} })).toBe('T6 无需企业补充材料');
+  });
+
+  it('names the one-time notice of materials at 派单, and whether the enterprise received it', () => {
+    const items = [{ taskId: 1, itemName: '环境影响评价审批', materials: ['环评审批申请'] }];
+    expect(describeEvent({ kind: 'project.materials_told', taskId: null, after: { told: true, items } })).toBe('一次性告知企业 1 个事项的材料');
+    expect(describeEvent({ kind: 'project.materials_told', taskId: null, after: { told: false, items } })).toBe(
+      '一次性告知企业 1 个事项的材料（企业联络员未绑定，已记录）',
+    );
   });
 
   it('names project events in the glossary', () => {

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { buildEscalationNotices } from '../../../domain/escalation/build-escalation-notices.js';
 
 const subject = {
-  taskId: 7,
   projectId: 3,
   projectName: '光伏组件项目',
-  itemName: '环境影响评价审批',
+  items: [
+    { taskId: 7, itemName: '环境影响评价审批' },
+    { taskId: 9, itemName: '排污许可' },
+  ],
   unitName: '市生态环境局',
   postedAt: '09:00',
   minutes: 30,
@@ -24,6 +26,11 @@ describe('buildEscalationNotices', () => {
     expect(notices.map((notice) => notice.recipient)).toEqual(['shenqian', 'yuxin', 'luowenhu']);
     expect(notices[0]?.text).toContain('请立即报到');
     expect(notices[1]?.text).toContain('市生态环境局');
+  });
+
+  it('names every item of the call in one notice', () => {
+    const [reminder] = buildEscalationNotices(1, subject, audience);
+    expect(reminder?.text).toContain('T7 环境影响评价审批、T9 排污许可');
   });
 
   it('step 2 tells the project leader and 重点项目办 only', () => {
