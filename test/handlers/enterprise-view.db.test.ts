@@ -18,7 +18,6 @@ describe('进度 for the enterprise', () => {
     await preparePlannedProject(h);
     await h.say('window', '派单 P1 环评 施工许可');
     await h.say('sthj.agent', '报到 T1');
-    await h.say('sthj.agent', '告知 T1');
     // Another enterprise's project, dispatched to the same unit.
     await register(h, '登记项目 名称：风电装备制造项目 投资：12000万元 联系人：王五 13700002222');
     await h.say('window', '受理 P2');
@@ -37,7 +36,7 @@ describe('进度 for the enterprise', () => {
       '　需提交材料：环评审批申请、环境影响报告书（表）、公众参与说明',
       '🟢 T2 建筑工程施工许可证 · 市住房和城乡建设局 · 待报到，已派单 10 分钟（11-23 10:30 前报到）',
       '　经办：市住房和城乡建设局 待报到',
-      '　需提交材料：待部门一次性告知',
+      '　需提交材料：施工许可申请表、建设工程规划许可证、施工合同、质量安全监督手续',
     ]);
     expect(text).not.toContain('13800000108');
     expect(text).not.toMatch(/T3|风电/);
@@ -65,7 +64,6 @@ describe('lists told before binding', () => {
     await h.say('window', '方案 P1');
     await h.say('window', '派单 P1 环评 施工许可');
     await h.say('sthj.agent', '报到 T1');
-    expect((await h.say('sthj.agent', '告知 T1')).at(-1)?.text).toBe('已记录 3 项材料；企业联络员尚未绑定，专窗已收到，请其转告企业。');
     h.clock.advanceMinutes(20);
     await h.say('sthj.agent', '告知 T1 排污许可申请');
 
@@ -79,6 +77,11 @@ describe('lists told before binding', () => {
         '2. 环境影响报告书（表）',
         '3. 公众参与说明',
         '4. 排污许可申请',
+        '「建筑工程施工许可证」（市住房和城乡建设局，一次性告知 11-23 10:00）：',
+        '1. 施工许可申请表',
+        '2. 建设工程规划许可证',
+        '3. 施工合同',
+        '4. 质量安全监督手续',
       ].join('\n'),
       '绑定成功：你是 P1 光伏组件项目 的企业联络员。此前已告知的材料另行发给你。发送「进度」查看办理情况。',
     ]);
