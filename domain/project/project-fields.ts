@@ -1,7 +1,9 @@
 // The project fields people type in 登记项目 and 修改项目, with the names each is known by. The fields
 // are those of 004 三(一)1 (名称, 建设内容, 责任单位, 实施企业, 负责人电话) and 003 一(二)4(1)(2)
 // (investment, industry, 包抓领导, 签约, 土地摘牌). A field name outside this list is refused with the
-// list, never dropped: a dropped 投资额度 would silently register the wrong project.
+// list, never dropped: a dropped 投资额度 would silently register the wrong project. Markdown and
+// HTML are refused too: the fields appear in markdown digests and cards (domain/markdown/has-markup.ts).
+import { hasMarkup } from '../markdown/has-markup.js';
 
 export type ProjectField = 'name' | 'content' | 'investment' | 'industry' | 'leadUnit' | 'enterprise' | 'contact' | 'leader' | 'signedOn' | 'landListedOn';
 
@@ -29,10 +31,11 @@ export const projectFields: Record<ProjectField, FieldInfo> = {
 export type ReadFields =
   | { ok: true; values: Partial<Record<ProjectField, string>> }
   | { ok: false; code: 'UNKNOWN_FIELD'; names: string[] }
-  | { ok: false; code: 'TOO_LONG'; label: string; maxLength: number };
+  | { ok: false; code: 'TOO_LONG'; label: string; maxLength: number }
+  | { ok: false; code: 'MARKUP'; label: string };
 
 /**
- * Maps typed field names to project fields; unknown names and over-long values are refused.
+ * Maps typed field names to project fields; unknown names, over-long values and markup are refused.
  * @example readProjectFields({ 项目名称: '光伏', 投资额: '8亿' }) // { ok: true, values: { name: '光伏', investment: '8亿' } }
  */
 export function readProjectFields(fields: Record<string, string>): ReadFields {
@@ -47,6 +50,7 @@ export function readProjectFields(fields: Record<string, string>): ReadFields {
   for (const [field, value] of Object.entries(values) as [ProjectField, string][]) {
     const { label, maxLength } = projectFields[field];
     if ([...value].length > maxLength) return { ok: false, code: 'TOO_LONG', label, maxLength };
+    if (hasMarkup(value)) return { ok: false, code: 'MARKUP', label };
   }
   return { ok: true, values };
 }
@@ -59,6 +63,7 @@ export function fieldOf(name: string): ProjectField | undefined {
 /** The sentence for a refused field set, with what to type instead. */
 export function describeFieldRefusal(refusal: Exclude<ReadFields, { ok: true }>): string {
   if (refusal.code === 'TOO_LONG') return `${refusal.label}最多 ${refusal.maxLength} 个字，请缩短后重发。`;
+  if (refusal.code === 'MARKUP') return `${refusal.label}里不能有链接、标题或排版符号，请只写文字。`;
   const known = Object.values(projectFields)
     .map((info) => info.label)
     .join('、');
