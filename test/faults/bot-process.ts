@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Db } from '../../prisma/open-database.js';
 import { config, sample } from '../bot/wecom/wecom-fixtures.js';
 import { DEMO_ROSTER } from '../support/harness.js';
 
@@ -67,11 +68,23 @@ export function startBot(databaseUrl: string, wecomUrl: string, policyFile: stri
   });
 }
 
-/** Polls `check` every 200 ms until it holds; throws with `what` after `ms`. */
-export async function waitFor(what: string, check: () => boolean | Promise<boolean>, ms: number): Promise<void> {
+/** Polls `check` every 200 ms until it holds; throws with `what` and `state()` after `ms`. */
+export async function waitFor(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  ms: number,
+  state: () => string | Promise<string> = () => '',
+): Promise<void> {
   const until = Date.now() + ms;
   while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    if (Date.now() > until) throw new Error(`timed out after ${ms} ms waiting for ${what}: ${await state()}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** Outbox rows by status, and the errors the bot logged, for a timeout's message. */
+export async function describeOutbox(prisma: Db, bots: readonly BotInstance[]): Promise<string> {
+  const statuses = await prisma.outbox.groupBy({ by: ['status'], _count: true });
+  const errors = bots.flatMap((bot) => bot.output().split('\n')).filter((line) => /"level":(50|60)/.test(line));
+  return `outbox ${JSON.stringify(Object.fromEntries(statuses.map((row) => [row.status, row._count])))}; ${errors.length} error lines, the last: ${errors.at(-1)?.slice(0, 600) ?? 'none'}`;
 }

@@ -8,7 +8,7 @@ import { readRosterFile } from '../../bot/roster/read-roster-file.js';
 import { openDatabase, type Database } from '../../prisma/open-database.js';
 import { DEMO_ROSTER } from '../support/harness.js';
 import { createTestDatabaseLocation } from '../support/test-database.js';
-import { startBot, waitFor, writePolicy } from './bot-process.js';
+import { describeOutbox, startBot, waitFor, writePolicy } from './bot-process.js';
 import { deliveriesPerRow, startFakeWecom, type FakeWecom } from './fake-wecom-server.js';
 import { messagesShown, notOnce } from './delivered-once.js';
 import { seedMessages } from './seed-messages.js';
@@ -39,8 +39,18 @@ it('delivers everything once through random failures and sets the poison message
   );
   const bot = await startBot(location.location, wecom.url, writePolicy({ officeHours: 'always' }));
   try {
-    await waitFor('every message', () => messagesShown(wecom.delivered).size === MESSAGES, 180_000);
-    await waitFor('the outbox to empty', async () => (await database.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0, 60_000);
+    await waitFor(
+      'every message',
+      () => messagesShown(wecom.delivered).size === MESSAGES,
+      180_000,
+      () => describeOutbox(database.prisma, [bot]),
+    );
+    await waitFor(
+      'the outbox to empty',
+      async () => (await database.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0,
+      60_000,
+      () => describeOutbox(database.prisma, [bot]),
+    );
   } finally {
     bot.child.kill('SIGTERM');
     await bot.exited;

@@ -9,13 +9,13 @@ import { resolvePolicy, type Policy } from '../../domain/policy.js';
 import { openDatabase, type Database } from '../../prisma/open-database.js';
 import { DEMO_ROSTER } from '../support/harness.js';
 import { createTestDatabaseLocation } from '../support/test-database.js';
-import { startBot, waitFor, writePolicy } from './bot-process.js';
+import { describeOutbox, startBot, waitFor, writePolicy } from './bot-process.js';
 import { deliveriesPerRow, startFakeWecom, type FakeWecom } from './fake-wecom-server.js';
 import { escalationsShown, messagesShown, notOnce } from './delivered-once.js';
 import { seedDueCards } from './seed-due-cards.js';
 import { seedMessages } from './seed-messages.js';
 
-const PROJECTS = 60;
+const PROJECTS = 40;
 const MESSAGES = 1000;
 const policyOverride = { officeHours: 'always', ackTimeoutMinutes: 1 };
 const policy = (resolvePolicy(policyOverride) as { ok: true; policy: Policy }).policy;
@@ -41,7 +41,12 @@ it('loses nothing and sends nothing twice across a kill -9', async () => {
   const policyFile = writePolicy(policyOverride);
 
   const first = await startBot(location.location, wecom.url, policyFile);
-  await waitFor('some messages delivered', () => messagesShown(wecom.delivered).size >= 200, 60_000);
+  await waitFor(
+    'some messages delivered',
+    () => messagesShown(wecom.delivered).size >= 200,
+    60_000,
+    () => describeOutbox(database.prisma, [first]),
+  );
   first.child.kill('SIGKILL');
   await first.exited;
   const beforeRestart = messagesShown(wecom.delivered).size;
@@ -53,9 +58,16 @@ it('loses nothing and sends nothing twice across a kill -9', async () => {
       'every message and every escalation',
       () => messagesShown(wecom.delivered).size === MESSAGES && escalationsShown(wecom.delivered).size === taskIds.length,
       150_000,
+      async () =>
+        `${messagesShown(wecom.delivered).size}/${MESSAGES} messages, ${escalationsShown(wecom.delivered).size}/${taskIds.length} escalations; ${await describeOutbox(database.prisma, [first, second])}`,
     );
     // Anything still in flight or leased at the kill has had its chance to come twice.
-    await waitFor('the outbox to empty', async () => (await database.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0, 60_000);
+    await waitFor(
+      'the outbox to empty',
+      async () => (await database.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0,
+      60_000,
+      () => describeOutbox(database.prisma, [first, second]),
+    );
   } finally {
     second.child.kill('SIGTERM');
     await second.exited;

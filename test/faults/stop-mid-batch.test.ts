@@ -7,7 +7,7 @@ import { readRosterFile } from '../../bot/roster/read-roster-file.js';
 import { openDatabase, type Database } from '../../prisma/open-database.js';
 import { DEMO_ROSTER } from '../support/harness.js';
 import { createTestDatabaseLocation } from '../support/test-database.js';
-import { startBot, waitFor, writePolicy } from './bot-process.js';
+import { describeOutbox, startBot, waitFor, writePolicy } from './bot-process.js';
 import { deliveriesPerRow, startFakeWecom, type FakeWecom } from './fake-wecom-server.js';
 import { messagesShown, notOnce } from './delivered-once.js';
 import { seedMessages } from './seed-messages.js';
@@ -42,8 +42,18 @@ it('stops within 5 s mid-batch and loses nothing', async () => {
 
   const second = await startBot(location.location, wecom.url, policyFile);
   try {
-    await waitFor('every message', () => messagesShown(wecom.delivered).size === MESSAGES, 120_000);
-    await waitFor('the outbox to empty', async () => (await database.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0, 60_000);
+    await waitFor(
+      'every message',
+      () => messagesShown(wecom.delivered).size === MESSAGES,
+      120_000,
+      () => describeOutbox(database.prisma, [first, second]),
+    );
+    await waitFor(
+      'the outbox to empty',
+      async () => (await database.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0,
+      60_000,
+      () => describeOutbox(database.prisma, [first, second]),
+    );
   } finally {
     second.child.kill('SIGTERM');
     await second.exited;
