@@ -5,12 +5,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importRoster } from '../../bot/roster/import-roster.js';
 import { readRosterFile } from '../../bot/roster/read-roster-file.js';
-import { CALLBACK_PATH } from '../../bot/wecom/create-wecom-router.js';
 import { openDatabase } from '../../prisma/open-database.js';
-import { encryptCallback, fixture } from '../bot/wecom/wecom-fixtures.js';
 import { DEMO_ROSTER } from '../support/harness.js';
 import { startBot, waitFor, writePolicy, type BotInstance } from './bot-process.js';
 import { startFakeWecom, type FakeWecom } from './fake-wecom-server.js';
+import { drillReplies, postDrill } from './post-callback.js';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres.js';
 
 const OUTAGE_MS = 30_000;
@@ -29,28 +28,13 @@ afterAll(async () => {
   postgres?.remove();
 });
 
-/** `演练` and n in the heavenly stems (演练乙丙 is 12): a command word with no digit, quoted back whole. */
-const word = (n: number) => `演练${[...String(n)].map((digit) => '癸甲乙丙丁戊己庚辛壬'[Number(digit)]).join('')}`;
-
-/** WeCom's POST of `演练n` from the window: the status the bot answered and how long it took. */
-async function callback(bot: BotInstance, n: number): Promise<{ status: number; ms: number }> {
-  const xml = fixture('text-message.xml')
-    .replace('<![CDATA[帮助]]>', `<![CDATA[${word(n)}]]>`)
-    .replace(/<MsgId>\d+<\/MsgId>/, `<MsgId>${7_400_000_000_000_000_000n + BigInt(n)}</MsgId>`);
-  const { query, body } = encryptCallback(xml, { timestamp: String(Math.floor(Date.now() / 1000)), nonce: String(n) });
-  const started = Date.now();
-  const response = await fetch(`${bot.url}${CALLBACK_PATH}?${new URLSearchParams(query)}`, { method: 'POST', body, signal: AbortSignal.timeout(10_000) });
-  return { status: response.status, ms: Date.now() - started };
-}
-
 const ready = async (bot: BotInstance) => (await fetch(`${bot.url}/readyz`, { signal: AbortSignal.timeout(5000) }).catch(() => null))?.status;
-/** How often the reply to `演练n` (an unknown command) reached the window. */
-const replies = (n: number) => wecom.delivered.filter((item) => item.to === 'window' && item.text.startsWith(`没有「${word(n)}」这个命令`)).length;
+const replies = (n: number) => drillReplies(wecom.delivered, n);
 
 it('goes not ready, refuses callbacks at once, recovers by itself and answers everything once', async () => {
   const bot = await startBot(postgres.url, wecom.url, writePolicy({ officeHours: 'always' }));
   try {
-    for (let n = 1; n <= 10; n += 1) expect((await callback(bot, n)).status).toBe(200);
+    for (let n = 1; n <= 10; n += 1) expect((await postDrill(bot, n)).status).toBe(200);
     await waitFor('the first replies', () => [...Array(10).keys()].every((index) => replies(index + 1) === 1), 60_000);
 
     postgres.stop();
@@ -58,7 +42,7 @@ it('goes not ready, refuses callbacks at once, recovers by itself and answers ev
     await waitFor('/readyz to say not ready', async () => (await ready(bot)) === 503, 5000);
     const refused: number[] = [];
     for (let n = 11; n <= 20; n += 1) {
-      const answer = await callback(bot, n);
+      const answer = await postDrill(bot, n);
       expect(answer.status).toBeGreaterThanOrEqual(500);
       expect(answer.ms).toBeLessThan(3000);
       refused.push(n);
@@ -68,8 +52,8 @@ it('goes not ready, refuses callbacks at once, recovers by itself and answers ev
     await waitFor('/readyz to say ready again', async () => (await ready(bot)) === 200, 30_000);
 
     // WeCom's retries of the refused callbacks, and new messages.
-    for (const n of refused) expect((await callback(bot, n)).status).toBe(200);
-    for (let n = 21; n <= 30; n += 1) expect((await callback(bot, n)).status).toBe(200);
+    for (const n of refused) expect((await postDrill(bot, n)).status).toBe(200);
+    for (let n = 21; n <= 30; n += 1) expect((await postDrill(bot, n)).status).toBe(200);
     await waitFor('every reply', () => [...Array(30).keys()].every((index) => replies(index + 1) >= 1), 90_000);
     await new Promise((resolve) => setTimeout(resolve, 3000));
   } finally {
