@@ -54,8 +54,9 @@ async function replyNotRegistered(ctx: HandlerContext): Promise<void> {
   await ctx.reply(`你还不在项目管家的名册中，请联系${whom}登记；企业联络员请发送「绑定 绑定码」。`);
 }
 
-/** Longest message a command takes: 登记项目 with every field at its limit is under 1,000 characters. */
-const MAX_MESSAGE_CHARS = 2000;
+/** Longest message a command takes: 登记项目 with every field at its limit is under 1,000 characters, a year of
+ * holidays as chinese-days JSON (日历 导入) about 3,000. */
+const MAX_MESSAGE_CHARS = 5000;
 /** How much of an unknown command word is quoted back, and of a suggested command (enough for a whole usual one). */
 const UNKNOWN_WORD_CHARS = 10;
 const SUGGESTED_CHARS = 100;

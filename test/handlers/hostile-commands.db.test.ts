@@ -43,7 +43,7 @@ describe('登记项目 with hostile fields', () => {
 
   it('refuses 10,000-character fields with the limit', async () => {
     expect(await refused('window', `登记项目 名称：光伏 投资：3亿 建设内容：${'年产光伏组件'.repeat(100)}`)).toBe('内容最多 500 个字，请缩短后重发。');
-    expect(await refused('window', `登记项目 名称：${long} 投资：3亿`)).toBe('消息太长（最多 2000 字），请分几条发送。');
+    expect(await refused('window', `登记项目 名称：${long} 投资：3亿`)).toBe('消息太长（最多 5000 字），请分几条发送。');
   });
 
   it('refuses negative, zero and absurd amounts and impossible dates', async () => {
@@ -68,7 +68,7 @@ describe('free text', () => {
   it('refuses a 10,000-character problem or result, and never echoes an unknown long command in full', async () => {
     await h.say('window', '受理 P1');
     await h.say('window', '组建团队 P1');
-    expect(await refused('window', `问题 P1 ${long}`)).toBe('消息太长（最多 2000 字），请分几条发送。');
+    expect(await refused('window', `问题 P1 ${long}`)).toBe('消息太长（最多 5000 字），请分几条发送。');
     const unknown = await refused('window', `乱${'码'.repeat(1_500)}`);
     expect(unknown.length).toBeLessThan(80);
     expect(unknown).toBe('没有「乱码码码码码码码码码…」这个命令。发送「帮助」查看你能用的命令。');
