@@ -2,13 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 const timeouts = { testTimeout: 20_000, hookTimeout: 30_000 };
 
-// Two projects: `all` runs every test on in-memory PGlite; `db` runs the tests that open a
-// database (`*.db.test.ts`) again, against the PostgreSQL that scripts/with-postgres.sh starts.
+// Three projects: `all` runs every test on in-memory PGlite; `db` runs the tests that open a
+// database (`*.db.test.ts`) again, against the PostgreSQL that scripts/with-postgres.sh starts;
+// `faults` runs the slow fault tests (test/faults: real server processes killed, a failing fake
+// WeCom) on that PostgreSQL, one file at a time, since they measure processes.
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'all', include: ['test/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'], ...timeouts } },
-      { test: { name: 'db', include: ['test/**/*.db.test.ts'], ...timeouts } },
+      { test: { name: 'all', include: ['test/**/*.test.ts'], exclude: ['test/faults/**'], globalSetup: ['test/support/global-setup.ts'], ...timeouts } },
+      { test: { name: 'db', include: ['test/**/*.db.test.ts'], exclude: ['test/faults/**'], ...timeouts } },
+      { test: { name: 'faults', include: ['test/faults/**/*.test.ts'], fileParallelism: false, ...timeouts } },
     ],
   },
 });

@@ -20,6 +20,7 @@ import { runEvery, type Loop } from './run-every.js';
 import type { Messenger } from './transport/messenger.js';
 import type { Receive } from './transport/transport.js';
 import { ESCALATION_CYCLE_MS, escalateDueTasks } from '../cron/escalate-due-tasks.js';
+import { PRUNE_CYCLE_MS, pruneOldRows } from '../cron/prune-old-rows.js';
 import { warnCalendarGap } from '../cron/warn-calendar-gap.js';
 import { SCHEDULE_CYCLE_MS, runSchedules } from '../cron/schedules/run-schedules.js';
 
@@ -46,6 +47,8 @@ export interface App {
   runJobs(): Promise<number>;
   /** Sends the scheduled digests and reminders that are due (cron/schedules); returns how many occurrences ran. */
   runSchedules(): Promise<number>;
+  /** Deletes Inbound and Outbox rows past retention (cron/prune-old-rows.ts); returns how many. */
+  prune(): Promise<number>;
   start(): void;
   stop(): Promise<void>;
 }
@@ -57,7 +60,7 @@ export function createApp(deps: AppDeps): App {
   const messengers = new Map(deps.messengers.map((messenger) => [messenger.platform, messenger]));
   const groupPlatforms = deps.messengers.filter((messenger) => messenger.limits.groupChats).map((messenger) => messenger.platform);
   const directoryPlatforms = new Set(Object.keys(deps.jobs?.directory ?? {}) as Platform[]);
-  let loops: Record<'inbound' | 'outbox' | 'escalation' | 'jobs' | 'calendar' | 'schedules', Loop> | null = null;
+  let loops: Record<'inbound' | 'outbox' | 'escalation' | 'jobs' | 'calendar' | 'schedules' | 'prune', Loop> | null = null;
 
   /** One event, claimed and handled in one transaction; false when nothing is waiting. */
   async function processOne(): Promise<boolean> {
@@ -145,6 +148,10 @@ export function createApp(deps: AppDeps): App {
       if (ran > 0) loops?.outbox.kick();
       return ran;
     },
+    async prune() {
+      const { inbound, outbox } = await pruneOldRows(prisma, { now: clock.now(), policy: deps.policy, logger });
+      return inbound + outbox;
+    },
     start() {
       loops = {
         inbound: runEvery('inbound', 2000, () => this.processInbound(), logger),
@@ -153,6 +160,7 @@ export function createApp(deps: AppDeps): App {
         jobs: runEvery('jobs', 5000, () => this.runJobs(), logger),
         calendar: runEvery('calendar', 60 * 60 * 1000, () => warnCalendarGap(prisma, clock.now()), logger),
         schedules: runEvery('schedules', SCHEDULE_CYCLE_MS, () => this.runSchedules(), logger),
+        prune: runEvery('prune', PRUNE_CYCLE_MS, () => this.prune(), logger),
       };
       loops.inbound.kick();
       // What came due while the server was down fires now, not one cycle later.

@@ -19,6 +19,8 @@ import { createWecomTransport } from './wecom/create-wecom-transport.js';
 import { CALLBACK_PATH } from './wecom/create-wecom-router.js';
 
 const DEMO_ROSTER = fileURLToPath(new URL('./roster/demo-roster.csv', import.meta.url));
+/** How long a SIGTERM waits for running work (within the 5 s a supervisor usually allows). */
+const STOP_DEADLINE_MS = 4000;
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -73,8 +75,16 @@ async function main(): Promise<void> {
     );
   app.start();
 
+  // A stop waits for the loops' running passes; one that takes longer (a send batch on a slow
+  // platform) is cut short, so a supervisor's SIGTERM is answered within seconds. What was claimed
+  // and not yet sent is sent again when its lease ends, and WeCom's duplicate check drops a send
+  // that did arrive (docs/architecture.md "Faults and recovery").
   const shutdown = async (): Promise<void> => {
     logger.info('shutting down');
+    setTimeout(() => {
+      logger.warn(`stopped after ${STOP_DEADLINE_MS} ms with work still running: claimed messages go again when their lease ends`);
+      process.exit(0);
+    }, STOP_DEADLINE_MS).unref();
     listener.close();
     await app.stop();
     for (const transport of transports) await transport.stop?.();

@@ -69,6 +69,12 @@ export const policySchema = z
     problemFirstAnswerDays: z.number().int().nonnegative(),
     /** An open problem older than this many days goes on the Friday agenda. */
     staleProblemDays: z.number().int().positive(),
+    /**
+     * Days a processed incoming message (Inbound) and a finished outgoing one (Outbox) are kept
+     * before cron/prune-old-rows.ts deletes them; the Event log keeps the record for ever. At least
+     * a day: a kept Inbound row is what makes a platform's redelivery a duplicate.
+     */
+    retentionDays: z.object({ inbound: z.number().int().min(1), outbox: z.number().int().min(1) }).strict(),
     /** A county's own short names for units (`{ "规划局": "自然资源局" }`), tried before the built-in ones. */
     unitAliases: z.record(z.string().min(1), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])),
   })
@@ -98,6 +104,7 @@ export const defaultPolicy: Policy = {
   deadlineReminder: { time: '09:00', workingDaysLeft: [30, 10, 5] },
   overdueReminder: { unitLeaderFromDay: 3, superviseFromDay: 5 },
   problemFirstAnswerDays: 3,
+  retentionDays: { inbound: 30, outbox: 30 },
   unitAliases: {},
 };
 

@@ -1,5 +1,7 @@
 // Routes one incoming event to its handler after the role check, and answers the expected
-// refusals (unknown sender, unknown command, not allowed) in one Chinese sentence each.
+// refusals (unknown sender, unknown command, not allowed, a message too long or with control
+// characters) in one Chinese sentence each. What the sender typed is quoted back only as a short
+// prefix: an answer never repeats 10,000 characters (docs/architecture.md "Hostile input").
 import type { HandlerContext } from './context.js';
 import { cardActionHandlers, commands } from './index.js';
 import { mayUse } from './may-use.js';
@@ -9,6 +11,8 @@ import { roleNames, type Role } from '../domain/roles.js';
 export async function dispatch(ctx: HandlerContext): Promise<void> {
   const { event, sender } = ctx;
   if (event.type === 'text') {
+    const unreadable = refuseUnreadable(event.text);
+    if (unreadable) return ctx.reply(unreadable);
     // `报到T4` needs no space; the handlers read the text with the word set apart.
     const found = matchCommandWord(
       event.text,
@@ -23,9 +27,9 @@ export async function dispatch(ctx: HandlerContext): Promise<void> {
     if (command && mayUse(command, sender)) return command.run({ ...spaced, sender });
     if (!found.ok && found.code === 'SUGGEST') {
       const example = commands.find((candidate) => candidate.word === found.word)?.example ?? found.word;
-      return ctx.reply(`你是不是要「${found.word}」？发送「${found.rest ? `${found.word} ${found.rest}` : example}」。`);
+      return ctx.reply(`你是不是要「${found.word}」？发送「${found.rest ? quoteTyped(`${found.word} ${found.rest}`, SUGGESTED_CHARS) : example}」。`);
     }
-    if (!command) return ctx.reply(`没有「${word}」这个命令。发送「帮助」查看你能用的命令。`);
+    if (!command) return ctx.reply(`没有「${quoteTyped(word, UNKNOWN_WORD_CHARS)}」这个命令。发送「帮助」查看你能用的命令。`);
     const allowed = (command.roles as readonly Role[]).map((role) => roleNames[role]).join('、');
     return ctx.reply(`「${word}」只有${allowed}可以使用。`);
   }
@@ -48,4 +52,29 @@ async function replyNotRegistered(ctx: HandlerContext): Promise<void> {
   const admins = await ctx.tx.person.findMany({ where: { active: true, roles: { has: 'admin' } }, select: { name: true }, take: 3 });
   const whom = admins.length > 0 ? `管理员${admins.map((admin) => admin.name).join('、')}` : '管理员';
   await ctx.reply(`你还不在项目管家的名册中，请联系${whom}登记；企业联络员请发送「绑定 绑定码」。`);
+}
+
+/** Longest message a command takes: 登记项目 with every field at its limit is under 1,000 characters, a year of
+ * holidays as chinese-days JSON (日历 导入) about 3,000. */
+const MAX_MESSAGE_CHARS = 5000;
+/** How much of an unknown command word is quoted back, and of a suggested command (enough for a whole usual one). */
+const UNKNOWN_WORD_CHARS = 10;
+const SUGGESTED_CHARS = 100;
+// C0 controls but tab, line feed and carriage return; DEL and C1; the bidirectional overrides and
+// isolates, which make a name read backwards in the chat (Unicode TR#9). The WeCom adapter already
+// strips C0 from free text (bot/wecom/sanitize-callback-fields.ts); other transports do not.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+/** The refusal for a message no command can take, if it is one. */
+function refuseUnreadable(text: string): string | undefined {
+  if (CONTROL.test(text)) return '消息里有不可见的控制字符，请删去后重新发送。';
+  if ([...text].length > MAX_MESSAGE_CHARS) return `消息太长（最多 ${MAX_MESSAGE_CHARS} 字），请分几条发送。`;
+  return undefined;
+}
+
+/** At most `max` characters of what the sender typed. */
+function quoteTyped(typed: string, max: number): string {
+  const chars = [...typed];
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : typed;
 }

@@ -2,7 +2,7 @@
 // "N passed, N failed". A suite that did not write its report counts as one failure.
 import { existsSync, readFileSync } from 'node:fs';
 
-const suites = ['test-results/all.json', 'test-results/db.json'];
+const suites = ['test-results/all.json', 'test-results/db.json', 'test-results/faults.json'];
 let passed = 0;
 let failed = 0;
 for (const file of suites) {

@@ -1,4 +1,7 @@
-// Reads what the digests need in seven batch queries, inside the run's transaction.
+// Reads what the digests need in seven batch queries, inside the run's transaction. Every text a
+// person typed (names, problems, opinions, 月报) is quoted for markdown here, the one way into the
+// digests, so a typed link or heading shows as typed (domain/markdown/quote-markdown.ts).
+import { quoteMarkdown } from '../../domain/markdown/quote-markdown.js';
 import type { Tx } from '../../prisma/open-database.js';
 import type { ScheduleSnapshot } from '../../domain/schedule/schedule-snapshot.js';
 import type { Role } from '../../domain/roles.js';
@@ -21,16 +24,16 @@ export async function loadSnapshot(tx: Tx, now: Date): Promise<ScheduleSnapshot>
   const weeklyAnswers = await tx.weeklyAnswer.findMany({ where: { at: { gte: new Date(now.getTime() - 21 * 86_400_000) } } });
   const monthlyReports = await tx.monthlyReport.findMany();
   return {
-    people: people.map((person) => ({ ...person, roles: person.roles as Role[] })),
-    units,
+    people: people.map((person) => ({ ...person, name: quoteMarkdown(person.name), roles: person.roles as Role[] })),
+    units: units.map((unit) => ({ ...unit, name: quoteMarkdown(unit.name) })),
     projects: projects.map((project) => ({
       id: project.id,
-      name: project.name,
+      name: quoteMarkdown(project.name),
       stage: project.stage,
       service: project.service,
-      content: project.content,
-      targetTasks: project.targetTasks,
-      timeNodes: project.timeNodes,
+      content: quoteMarkdown(project.content),
+      targetTasks: quoteMarkdown(project.targetTasks),
+      timeNodes: quoteMarkdown(project.timeNodes),
       expectedStartOn: day(project.expectedStartOn),
       investmentWan: Number(project.investmentWan),
       leaderId: project.leaderId,
@@ -48,7 +51,7 @@ export async function loadSnapshot(tx: Tx, now: Date): Promise<ScheduleSnapshot>
       id: task.id,
       projectId: task.projectId,
       unitId: task.unitId,
-      itemName: task.itemName,
+      itemName: quoteMarkdown(task.itemName),
       phase: task.phase,
       state: task.state,
       // The report deadline is the call's (docs/domain.md "Calls").
@@ -60,12 +63,12 @@ export async function loadSnapshot(tx: Tx, now: Date): Promise<ScheduleSnapshot>
     problems: problems.map(({ id, projectId, description, suggestion, category, leaderId, state, leaderOpinion, createdAt, digestedAt }) => ({
       id,
       projectId,
-      description,
-      suggestion,
+      description: quoteMarkdown(description),
+      suggestion: quoteMarkdown(suggestion),
       category,
       leaderId,
       state,
-      leaderOpinion,
+      leaderOpinion: leaderOpinion === null ? null : quoteMarkdown(leaderOpinion),
       createdAt,
       digestedAt,
     })),
@@ -74,7 +77,7 @@ export async function loadSnapshot(tx: Tx, now: Date): Promise<ScheduleSnapshot>
       projectId: report.projectId,
       month: report.month,
       investmentWan: Number(report.investmentWan),
-      progress: report.progress,
+      progress: quoteMarkdown(report.progress),
     })),
   };
 }

@@ -3,7 +3,9 @@
 // (investment, industry, 包抓领导, 目标任务, 时间节点, 签约, 土地摘牌), with 预计开工 (开工预期,
 // 000 第三条(一)1) and the stage dates that 修改项目 corrects (开工, 投产, 入库; docs/domain.md "Project
 // life cycle"). A field name outside this list is refused with the list, never dropped: a dropped
-// 投资额度 would silently register the wrong project.
+// 投资额度 would silently register the wrong project. Markdown and HTML are refused too: the fields
+// appear in markdown digests and cards (domain/markdown/has-markup.ts).
+import { hasMarkup } from '../markdown/has-markup.js';
 
 export type ProjectField =
   | 'name'
@@ -56,10 +58,11 @@ export const projectFields: Record<ProjectField, FieldInfo> = {
 export type ReadFields =
   | { ok: true; values: Partial<Record<ProjectField, string>> }
   | { ok: false; code: 'UNKNOWN_FIELD'; names: string[] }
-  | { ok: false; code: 'TOO_LONG'; label: string; maxLength: number };
+  | { ok: false; code: 'TOO_LONG'; label: string; maxLength: number }
+  | { ok: false; code: 'MARKUP'; label: string };
 
 /**
- * Maps typed field names to project fields; unknown names and over-long values are refused.
+ * Maps typed field names to project fields; unknown names, over-long values and markup are refused.
  * @example readProjectFields({ 项目名称: '光伏', 投资额: '8亿' }) // { ok: true, values: { name: '光伏', investment: '8亿' } }
  */
 export function readProjectFields(fields: Record<string, string>): ReadFields {
@@ -74,6 +77,7 @@ export function readProjectFields(fields: Record<string, string>): ReadFields {
   for (const [field, value] of Object.entries(values) as [ProjectField, string][]) {
     const { label, maxLength } = projectFields[field];
     if ([...value].length > maxLength) return { ok: false, code: 'TOO_LONG', label, maxLength };
+    if (hasMarkup(value)) return { ok: false, code: 'MARKUP', label };
   }
   return { ok: true, values };
 }
@@ -86,6 +90,7 @@ export function fieldOf(name: string): ProjectField | undefined {
 /** The sentence for a refused field set, with what to type instead; `without` leaves out fields the command does not take. */
 export function describeFieldRefusal(refusal: Exclude<ReadFields, { ok: true }>, without: readonly ProjectField[] = []): string {
   if (refusal.code === 'TOO_LONG') return `${refusal.label}最多 ${refusal.maxLength} 个字，请缩短后重发。`;
+  if (refusal.code === 'MARKUP') return `${refusal.label}里不能有链接、标题或排版符号，请只写文字。`;
   const known = (Object.keys(projectFields) as ProjectField[])
     .filter((field) => !without.includes(field))
     .map((field) => projectFields[field].label)

@@ -12,7 +12,8 @@ export async function recordRevisit(ctx: RegisteredContext): Promise<void> {
   const lookup = await loadProject(ctx, line.args[0]);
   if (!lookup.ok) return ctx.reply(describeProjectRefusal(lookup, '回访 P12 企业反馈用电报装已完成'));
   const { project } = lookup;
-  if (!serviceEnded(project.service)) return ctx.reply(`P${project.id} 的服务还没有结束。回访在办结或终止之后，服务期间请用「问题 P${project.id} …」反映情况。`);
+  if (!serviceEnded(project.service))
+    return ctx.reply(`P${project.id} 的服务还没有结束。回访在办结或终止之后，服务期间请用「问题 P${project.id} …」反映情况。`);
   // After `P12` the rest is the text; after a project named by words, the rest less that name.
   const rest = line.refs.length > 0 ? line.rest : line.rest.replace(/^\S+?(?=[\s，,、；;:：]|$)[\s，,、；;:：]*/, '');
   const text = stripLabel(rest, ['回访情况', '情况', '内容']);

@@ -1,0 +1,59 @@
+// Keeps Inbound and Outbox from growing for ever (docs/architecture.md "Retention"). The Event log
+// is the record and is never pruned; these two tables are working queues:
+// - Inbound rows processed (or set aside) more than `retentionDays.inbound` days ago. A row is
+//   what makes a callback's redelivery a duplicate, so the setting is at least a day: far beyond
+//   WeCom's retries (回调配置: three retries within seconds) and the one-hour timestamp window in
+//   which a replayed callback is accepted at all (bot/wecom/check-timestamp.ts).
+// - Outbox rows finished (sent, failed and already reported to the admins, bundled, split) more
+//   than `retentionDays.outbox` days ago; rows with a dedup key stay DEDUP_KEEP_DAYS, since the key
+//   is what sends "once" notices once (the calendar warning is once a year). Pending and in-flight
+//   rows are never touched.
+// Several instances may run it at once: each batch claims its rows FOR UPDATE SKIP LOCKED.
+import type { Db } from '../prisma/open-database.js';
+import type { Logger } from '../bot/logger.js';
+import type { Policy } from '../domain/policy.js';
+
+export const PRUNE_CYCLE_MS = 60 * 60 * 1000;
+const DEDUP_KEEP_DAYS = 400;
+const BATCH = 5000;
+const DAY_MS = 86_400_000;
+
+export interface PruneOptions {
+  now: Date;
+  policy: Policy;
+  logger?: Logger;
+}
+
+/** Deletes what is past retention; returns how many rows of each table went. */
+export async function pruneOldRows(prisma: Db, { now, policy, logger }: PruneOptions): Promise<{ inbound: number; outbox: number }> {
+  const before = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
+  const inboundBefore = before(policy.retentionDays.inbound);
+  const outboxBefore = before(policy.retentionDays.outbox);
+  const dedupBefore = before(Math.max(policy.retentionDays.outbox, DEDUP_KEEP_DAYS));
+  // The columns are UTC timestamps without zone; an ISO string cast to them compares exactly.
+  const inbound = await inBatches(
+    () => prisma.$executeRaw`
+      DELETE FROM "Inbound" WHERE id IN (
+        SELECT id FROM "Inbound" WHERE "processedAt" < ${inboundBefore}::timestamp LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
+  );
+  const outbox = await inBatches(
+    () => prisma.$executeRaw`
+      DELETE FROM "Outbox" WHERE id IN (
+        SELECT id FROM "Outbox"
+        WHERE status IN ('sent', 'failed', 'bundled', 'split')
+          AND "createdAt" < ${outboxBefore}::timestamp
+          AND ("dedupKey" IS NULL OR "createdAt" < ${dedupBefore}::timestamp)
+        LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
+  );
+  if (inbound + outbox > 0) logger?.info({ inbound, outbox }, 'pruned old rows');
+  return { inbound, outbox };
+}
+
+async function inBatches(deleteBatch: () => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = await deleteBatch();
+    total += deleted;
+    if (deleted < BATCH) return total;
+  }
+}
