@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { resolvePolicy, type Policy } from '../domain/policy.js';
+import { readClockFile } from './file-clock.js';
 import { loadDingtalkConfig, type DingtalkConfig } from './dingtalk/load-dingtalk-config.js';
 import { loadWecomConfig, type WecomConfig } from './wecom/load-wecom-config.js';
 
@@ -23,6 +24,7 @@ const envSchema = z.object({
     .string()
     .regex(/\.(csv|xlsx)$/i, 'expected the path of a .csv or .xlsx roster')
     .optional(),
+  CLOCK_FILE: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -35,6 +37,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   policy: Policy;
   rosterFile: string | undefined;
+  /** A file every process reads the time from (bot/file-clock.ts), for tests and demos; unset, the system clock. */
+  clockFile: string | undefined;
   /** Set when the five WECOM_* credentials are. */
   wecom: WecomConfig | undefined;
   /** Set when the three DINGTALK_* credentials are. With both, WeCom comes first (README "Platforms"). */
@@ -52,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (vars.ROSTER_FILE && !existsSync(vars.ROSTER_FILE)) {
     throw new ConfigError(`ROSTER_FILE: no file at ${vars.ROSTER_FILE}`);
   }
+  if (vars.CLOCK_FILE) checkClockFile(vars.CLOCK_FILE);
   const wecom = loadWecom(env);
   const dingtalk = loadDingtalkConfig(blankToUndefined(env));
   if (!dingtalk.ok) throw new ConfigError(dingtalk.problem);
@@ -67,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: vars.LOG_LEVEL,
     policy: loadPolicy(vars.POLICY_FILE),
     rosterFile: vars.ROSTER_FILE,
+    clockFile: vars.CLOCK_FILE,
     wecom,
     dingtalk: dingtalk.config,
   };
@@ -78,6 +84,11 @@ function loadWecom(env: NodeJS.ProcessEnv): WecomConfig | undefined {
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
+}
+
+function checkClockFile(file: string): void {
+  if (!existsSync(file)) throw new ConfigError(`CLOCK_FILE: no file at ${file}`);
+  if (!readClockFile(file)) throw new ConfigError(`CLOCK_FILE: ${file} does not hold an instant like 2026-12-07T09:00:00+08:00`);
 }
 
 function loadPolicy(file: string | undefined): Policy {

@@ -1,13 +1,14 @@
 // Starts 项目管家: configuration → database (migrations applied) → roster → transports → loops.
 // With nothing configured it runs on the embedded database with the demo roster and the local
 // terminal chat, so `npm install && npm start` works on a fresh machine.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, watchFile } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../prisma/open-database.js';
 import { recomputeTaskClocks } from '../prisma/recompute-task-clocks.js';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
+import { FileClock } from './file-clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { listen } from './listen.js';
 import { createLocalTransport } from './local/create-local-transport.js';
@@ -29,6 +30,10 @@ async function main(): Promise<void> {
   const database = await open(config);
   if (database.applied.length > 0) logger.info({ migrations: database.applied }, 'applied migrations');
   const { prisma } = database;
+  // CLOCK_FILE gives every process one movable clock (tests and demos of several instances).
+  const fileClock = config.clockFile ? new FileClock(config.clockFile) : undefined;
+  if (fileClock && (config.wecom || config.dingtalk)) logger.warn(`CLOCK_FILE is set: the clock is simulated, read from ${config.clockFile}`);
+  const baseClock = fileClock ?? systemClock;
 
   // The demo roster only ever serves the local chat; a platform deployment loads its own.
   const roster = config.rosterFile ?? (config.wecom || config.dingtalk ? undefined : DEMO_ROSTER);
@@ -36,29 +41,37 @@ async function main(): Promise<void> {
   else logger.warn('ROSTER_FILE is not set: serving the people already in the database');
 
   // Deadlines are derived from the calendar and the policy: a changed POLICY_FILE moves them now.
-  const moved = await prisma.$transaction((tx) => recomputeTaskClocks(tx, config.policy, systemClock.now()));
+  const moved = await prisma.$transaction((tx) => recomputeTaskClocks(tx, config.policy, baseClock.now()));
   if (moved > 0) logger.info({ tasks: moved }, 'open task deadlines follow the current policy');
 
   // Every configured platform, in order of preference; the local chat only when there is none.
-  const deps = { prisma, clock: systemClock, logger };
+  const deps = { prisma, clock: baseClock, logger };
   const platforms = [config.wecom && createWecomTransport(config.wecom, deps), config.dingtalk && createDingtalkTransport(config.dingtalk, deps)].filter(
     (transport) => transport !== undefined,
   );
-  const local = platforms.length === 0 ? createLocalTransport(prisma) : undefined;
+  const local = platforms.length === 0 ? createLocalTransport(prisma, fileClock) : undefined;
   local?.messenger.deliveries.on('delivery', (delivery) => logger.info({ to: delivery.recipient }, `→ ${delivery.name}: ${delivery.text.split('\n')[0]}`));
   const transports = local ? [local] : platforms;
   const directory = Object.fromEntries(transports.flatMap((transport) => (transport.fetchDirectory ? [[transport.platform, transport.fetchDirectory]] : [])));
-  // The local chat's clock can be moved to try the scheduled digests; a platform's never.
-  const clock = local?.clock ?? systemClock;
+  // The local chat's clock can be moved to try the scheduled digests; a platform's only by CLOCK_FILE.
+  const clock = local?.clock ?? baseClock;
   const app = createApp({ prisma, policy: config.policy, clock, logger, messengers: transports.map((transport) => transport.messenger), jobs: { directory } });
   const routers = transports.flatMap((transport) => (transport.routes ? [transport.routes(app.receive)] : []));
-  if (local)
-    local.afterClockMoved = () =>
-      app
-        .runSchedules()
-        .then(() => app.escalate())
-        .then(() => app.deliver())
-        .then(() => undefined);
+  const runWhatCameDue = () =>
+    app
+      .runSchedules()
+      .then(() => app.escalate())
+      .then(() => app.deliver())
+      .then(() => undefined);
+  if (local) local.afterClockMoved = runWhatCameDue;
+  // Every process notices a move of the shared clock within a fifth of a second and runs what came due.
+  if (config.clockFile)
+    watchFile(config.clockFile, { interval: 200 }, () =>
+      runWhatCameDue().then(
+        () => logger.info({ now: clock.now().toISOString() }, 'clock moved: what came due has run'),
+        (error: unknown) => logger.error({ err: error }, 'clock moved: running what came due failed'),
+      ),
+    );
   for (const transport of transports) await transport.start?.(app.receive);
   const server = createServer(prisma, logger, routers, config.trustProxy, () => transports.map((transport) => transport.health?.() ?? null));
   const { server: listener, url } = await listen(server, config.port, config.host);

@@ -35,6 +35,12 @@ describe('start-up with a bad setting', () => {
       { POLICY_FILE: file('negative.json', '{"ackTimeoutMinutes": -5}') },
       /^项目管家 cannot start — POLICY_FILE: .*ackTimeoutMinutes/,
     ],
+    ['a clock file that does not exist', { CLOCK_FILE: join(dir, 'missing-clock') }, /^项目管家 cannot start — CLOCK_FILE: no file at/],
+    [
+      'a clock file without an instant',
+      { CLOCK_FILE: file('clock', '2026-12-07 09:00') },
+      /^项目管家 cannot start — CLOCK_FILE: .*clock does not hold an instant like 2026-12-07T09:00:00\+08:00/,
+    ],
     ['a roster that does not exist', { ROSTER_FILE: join(dir, 'missing.csv') }, /^项目管家 cannot start — ROSTER_FILE: no file at/],
     [
       'a roster that is not CSV or XLSX',
