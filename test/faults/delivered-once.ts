@@ -13,7 +13,7 @@ export function messagesShown(delivered: readonly Delivered[]): Map<number, numb
 
 /** How often the window was told that task T<n> was not reported within the limit (step 1). */
 export function escalationsShown(delivered: readonly Delivered[]): Map<number, number> {
-  return tally(parts(delivered, 'window'), /任务 T(\d+)（.*已超过 [\d.]+ 分钟未报到。$/);
+  return tally(parts(delivered, 'window'), /任务 T(\d+) .*已超过 [\d.]+ 分钟未报到。$/);
 }
 
 function tally(texts: string[], pattern: RegExp): Map<number, number> {
