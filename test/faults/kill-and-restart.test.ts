@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importRoster } from '../../bot/roster/import-roster.js';
 import { readRosterFile } from '../../bot/roster/read-roster-file.js';
-import { resolvePolicy, type Policy } from '../../domain/policy.js';
 import { openDatabase, type Database } from '../../prisma/open-database.js';
 import { DEMO_ROSTER } from '../support/harness.js';
 import { createTestDatabaseLocation } from '../support/test-database.js';
@@ -15,10 +14,9 @@ import { escalationsShown, messagesShown, notOnce } from './delivered-once.js';
 import { seedDueCards } from './seed-due-cards.js';
 import { seedMessages } from './seed-messages.js';
 
-const PROJECTS = 40;
+const CARDS = 200;
 const MESSAGES = 1000;
 const policyOverride = { officeHours: 'always', ackTimeoutMinutes: 1 };
-const policy = (resolvePolicy(policyOverride) as { ok: true; policy: Policy }).policy;
 
 let location: Awaited<ReturnType<typeof createTestDatabaseLocation>>;
 let database: Database;
@@ -36,7 +34,7 @@ afterAll(async () => {
 });
 
 it('loses nothing and sends nothing twice across a kill -9', async () => {
-  const { taskIds } = await seedDueCards(database.prisma, policy, PROJECTS);
+  const { taskIds } = await seedDueCards(database.prisma, CARDS, 60_000);
   const numbers = await seedMessages(database.prisma, MESSAGES);
   const policyFile = writePolicy(policyOverride);
 

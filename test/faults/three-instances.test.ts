@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importRoster } from '../../bot/roster/import-roster.js';
 import { readRosterFile } from '../../bot/roster/read-roster-file.js';
-import { resolvePolicy, type Policy } from '../../domain/policy.js';
 import { openDatabase, type Database } from '../../prisma/open-database.js';
 import { DEMO_ROSTER } from '../support/harness.js';
 import { createTestDatabaseLocation } from '../support/test-database.js';
@@ -14,14 +13,13 @@ import { deliveriesPerRow, startFakeWecom, type FakeWecom } from './fake-wecom-s
 import { drillReplies, postDrill } from './post-callback.js';
 import { seedDueCards } from './seed-due-cards.js';
 
-const PROJECTS = 10;
+const CARDS = 50;
 const CALLBACKS = 90;
 // Nine senders: WeCom takes 30 messages a minute per person, and replies are paced to it.
 const SENDERS = ['admin', 'office', 'invest', 'inspect', 'leader.a', 'leader.main', 'spj.agent', 'fgw.agent', 'gxj.agent'];
 const senderOf = (n: number) => SENDERS[n % SENDERS.length]!;
 const replied = (n: number) => drillReplies(wecom.delivered, n, senderOf(n));
 const policyOverride = { officeHours: 'always', ackTimeoutMinutes: 0.5 };
-const policy = (resolvePolicy(policyOverride) as { ok: true; policy: Policy }).policy;
 
 let location: Awaited<ReturnType<typeof createTestDatabaseLocation>>;
 let database: Database;
@@ -39,7 +37,7 @@ afterAll(async () => {
 });
 
 it('answers each message and fires each escalation once with three instances', async () => {
-  const { taskIds } = await seedDueCards(database.prisma, policy, PROJECTS);
+  const { taskIds } = await seedDueCards(database.prisma, CARDS, 30_000);
   const policyFile = writePolicy(policyOverride);
   const bots: BotInstance[] = [];
   try {
