@@ -20,6 +20,11 @@ const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : nul
 
 export async function loadProjectStatus(tx: Tx, project: Project, now: Date, policy: Policy, calendar: WorkingCalendar): Promise<ProjectStatus> {
   const tasks = await tx.task.findMany({ where: { projectId: project.id }, include: { unit: true }, orderBy: { id: 'asc' } });
+  return projectStatus(project, tasks, now, policy, calendar);
+}
+
+/** The status from the project's tasks (all of them, in id order), read by the caller: a list reads many projects' tasks in one query. */
+export function projectStatus(project: Project, tasks: (Task & { unit: Unit })[], now: Date, policy: Policy, calendar: WorkingCalendar): ProjectStatus {
   const lit = tasks.map((task) => ({
     task,
     light: taskLight(
