@@ -19,4 +19,6 @@ const server = createServer((request, response) => {
     response.end(JSON.stringify({ errcode: 0, errmsg: 'ok', msgid: `bench-${msgid}`, response_code: `code-${msgid}` }));
   });
 });
+// Longer than the bot's client keeps an idle connection, so a reused socket is never one just closed here.
+server.keepAliveTimeout = 120_000;
 server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
