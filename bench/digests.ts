@@ -18,10 +18,19 @@ export interface DigestFigures {
   /** Peak growth of the process's resident memory while it ran, MiB. */
   peakMiB: number;
   recipients: number;
+  /** Step → ms, in the order they ran. */
+  steps: [string, number][];
 }
 
 export async function benchDigests(prisma: Db, policy: Policy, now: Date): Promise<DigestFigures[]> {
   const day = now.toISOString().slice(0, 10);
+  let steps: [string, number][] = [];
+  const step = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await run();
+    steps.push([name, performance.now() - started]);
+    return result;
+  };
   const runs: [string, () => Promise<number>][] = [
     [
       'Wednesday digests (leaderDigest)',
@@ -29,10 +38,13 @@ export async function benchDigests(prisma: Db, policy: Policy, now: Date): Promi
         prisma.$transaction(
           async (tx) => {
             const calendar = await loadWorkingCalendar(tx);
-            const snapshot = await loadSnapshot(tx, now);
-            const built = buildDigests({ purpose: 'leaderDigest', slot: isoWeekKey(day), late: false }, { now, policy, calendar, snapshot });
-            if (built.problemIds.length > 0) await tx.problem.updateMany({ where: { id: { in: built.problemIds } }, data: { digestedAt: now } });
-            return queueDigest(tx, `bench-weekly-wed:${isoWeekKey(day)}`, built.digests);
+            const snapshot = await step('load the snapshot', () => loadSnapshot(tx, now));
+            const built = await step('build', () =>
+              buildDigests({ purpose: 'leaderDigest', slot: isoWeekKey(day), late: false }, { now, policy, calendar, snapshot }),
+            );
+            if (built.problemIds.length > 0)
+              await step('mark the problems', () => tx.problem.updateMany({ where: { id: { in: built.problemIds } }, data: { digestedAt: now } }));
+            return step('queue', () => queueDigest(tx, `bench-weekly-wed:${isoWeekKey(day)}`, built.digests));
           },
           { timeout: 600_000 },
         ),
@@ -43,15 +55,17 @@ export async function benchDigests(prisma: Db, policy: Policy, now: Date): Promi
         prisma.$transaction(
           async (tx) => {
             const calendar = await loadWorkingCalendar(tx);
-            const snapshot = await loadSnapshot(tx, now);
-            const built = buildDigests({ purpose: 'ranking', slot: day.slice(0, 7), late: false }, { now, policy, calendar, snapshot });
+            const snapshot = await step('load the snapshot', () => loadSnapshot(tx, now));
+            const built = await step('build', () =>
+              buildDigests({ purpose: 'ranking', slot: day.slice(0, 7), late: false }, { now, policy, calendar, snapshot }),
+            );
             const key = `bench-monthly-22:${day.slice(0, 7)}`;
-            const recipients = await queueDigest(tx, key, built.digests);
-            const ledger = buildLedger(await loadLedger(tx), { now, policy, calendar });
-            await queueFile(tx, key, [...new Set(built.digests.map((digest) => digest.personId))], {
-              name: ledger.fileName,
-              content: await writeLedgerXlsx(ledger),
-            });
+            const recipients = await step('queue', () => queueDigest(tx, key, built.digests));
+            const data = await step('load the ledger', () => loadLedger(tx));
+            const ledger = await step('build the ledger', () => buildLedger(data, { now, policy, calendar }));
+            const content = await step('write the xlsx', () => writeLedgerXlsx(ledger));
+            const readers = [...new Set(built.digests.map((digest) => digest.personId))];
+            await step('queue the file', () => queueFile(tx, key, readers, { name: ledger.fileName, content }));
             return recipients;
           },
           { timeout: 600_000 },
@@ -60,13 +74,14 @@ export async function benchDigests(prisma: Db, policy: Policy, now: Date): Promi
   ];
   const figures: DigestFigures[] = [];
   for (const [name, run] of runs) {
+    steps = [];
     global.gc?.();
     const base = process.memoryUsage().rss;
     let peak = base;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
     const started = performance.now();
     const recipients = await run().finally(() => clearInterval(sampler));
-    figures.push({ name, ms: performance.now() - started, peakMiB: (Math.max(peak, process.memoryUsage().rss) - base) / 2 ** 20, recipients });
+    figures.push({ name, ms: performance.now() - started, peakMiB: (Math.max(peak, process.memoryUsage().rss) - base) / 2 ** 20, recipients, steps });
   }
   return figures;
 }
