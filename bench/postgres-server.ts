@@ -57,7 +57,8 @@ export async function startPostgres(): Promise<PostgresServer | { failed: string
   }
   const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
-    version: run('postgres', ['--version']).trim().split(' ').at(-1)!,
+    // "postgres (PostgreSQL) 15.18 (Debian …)"
+    version: run('postgres', ['--version']).trim().split(' ')[2]!,
     async createDatabase(name) {
       const client = new pg.Client({ connectionString: admin });
       await client.connect();

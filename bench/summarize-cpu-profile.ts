@@ -21,7 +21,7 @@ export interface ProfileSummary {
 const COMPONENTS: [string, (url: string, name: string) => boolean][] = [
   ['idle', (_url, name) => name === '(idle)'],
   ['garbage collection', (_url, name) => name === '(garbage collector)'],
-  ['PGlite (embedded PostgreSQL, WASM)', (url) => url.includes('@electric-sql/pglite') || url.startsWith('wasm://')],
+  ['PGlite (embedded PostgreSQL, WASM)', (url) => url.includes('@electric-sql/pglite')],
   ['Prisma runtime and query compiler', (url) => url.includes('@prisma/') || url.includes('/generated/prisma/') || url.includes('pglite-prisma-adapter')],
   ['pg driver', (url) => /node_modules\/(pg|pg-protocol|pg-pool)\//.test(url)],
   ['WeCom verify/decrypt, XML', (url) => url.includes('@wecom/crypto') || url.includes('fast-xml-parser') || url.includes('/bot/wecom/')],
@@ -48,7 +48,10 @@ export function summarizeCpuProfile(file: string): ProfileSummary {
   const component = new Map<number, string>();
   const stage = new Map<number, string>();
   for (const node of profile.nodes) {
-    const { url, functionName } = node.callFrame;
+    // WebAssembly (PGlite's engine, Prisma's query compiler) counts for the script that called into it.
+    let caller: number | undefined = node.id;
+    while (caller !== undefined && byId.get(caller)!.callFrame.url.startsWith('wasm://')) caller = parent.get(caller);
+    const { url, functionName } = byId.get(caller ?? node.id)!.callFrame;
     component.set(node.id, COMPONENTS.find(([, test]) => test(url, functionName))?.[0] ?? 'node internals and other');
     let found = 'no bot frame on the stack (resumed promise, idle, GC)';
     for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
