@@ -52,7 +52,12 @@ export function summarizeCpuProfile(file: string): ProfileSummary {
     let caller: number | undefined = node.id;
     while (caller !== undefined && byId.get(caller)!.callFrame.url.startsWith('wasm://')) caller = parent.get(caller);
     const { url, functionName } = byId.get(caller ?? node.id)!.callFrame;
-    component.set(node.id, COMPONENTS.find(([, test]) => test(url, functionName))?.[0] ?? 'node internals and other');
+    const wasm = node.callFrame.url.startsWith('wasm://');
+    component.set(
+      node.id,
+      COMPONENTS.find(([, test]) => test(url, functionName))?.[0] ??
+        (wasm ? 'WebAssembly with no script caller (PGlite or Prisma’s query compiler)' : 'node internals and other'),
+    );
     let found = 'no bot frame on the stack (resumed promise, idle, GC)';
     for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
       const match = STAGES.find(([, test]) => test(byId.get(id)!.callFrame.url));
