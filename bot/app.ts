@@ -2,7 +2,8 @@
 // process it in one transaction (handler changes, event log and outbox together), deliver the
 // outbox through each platform's messenger. Transports call `receive`; tests call it directly.
 // Safe with several instances on one PostgreSQL: events, outbox rows, timers and jobs are claimed
-// with SKIP LOCKED, one sender's events are processed in order, and handlers lock what they change.
+// with SKIP LOCKED, one sender's events are processed in order, and handlers lock what they change;
+// on PostgreSQL one instance also handles several senders' events at once (inboundWorkers).
 import type { Db } from '../prisma/open-database.js';
 import type { Policy } from '../domain/policy.js';
 import { dispatch } from '../handlers/dispatch.js';
@@ -33,6 +34,11 @@ export interface AppDeps {
   messengers: Messenger[];
   /** Work run after a handler's transaction (e.g. 同步通讯录's directory read). */
   jobs?: JobRunners;
+  /**
+   * Events handled at once, each in its own transaction (default 1). Worth more than one only on
+   * PostgreSQL, where each takes its own connection; PGlite has one connection for everything.
+   */
+  inboundWorkers?: number;
 }
 
 export interface App {
@@ -124,8 +130,12 @@ export function createApp(deps: AppDeps): App {
       return 'accepted';
     },
     async processInbound() {
+      // Workers claim like separate instances (claim-next-inbound.ts): one sender's events in order.
       let processed = 0;
-      while (await processOne()) processed += 1;
+      const worker = async (): Promise<void> => {
+        while (await processOne()) processed += 1;
+      };
+      await Promise.all(Array.from({ length: deps.inboundWorkers ?? 1 }, worker));
       if (processed > 0) {
         loops?.outbox.kick();
         loops?.jobs.kick();

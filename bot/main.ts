@@ -19,6 +19,8 @@ import { createDingtalkTransport } from './dingtalk/create-dingtalk-transport.js
 import { createWecomTransport } from './wecom/create-wecom-transport.js';
 import { CALLBACK_PATH } from './wecom/create-wecom-router.js';
 
+/** Events handled at once on PostgreSQL: within the client's pool of 10 connections, leaving room for the other loops. */
+const INBOUND_WORKERS_ON_POSTGRES = 4;
 const DEMO_ROSTER = fileURLToPath(new URL('./roster/demo-roster.csv', import.meta.url));
 /** How long a SIGTERM waits for running work (within the 5 s a supervisor usually allows). */
 const STOP_DEADLINE_MS = 4000;
@@ -55,7 +57,15 @@ async function main(): Promise<void> {
   const directory = Object.fromEntries(transports.flatMap((transport) => (transport.fetchDirectory ? [[transport.platform, transport.fetchDirectory]] : [])));
   // The local chat's clock can be moved to try the scheduled digests; a platform's only by CLOCK_FILE.
   const clock = local?.clock ?? baseClock;
-  const app = createApp({ prisma, policy: config.policy, clock, logger, messengers: transports.map((transport) => transport.messenger), jobs: { directory } });
+  const app = createApp({
+    prisma,
+    policy: config.policy,
+    clock,
+    logger,
+    messengers: transports.map((transport) => transport.messenger),
+    jobs: { directory },
+    inboundWorkers: database.kind === 'postgres' ? INBOUND_WORKERS_ON_POSTGRES : 1,
+  });
   const routers = transports.flatMap((transport) => (transport.routes ? [transport.routes(app.receive)] : []));
   const runWhatCameDue = () =>
     app

@@ -5,7 +5,7 @@ import { isEnterpriseOnly, readScope } from '../../domain/access/project-access.
 import type { WorkingCalendar } from '../../domain/calendar/create-working-calendar.js';
 import { lightSymbols } from '../../domain/project/traffic-light.js';
 import { describeLifeCycle } from '../../domain/project/describe-life-cycle.js';
-import { projectLight } from './project-light.js';
+import { projectLights } from './project-light.js';
 
 const MAX_LINES = 30;
 
@@ -30,8 +30,10 @@ export async function listVisibleProjects(ctx: RegisteredContext, calendar: Work
   if (projects.length === 0) return { text: enterpriseOnly ? '你还没有绑定项目。请向专窗索取绑定码后发送「绑定 绑定码」。' : '目前没有与你有关的在办项目。' };
   if (projects.length === 1 && enterpriseOnly) return { only: projects[0]!, text: '' };
   const lines: string[] = [];
-  for (const project of projects.slice(0, MAX_LINES)) {
-    const light = await projectLight(ctx, project, calendar);
+  const listed = projects.slice(0, MAX_LINES);
+  const lights = await projectLights(ctx, listed, calendar);
+  for (const project of listed) {
+    const light = lights.get(project.id)!;
     lines.push(`${lightSymbols[light]} P${project.id} ${project.name} · ${describeLifeCycle(project)}`);
   }
   if (projects.length > MAX_LINES) lines.push(`……只列出前 ${MAX_LINES} 个`);

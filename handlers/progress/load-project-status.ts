@@ -23,6 +23,17 @@ export async function loadProjectStatus(tx: Tx, project: Project, now: Date, pol
   const tasks = (
     await tx.task.findMany({ where: { projectId: project.id }, include: { unit: true, call: { select: { ackDueAt: true } } }, orderBy: { id: 'asc' } })
   ).map(({ call, ...task }) => ({ ...task, ackDueAt: call.ackDueAt }));
+  return projectStatus(project, tasks, now, policy, calendar);
+}
+
+/** The status from the project's tasks (all of them, in id order), read by the caller: a list reads many projects' tasks in one query. */
+export function projectStatus(
+  project: Project,
+  tasks: (Task & { unit: Unit; ackDueAt: Date })[],
+  now: Date,
+  policy: Policy,
+  calendar: WorkingCalendar,
+): ProjectStatus {
   const lit = tasks.map((task) => ({
     task,
     light: taskLight(

@@ -85,7 +85,8 @@ describe('档案', () => {
     await runEscalation(h);
     const text = (await h.say('office', '档案 P1'))[0]?.text ?? '';
     const lines = text.split('\n');
-    expect(lines[0]).toBe('P1 光伏组件项目 档案（12 条）');
+    expect(lines[0]).toBe('P1 光伏组件项目 档案（13 条）');
+    expect(lines).toContainEqual(expect.stringMatching(/^11-23 10:00 张三（企业联络员·本地）送达企业：【一次性告知】P1 光伏组件项目/));
     expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地）一次性告知企业 2 个事项的材料');
     expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地）登记项目');
     expect(lines).toContain('11-23 10:00 张三（企业联络员·本地）企业联络员绑定');

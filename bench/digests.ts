@@ -1,0 +1,87 @@
+// Digests at scale: the Wednesday digests (leaderDigest) and the 22nd's ranking with its ledger
+// file for 10,000 projects, 100,000 task cards and 20,000 problems, through the functions the
+// schedule runs (cron/schedules/run-schedules.ts runOne): load the snapshot, build, queue.
+import { isoWeekKey } from '../domain/schedule/iso-week.js';
+import { buildDigests } from '../domain/schedule/build-digests.js';
+import { buildLedger } from '../domain/ledger/build-ledger.js';
+import { writeLedgerXlsx } from '../domain/ledger/write-ledger-xlsx.js';
+import type { Policy } from '../domain/policy.js';
+import { loadSnapshot } from '../cron/schedules/load-snapshot.js';
+import { queueDigest, queueFile } from '../cron/schedules/queue-digest.js';
+import type { Db } from '../prisma/open-database.js';
+import { loadLedger } from '../prisma/load-ledger.js';
+import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
+
+export interface DigestFigures {
+  name: string;
+  ms: number;
+  /** Peak growth of the process's resident memory while it ran, MiB. */
+  peakMiB: number;
+  recipients: number;
+  /** Step → ms, in the order they ran. */
+  steps: [string, number][];
+}
+
+export async function benchDigests(prisma: Db, policy: Policy, now: Date): Promise<DigestFigures[]> {
+  const day = now.toISOString().slice(0, 10);
+  let steps: [string, number][] = [];
+  const step = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await run();
+    steps.push([name, performance.now() - started]);
+    return result;
+  };
+  const runs: [string, () => Promise<number>][] = [
+    [
+      'Wednesday digests (leaderDigest)',
+      () =>
+        prisma.$transaction(
+          async (tx) => {
+            const calendar = await loadWorkingCalendar(tx);
+            const snapshot = await step('load the snapshot', () => loadSnapshot(tx, now));
+            const built = await step('build', () =>
+              buildDigests({ purpose: 'leaderDigest', slot: isoWeekKey(day), late: false }, { now, policy, calendar, snapshot }),
+            );
+            if (built.problemIds.length > 0)
+              await step('mark the problems', () => tx.problem.updateMany({ where: { id: { in: built.problemIds } }, data: { digestedAt: now } }));
+            return step('queue', () => queueDigest(tx, `bench-weekly-wed:${isoWeekKey(day)}`, built.digests));
+          },
+          { timeout: 600_000 },
+        ),
+    ],
+    [
+      'monthly ranking with the ledger file',
+      () =>
+        prisma.$transaction(
+          async (tx) => {
+            const calendar = await loadWorkingCalendar(tx);
+            const snapshot = await step('load the snapshot', () => loadSnapshot(tx, now));
+            const built = await step('build', () =>
+              buildDigests({ purpose: 'ranking', slot: day.slice(0, 7), late: false }, { now, policy, calendar, snapshot }),
+            );
+            const key = `bench-monthly-22:${day.slice(0, 7)}`;
+            const recipients = await step('queue', () => queueDigest(tx, key, built.digests));
+            const data = await step('load the ledger', () => loadLedger(tx));
+            const ledger = await step('build the ledger', () => buildLedger(data, { now, policy, calendar }));
+            const content = await step('write the xlsx', () => writeLedgerXlsx(ledger));
+            const readers = [...new Set(built.digests.map((digest) => digest.personId))];
+            await step('queue the file', () => queueFile(tx, key, readers, { name: ledger.fileName, content }));
+            return recipients;
+          },
+          { timeout: 600_000 },
+        ),
+    ],
+  ];
+  const figures: DigestFigures[] = [];
+  for (const [name, run] of runs) {
+    steps = [];
+    global.gc?.();
+    const base = process.memoryUsage().rss;
+    let peak = base;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+    const started = performance.now();
+    const recipients = await run().finally(() => clearInterval(sampler));
+    figures.push({ name, ms: performance.now() - started, peakMiB: (Math.max(peak, process.memoryUsage().rss) - base) / 2 ** 20, recipients, steps });
+  }
+  return figures;
+}
