@@ -1,15 +1,11 @@
 // Three server processes on one PostgreSQL, callbacks spread over all three while cards fall due:
 // each reply and each escalation exactly once (every loop claims with SKIP LOCKED; docs/architecture.md
 // "Several instances").
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { importRoster } from '../../bot/roster/import-roster.js';
-import { readRosterFile } from '../../bot/roster/read-roster-file.js';
-import { openDatabase, type Database } from '../../prisma/open-database.js';
-import { DEMO_ROSTER } from '../support/harness.js';
-import { createTestDatabaseLocation } from '../support/test-database.js';
+import { expect, it } from 'vitest';
+import { useFaultRig } from './fault-rig.js';
 import { describeOutbox, startBot, waitFor, writePolicy, type BotInstance } from './bot-process.js';
 import { escalationsShown, notOnce } from './delivered-once.js';
-import { deliveriesPerRow, startFakeWecom, type FakeWecom } from './fake-wecom-server.js';
+import { deliveriesPerRow } from './fake-wecom-server.js';
 import { drillReplies, postDrill } from './post-callback.js';
 import { seedDueCards } from './seed-due-cards.js';
 
@@ -18,30 +14,17 @@ const CALLBACKS = 90;
 // Nine senders: WeCom takes 30 messages a minute per person, and replies are paced to it.
 const SENDERS = ['admin', 'office', 'invest', 'inspect', 'leader.a', 'leader.main', 'spj.agent', 'fgw.agent', 'gxj.agent'];
 const senderOf = (n: number) => SENDERS[n % SENDERS.length]!;
-const replied = (n: number) => drillReplies(wecom.delivered, n, senderOf(n));
+const replied = (n: number) => drillReplies(rig.wecom.delivered, n, senderOf(n));
 const policyOverride = { officeHours: 'always', ackTimeoutMinutes: 0.5 };
 
-let location: Awaited<ReturnType<typeof createTestDatabaseLocation>>;
-let database: Database;
-let wecom: FakeWecom;
-beforeAll(async () => {
-  location = await createTestDatabaseLocation();
-  database = await openDatabase(location.location);
-  await importRoster(database.prisma, await readRosterFile(DEMO_ROSTER));
-  wecom = await startFakeWecom();
-}, 60_000);
-afterAll(async () => {
-  await wecom?.close();
-  await database?.close();
-  await location?.remove();
-});
+const rig = useFaultRig();
 
 it('answers each message and fires each escalation once with three instances', async () => {
-  const { taskIds } = await seedDueCards(database.prisma, CARDS, 30_000);
+  const { taskIds } = await seedDueCards(rig.database.prisma, CARDS, 30_000);
   const policyFile = writePolicy(policyOverride);
   const bots: BotInstance[] = [];
   try {
-    for (let index = 0; index < 3; index += 1) bots.push(await startBot(location.location, wecom.url, policyFile));
+    for (let index = 0; index < 3; index += 1) bots.push(await startBot(rig.location.location, rig.wecom.url, policyFile));
     const numbers = Array.from({ length: CALLBACKS }, (_, index) => index + 1);
     // WeCom delivers each callback to one instance behind the load balancer, some twice (its retry).
     for (const n of numbers) {
@@ -50,20 +33,20 @@ it('answers each message and fires each escalation once with three instances', a
     }
     await waitFor(
       'every reply and every escalation',
-      () => numbers.every((n) => replied(n) >= 1) && escalationsShown(wecom.delivered).size === taskIds.length,
+      () => numbers.every((n) => replied(n) >= 1) && escalationsShown(rig.wecom.delivered).size === taskIds.length,
       120_000,
       async () =>
-        `${numbers.filter((n) => replied(n) >= 1).length}/${CALLBACKS} replies, ${escalationsShown(wecom.delivered).size}/${taskIds.length} escalations; ${await describeOutbox(database.prisma, bots)}`,
+        `${numbers.filter((n) => replied(n) >= 1).length}/${CALLBACKS} replies, ${escalationsShown(rig.wecom.delivered).size}/${taskIds.length} escalations; ${await describeOutbox(rig.database.prisma, bots)}`,
     );
     await waitFor(
       'the outbox to empty',
-      async () => (await database.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0,
+      async () => (await rig.database.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0,
       60_000,
-      () => describeOutbox(database.prisma, bots),
+      () => describeOutbox(rig.database.prisma, bots),
     );
     expect(numbers.filter((n) => replied(n) !== 1)).toEqual([]);
-    expect(notOnce(escalationsShown(wecom.delivered), taskIds, 'T')).toEqual([]);
-    expect([...deliveriesPerRow(wecom.delivered)].filter(([, count]) => count > 1)).toEqual([]);
+    expect(notOnce(escalationsShown(rig.wecom.delivered), taskIds, 'T')).toEqual([]);
+    expect([...deliveriesPerRow(rig.wecom.delivered)].filter(([, count]) => count > 1)).toEqual([]);
   } finally {
     for (const bot of bots) bot.child.kill('SIGTERM');
     await Promise.all(bots.map((bot) => bot.exited));

@@ -6,38 +6,21 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { useFaultRig } from './fault-rig.js';
 import { writeClockFile } from '../../bot/file-clock.js';
-import { importRoster } from '../../bot/roster/import-roster.js';
-import { readRosterFile } from '../../bot/roster/read-roster-file.js';
-import { openDatabase, type Database } from '../../prisma/open-database.js';
-import { DEMO_ROSTER } from '../support/harness.js';
-import { createTestDatabaseLocation } from '../support/test-database.js';
 import { describeOutbox, startBot, waitFor, writePolicy, type BotInstance } from './bot-process.js';
-import { deliveriesPerRow, startFakeWecom, type FakeWecom } from './fake-wecom-server.js';
+import { deliveriesPerRow } from './fake-wecom-server.js';
 import { postText } from './post-callback.js';
 
 const PROJECTS = 3;
 const MONDAY = Date.parse('2026-12-07T00:00:00+08:00');
 const MOVED = /clock moved: what came due has run/g;
 
-let location: Awaited<ReturnType<typeof createTestDatabaseLocation>>;
-let database: Database;
-let wecom: FakeWecom;
-beforeAll(async () => {
-  location = await createTestDatabaseLocation();
-  database = await openDatabase(location.location);
-  await importRoster(database.prisma, await readRosterFile(DEMO_ROSTER));
-  wecom = await startFakeWecom();
-}, 60_000);
-afterAll(async () => {
-  await wecom?.close();
-  await database?.close();
-  await location?.remove();
-});
+const rig = useFaultRig();
 
 it('sends each digest, escalation step and reply once across three instances for a week', async () => {
-  const prisma = database.prisma;
+  const prisma = rig.database.prisma;
   const clockFile = join(mkdtempSync(join(tmpdir(), 'xmgj-week-')), 'clock');
   /** Day 0 is Monday; "09:05" in Asia/Shanghai. */
   const at = (day: number, time: string) => new Date(MONDAY + day * 86_400_000 + (Number(time.slice(0, 2)) * 60 + Number(time.slice(3))) * 60_000);
@@ -70,13 +53,13 @@ it('sends each digest, escalation step and reply once across three instances for
   /** A person's message through WeCom to the instance the load balancer picks; waits for the reply. */
   const say = async (from: string, text: string) => {
     messages += 1;
-    const before = wecom.delivered.filter((item) => item.to === from).length;
+    const before = rig.wecom.delivered.filter((item) => item.to === from).length;
     expect((await postText(bots[messages % 3]!, text, from, 7_500_000_000_000_000_000n + BigInt(messages), now)).status).toBe(200);
     // WeCom sends some callbacks twice (its retry), to another instance.
     if (messages % 4 === 0) await postText(bots[(messages + 1) % 3]!, text, from, 7_500_000_000_000_000_000n + BigInt(messages), now);
     await waitFor(
       `the reply to ${from}: ${text}`,
-      () => wecom.delivered.filter((item) => item.to === from).length > before,
+      () => rig.wecom.delivered.filter((item) => item.to === from).length > before,
       30_000,
       () => describeOutbox(prisma, bots),
     );
@@ -87,7 +70,7 @@ it('sends each digest, escalation step and reply once across three instances for
   const started = Date.now();
   const policyFile = writePolicy({ officeHours: 'always' });
   try {
-    for (let index = 0; index < 3; index += 1) bots.push(await startBot(location.location, wecom.url, policyFile, { CLOCK_FILE: clockFile }));
+    for (let index = 0; index < 3; index += 1) bots.push(await startBot(rig.location.location, rig.wecom.url, policyFile, { CLOCK_FILE: clockFile }));
     expect(bots.every((bot) => bot.output().includes('the clock is simulated'))).toBe(true);
 
     // Monday morning: the window registers and dispatches three projects, a few minutes apart.
@@ -130,15 +113,15 @@ it('sends each digest, escalation step and reply once across three instances for
   const rows = await prisma.outbox.findMany({ select: { id: true, status: true, kind: true } });
   expect(rows.filter((row) => row.status !== 'sent' && row.status !== 'bundled')).toEqual([]);
   const marked = rows.filter((row) => row.status === 'sent' && (row.kind === 'text' || row.kind === 'markdown'));
-  const perRow = deliveriesPerRow(wecom.delivered);
+  const perRow = deliveriesPerRow(rig.wecom.delivered);
   expect(marked.filter((row) => perRow.get(row.id) !== 1).map((row) => `${row.id}×${perRow.get(row.id) ?? 0}`)).toEqual([]);
   expect(perRow.size).toBe(marked.length);
-  const unmarked = wecom.delivered.filter((item) => item.outboxId === null && item.api !== 'appchat/create');
+  const unmarked = rig.wecom.delivered.filter((item) => item.outboxId === null && item.api !== 'appchat/create');
   expect(unmarked).toHaveLength(rows.filter((row) => row.status === 'sent').length - marked.length);
   // Each project's group chat is created once (a job, bot/jobs/), not by each instance.
-  expect(wecom.delivered.filter((item) => item.api === 'appchat/create').map((item) => item.to)).toHaveLength(PROJECTS);
+  expect(rig.wecom.delivered.filter((item) => item.api === 'appchat/create').map((item) => item.to)).toHaveLength(PROJECTS);
   const perText = new Map<string, number>();
-  for (const item of wecom.delivered) perText.set(`${item.to}: ${item.text}`, (perText.get(`${item.to}: ${item.text}`) ?? 0) + 1);
+  for (const item of rig.wecom.delivered) perText.set(`${item.to}: ${item.text}`, (perText.get(`${item.to}: ${item.text}`) ?? 0) + 1);
   expect([...perText].filter(([, count]) => count > 1).map(([text]) => text.slice(0, 120))).toEqual([]);
 
   // Each message handled once, though some callbacks came twice, and its replies delivered once (above).
@@ -157,7 +140,7 @@ it('sends each digest, escalation step and reply once across three instances for
       job,
     ).toHaveLength(1);
   const shown = (to: string, pattern: RegExp) =>
-    wecom.delivered.filter((item) => item.to === to && item.text.split('\n\n').some((part) => pattern.test(part))).length;
+    rig.wecom.delivered.filter((item) => item.to === to && item.text.split('\n\n').some((part) => pattern.test(part))).length;
   expect(shown('zrzy.agent', /本周问题征集/), 'Tuesday ask to the responsible unit').toBe(1);
   expect(shown('leader.main', /重点项目周例会议题/), 'Friday agenda').toBe(1);
 
@@ -175,6 +158,6 @@ it('sends each digest, escalation step and reply once across three instances for
   }
   for (const id of taken) expect(shown('window', new RegExp(`任务 T${id} .*已超过 \\d+ 分钟未报到。`)), `no step for the taken T${id}`).toBe(0);
   console.log(
-    `a simulated week: ${moves} clock moves, ${messages} messages, ${wecom.delivered.length} deliveries in ${Math.round((Date.now() - started) / 1000)} s`,
+    `a simulated week: ${moves} clock moves, ${messages} messages, ${rig.wecom.delivered.length} deliveries in ${Math.round((Date.now() - started) / 1000)} s`,
   );
 }, 240_000);
