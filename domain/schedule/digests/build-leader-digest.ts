@@ -3,7 +3,7 @@
 // 县领导协调解决). "New" means not yet carried by a Wednesday digest, so a problem reported after
 // one digest goes out in the next.
 import type { Digest, SnapshotProblem } from '../schedule-snapshot.js';
-import { labelOf, nameOf, peopleWith, servedByTeam, titled, type DigestContext } from './describe-project.js';
+import { labelOf, nameOf, peopleWith, servedByTeam, titled, type DigestContext, projectById } from './describe-project.js';
 import { problemCategories } from '../../problems/classify-problem.js';
 
 export interface LeaderDigests {
@@ -16,7 +16,7 @@ export function buildLeaderDigest(context: DigestContext, week: string, late: bo
   const { snapshot } = context;
   const fresh = snapshot.problems.filter((problem) => problem.digestedAt === null && problem.state !== 'closed').sort((a, b) => a.id - b.id);
   const line = (problem: SnapshotProblem) => {
-    const project = snapshot.projects.find((candidate) => candidate.id === problem.projectId)!;
+    const project = projectById(snapshot, problem.projectId)!;
     const suggestion = problem.suggestion ? `（建议：${problem.suggestion}）` : '';
     return `- Q${problem.id} ${labelOf(project, context)}：${problem.description}${suggestion}`;
   };

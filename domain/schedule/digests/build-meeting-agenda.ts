@@ -5,14 +5,25 @@
 import { shanghaiDate } from '../../calendar/shanghai-time.js';
 import type { Digest } from '../schedule-snapshot.js';
 import { problemStateNames, type ProblemState } from '../../problems/problem-rules.js';
-import { labelOf, lightOfProject, lightOfTask, nameOf, openDeadlines, peopleWith, titled, unitName, type DigestContext } from './describe-project.js';
+import {
+  labelOf,
+  lightOfProject,
+  lightOfTask,
+  nameOf,
+  openDeadlines,
+  peopleWith,
+  projectById,
+  titled,
+  unitName,
+  type DigestContext,
+} from './describe-project.js';
 
 const DAY_MS = 86_400_000;
 
 export function buildMeetingAgenda(context: DigestContext, week: string, late: boolean): Digest[] {
   const { snapshot, now, policy } = context;
   const today = shanghaiDate(now);
-  const projectOf = (id: number) => snapshot.projects.find((project) => project.id === id)!;
+  const projectOf = (id: number) => projectById(snapshot, id)!;
   const escalated = snapshot.problems.filter((problem) => problem.state === 'escalated');
   const stale = snapshot.problems.filter(
     (problem) => problem.state !== 'escalated' && problem.state !== 'closed' && now.getTime() - problem.createdAt.getTime() > policy.staleProblemDays * DAY_MS,

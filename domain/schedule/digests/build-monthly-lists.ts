@@ -7,7 +7,7 @@ import { openTaskStates, type TaskState } from '../../task/task-state.js';
 import { formatInvestment } from '../../commands/parse-investment.js';
 import { lightSymbols } from '../../project/traffic-light.js';
 import type { Digest } from '../schedule-snapshot.js';
-import { labelOf, lightOfTask, nameOf, openDeadlines, peopleWith, servedByTeam, titled, unitName, type DigestContext } from './describe-project.js';
+import { labelOf, lightOfTask, nameOf, openDeadlines, peopleWith, servedByTeam, titled, unitName, type DigestContext, tasksOf } from './describe-project.js';
 
 /** `2026-11` → `2026-10`. */
 export function previousMonth(month: string): string {
@@ -36,7 +36,7 @@ export function buildStartLedger(context: DigestContext, month: string, late: bo
   const lines = toStart.length === 0 ? ['没有待开工的项目。'] : [`待开工项目 ${toStart.length} 个：`];
   for (const project of toStart) {
     const start = openDeadlines(project, context).find((deadline) => deadline.label === '开工');
-    const procedures = snapshot.tasks.filter((task) => task.projectId === project.id && openTaskStates.includes(task.state as TaskState) && task.phase <= 3);
+    const procedures = tasksOf(snapshot, project.id).filter((task) => openTaskStates.includes(task.state as TaskState) && task.phase <= 3);
     const planned = [
       project.expectedStartOn ? `预计开工 ${project.expectedStartOn}` : '',
       project.targetTasks ? `目标任务：${project.targetTasks}` : '',

@@ -2,7 +2,7 @@
 // that is in the bottom three for the second month running (003 二(四)).
 import { formatInvestment } from '../../commands/parse-investment.js';
 import type { Digest } from '../schedule-snapshot.js';
-import { labelOf, peopleWith, titled, unitName, type DigestContext } from './describe-project.js';
+import { labelOf, peopleWith, titled, unitName, type DigestContext, projectById } from './describe-project.js';
 import { previousMonth } from './build-monthly-lists.js';
 import { bottomThreeTwice, rankUnits, scoreProjects } from './rank-month.js';
 
@@ -27,11 +27,7 @@ export function buildRanking(context: DigestContext, month: string, late: boolea
     );
   const named = bottomThreeTwice(units, rankUnits(snapshot, previousMonth(month)));
   if (named.length > 0) lines.push(`连续两次排名后三名：${named.map((unitId) => unitName(snapshot, unitId)).join('、')}`);
-  const label = (projectId: number) =>
-    labelOf(
-      snapshot.projects.find((project) => project.id === projectId)!,
-      context,
-    );
+  const label = (projectId: number) => labelOf(projectById(snapshot, projectId)!, context);
   if (projects.length > 0) {
     lines.push('**项目前列**', ...projects.slice(0, SHOWN).map((score) => `- ${label(score.projectId)} · 投资完成 ${score.investmentPct}%`));
     if (projects.length > SHOWN)

@@ -31,12 +31,43 @@ export function openDeadlines(project: SnapshotProject, { policy, calendar }: Di
   return projectDeadlines(project, policy, calendar);
 }
 
+// Indexes over one snapshot, built once: a digest of 10,000 projects looks projects and their cards up
+// by id instead of scanning every list for each line (BENCHMARKS.md, digests).
+const indexes = new WeakMap<ScheduleSnapshot, { projects: Map<number, SnapshotProject>; tasks: Map<number, SnapshotTask[]> }>();
+
+function indexOf(snapshot: ScheduleSnapshot) {
+  let index = indexes.get(snapshot);
+  if (!index) {
+    const tasks = new Map<number, SnapshotTask[]>();
+    for (const task of snapshot.tasks) tasks.set(task.projectId, [...(tasks.get(task.projectId) ?? []), task]);
+    index = { projects: new Map(snapshot.projects.map((project) => [project.id, project])), tasks };
+    indexes.set(snapshot, index);
+  }
+  return index;
+}
+
+export function projectById(snapshot: ScheduleSnapshot, projectId: number): SnapshotProject | undefined {
+  return indexOf(snapshot).projects.get(projectId);
+}
+
+export function tasksOf(snapshot: ScheduleSnapshot, projectId: number): readonly SnapshotTask[] {
+  return indexOf(snapshot).tasks.get(projectId) ?? [];
+}
+
+const lights = new WeakMap<DigestContext, Map<number, Light>>();
+
 export function lightOfProject(project: SnapshotProject, context: DigestContext): Light {
   if (!projectFollowed(project)) return 'green';
+  const known = lights.get(context) ?? new Map<number, Light>();
+  lights.set(context, known);
+  const cached = known.get(project.id);
+  if (cached) return cached;
   const { now, policy, calendar, snapshot } = context;
-  const tasks = snapshot.tasks.filter((task) => task.projectId === project.id).map((task) => lightOfTask(task, context));
+  const tasks = tasksOf(snapshot, project.id).map((task) => lightOfTask(task, context));
   const deadlines = openDeadlines(project, context).map((deadline) => dateLight(deadline.dueOn, now, calendar, policy.warnBeforeWorkingDays));
-  return worstLight([...tasks, ...deadlines]);
+  const light = worstLight([...tasks, ...deadlines]);
+  known.set(project.id, light);
+  return light;
 }
 
 export function labelOf(project: SnapshotProject, context: DigestContext): string {
