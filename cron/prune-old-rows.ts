@@ -7,7 +7,8 @@
 // - Outbox rows finished (sent, failed and already reported to the admins, bundled, split) more
 //   than `retentionDays.outbox` days ago; rows with a dedup key stay DEDUP_KEEP_DAYS, since the key
 //   is what sends "once" notices once (the calendar warning is once a year). Pending and in-flight
-//   rows are never touched.
+//   rows are never touched, nor what went to an enterprise contact: 一事一档 shows those deliveries
+//   for as long as the archive is kept (docs/domain.md "一事一档").
 // Several instances may run it at once: each batch claims its rows FOR UPDATE SKIP LOCKED.
 import type { Db } from '../prisma/open-database.js';
 import type { Logger } from '../bot/logger.js';
@@ -43,6 +44,7 @@ export async function pruneOldRows(prisma: Db, { now, policy, logger }: PruneOpt
         WHERE status IN ('sent', 'failed', 'bundled', 'split')
           AND "createdAt" < ${outboxBefore}::timestamp
           AND ("dedupKey" IS NULL OR "createdAt" < ${dedupBefore}::timestamp)
+          AND NOT EXISTS (SELECT 1 FROM "Person" AS p WHERE p.id = "Outbox"."personId" AND 'enterprise' = ANY(p.roles))
         LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
   );
   if (inbound + outbox > 0) logger?.info({ inbound, outbox }, 'pruned old rows');

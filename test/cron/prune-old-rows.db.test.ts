@@ -1,6 +1,6 @@
 // Inbound and Outbox rows past retention are deleted; recent, pending and unprocessed rows stay,
-// "once" notices keep their dedup key, and a callback replayed within the window is still a
-// duplicate that runs nothing.
+// "once" notices keep their dedup key, deliveries to an enterprise contact stay for the archive,
+// and a callback replayed within the window is still a duplicate that runs nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../support/harness.js';
 
@@ -32,7 +32,12 @@ describe('pruning Inbound and Outbox', () => {
     await h.prisma.outbox.updateMany({ data: { createdAt: daysAgo(31) } });
     const oldOutbox = (await h.prisma.outbox.findMany({ select: { id: true } })).map((row) => row.id);
     expect(oldOutbox).toHaveLength(1);
+    // What went to an enterprise contact stays: the archive shows it as delivered (一事一档).
+    const contact = await h.prisma.person.create({ data: { name: '张三', roles: ['enterprise'] } });
     const keptOld = await Promise.all([
+      h.prisma.outbox.create({
+        data: { personId: contact.id, kind: 'text', payload: { kind: 'text', text: '【一次性告知】' }, status: 'sent', createdAt: daysAgo(31) },
+      }),
       h.prisma.outbox.create({ data: { personId: admin.id, kind: 'text', payload: { kind: 'text', text: '待发' }, createdAt: daysAgo(31) } }),
       h.prisma.outbox.create({
         data: {
@@ -57,6 +62,7 @@ describe('pruning Inbound and Outbox', () => {
     expect(await h.prisma.outbox.count({ where: { id: { in: oldOutbox } } })).toBe(0);
     expect((await h.prisma.outbox.findMany({ where: { id: { in: keptOld.map((row) => row.id) } } })).map((row) => row.status).sort()).toEqual([
       'pending',
+      'sent',
       'sent',
       'sent',
     ]);
