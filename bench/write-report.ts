@@ -120,9 +120,10 @@ function checks(figures: Measured, postgres: Measured | undefined): Check[] {
       gap: [atMost(digest.ms, 2000, ms), atMost(digest.peakMiB, 300, (value) => `${value.toFixed(0)} MiB`)].filter(Boolean).join('; '),
       cause:
         `By step: ${digest.steps.map(([name, time]) => `${name} ${ms(time)}`).join(', ')}. ` +
-        'A CPU profile of the build (2,000 projects) shows it in domain/schedule/digests: describe-project.ts finds each project’s cards by scanning all cards ' +
-        '(projects × cards), build-leader-digest.ts finds each problem’s project by scanning all projects, and every project’s deadlines are counted ' +
-        'day by day through the working calendar (domain/calendar/add-working-days.ts); the ledger adds its own build and the xlsx writer (exceljs, zlib)' +
+        'Most of it is reading: the snapshot loads every project, card and problem through Prisma, and the ranking reads the whole ledger again. ' +
+        'The digests look projects and cards up by id (domain/schedule/digests/describe-project.ts); what is left of the build counts every ' +
+        'project’s deadlines day by day through the working calendar (domain/calendar/add-working-days.ts), and the xlsx writer (exceljs, zlib) ' +
+        'builds the whole file in memory' +
         (kind === 'PGlite' ? '. The memory peak includes the embedded database, which runs in the same process.' : '.'),
     });
   const [few, many] = scale;
