@@ -83,6 +83,16 @@ export async function waitFor(
 }
 
 /** Outbox rows by status, and the errors the bot logged, for a timeout's message. */
+/** Waits until no outbox row is pending or being sent, describing the outbox if it does not happen in time. */
+export function waitForEmptyOutbox(prisma: Db, bots: readonly BotInstance[], ms: number): Promise<void> {
+  return waitFor(
+    'the outbox to empty',
+    async () => (await prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0,
+    ms,
+    () => describeOutbox(prisma, bots),
+  );
+}
+
 export async function describeOutbox(prisma: Db, bots: readonly BotInstance[]): Promise<string> {
   const statuses = await prisma.outbox.groupBy({ by: ['status'], _count: true });
   const errors = bots.flatMap((bot) => bot.output().split('\n')).filter((line) => /"level":(50|60)/.test(line));

@@ -4,7 +4,7 @@
 // holds up no one.
 import { expect, it } from 'vitest';
 import { useFaultRig } from './fault-rig.js';
-import { describeOutbox, startBot, waitFor, writePolicy } from './bot-process.js';
+import { describeOutbox, waitForEmptyOutbox, startBot, waitFor, writePolicy } from './bot-process.js';
 import { deliveriesPerRow } from './fake-wecom-server.js';
 import { messagesShown, notOnce } from './delivered-once.js';
 import { seedMessages } from './seed-messages.js';
@@ -28,13 +28,8 @@ it('delivers everything once through random failures and sets the poison message
       180_000,
       () => describeOutbox(rig.database.prisma, [bot]),
     );
-    await waitFor(
-      'the outbox to empty',
-      async () => (await rig.database.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0,
-      // A row that meets 45009 twice waits two whole minutes (bot/wecom/classify-wecom-failure.ts).
-      180_000,
-      () => describeOutbox(rig.database.prisma, [bot]),
-    );
+    // A row that meets 45009 twice waits two whole minutes (bot/wecom/classify-wecom-failure.ts).
+    await waitForEmptyOutbox(rig.database.prisma, [bot], 180_000);
   } finally {
     bot.child.kill('SIGTERM');
     await bot.exited;

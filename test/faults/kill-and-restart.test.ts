@@ -4,7 +4,7 @@
 // production: docs/architecture.md "Messages and cards").
 import { expect, it } from 'vitest';
 import { useFaultRig } from './fault-rig.js';
-import { describeOutbox, startBot, waitFor, writePolicy } from './bot-process.js';
+import { describeOutbox, waitForEmptyOutbox, startBot, waitFor, writePolicy } from './bot-process.js';
 import { deliveriesPerRow } from './fake-wecom-server.js';
 import { escalationsShown, messagesShown, notOnce } from './delivered-once.js';
 import { seedDueCards } from './seed-due-cards.js';
@@ -43,12 +43,7 @@ it('loses nothing and sends nothing twice across a kill -9', async () => {
         `${messagesShown(rig.wecom.delivered).size}/${MESSAGES} messages, ${escalationsShown(rig.wecom.delivered).size}/${taskIds.length} escalations; ${await describeOutbox(rig.database.prisma, [first, second])}`,
     );
     // Anything still in flight or leased at the kill has had its chance to come twice.
-    await waitFor(
-      'the outbox to empty',
-      async () => (await rig.database.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0,
-      60_000,
-      () => describeOutbox(rig.database.prisma, [first, second]),
-    );
+    await waitForEmptyOutbox(rig.database.prisma, [first, second], 60_000);
   } finally {
     second.child.kill('SIGTERM');
     await second.exited;

@@ -3,7 +3,7 @@
 // again when its lease ends; a send that was in flight is dropped by WeCom's duplicate check).
 import { expect, it } from 'vitest';
 import { useFaultRig } from './fault-rig.js';
-import { describeOutbox, startBot, waitFor, writePolicy } from './bot-process.js';
+import { describeOutbox, waitForEmptyOutbox, startBot, waitFor, writePolicy } from './bot-process.js';
 import { deliveriesPerRow } from './fake-wecom-server.js';
 import { messagesShown, notOnce } from './delivered-once.js';
 import { seedMessages } from './seed-messages.js';
@@ -31,12 +31,7 @@ it('stops within 5 s mid-batch and loses nothing', async () => {
       120_000,
       () => describeOutbox(rig.database.prisma, [first, second]),
     );
-    await waitFor(
-      'the outbox to empty',
-      async () => (await rig.database.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0,
-      60_000,
-      () => describeOutbox(rig.database.prisma, [first, second]),
-    );
+    await waitForEmptyOutbox(rig.database.prisma, [first, second], 60_000);
   } finally {
     second.child.kill('SIGTERM');
     await second.exited;

@@ -3,7 +3,7 @@
 // "Several instances").
 import { expect, it } from 'vitest';
 import { useFaultRig } from './fault-rig.js';
-import { describeOutbox, startBot, waitFor, writePolicy, type BotInstance } from './bot-process.js';
+import { describeOutbox, waitForEmptyOutbox, startBot, waitFor, writePolicy, type BotInstance } from './bot-process.js';
 import { escalationsShown, notOnce } from './delivered-once.js';
 import { deliveriesPerRow } from './fake-wecom-server.js';
 import { drillReplies, postDrill } from './post-callback.js';
@@ -38,12 +38,7 @@ it('answers each message and fires each escalation once with three instances', a
       async () =>
         `${numbers.filter((n) => replied(n) >= 1).length}/${CALLBACKS} replies, ${escalationsShown(rig.wecom.delivered).size}/${taskIds.length} escalations; ${await describeOutbox(rig.database.prisma, bots)}`,
     );
-    await waitFor(
-      'the outbox to empty',
-      async () => (await rig.database.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0,
-      60_000,
-      () => describeOutbox(rig.database.prisma, bots),
-    );
+    await waitForEmptyOutbox(rig.database.prisma, bots, 60_000);
     expect(numbers.filter((n) => replied(n) !== 1)).toEqual([]);
     expect(notOnce(escalationsShown(rig.wecom.delivered), taskIds, 'T')).toEqual([]);
     expect([...deliveriesPerRow(rig.wecom.delivered)].filter(([, count]) => count > 1)).toEqual([]);
