@@ -23,7 +23,7 @@ export interface Delivered {
 export type Fault = '500' | 'reset' | 'timeout' | '45009' | '42001';
 
 export interface FakeWecomOptions {
-  /** Share of send calls that fail (0–1), each with one of `faults` at random. */
+  /** Share of send calls that fail (0–1), at random; the failures take the `faults` in turn, so every kind occurs. */
   failRate?: number;
   faults?: readonly Fault[];
   /** Recipients WeCom always refuses with 40003. */
@@ -48,6 +48,7 @@ const TOKEN = 'fault-test-token';
 
 export async function startFakeWecom(options: FakeWecomOptions = {}): Promise<FakeWecom> {
   const { failRate = 0, faults = ['500', 'reset', 'timeout', '45009', '42001'], poisoned = [], delayMs = 0 } = options;
+  let failures = 0;
   const delivered: Delivered[] = [];
   const faulted = new Map<Fault | '40003', number>();
   const hanging = new Set<ServerResponse>();
@@ -82,7 +83,7 @@ export async function startFakeWecom(options: FakeWecomOptions = {}): Promise<Fa
       return json(response, { errcode: 40003, errmsg: 'invalid userid' });
     }
     if (Math.random() < failRate) {
-      const fault = faults[Math.floor(Math.random() * faults.length)]!;
+      const fault = faults[failures++ % faults.length]!;
       count(fault);
       switch (fault) {
         case '500':
