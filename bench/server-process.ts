@@ -1,4 +1,4 @@
-// The real server (bot/main.ts) as `npm start` runs it, in its own process: on an embedded
+// The real server as `npm start` runs it (compiled to dist/ by `npm run build`, which `npm run bench` runs first), in its own process: on an embedded
 // database directory or a PostgreSQL URL, with WeCom pointed at the bench's fake, or the local chat.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -51,7 +51,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const started = performance.now();
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), '--import', 'tsx', 'bot/main.ts'],
+    [...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), '--enable-source-maps', 'dist/bot/main.js'],
     { env, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   let exited = false;

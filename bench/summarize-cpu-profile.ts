@@ -34,7 +34,7 @@ const COMPONENTS: [string, (url: string, name: string) => boolean][] = [
 ];
 
 const STAGES: [string, (url: string) => boolean][] = [
-  ['callback: verify, decrypt, insert', (url) => url.includes('/bot/wecom/') || url.includes('/bot/server.ts')],
+  ['callback: verify, decrypt, insert', (url) => url.includes('/bot/wecom/') || url.includes('/bot/server.')],
   ['handler transaction', (url) => /\/(handlers|domain)\//.test(url) || url.includes('/bot/inbound/')],
   ['sending (outbox, WeCom API)', (url) => url.includes('/bot/outbox/')],
   ['timers and schedules', (url) => url.includes('/cron/')],

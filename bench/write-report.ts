@@ -142,7 +142,7 @@ function checks(figures: Measured, postgres: Measured | undefined): Check[] {
         value: `${ms(e2e.startExistingMs)} (new database: ${ms(e2e.startNewMs)})`,
         gap: atMost(e2e.startExistingMs, 3000, ms),
         cause:
-          'Not profiled apart from the load: spawn to ready covers Node compiling the TypeScript (tsx), opening the embedded database (WASM) and re-reading the roster' +
+          'Not profiled apart from the load: spawn to ready covers Node loading the compiled server (dist/), compiling the embedded database’s and Prisma’s WASM, opening the database and re-reading the roster' +
           (postgres ? `; the same server on PostgreSQL was ready in ${ms(postgres.endToEnd.startExistingMs)}.` : '.'),
       },
       {

@@ -67,6 +67,8 @@ export function createApp(deps: AppDeps): App {
   const groupPlatforms = deps.messengers.filter((messenger) => messenger.limits.groupChats).map((messenger) => messenger.platform);
   const directoryPlatforms = new Set(Object.keys(deps.jobs?.directory ?? {}) as Platform[]);
   let loops: Record<'inbound' | 'outbox' | 'escalation' | 'jobs' | 'calendar' | 'schedules' | 'prune', Loop> | null = null;
+  /** Aborted by stop(): a send pass under way releases what it has not started (bot/outbox/send-pending.ts). */
+  let stopping = new AbortController();
 
   /** One event, claimed and handled in one transaction; false when nothing is waiting. */
   async function processOne(): Promise<boolean> {
@@ -142,7 +144,7 @@ export function createApp(deps: AppDeps): App {
       }
       return processed;
     },
-    deliver: () => sendPending(prisma, messengers, { now: clock.now(), logger }),
+    deliver: () => sendPending(prisma, messengers, { now: clock.now(), logger, stopping: stopping.signal }),
     async escalate() {
       const fired = await escalateDueTasks(prisma, { now: clock.now(), policy: deps.policy, logger });
       if (fired > 0) loops?.outbox.kick();
@@ -163,6 +165,7 @@ export function createApp(deps: AppDeps): App {
       return inbound + outbox;
     },
     start() {
+      stopping = new AbortController();
       loops = {
         inbound: runEvery('inbound', 2000, () => this.processInbound(), logger),
         outbox: runEvery('outbox', 1000, () => this.deliver(), logger),
@@ -180,6 +183,7 @@ export function createApp(deps: AppDeps): App {
       loops.schedules.kick();
     },
     async stop() {
+      stopping.abort();
       await Promise.all(Object.values(loops ?? {}).map((loop) => loop.stop()));
       loops = null;
     },

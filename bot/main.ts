@@ -98,14 +98,14 @@ async function main(): Promise<void> {
     );
   app.start();
 
-  // A stop waits for the loops' running passes; one that takes longer (a send batch on a slow
-  // platform) is cut short, so a supervisor's SIGTERM is answered within seconds. What was claimed
-  // and not yet sent is sent again when its lease ends, and WeCom's duplicate check drops a send
-  // that did arrive (docs/architecture.md "Faults and recovery").
+  // A stop waits for the loops' running passes: a send pass finishes the sends under way and puts
+  // back what it had claimed and not started. One that takes longer (a slow platform) is cut short,
+  // so a supervisor's SIGTERM is answered within seconds; a send cut mid-way goes again when its
+  // lease ends, and WeCom's duplicate check drops it if it did arrive (docs/architecture.md "Faults and recovery").
   const shutdown = async (): Promise<void> => {
     logger.info('shutting down');
     setTimeout(() => {
-      logger.warn(`stopped after ${STOP_DEADLINE_MS} ms with work still running: claimed messages go again when their lease ends`);
+      logger.warn(`stopped after ${STOP_DEADLINE_MS} ms with work still running: messages cut mid-send go again when their lease ends`);
       process.exit(0);
     }, STOP_DEADLINE_MS).unref();
     listener.close();

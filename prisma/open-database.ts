@@ -20,6 +20,13 @@ export interface Database {
 }
 
 /**
+ * PostgreSQL's default 128 MB buffer pool is set up in the server process's own memory at open: a
+ * county's working set is far smaller, and the files stay in the operating system's page cache
+ * (docs/architecture.md "Start-up and memory").
+ */
+const PGLITE_SETTINGS = ['shared_buffers=32MB'];
+
+/**
  * `location` is a `postgres://` URL, `memory:` (tests), or a directory for PGlite.
  * `template` (in memory only) is a PGlite data-directory dump to start from, which skips
  * PGlite's initdb, the slow part of opening a new database.
@@ -27,7 +34,7 @@ export interface Database {
  */
 export async function openDatabase(location: string, template?: Blob): Promise<Database> {
   if (/^postgres(ql)?:\/\//.test(location)) return openPostgres(location);
-  const lite = location === 'memory:' ? new PGlite({ loadDataDir: template }) : new PGlite(location);
+  const lite = new PGlite({ ...(location === 'memory:' ? { loadDataDir: template } : { dataDir: location }), postgresqlconf: PGLITE_SETTINGS });
   const applied = await applyMigrations(pgliteRunner(lite));
   const prisma = new PrismaClient({ adapter: pgliteAdapter(lite) });
   return {

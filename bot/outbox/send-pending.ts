@@ -14,6 +14,8 @@ export interface SendOptions {
   now: Date;
   logger: Logger;
   leaseMs?: number;
+  /** Aborted when the server stops: sends under way finish, the rest of the batch is released at once. */
+  stopping?: AbortSignal;
 }
 
 /** Returns the number of rows delivered in this pass. */
@@ -27,10 +29,13 @@ export async function sendPending(prisma: Db, messengers: ReadonlyMap<Platform, 
     byAddress.set(address, [...(byAddress.get(address) ?? []), row]);
   }
   const queues = [...byAddress.values()];
+  const unstarted = new Set(rows);
   let sent = 0;
   const work = async (): Promise<void> => {
     for (let queue = queues.shift(); queue; queue = queues.shift()) {
       for (const row of queue) {
+        if (options.stopping?.aborted) return;
+        unstarted.delete(row);
         const result = await deliver(prisma, messengers.get(row.platform!)!, row, logger);
         await recordOutcome(prisma, row, result, now, logger);
         if (result.ok) sent += 1;
@@ -38,7 +43,21 @@ export async function sendPending(prisma: Db, messengers: ReadonlyMap<Platform, 
     }
   };
   await Promise.all(Array.from({ length: PARALLEL_ACCOUNTS }, work));
+  if (unstarted.size > 0) await release(prisma, [...unstarted], now, logger);
   return sent;
+}
+
+/**
+ * Claimed rows the stopping server never tried go back to the queue now, for another instance or
+ * the next start, instead of waiting out their lease (docs/architecture.md "Faults and recovery").
+ */
+async function release(prisma: Db, rows: DueRow[], now: Date, logger: Logger): Promise<void> {
+  await prisma.outbox.updateMany({
+    where: { id: { in: rows.map((row) => row.id) }, status: 'sending' },
+    // Due as they were when claimed (at `now` or before).
+    data: { status: 'pending', attempts: { decrement: 1 }, nextAttemptAt: now },
+  });
+  logger.info({ rows: rows.length }, 'stopping: claimed messages not yet sent released');
 }
 
 async function deliver(prisma: Db, messenger: Messenger, row: DueRow, logger: Logger): Promise<DeliveryResult> {

@@ -1,6 +1,6 @@
-// SIGTERM while a send batch is going out to a slow WeCom: the process is gone within 5 s, and
-// after a restart every message has been shown exactly once (what was claimed and not sent goes
-// again when its lease ends; a send that was in flight is dropped by WeCom's duplicate check).
+// SIGTERM while a send batch is going out to a slow WeCom: the process is gone within 5 s, the sends
+// under way finished and the rest of the batch put back (no row left waiting for its lease), and
+// after a restart every message has been shown exactly once.
 import { expect, it } from 'vitest';
 import { useFaultRig } from './fault-rig.js';
 import { describeOutbox, waitForEmptyOutbox, startBot, waitFor, writePolicy } from './bot-process.js';
@@ -22,6 +22,7 @@ it('stops within 5 s mid-batch and loses nothing', async () => {
   expect(await first.exited).toBe(0);
   expect(Date.now() - signalled).toBeLessThan(5000);
   expect(messagesShown(rig.wecom.delivered).size).toBeLessThan(MESSAGES);
+  expect(await rig.database.prisma.outbox.count({ where: { status: 'sending' } })).toBe(0);
 
   const second = await startBot(rig.location.location, rig.wecom.url, policyFile);
   try {

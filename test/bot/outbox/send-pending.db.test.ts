@@ -169,6 +169,32 @@ describe('the invisible row mark and WeCom’s duplicate check', () => {
     expect(bodies[1]).toMatchObject({ touser: 'window', enable_duplicate_check: 1, duplicate_check_interval: 1800 });
   });
 
+  it('a stopping server finishes the send under way and puts the rest of its batch back at once, tries uncounted', async () => {
+    for (const text of ['第一条', '第二条', '第三条']) await enqueue('window', { kind: 'text', text }, { reply: true });
+    const stopping = new AbortController();
+    wecom
+      .post('/cgi-bin/message/send', (body) => {
+        sentTexts.push(`${body.touser}: ${readMark(body.text.content).text}`);
+        stopping.abort();
+        return true;
+      })
+      .query(true)
+      .reply(200, jsonFixture('message-send-ok.json'));
+    clock = at(0);
+    expect(await sendPending(db.prisma, messengers, { now: at(0), logger, stopping: stopping.signal })).toBe(1);
+    const rows = await db.prisma.outbox.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((row) => [row.status, row.attempts])).toEqual([
+      ['sent', 1],
+      ['pending', 0],
+      ['pending', 0],
+    ]);
+    // Due at once for the next pass, here or on another instance — not after the 30 s lease.
+    sendOk(2);
+    expect(await pass(at(1))).toBe(2);
+    expect(sentTexts).toEqual(['window: 第一条', 'window: 第二条', 'window: 第三条']);
+    expect((await db.prisma.outbox.findMany()).map((row) => row.attempts)).toEqual([1, 1, 1]);
+  });
+
   it('shows both of two rows with the same words (进度 asked twice): their invisible marks differ', async () => {
     sendOk(2);
     await enqueue('window', { kind: 'text', text: 'P1 光伏组件项目：审批中' }, { reply: true });

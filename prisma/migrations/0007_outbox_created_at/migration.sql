@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Outbox_createdAt_idx" ON "Outbox"("createdAt");
+
