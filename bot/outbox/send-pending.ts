@@ -5,7 +5,7 @@ import type { Db } from '../../prisma/open-database.js';
 import type { Logger } from '../logger.js';
 import type { OutgoingMessage, Platform } from '../messages.js';
 import type { ChatTarget, DeliveryResult, Messenger } from '../transport/messenger.js';
-import { claimDueRows, type DueRow } from './claim-due-rows.js';
+import { claimDueRows, LEASE_MS, type DueRow } from './claim-due-rows.js';
 import { recordOutcome } from './record-outcome.js';
 
 const PARALLEL_ACCOUNTS = 8;
@@ -22,7 +22,8 @@ export interface SendOptions {
 export async function sendPending(prisma: Db, messengers: ReadonlyMap<Platform, Messenger>, options: SendOptions): Promise<number> {
   const { now, logger } = options;
   const limits = new Map([...messengers].map(([platform, messenger]) => [platform, messenger.limits]));
-  const rows = await claimDueRows(prisma, { now, limits, leaseMs: options.leaseMs });
+  const leaseMs = options.leaseMs ?? LEASE_MS;
+  const rows = await claimDueRows(prisma, { now, limits, leaseMs });
   const byAddress = new Map<string, DueRow[]>();
   for (const row of rows) {
     const address = row.chatId ?? `${row.platform}:${row.account}`;
@@ -43,7 +44,7 @@ export async function sendPending(prisma: Db, messengers: ReadonlyMap<Platform, 
     }
   };
   await Promise.all(Array.from({ length: PARALLEL_ACCOUNTS }, work));
-  if (unstarted.size > 0) await release(prisma, [...unstarted], now, logger);
+  if (unstarted.size > 0) await release(prisma, [...unstarted], now, new Date(now.getTime() + leaseMs), logger);
   return sent;
 }
 
@@ -51,9 +52,10 @@ export async function sendPending(prisma: Db, messengers: ReadonlyMap<Platform, 
  * Claimed rows the stopping server never tried go back to the queue now, for another instance or
  * the next start, instead of waiting out their lease (docs/architecture.md "Faults and recovery").
  */
-async function release(prisma: Db, rows: DueRow[], now: Date, logger: Logger): Promise<void> {
+async function release(prisma: Db, rows: DueRow[], now: Date, leaseEnd: Date, logger: Logger): Promise<void> {
   await prisma.outbox.updateMany({
-    where: { id: { in: rows.map((row) => row.id) }, status: 'sending' },
+    // Only rows still under this pass's lease: after a pass that outlived it, another instance may hold them.
+    where: { id: { in: rows.map((row) => row.id) }, status: 'sending', nextAttemptAt: leaseEnd },
     // Due as they were when claimed (at `now` or before).
     data: { status: 'pending', attempts: { decrement: 1 }, nextAttemptAt: now },
   });
