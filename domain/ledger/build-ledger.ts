@@ -114,9 +114,12 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
   const lightOf = (task: LedgerTask) => taskLight(task, now, calendar, policy.warnBeforeWorkingDays);
   const label = new Map(data.projects.map((project) => [project.id, `P${project.id} ${project.name}`]));
 
+  const tasksOf = new Map<number, LedgerTask[]>();
+  for (const task of openTasks) tasksOf.set(task.projectId, [...(tasksOf.get(task.projectId) ?? []), task]);
+
   const projectLight = (project: LedgerProject): Light => {
     if (!projectFollowed(project)) return 'green';
-    const tasks = openTasks.filter((task) => task.projectId === project.id).map(lightOf);
+    const tasks = (tasksOf.get(project.id) ?? []).map(lightOf);
     const deadlines = projectDeadlines(project, policy, calendar).map((deadline) => dateLight(deadline.dueOn, now, calendar, policy.warnBeforeWorkingDays));
     return worstLight([...tasks, ...deadlines]);
   };
