@@ -1,11 +1,12 @@
 // Reads what the digests need in seven batch queries, inside the run's transaction. Every text a
 // person typed (names, problems, opinions, 月报) is quoted for markdown here, the one way into the
 // digests, so a typed link or heading shows as typed (domain/markdown/quote-markdown.ts).
-// The queries are plain SQL returning flat rows with only the columns the builders read: at 10,000
-// projects and 100,000 cards, Prisma's model mapping and the extra query behind an include cost more
-// than the reading itself (BENCHMARKS.md, digests). Dates come back as `YYYY-MM-DD` text and amounts
-// as numbers, so no row is converted twice.
+// The queries are plain SQL with only the columns the builders read, the big ones read as one JSON
+// array (prisma/read-json-rows.ts): at 10,000 projects and 100,000 cards, Prisma's model mapping and
+// the extra query behind an include cost more than the reading itself (BENCHMARKS.md, digests).
+import { Prisma } from '../../generated/prisma/client.js';
 import { quoteMarkdown } from '../../domain/markdown/quote-markdown.js';
+import { readJsonRows } from '../../prisma/read-json-rows.js';
 import type { Tx } from '../../prisma/open-database.js';
 import type { ScheduleSnapshot, SnapshotProblem, SnapshotProject, SnapshotTask } from '../../domain/schedule/schedule-snapshot.js';
 import type { Role } from '../../domain/roles.js';
@@ -18,20 +19,30 @@ export async function loadSnapshot(tx: Tx, now: Date): Promise<ScheduleSnapshot>
   const people = await tx.$queryRaw<{ id: number; name: string; unitId: number | null; roles: Role[] }[]>`
     SELECT id, name, "unitId", roles FROM "Person" WHERE active ORDER BY id`;
   const units = await tx.$queryRaw<{ id: number; name: string }[]>`SELECT id, name FROM "Unit"`;
-  const projects = await tx.$queryRaw<SnapshotProject[]>`
-    SELECT id, name, stage, service, content, "targetTasks", "timeNodes", "expectedStartOn"::text AS "expectedStartOn",
-      "investmentWan"::float8 AS "investmentWan", "leaderId", "leadUnitId", "signedOn"::text AS "signedOn", "landListedOn"::text AS "landListedOn",
-      "acceptedAt", "teamFormedAt", "planMadeAt", "startedOn"::text AS "startedOn", "producedOn"::text AS "producedOn", "enrolledOn"::text AS "enrolledOn"
-    FROM "Project" ORDER BY id`;
+  const projects = await readJsonRows<SnapshotProject>(
+    tx,
+    Prisma.sql`
+      SELECT id, name, stage, service, content, "targetTasks", "timeNodes", "expectedStartOn", "investmentWan", "leaderId", "leadUnitId", "signedOn",
+        "landListedOn", "acceptedAt", "teamFormedAt", "planMadeAt", "startedOn", "producedOn", "enrolledOn"
+      FROM "Project"`,
+    ['acceptedAt', 'teamFormedAt', 'planMadeAt'],
+  );
   // The report deadline is the call's (docs/domain.md "Calls").
-  const tasks = await tx.$queryRaw<SnapshotTask[]>`
-    SELECT t.id, t."projectId", t."unitId", t."itemName", t.phase, t.state, c."ackDueAt", t."dueOn"::text AS "dueOn", t."suspendedAt", t."doneAt"
-    FROM "Task" AS t JOIN "Call" AS c ON c.id = t."callId"
-    WHERE t.state IN ('posted', 'taken', 'suspended') OR t."doneAt" >= ${since.toISOString()}::timestamp
-    ORDER BY t.id`;
-  const problems = await tx.$queryRaw<SnapshotProblem[]>`
-    SELECT id, "projectId", description, suggestion, category, "leaderId", state, "leaderOpinion", "createdAt", "digestedAt"
-    FROM "Problem" WHERE state <> 'closed' ORDER BY id`;
+  const tasks = await readJsonRows<SnapshotTask>(
+    tx,
+    Prisma.sql`
+      SELECT t.id, t."projectId", t."unitId", t."itemName", t.phase, t.state, c."ackDueAt", t."dueOn", t."suspendedAt", t."doneAt"
+      FROM "Task" AS t JOIN "Call" AS c ON c.id = t."callId"
+      WHERE t.state IN ('posted', 'taken', 'suspended') OR t."doneAt" >= ${since.toISOString()}::timestamp`,
+    ['ackDueAt', 'suspendedAt', 'doneAt'],
+  );
+  const problems = await readJsonRows<SnapshotProblem>(
+    tx,
+    Prisma.sql`
+      SELECT id, "projectId", description, suggestion, category, "leaderId", state, "leaderOpinion", "createdAt", "digestedAt"
+      FROM "Problem" WHERE state <> 'closed'`,
+    ['createdAt', 'digestedAt'],
+  );
   const weeklyAnswers = await tx.$queryRaw<{ projectId: number; week: string; none: boolean }[]>`
     SELECT "projectId", week, "none" FROM "WeeklyAnswer" WHERE at >= ${answeredSince.toISOString()}::timestamp`;
   const monthlyReports = await tx.$queryRaw<{ projectId: number; month: string; investmentWan: number; progress: string }[]>`
