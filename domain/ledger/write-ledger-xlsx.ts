@@ -19,16 +19,19 @@ export async function writeLedgerXlsx(ledger: Ledger): Promise<Buffer> {
   workbook.creator = '项目管家';
   for (const sheet of ledger.sheets) {
     const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    worksheet.columns = sheet.columns.map((column, index) => ({
-      key: String(index),
-      width: column.width,
-      style: column.format === 'text' ? {} : { numFmt: formats[column.format] },
-    }));
+    const styles = sheet.columns.map((column) => (column.format === 'text' ? {} : { numFmt: formats[column.format] }));
+    worksheet.columns = sheet.columns.map((column, index) => ({ key: String(index), width: column.width, style: styles[index] }));
     worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
     const header = worksheet.addRow(sheet.columns.map((column) => column.header));
     header.font = { bold: true };
     header.commit();
-    for (const row of sheet.rows) worksheet.addRow(row.map((cell, index) => toCell(cell, sheet.columns[index]!))).commit();
+    for (const values of sheet.rows) {
+      const row = worksheet.addRow(values.map((cell, index) => toCell(cell, sheet.columns[index]!)));
+      // Each cell gets a copy of its column's style, and exceljs serialises every copy to find its
+      // style id; the column's own object is looked up once (exceljs styles-xform addStyleModel).
+      row.eachCell((cell, column) => (cell.style = styles[column - 1]!));
+      row.commit();
+    }
     worksheet.commit();
   }
   await workbook.commit();
