@@ -193,8 +193,8 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
         task.itemName,
         task.unit,
         taskStateNames[task.state] ?? task.state,
-        minuteOf(task.postedAt),
-        minuteOf(task.ackDueAt),
+        formatShanghai(task.postedAt, 'datetime'),
+        formatShanghai(task.ackDueAt, 'datetime'),
         task.dueOn,
         light ? lightNames[light] : null,
       ];
@@ -230,11 +230,6 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
   };
 
   return { fileName: `项目台账-${shanghaiDate(now)}.xlsx`, sheets: [projects, tasks, problems] };
-}
-
-/** `YYYY-MM-DD HH:mm` in Shanghai. */
-function minuteOf(instant: Date): string {
-  return `${formatShanghai(instant, 'date')} ${formatShanghai(instant, 'time')}`;
 }
 
 /** Weeks a problem has been open (to its 销号, or now), the week it was raised counting as 1. */
