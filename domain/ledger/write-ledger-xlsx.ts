@@ -6,6 +6,7 @@
 // per value until the end: 100,000 rows are written in a fraction of the time and memory
 // (BENCHMARKS.md, digests; exceljs README "Streaming XLSX Writer").
 import { PassThrough } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
 import type { Ledger, LedgerCell, LedgerColumn } from './build-ledger.js';
 
@@ -13,8 +14,8 @@ const formats = { date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm', number: '#,#
 
 export async function writeLedgerXlsx(ledger: Ledger): Promise<Buffer> {
   const output = new PassThrough();
-  const chunks: Buffer[] = [];
-  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  // Read to its end, not to the writer's 'finish': the last bytes may still be on their way.
+  const bytes = buffer(output);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true });
   workbook.creator = '项目管家';
   for (const sheet of ledger.sheets) {
@@ -27,15 +28,15 @@ export async function writeLedgerXlsx(ledger: Ledger): Promise<Buffer> {
     header.commit();
     for (const values of sheet.rows) {
       const row = worksheet.addRow(values.map((cell, index) => toCell(cell, sheet.columns[index]!)));
-      // Each cell gets a copy of its column's style, and exceljs serialises every copy to find its
-      // style id; the column's own object is looked up once (exceljs styles-xform addStyleModel).
+      // addRow gives each cell its own copy of the column's style, and exceljs serialises every new
+      // style object to find its id; sharing the column's object, it finds the id once per column.
       row.eachCell((cell, column) => (cell.style = styles[column - 1]!));
       row.commit();
     }
     worksheet.commit();
   }
   await workbook.commit();
-  return Buffer.concat(chunks);
+  return bytes;
 }
 
 /**
