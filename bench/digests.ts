@@ -7,6 +7,7 @@ import { buildLedger } from '../domain/ledger/build-ledger.js';
 import { writeLedgerXlsx } from '../domain/ledger/write-ledger-xlsx.js';
 import type { Policy } from '../domain/policy.js';
 import { loadSnapshot } from '../cron/schedules/load-snapshot.js';
+import { markProblemsDigested } from '../cron/schedules/mark-problems-digested.js';
 import { queueDigest, queueFile } from '../cron/schedules/queue-digest.js';
 import type { Db } from '../prisma/open-database.js';
 import { loadLedger } from '../prisma/load-ledger.js';
@@ -42,8 +43,7 @@ export async function benchDigests(prisma: Db, policy: Policy, now: Date): Promi
             const built = await step('build', () =>
               buildDigests({ purpose: 'leaderDigest', slot: isoWeekKey(day), late: false }, { now, policy, calendar, snapshot }),
             );
-            if (built.problemIds.length > 0)
-              await step('mark the problems', () => tx.problem.updateMany({ where: { id: { in: built.problemIds } }, data: { digestedAt: now } }));
+            if (built.problemIds.length > 0) await step('mark the problems', () => markProblemsDigested(tx, built.problemIds, now));
             return step('queue', () => queueDigest(tx, `bench-weekly-wed:${isoWeekKey(day)}`, built.digests));
           },
           { timeout: 600_000 },

@@ -15,6 +15,7 @@ import type { Occurrence } from '../../domain/schedule/plan-occurrences.js';
 import { loadLedger } from '../../prisma/load-ledger.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { loadSnapshot } from './load-snapshot.js';
+import { markProblemsDigested } from './mark-problems-digested.js';
 import { queueDigest, queueFile } from './queue-digest.js';
 
 export const SCHEDULE_CYCLE_MS = 60_000;
@@ -68,7 +69,7 @@ async function runOne(
 ): Promise<number> {
   const snapshot = await loadSnapshot(tx, now);
   const built = buildDigests(occurrence, { now, policy, calendar, snapshot });
-  if (built.problemIds.length > 0) await tx.problem.updateMany({ where: { id: { in: built.problemIds } }, data: { digestedAt: now } });
+  await markProblemsDigested(tx, built.problemIds, now);
   const recipients = await queueDigest(tx, occurrence.key, built.digests);
   // The 22nd's ranking carries the whole ledger (台账) to its readers, after the ranking itself.
   if (occurrence.purpose === 'ranking') {

@@ -7,9 +7,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** A calendar date in Shanghai, `YYYY-MM-DD`. */
 export type IsoDate = string;
 
+// The last instant asked and its date: a digest or 台账 asks for today's date once per card
+// (domain/project/traffic-light.ts), 100,000 times for one instant (BENCHMARKS.md, digests).
+let lastAsked = { ms: Number.NaN, date: '' };
+
 /** @example shanghaiDate(new Date('2026-03-06T16:30:00Z')) // '2026-03-07' */
 export function shanghaiDate(instant: Date): IsoDate {
-  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+  const ms = instant.getTime();
+  if (ms !== lastAsked.ms) lastAsked = { ms, date: new Date(ms + OFFSET_MS).toISOString().slice(0, 10) };
+  return lastAsked.date;
 }
 
 /** Milliseconds since Shanghai midnight. */
@@ -33,10 +39,14 @@ export function clockToMs(clock: string): number {
   return ((hours ?? 0) * 60 + (minutes ?? 0)) * 60 * 1000;
 }
 
-/** @example formatShanghai(new Date('2026-03-06T02:03:00Z')) // '03-06 10:03' */
-export function formatShanghai(instant: Date, style: 'time' | 'minute' | 'date' = 'minute'): string {
+/**
+ * @example formatShanghai(new Date('2026-03-06T02:03:00Z')) // '03-06 10:03'
+ * @example formatShanghai(new Date('2026-03-06T02:03:00Z'), 'datetime') // '2026-03-06 10:03'
+ */
+export function formatShanghai(instant: Date, style: 'time' | 'minute' | 'date' | 'datetime' = 'minute'): string {
   const iso = new Date(instant.getTime() + OFFSET_MS).toISOString();
   if (style === 'time') return iso.slice(11, 16);
   if (style === 'date') return iso.slice(0, 10);
+  if (style === 'datetime') return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
   return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
 }

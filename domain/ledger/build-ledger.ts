@@ -114,9 +114,12 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
   const lightOf = (task: LedgerTask) => taskLight(task, now, calendar, policy.warnBeforeWorkingDays);
   const label = new Map(data.projects.map((project) => [project.id, `P${project.id} ${project.name}`]));
 
+  const tasksOf = new Map<number, LedgerTask[]>();
+  for (const task of openTasks) tasksOf.set(task.projectId, [...(tasksOf.get(task.projectId) ?? []), task]);
+
   const projectLight = (project: LedgerProject): Light => {
     if (!projectFollowed(project)) return 'green';
-    const tasks = openTasks.filter((task) => task.projectId === project.id).map(lightOf);
+    const tasks = (tasksOf.get(project.id) ?? []).map(lightOf);
     const deadlines = projectDeadlines(project, policy, calendar).map((deadline) => dateLight(deadline.dueOn, now, calendar, policy.warnBeforeWorkingDays));
     return worstLight([...tasks, ...deadlines]);
   };
@@ -190,8 +193,8 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
         task.itemName,
         task.unit,
         taskStateNames[task.state] ?? task.state,
-        minuteOf(task.postedAt),
-        minuteOf(task.ackDueAt),
+        formatShanghai(task.postedAt, 'datetime'),
+        formatShanghai(task.ackDueAt, 'datetime'),
         task.dueOn,
         light ? lightNames[light] : null,
       ];
@@ -227,11 +230,6 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
   };
 
   return { fileName: `项目台账-${shanghaiDate(now)}.xlsx`, sheets: [projects, tasks, problems] };
-}
-
-/** `YYYY-MM-DD HH:mm` in Shanghai. */
-function minuteOf(instant: Date): string {
-  return `${formatShanghai(instant, 'date')} ${formatShanghai(instant, 'time')}`;
 }
 
 /** Weeks a problem has been open (to its 销号, or now), the week it was raised counting as 1. */

@@ -24,7 +24,8 @@ export function buildLeaderDigest(context: DigestContext, week: string, late: bo
   const served = snapshot.projects.filter(servedByTeam);
   const answers = snapshot.weeklyAnswers.filter((answer) => answer.week === week);
   const none = answers.filter((answer) => answer.none).length;
-  const silent = served.filter((project) => !answers.some((answer) => answer.projectId === project.id));
+  const answered = new Set(answers.map((answer) => answer.projectId));
+  const silent = served.filter((project) => !answered.has(project.id));
   const byCategory = problemCategories
     .map((category) => ({ category, items: fresh.filter((problem) => problem.category === category) }))
     .filter((group) => group.items.length > 0);

@@ -27,13 +27,15 @@ export interface ProjectScore {
 }
 
 export function scoreProjects(snapshot: ScheduleSnapshot, month: string): ProjectScore[] {
+  const reportsOf = new Map<number, ScheduleSnapshot['monthlyReports'][number][]>();
+  for (const report of snapshot.monthlyReports) reportsOf.set(report.projectId, [...(reportsOf.get(report.projectId) ?? []), report]);
   return snapshot.projects
     .filter(
       (project) =>
         project.service !== 'terminated' && !(project.enrolledOn && project.enrolledOn < `${month}-01`) && (project.signedOn ?? '0000') <= `${month}-31`,
     )
     .map((project) => {
-      const reports = snapshot.monthlyReports.filter((report) => report.projectId === project.id && report.month <= month);
+      const reports = (reportsOf.get(project.id) ?? []).filter((report) => report.month <= month);
       const total = reports.reduce((sum, report) => sum + report.investmentWan, 0);
       return {
         projectId: project.id,

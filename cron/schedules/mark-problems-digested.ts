@@ -1,0 +1,10 @@
+// The problems a Wednesday digest carried (domain/schedule/digests/build-leader-digest.ts) are marked
+// in the digest's transaction, so the next Wednesday carries only newer ones. One statement with the
+// ids as one array parameter: a list of 20,000 ids as separate parameters cost more than the update
+// (BENCHMARKS.md, digests).
+import type { Tx } from '../../prisma/open-database.js';
+
+export async function markProblemsDigested(tx: Tx, problemIds: readonly number[], now: Date): Promise<void> {
+  if (problemIds.length === 0) return;
+  await tx.$executeRaw`UPDATE "Problem" SET "digestedAt" = ${now.toISOString()}::timestamp WHERE id = ANY(${problemIds}::int[])`;
+}
