@@ -30,19 +30,18 @@ export async function enqueueMessage(tx: Tx, item: Enqueue): Promise<void> {
       return;
     }
   }
-  const data = {
-    personId: 'personId' in item.to ? item.to.personId : null,
-    chatId: 'chatId' in item.to ? item.to.chatId : null,
-    platform: 'platform' in item.to ? item.to.platform : null,
-    account: 'account' in item.to ? item.to.account : null,
-    reply: item.reply ?? false,
-    kind: item.message.kind,
-    payload: item.message as object,
-    dedupKey: item.dedupKey ?? null,
-    // Due at once by any clock: the column's default, the database's now(), would hold a reply
-    // back by however far the database clock runs ahead of the sender's (or a test's fake clock).
-    nextAttemptAt: DUE_AT_ONCE,
-  };
-  // ON CONFLICT DO NOTHING: a notice with a dedupKey that was queued before is not queued again.
-  await tx.outbox.createMany({ data: [data], skipDuplicates: true });
+  const personId = 'personId' in item.to ? item.to.personId : null;
+  const chatId = 'chatId' in item.to ? item.to.chatId : null;
+  const platform = 'platform' in item.to ? item.to.platform : null;
+  const account = 'account' in item.to ? item.to.account : null;
+  // Plain SQL: a digest or a file is megabytes of JSON, which Prisma's createMany takes about three
+  // times as long to write (BENCHMARKS.md, digests). Due at once by any clock (the epoch): the
+  // database's now() would hold a reply back by however far its clock runs ahead of the sender's
+  // (or a test's fake clock). ON CONFLICT DO NOTHING: a notice whose dedupKey was queued before is
+  // not queued again.
+  await tx.$executeRaw`
+    INSERT INTO "Outbox" ("personId", "chatId", platform, account, reply, kind, payload, "dedupKey", "nextAttemptAt")
+    VALUES (${personId}, ${chatId}, ${platform}, ${account}, ${item.reply ?? false}, ${item.message.kind}, ${JSON.stringify(item.message)}::jsonb,
+      ${item.dedupKey ?? null}, ${DUE_AT_ONCE})
+    ON CONFLICT DO NOTHING`;
 }
