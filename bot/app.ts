@@ -64,6 +64,15 @@ export interface App {
 
 /** Enough events per transaction to spread its fixed cost (claim, senders, commit), few enough to keep it short. */
 const INBOUND_BATCH = 20;
+/**
+ * A transaction takes no further event of its batch after this long (the rest stay unprocessed and
+ * are claimed again): on PGlite an open transaction holds the one connection, and the callbacks'
+ * inserts wait for it (docs/architecture.md "One transaction per batch").
+ */
+const INBOUND_TRANSACTION_MS = 25;
+/** A handler of a batch run without savepoints failed: the batch runs again with them (processBatch). */
+class HandlerFailed extends Error {}
+
 const APOLOGY = '抱歉，处理这条消息时出错了，已记录。请稍后再试或联系管理员。';
 
 export function createApp(deps: AppDeps): App {
@@ -74,21 +83,26 @@ export function createApp(deps: AppDeps): App {
   let loops: Record<'inbound' | 'outbox' | 'escalation' | 'jobs' | 'calendar' | 'schedules' | 'prune', Loop> | null = null;
 
   /**
-   * Up to `inboundBatch` events of different senders, claimed and handled in one transaction, each
-   * inside a savepoint: a handler bug rolls back only its own writes, and its event is set aside
-   * and its sender told once, while the others commit. Returns how many events were claimed.
+   * Up to `inboundBatch` events of different senders, claimed and handled in one transaction. A
+   * savepoint per handler costs two statements, so a batch first runs without them; when a handler
+   * fails, that transaction rolls back and the batch runs again with a savepoint around each
+   * handler: the bug rolls back only its own writes, its event is set aside and its sender told
+   * once, and the others commit. Returns how many events were handled or set aside.
    */
-  async function processBatch(): Promise<number> {
+  async function processBatch(savepoints = false): Promise<number> {
     try {
       return await withRetries(() =>
         prisma.$transaction(async (tx) => {
+          const started = performance.now();
           const rows = await claimInboundBatch(tx, deps.inboundBatch ?? INBOUND_BATCH);
           if (rows.length === 0) return 0;
+          let done = 0;
           const events: { id: bigint; event: IncomingEvent }[] = [];
           for (const row of rows) {
             const parsed = incomingEventSchema.safeParse(row.event);
             if (parsed.success) events.push({ id: row.id, event: parsed.data });
             else {
+              done += 1;
               // Validated before it was stored, so this is a bug or an old row: set aside, never retried.
               logger.error({ inboundId: String(row.id), issue: parsed.error.issues[0]?.message }, 'stored event does not parse, set aside');
               await tx.inbound.update({ where: { id: row.id }, data: { processedAt: clock.now(), failedAt: clock.now(), error: 'does not parse' } });
@@ -101,20 +115,23 @@ export function createApp(deps: AppDeps): App {
           );
           const handled: bigint[] = [];
           for (const { id, event } of events) {
+            if (done > 0 && performance.now() - started > INBOUND_TRANSACTION_MS) break;
+            done += 1;
             const context = buildContext(tx, event, senders.get(senderKey(event)) ?? null, {
               now: clock.now(),
               policy: deps.policy,
               groupPlatforms,
               directoryPlatforms,
             });
-            await tx.$executeRawUnsafe('SAVEPOINT handler');
+            if (savepoints) await tx.$executeRawUnsafe('SAVEPOINT handler');
             try {
               await dispatch(context);
-              await tx.$executeRawUnsafe('RELEASE SAVEPOINT handler');
+              if (savepoints) await tx.$executeRawUnsafe('RELEASE SAVEPOINT handler');
               handled.push(id);
             } catch (error) {
               // Another instance or the database in the way: the whole batch is tried again (with-retries.ts).
               if (isTransientError(error)) throw error;
+              if (!savepoints) throw new HandlerFailed();
               await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT handler');
               logger.error({ err: error, inboundId: String(id), type: event.type, platform: event.platform }, 'handler failed');
               await tx.inbound.update({
@@ -125,10 +142,11 @@ export function createApp(deps: AppDeps): App {
             }
           }
           if (handled.length > 0) await tx.inbound.updateMany({ where: { id: { in: handled } }, data: { processedAt: clock.now() } });
-          return rows.length;
+          return done;
         }),
       );
     } catch (error) {
+      if (error instanceof HandlerFailed) return processBatch(true);
       // The database keeps refusing: the rows stay unprocessed and are tried on the next pass.
       logger.error({ err: error }, 'processing incoming events failed');
       return 0;
@@ -157,7 +175,11 @@ export function createApp(deps: AppDeps): App {
       // Workers claim like separate instances (claim-inbound-batch.ts): one sender's events in order.
       let processed = 0;
       const worker = async (): Promise<void> => {
-        for (let claimed = await processBatch(); claimed > 0; claimed = await processBatch()) processed += claimed;
+        for (let done = await processBatch(); done > 0; done = await processBatch()) {
+          processed += done;
+          // Lets the callbacks that arrived meanwhile queue their inserts before the next transaction.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       };
       await Promise.all(Array.from({ length: deps.inboundWorkers ?? 1 }, worker));
       if (processed > 0) {

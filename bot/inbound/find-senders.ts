@@ -2,7 +2,7 @@
 // query, and where each person last wrote from kept for bot/outbox/choose-account.ts: it picks the
 // account with the latest lastSeenAt, so the time is written only when it would change that choice
 // (another of the person's accounts was seen as late or later, or this one never) or is older than
-// LAST_SEEN_SLACK_MS — not on every message (docs/architecture.md "The inbound loop").
+// LAST_SEEN_SLACK_MS — not on every message (docs/architecture.md "One transaction per batch").
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Tx } from '../../prisma/open-database.js';
 import type { Role } from '../../domain/roles.js';
