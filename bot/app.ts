@@ -65,8 +65,8 @@ export interface App {
 /** Enough events per transaction to spread its fixed cost (claim, senders, commit), few enough to keep it short. */
 const INBOUND_BATCH = 20;
 /**
- * A transaction takes no further event of its batch after this long (the rest stay unprocessed and
- * are claimed again): on PGlite an open transaction holds the one connection, and the callbacks'
+ * A claim takes about as many events as have lately fit in this long, and a transaction takes no
+ * further event of its batch after it (the rest stay unprocessed and are claimed again): on PGlite an open transaction holds the one connection, and the callbacks'
  * inserts wait for it (docs/architecture.md "One transaction per batch").
  */
 const INBOUND_TRANSACTION_MS = 25;
@@ -80,6 +80,8 @@ export function createApp(deps: AppDeps): App {
   const messengers = new Map(deps.messengers.map((messenger) => [messenger.platform, messenger]));
   const groupPlatforms = deps.messengers.filter((messenger) => messenger.limits.groupChats).map((messenger) => messenger.platform);
   const directoryPlatforms = new Set(Object.keys(deps.jobs?.directory ?? {}) as Platform[]);
+  /** What one event has lately taken in a batch, so a claim takes about as many as fit in INBOUND_TRANSACTION_MS. */
+  let eventMs = 1;
   let loops: Record<'inbound' | 'outbox' | 'escalation' | 'jobs' | 'calendar' | 'schedules' | 'prune', Loop> | null = null;
 
   /**
@@ -94,7 +96,8 @@ export function createApp(deps: AppDeps): App {
       return await withRetries(() =>
         prisma.$transaction(async (tx) => {
           const started = performance.now();
-          const rows = await claimInboundBatch(tx, deps.inboundBatch ?? INBOUND_BATCH);
+          const fit = Math.max(1, Math.floor(INBOUND_TRANSACTION_MS / eventMs));
+          const rows = await claimInboundBatch(tx, Math.min(deps.inboundBatch ?? INBOUND_BATCH, fit));
           if (rows.length === 0) return 0;
           let done = 0;
           const events: { id: bigint; event: IncomingEvent }[] = [];
@@ -142,6 +145,7 @@ export function createApp(deps: AppDeps): App {
             }
           }
           if (handled.length > 0) await tx.inbound.updateMany({ where: { id: { in: handled } }, data: { processedAt: clock.now() } });
+          eventMs = (3 * eventMs + (performance.now() - started) / done) / 4;
           return done;
         }),
       );
