@@ -1,7 +1,8 @@
-// Several senders' events are handled in one transaction, each in a savepoint (bot/app.ts
-// processBatch): when one handler fails — here the database refuses its reply, after it already
-// wrote its project and event — only its own writes roll back, its event is set aside and its
-// sender told once, and the other senders' projects, events and replies stand.
+// Several senders' events are handled in one transaction (bot/app.ts processBatch; when a handler
+// fails, the batch runs again with a savepoint per handler): when one handler fails — here the
+// database refuses its reply, after it already wrote its project and event — only its own writes
+// roll back, its event is set aside and its sender told once, and the other senders' projects,
+// events and replies stand.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../support/harness.js';
