@@ -9,7 +9,8 @@ import type { Policy } from '../domain/policy.js';
 import { dispatch } from '../handlers/dispatch.js';
 import type { Clock } from './clock.js';
 import { buildContext } from './inbound/build-context.js';
-import { claimNextInbound } from './inbound/claim-next-inbound.js';
+import { claimInboundBatch } from './inbound/claim-inbound-batch.js';
+import { findSenders, senderKey } from './inbound/find-senders.js';
 import { isTransientError } from './inbound/is-transient-error.js';
 import { withRetries } from './inbound/with-retries.js';
 import { runDueJobs, type JobRunners } from './jobs/run-due-jobs.js';
@@ -39,6 +40,8 @@ export interface AppDeps {
    * PostgreSQL, where each takes its own connection; PGlite has one connection for everything.
    */
   inboundWorkers?: number;
+  /** Events of different senders claimed and handled in one transaction (default INBOUND_BATCH). */
+  inboundBatch?: number;
 }
 
 export interface App {
@@ -59,6 +62,17 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** Enough events per transaction to spread its fixed cost (claim, senders, commit), few enough to keep it short. */
+const INBOUND_BATCH = 20;
+/**
+ * A claim takes about as many events as have lately fit in this long, and a transaction takes no
+ * further event of its batch after it (the rest stay unprocessed and are claimed again): on PGlite an open transaction holds the one connection, and the callbacks'
+ * inserts wait for it (docs/architecture.md "One transaction per batch").
+ */
+const INBOUND_TRANSACTION_MS = 25;
+/** A handler of a batch run without savepoints failed: the batch runs again with them (processBatch). */
+class HandlerFailed extends Error {}
+
 const APOLOGY = '抱歉，处理这条消息时出错了，已记录。请稍后再试或联系管理员。';
 
 export function createApp(deps: AppDeps): App {
@@ -66,50 +80,82 @@ export function createApp(deps: AppDeps): App {
   const messengers = new Map(deps.messengers.map((messenger) => [messenger.platform, messenger]));
   const groupPlatforms = deps.messengers.filter((messenger) => messenger.limits.groupChats).map((messenger) => messenger.platform);
   const directoryPlatforms = new Set(Object.keys(deps.jobs?.directory ?? {}) as Platform[]);
+  /** What one event has lately taken in a batch, so a claim takes about as many as fit in INBOUND_TRANSACTION_MS. */
+  let eventMs = 1;
   let loops: Record<'inbound' | 'outbox' | 'escalation' | 'jobs' | 'calendar' | 'schedules' | 'prune', Loop> | null = null;
   /** Aborted by stop(): a send pass under way releases what it has not started (bot/outbox/send-pending.ts). */
   let stopping = new AbortController();
 
-  /** One event, claimed and handled in one transaction; false when nothing is waiting. */
-  async function processOne(): Promise<boolean> {
-    let claimed: { id: bigint; event: IncomingEvent } | null = null;
+  /**
+   * Up to `inboundBatch` events of different senders, claimed and handled in one transaction. A
+   * savepoint per handler costs two statements, so a batch first runs without them; when a handler
+   * fails, that transaction rolls back and the batch runs again with a savepoint around each
+   * handler: the bug rolls back only its own writes, its event is set aside and its sender told
+   * once, and the others commit. Returns how many events were handled or set aside.
+   */
+  async function processBatch(savepoints = false): Promise<number> {
     try {
       return await withRetries(() =>
         prisma.$transaction(async (tx) => {
-          claimed = null;
-          const row = await claimNextInbound(tx);
-          if (!row) return false;
-          const parsed = incomingEventSchema.safeParse(row.event);
-          if (!parsed.success) {
-            // Validated before it was stored, so this is a bug or an old row: set aside, never retried.
-            logger.error({ inboundId: String(row.id), issue: parsed.error.issues[0]?.message }, 'stored event does not parse, set aside');
-            await tx.inbound.update({ where: { id: row.id }, data: { processedAt: clock.now(), failedAt: clock.now(), error: 'does not parse' } });
-            return true;
+          const started = performance.now();
+          const fit = Math.max(1, Math.floor(INBOUND_TRANSACTION_MS / eventMs));
+          const rows = await claimInboundBatch(tx, Math.min(deps.inboundBatch ?? INBOUND_BATCH, fit));
+          if (rows.length === 0) return 0;
+          let done = 0;
+          const events: { id: bigint; event: IncomingEvent }[] = [];
+          for (const row of rows) {
+            const parsed = incomingEventSchema.safeParse(row.event);
+            if (parsed.success) events.push({ id: row.id, event: parsed.data });
+            else {
+              done += 1;
+              // Validated before it was stored, so this is a bug or an old row: set aside, never retried.
+              logger.error({ inboundId: String(row.id), issue: parsed.error.issues[0]?.message }, 'stored event does not parse, set aside');
+              await tx.inbound.update({ where: { id: row.id }, data: { processedAt: clock.now(), failedAt: clock.now(), error: 'does not parse' } });
+            }
           }
-          claimed = { id: row.id, event: parsed.data };
-          await dispatch(await buildContext(tx, parsed.data, { now: clock.now(), policy: deps.policy, groupPlatforms, directoryPlatforms }));
-          await tx.inbound.update({ where: { id: row.id }, data: { processedAt: clock.now() } });
-          return true;
+          const senders = await findSenders(
+            tx,
+            events.map(({ event }) => event),
+            clock.now(),
+          );
+          const handled: bigint[] = [];
+          for (const { id, event } of events) {
+            if (done > 0 && performance.now() - started > INBOUND_TRANSACTION_MS) break;
+            done += 1;
+            const context = buildContext(tx, event, senders.get(senderKey(event)) ?? null, {
+              now: clock.now(),
+              policy: deps.policy,
+              groupPlatforms,
+              directoryPlatforms,
+            });
+            if (savepoints) await tx.$executeRawUnsafe('SAVEPOINT handler');
+            try {
+              await dispatch(context);
+              if (savepoints) await tx.$executeRawUnsafe('RELEASE SAVEPOINT handler');
+              handled.push(id);
+            } catch (error) {
+              // Another instance or the database in the way: the whole batch is tried again (with-retries.ts).
+              if (isTransientError(error)) throw error;
+              if (!savepoints) throw new HandlerFailed();
+              await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT handler');
+              logger.error({ err: error, inboundId: String(id), type: event.type, platform: event.platform }, 'handler failed');
+              await tx.inbound.update({
+                where: { id },
+                data: { processedAt: clock.now(), failedAt: clock.now(), error: String((error as Error).message).slice(0, 500) },
+              });
+              await enqueueMessage(tx, { to: { platform: event.platform, account: event.account }, message: { kind: 'text', text: APOLOGY }, reply: true });
+            }
+          }
+          if (handled.length > 0) await tx.inbound.updateMany({ where: { id: { in: handled } }, data: { processedAt: clock.now() } });
+          eventMs = (3 * eventMs + (performance.now() - started) / done) / 4;
+          return done;
         }),
       );
     } catch (error) {
-      if (!claimed || isTransientError(error)) {
-        // The database keeps refusing: the row stays unprocessed and is tried on the next pass.
-        logger.error({ err: error }, 'processing incoming events failed');
-        return false;
-      }
-      // A handler bug: its writes were rolled back; the event is set aside and the sender told once.
-      const { id, event } = claimed as { id: bigint; event: IncomingEvent };
-      logger.error({ err: error, inboundId: String(id), type: event.type, platform: event.platform }, 'handler failed');
-      await prisma.$transaction(async (tx) => {
-        const { count } = await tx.inbound.updateMany({
-          where: { id, processedAt: null },
-          data: { processedAt: clock.now(), failedAt: clock.now(), error: String((error as Error).message).slice(0, 500) },
-        });
-        if (count === 1)
-          await enqueueMessage(tx, { to: { platform: event.platform, account: event.account }, message: { kind: 'text', text: APOLOGY }, reply: true });
-      });
-      return true;
+      if (error instanceof HandlerFailed) return processBatch(true);
+      // The database keeps refusing: the rows stay unprocessed and are tried on the next pass.
+      logger.error({ err: error }, 'processing incoming events failed');
+      return 0;
     }
   }
 
@@ -124,7 +170,7 @@ export function createApp(deps: AppDeps): App {
         return 'invalid';
       }
       const { count } = await prisma.inbound.createMany({
-        data: [{ platform: event.platform, dedupKey: event.dedupKey, senderKey: `${event.platform}:${event.account}`, event: parsed.data }],
+        data: [{ platform: event.platform, dedupKey: event.dedupKey, senderKey: senderKey(event), event: parsed.data }],
         skipDuplicates: true,
       });
       if (count === 0) return 'duplicate';
@@ -132,10 +178,14 @@ export function createApp(deps: AppDeps): App {
       return 'accepted';
     },
     async processInbound() {
-      // Workers claim like separate instances (claim-next-inbound.ts): one sender's events in order.
+      // Workers claim like separate instances (claim-inbound-batch.ts): one sender's events in order.
       let processed = 0;
       const worker = async (): Promise<void> => {
-        while (await processOne()) processed += 1;
+        for (let done = await processBatch(); done > 0; done = await processBatch()) {
+          processed += done;
+          // Lets the callbacks that arrived meanwhile queue their inserts before the next transaction.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       };
       await Promise.all(Array.from({ length: deps.inboundWorkers ?? 1 }, worker));
       if (processed > 0) {

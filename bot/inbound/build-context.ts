@@ -1,9 +1,9 @@
 // What a handler gets for one event (handlers/context.ts): the sender found by the account they
-// wrote from, the transaction, and capabilities that write to the outbox and the event log.
+// wrote from (find-senders.ts, for the whole batch), the transaction, and capabilities that write
+// to the outbox and the event log.
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Tx } from '../../prisma/open-database.js';
 import type { Policy } from '../../domain/policy.js';
-import type { Role } from '../../domain/roles.js';
 import type { HandlerContext, Sender } from '../../handlers/context.js';
 import type { IncomingEvent, OutgoingMessage, Platform } from '../messages.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
@@ -21,14 +21,8 @@ export interface ContextOptions {
 
 const toMessage = (message: string | OutgoingMessage): OutgoingMessage => (typeof message === 'string' ? { kind: 'text', text: message } : message);
 
-export async function buildContext(tx: Tx, event: IncomingEvent, options: ContextOptions): Promise<HandlerContext> {
+export function buildContext(tx: Tx, event: IncomingEvent, sender: Sender | null, options: ContextOptions): HandlerContext {
   const { now } = options;
-  const account = await tx.account.findUnique({ where: { platform_account: { platform: event.platform, account: event.account } }, include: { person: true } });
-  const person = account?.person.active ? account.person : null;
-  // The platform a person last wrote from is where their messages go next (bot/outbox/choose-account.ts).
-  if (account && person)
-    await tx.account.update({ where: { platform_account: { platform: event.platform, account: event.account } }, data: { lastSeenAt: now } });
-  const sender: Sender | null = person && { id: person.id, name: person.name, unitId: person.unitId, roles: person.roles as Role[] };
   return {
     tx,
     event,

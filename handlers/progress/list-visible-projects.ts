@@ -2,14 +2,14 @@
 import type { Prisma, Project } from '../../generated/prisma/client.js';
 import type { RegisteredContext } from '../context.js';
 import { isEnterpriseOnly, readScope } from '../../domain/access/project-access.js';
-import type { WorkingCalendar } from '../../domain/calendar/create-working-calendar.js';
+import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { lightSymbols } from '../../domain/project/traffic-light.js';
 import { describeLifeCycle } from '../../domain/project/describe-life-cycle.js';
 import { projectLights } from './project-light.js';
 
 const MAX_LINES = 30;
 
-export async function listVisibleProjects(ctx: RegisteredContext, calendar: WorkingCalendar): Promise<{ only?: Project; text: string }> {
+export async function listVisibleProjects(ctx: RegisteredContext): Promise<{ only?: Project; text: string }> {
   const { sender } = ctx;
   const enterpriseOnly = isEnterpriseOnly(sender);
   const scope = readScope(sender);
@@ -31,7 +31,7 @@ export async function listVisibleProjects(ctx: RegisteredContext, calendar: Work
   if (projects.length === 1 && enterpriseOnly) return { only: projects[0]!, text: '' };
   const lines: string[] = [];
   const listed = projects.slice(0, MAX_LINES);
-  const lights = await projectLights(ctx, listed, calendar);
+  const lights = await projectLights(ctx, listed, await loadWorkingCalendar(ctx.tx));
   for (const project of listed) {
     const light = lights.get(project.id)!;
     lines.push(`${lightSymbols[light]} P${project.id} ${project.name} · ${describeLifeCycle(project)}`);

@@ -9,13 +9,13 @@ import { listVisibleProjects } from './list-visible-projects.js';
 
 export async function showProgress(ctx: RegisteredContext): Promise<void> {
   const ref = commandLine(ctx).args[0];
-  const calendar = await loadWorkingCalendar(ctx.tx);
+  // The calendar is read only when there is a project to light: most refusals and empty lists need none.
   if (!ref) {
-    const listed = await listVisibleProjects(ctx, calendar);
-    if (listed.only) return ctx.reply(await formatProjectStatus(ctx, listed.only, calendar));
+    const listed = await listVisibleProjects(ctx);
+    if (listed.only) return ctx.reply(await formatProjectStatus(ctx, listed.only, await loadWorkingCalendar(ctx.tx)));
     return ctx.reply(listed.text);
   }
   const lookup = await loadProject(ctx, ref);
   if (!lookup.ok) return ctx.reply(describeProjectRefusal(lookup, '进度 P12'));
-  await ctx.reply(await formatProjectStatus(ctx, lookup.project, calendar, lookup.audience));
+  await ctx.reply(await formatProjectStatus(ctx, lookup.project, await loadWorkingCalendar(ctx.tx), lookup.audience));
 }
