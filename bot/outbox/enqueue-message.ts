@@ -2,6 +2,7 @@
 // that causes the message, so the change and its messages commit or roll back together.
 // A message to a project chat whose platform has no group chats (or refused them) is queued to
 // each member here, not inside an adapter.
+import type { Prisma } from '../../generated/prisma/client.js';
 import type { Tx } from '../../prisma/open-database.js';
 import type { OutgoingMessage, Platform } from '../messages.js';
 
@@ -20,29 +21,42 @@ export interface Enqueue {
 const DUE_AT_ONCE = new Date(0);
 
 export async function enqueueMessage(tx: Tx, item: Enqueue): Promise<void> {
+  await enqueueMessages(tx, [item]);
+}
+
+/** Several messages in one insert (an escalation pass queues hundreds at once), each as enqueueMessage would queue it. */
+export async function enqueueMessages(tx: Tx, items: readonly Enqueue[]): Promise<void> {
+  const rows: Prisma.OutboxCreateManyInput[] = [];
+  for (const item of items) rows.push(...(await rowsOf(tx, item)));
+  // ON CONFLICT DO NOTHING: a notice with a dedupKey that was queued before is not queued again.
+  if (rows.length > 0) await tx.outbox.createMany({ data: rows, skipDuplicates: true });
+}
+
+async function rowsOf(tx: Tx, item: Enqueue): Promise<Prisma.OutboxCreateManyInput[]> {
   if ('chatId' in item.to) {
     const chat = await tx.groupChat.findUnique({ where: { id: item.to.chatId } });
     if (!chat) throw new Error(`no group chat ${item.to.chatId}`);
     if (chat.direct || chat.platform === null) {
+      const rows: Prisma.OutboxCreateManyInput[] = [];
       for (const personId of chat.memberIds) {
-        await enqueueMessage(tx, { ...item, to: { personId }, ...(item.dedupKey && { dedupKey: `${item.dedupKey}:${personId}` }) });
+        rows.push(...(await rowsOf(tx, { ...item, to: { personId }, ...(item.dedupKey && { dedupKey: `${item.dedupKey}:${personId}` }) })));
       }
-      return;
+      return rows;
     }
   }
-  const data = {
-    personId: 'personId' in item.to ? item.to.personId : null,
-    chatId: 'chatId' in item.to ? item.to.chatId : null,
-    platform: 'platform' in item.to ? item.to.platform : null,
-    account: 'account' in item.to ? item.to.account : null,
-    reply: item.reply ?? false,
-    kind: item.message.kind,
-    payload: item.message as object,
-    dedupKey: item.dedupKey ?? null,
-    // Due at once by any clock: the column's default, the database's now(), would hold a reply
-    // back by however far the database clock runs ahead of the sender's (or a test's fake clock).
-    nextAttemptAt: DUE_AT_ONCE,
-  };
-  // ON CONFLICT DO NOTHING: a notice with a dedupKey that was queued before is not queued again.
-  await tx.outbox.createMany({ data: [data], skipDuplicates: true });
+  return [
+    {
+      personId: 'personId' in item.to ? item.to.personId : null,
+      chatId: 'chatId' in item.to ? item.to.chatId : null,
+      platform: 'platform' in item.to ? item.to.platform : null,
+      account: 'account' in item.to ? item.to.account : null,
+      reply: item.reply ?? false,
+      kind: item.message.kind,
+      payload: item.message as object,
+      dedupKey: item.dedupKey ?? null,
+      // Due at once by any clock: the column's default, the database's now(), would hold a reply
+      // back by however far the database clock runs ahead of the sender's (or a test's fake clock).
+      nextAttemptAt: DUE_AT_ONCE,
+    },
+  ];
 }
