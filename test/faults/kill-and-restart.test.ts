@@ -1,4 +1,4 @@
-// kill -9 in the middle of the work, then a restart: cards falling due within the minute and
+// kill -9 in the middle of the work, then a restart: 1,000 cards falling due within the minute and
 // 1,000 queued messages. Every escalation fires once and every message is shown once (a send in
 // flight at the kill is resent after its lease and dropped by WeCom's duplicate check, as in
 // production: docs/architecture.md "Messages and cards").
@@ -10,7 +10,7 @@ import { escalationsShown, messagesShown, notOnce } from './delivered-once.js';
 import { seedDueCards } from './seed-due-cards.js';
 import { seedMessages } from './seed-messages.js';
 
-const CARDS = 200;
+const CARDS = 1000;
 const MESSAGES = 1000;
 const policyOverride = { officeHours: 'always', ackTimeoutMinutes: 1 };
 
