@@ -17,7 +17,7 @@ const policyOverride = { officeHours: 'always', ackTimeoutMinutes: 1 };
 const rig = useFaultRig();
 
 it('loses nothing and sends nothing twice across a kill -9', async () => {
-  const { taskIds } = await seedDueCards(rig.database.prisma, CARDS, 60_000);
+  const { taskIds } = await seedDueCards(rig.database.prisma, CARDS, 60_000, policyOverride.ackTimeoutMinutes);
   const numbers = await seedMessages(rig.database.prisma, MESSAGES);
   const policyFile = writePolicy(policyOverride);
 
@@ -38,7 +38,8 @@ it('loses nothing and sends nothing twice across a kill -9', async () => {
     await waitFor(
       'every message and every escalation',
       () => messagesShown(rig.wecom.delivered).size === MESSAGES && escalationsShown(rig.wecom.delivered).size === taskIds.length,
-      150_000,
+      // The window is told of all 1,000 cards: about 100 KB of lines, at least 50 WeCom messages at 30 a minute.
+      300_000,
       async () =>
         `${messagesShown(rig.wecom.delivered).size}/${MESSAGES} messages, ${escalationsShown(rig.wecom.delivered).size}/${taskIds.length} escalations; ${await describeOutbox(rig.database.prisma, [first, second])}`,
     );
@@ -54,4 +55,4 @@ it('loses nothing and sends nothing twice across a kill -9', async () => {
   console.info(
     `kill -9: ${taskIds.length} cards, ${MESSAGES} messages; ${beforeRestart} shown before the kill; ${rig.wecom.deduplicated()} resent sends dropped by the duplicate check`,
   );
-}, 300_000);
+}, 480_000);
