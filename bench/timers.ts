@@ -1,6 +1,8 @@
 // Timers: 10,000 task cards whose report-to-window timer runs out within the same minute, with
 // the bot's loops running as in production (bot/app.ts): every card escalated once, how late the
-// escalation cycle fired each (its notices queued) and how late they reached WeCom.
+// escalation cycle fired each (its notices queued) and how late they reached WeCom. A notice's
+// dedup key names its calls (`escalation:call:7:1:<person>`, or `escalation:calls:7,9:1:<person>`
+// for one listing several, cron/escalate-due-tasks.ts): figures count a notice once per call it names.
 import { defaultPolicy } from '../domain/policy.js';
 import { log } from './end-to-end.js';
 import { openInProcessBot } from './in-process-bot.js';
@@ -45,9 +47,10 @@ export async function benchTimers(location: string): Promise<TimerFigures> {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const [row] = await prisma.$queryRaw<{ waiting: bigint }[]>`
         SELECT count(*) AS waiting FROM "Call" AS c JOIN "Task" AS t ON t."callId" = c.id
-        WHERE t."itemCode" = 'bench' AND (c."escalationStep" = 0 OR EXISTS (
-          SELECT 1 FROM "Outbox" AS o LEFT JOIN "Outbox" AS b ON b.id = o."bundledIntoId"
-          WHERE o."dedupKey" LIKE 'escalation:call:' || c.id || ':1:%' AND o."personId" <> ALL(${window}) AND coalesce(b.status, o.status) <> 'sent'))`;
+        WHERE t."itemCode" = 'bench' AND (c."escalationStep" = 0 OR c.id IN (
+          SELECT n."callId" FROM "Outbox" AS o CROSS JOIN LATERAL unnest(string_to_array(split_part(o."dedupKey", ':', 3), ',')::int[]) AS n("callId")
+          LEFT JOIN "Outbox" AS b ON b.id = o."bundledIntoId"
+          WHERE o."dedupKey" LIKE 'escalation:%' AND split_part(o."dedupKey", ':', 4) = '1' AND o."personId" <> ALL(${window}) AND coalesce(b.status, o.status) <> 'sent'))`;
       if (row?.waiting === 0n || Date.now() > deadline) break;
     }
     await bot.app.stop();
@@ -57,9 +60,10 @@ export async function benchTimers(location: string): Promise<TimerFigures> {
         WHERE t."itemCode" = 'bench' GROUP BY t.id) AS per_task`;
     const rows = await prisma.$queryRaw<{ id: bigint; bundle: bigint | null; due: Date; queued: Date; window: boolean; status: string }[]>`
       SELECT o.id, o."bundledIntoId" AS bundle, c."ackDueAt" AS due, o."createdAt" AS queued, o."personId" = ANY(${window}) AS window, coalesce(b.status, o.status) AS status
-      FROM "Outbox" AS o JOIN "Call" AS c ON o."dedupKey" LIKE 'escalation:call:' || c.id || ':1:%' JOIN "Task" AS t ON t."callId" = c.id
+      FROM "Outbox" AS o CROSS JOIN LATERAL unnest(string_to_array(split_part(o."dedupKey", ':', 3), ',')::int[]) AS n("callId")
+      JOIN "Call" AS c ON c.id = n."callId" JOIN "Task" AS t ON t."callId" = c.id
       LEFT JOIN "Outbox" AS b ON b.id = o."bundledIntoId"
-      WHERE t."itemCode" = 'bench'`;
+      WHERE o."dedupKey" LIKE 'escalation:%' AND split_part(o."dedupKey", ':', 4) = '1' AND t."itemCode" = 'bench'`;
     const arrived = new Map<bigint, number[]>();
     for (const receipt of bot.fake.receipts)
       if (receipt.outboxId !== null) arrived.set(receipt.outboxId, [...(arrived.get(receipt.outboxId) ?? []), receipt.at]);

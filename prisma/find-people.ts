@@ -22,3 +22,30 @@ export async function findPerson(tx: Tx, id: number | null): Promise<PersonRef |
   if (id === null) return null;
   return tx.person.findFirst({ where: { id, active: true }, select });
 }
+
+export interface RosterPerson extends PersonRef {
+  unitId: number | null;
+  roles: string[];
+}
+
+/**
+ * Active people in one query (a batch's recipients, where findPeople per unit would be a query each): everyone
+ * holding one of `roles`, those holding one of `unitRoles` in one of `unitIds`, and those `ids` names.
+ */
+export async function findPeopleAmong(
+  tx: Tx,
+  among: { roles: readonly Role[]; unitRoles: readonly Role[]; unitIds: readonly number[]; ids: readonly number[] },
+): Promise<RosterPerson[]> {
+  return tx.person.findMany({
+    where: {
+      active: true,
+      OR: [
+        { roles: { hasSome: [...among.roles] } },
+        { roles: { hasSome: [...among.unitRoles] }, unitId: { in: [...among.unitIds] } },
+        { id: { in: [...among.ids] } },
+      ],
+    },
+    select: { ...select, unitId: true, roles: true },
+    orderBy: { id: 'asc' },
+  });
+}

@@ -103,6 +103,7 @@ async function addressRows(tx: Tx, rows: DueRow[], limits: ReadonlyMap<Platform,
   const chats = new Map((await tx.groupChat.findMany({ where: { id: { in: chatIds } } })).map((chat) => [chat.id, chat.platform as Platform | null]));
   const chosen = await chooseAccounts(tx, [...new Set(rows.filter((row) => row.personId !== null && !row.platform).map((row) => row.personId!))], configured);
   const result: DueRow[] = [];
+  const addressed: DueRow[] = [];
   for (const row of rows) {
     if (row.platform && configured.includes(row.platform)) {
       result.push(row);
@@ -115,9 +116,16 @@ async function addressRows(tx: Tx, rows: DueRow[], limits: ReadonlyMap<Platform,
       await reportFailure(tx, row, error, now);
       continue;
     }
-    await tx.outbox.update({ where: { id: row.id }, data: { platform: address.platform, account: address.account } });
-    result.push({ ...row, platform: address.platform, account: address.account });
+    const withAddress = { ...row, platform: address.platform, account: address.account };
+    addressed.push(withAddress);
+    result.push(withAddress);
   }
+  // One statement for the whole claim: an escalation storm brings hundreds of new rows at once.
+  if (addressed.length > 0)
+    await tx.$executeRaw`
+      UPDATE "Outbox" AS o SET platform = a.platform, account = a.account
+      FROM unnest(${addressed.map((row) => String(row.id))}::text[], ${addressed.map((row) => row.platform)}::text[], ${addressed.map((row) => row.account)}::text[]) AS a(id, platform, account)
+      WHERE o.id = a.id::bigint`;
   return result;
 }
 

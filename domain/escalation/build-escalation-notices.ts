@@ -2,6 +2,9 @@
 // agents and tells its 责任领导 and the window; step 2 tells the project's leader and 重点项目办.
 // One message per person per step, even when someone holds two of these roles, and one per call
 // however many items it carries: the unit is called to the window once (docs/domain.md "Calls").
+// Several calls falling due in one pass of the cycle reach each person as one notice with a line
+// per call (docs/domain.md "Calls"): the window is told of a whole morning's calls at once, not in
+// a message per call.
 import type { EscalationStep } from './plan-escalation.js';
 
 /** `R` names a recipient (a person id in the bot). */
@@ -23,33 +26,100 @@ export interface EscalationSubject {
   minutes: number;
 }
 
+/** A call whose step fires in this pass, with the people its step tells. */
+export interface FiredCall<R> {
+  callId: number;
+  subject: EscalationSubject;
+  audience: EscalationAudience<R>;
+}
+
 export interface Notice<R> {
   recipient: R;
+  /** The calls the notice names, in the order given. */
+  callIds: number[];
   text: string;
 }
 
-export function buildEscalationNotices<R>(step: EscalationStep, subject: EscalationSubject, audience: EscalationAudience<R>): Notice<R>[] {
-  const what = `任务 ${subject.items.map((item) => `T${item.taskId} ${item.itemName}`).join('、')}（P${subject.projectId} ${subject.projectName}）`;
-  const groups: [readonly R[], string][] =
+/** How a person is told: reminded to come (agents), informed (责任领导, the window), or 督办 (step 2). */
+const TONES = ['remind', 'inform', 'supervise'] as const;
+type Tone = (typeof TONES)[number];
+
+/** A grouped notice lists at most this many calls, so its dedup key (their ids) stays short; more make more notices. */
+export const CALLS_PER_NOTICE = 100;
+
+/** The people one call's step tells, each once, in the order they are told. */
+export function toldOf<R>(step: EscalationStep, audience: EscalationAudience<R>): { recipient: R; tone: Tone }[] {
+  const groups: [readonly R[], Tone][] =
     step === 1
       ? [
-          [audience.agents, `提醒：${what}于 ${subject.postedAt} 派单，已超过 ${subject.minutes} 分钟未报到，请立即报到。`],
-          [[...audience.unitLeaders, ...audience.window], `${subject.unitName}的${what}已超过 ${subject.minutes} 分钟未报到。`],
+          [audience.agents, 'remind'],
+          [[...audience.unitLeaders, ...audience.window], 'inform'],
         ]
-      : [
-          [
-            [...(audience.projectLeader !== null ? [audience.projectLeader] : []), ...audience.projectOffice],
-            `督办：${subject.unitName}的${what}派单已超过 ${subject.minutes} 分钟仍无人报到。`,
-          ],
-        ];
+      : [[[...(audience.projectLeader !== null ? [audience.projectLeader] : []), ...audience.projectOffice], 'supervise']];
   const told = new Set<R>();
-  const notices: Notice<R>[] = [];
-  for (const [recipients, text] of groups) {
+  const result: { recipient: R; tone: Tone }[] = [];
+  for (const [recipients, tone] of groups) {
     for (const recipient of recipients) {
       if (told.has(recipient)) continue;
       told.add(recipient);
-      notices.push({ recipient, text });
+      result.push({ recipient, tone });
+    }
+  }
+  return result;
+}
+
+/**
+ * One step's notices for the calls fired together: a person told of one call gets that call's
+ * sentence; a person told of several gets one notice with a line per call, under a heading per tone.
+ */
+export function buildEscalationNotices<R>(step: EscalationStep, calls: readonly FiredCall<R>[]): Notice<R>[] {
+  const byRecipient = new Map<R, { call: FiredCall<R>; tone: Tone }[]>();
+  for (const call of calls) {
+    for (const { recipient, tone } of toldOf(step, call.audience)) {
+      const told = byRecipient.get(recipient);
+      if (told) told.push({ call, tone });
+      else byRecipient.set(recipient, [{ call, tone }]);
+    }
+  }
+  const notices: Notice<R>[] = [];
+  for (const [recipient, told] of byRecipient) {
+    if (told.length === 1) {
+      const [{ call, tone }] = told as [{ call: FiredCall<R>; tone: Tone }];
+      notices.push({ recipient, callIds: [call.callId], text: sentence(tone, call.subject) });
+      continue;
+    }
+    for (let start = 0; start < told.length; start += CALLS_PER_NOTICE) {
+      const chunk = told.slice(start, start + CALLS_PER_NOTICE);
+      const sections = TONES.flatMap((tone) => {
+        const subjects = chunk.filter((entry) => entry.tone === tone).map((entry) => entry.call.subject);
+        return subjects.length === 0 ? [] : [list(tone, subjects)];
+      });
+      notices.push({ recipient, callIds: chunk.map((entry) => entry.call.callId), text: sections.join('\n\n') });
     }
   }
   return notices;
+}
+
+const itemsOf = (subject: EscalationSubject): string => subject.items.map((item) => `T${item.taskId} ${item.itemName}`).join('、');
+
+function sentence(tone: Tone, subject: EscalationSubject): string {
+  const what = `任务 ${itemsOf(subject)}（P${subject.projectId} ${subject.projectName}）`;
+  if (tone === 'remind') return `提醒：${what}于 ${subject.postedAt} 派单，已超过 ${subject.minutes} 分钟未报到，请立即报到。`;
+  if (tone === 'inform') return `${subject.unitName}的${what}已超过 ${subject.minutes} 分钟未报到。`;
+  return `督办：${subject.unitName}的${what}派单已超过 ${subject.minutes} 分钟仍无人报到。`;
+}
+
+/** A heading and a line per call: project, unit, items with their T numbers, when it was posted. */
+function list(tone: Tone, subjects: readonly EscalationSubject[]): string {
+  const minutes = subjects[0]!.minutes;
+  const heading =
+    tone === 'remind'
+      ? `提醒：以下 ${subjects.length} 个派单已超过 ${minutes} 分钟未报到，请立即报到：`
+      : tone === 'inform'
+        ? `以下 ${subjects.length} 个派单已超过 ${minutes} 分钟未报到：`
+        : `督办：以下 ${subjects.length} 个派单已超过 ${minutes} 分钟仍无人报到：`;
+  const lines = subjects.map(
+    (subject) => `· P${subject.projectId} ${subject.projectName}，${subject.unitName}：${itemsOf(subject)}（${subject.postedAt} 派单）`,
+  );
+  return [heading, ...lines].join('\n');
 }

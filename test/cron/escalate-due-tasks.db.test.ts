@@ -57,6 +57,29 @@ describe('escalateDueTasks', () => {
     ]);
   });
 
+  it('tells each person of several calls due in one pass in one notice naming every task, with an event per call', async () => {
+    const postedAt = at('2026-03-04T09:00:00');
+    const taskIds = [await postCard(db.prisma, { ...ids, postedAt }), await postCard(db.prisma, { ...ids, postedAt, items: ['排污许可', '取水许可'] })];
+    taskIds.push(taskIds[1]! + 1, await postCard(db.prisma, { ...ids, postedAt: at('2026-03-04T09:01:00') }));
+    expect(await cycle(at('2026-03-04T09:31:00'))).toBe(3);
+    expect(await cycle(at('2026-03-04T09:31:02'))).toBe(0);
+    const told = await toldSoFar(db.prisma);
+    expect(told.map((row) => row.recipient)).toEqual(['agent', 'unit.leader', 'window']);
+    expect(told[0]?.text.split('\n')).toEqual([
+      '提醒：以下 3 个派单已超过 30 分钟未报到，请立即报到：',
+      `· P${ids.projectId} 光伏组件项目，市生态环境局：T${taskIds[0]} 环境影响评价审批（03-04 09:00 派单）`,
+      `· P${ids.projectId} 光伏组件项目，市生态环境局：T${taskIds[1]} 排污许可、T${taskIds[2]} 取水许可（03-04 09:00 派单）`,
+      `· P${ids.projectId} 光伏组件项目，市生态环境局：T${taskIds[3]} 环境影响评价审批（03-04 09:01 派单）`,
+    ]);
+    for (const row of told.slice(1)) for (const id of taskIds) expect(row.text).toContain(`T${id} `);
+    const events = await db.prisma.event.findMany({ where: { kind: 'task.escalated' }, orderBy: { id: 'asc' } });
+    expect(events.map((event) => [event.taskId, (event.after as { escalationStep: number; told: number[] }).told.length])).toEqual([
+      [taskIds[0], 3],
+      [taskIds[1], 3],
+      [taskIds[3], 3],
+    ]);
+  });
+
   it('at 60 minutes tells the project leader and 重点项目办, once, and then stops', async () => {
     const taskId = await postCard(db.prisma, { ...ids, postedAt: at('2026-03-04T09:00:00') });
     await cycle(at('2026-03-04T09:30:00'));

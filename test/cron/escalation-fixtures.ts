@@ -51,3 +51,12 @@ export async function postCard(
 export async function toldSoFar(prisma: Db): Promise<{ recipient: string; text: string }[]> {
   return (await outboxRecipients(prisma)).map(({ recipient, text }) => ({ recipient, text }));
 }
+
+/** How many times each person was shown each task number, as "recipient T7" → count (a grouped notice names many). */
+export async function taskNumbersShown(prisma: Db): Promise<Map<string, number>> {
+  const shown = new Map<string, number>();
+  for (const { recipient, text } of await toldSoFar(prisma)) {
+    for (const [, taskId] of text.matchAll(/T(\d+) /g)) shown.set(`${recipient} T${taskId}`, (shown.get(`${recipient} T${taskId}`) ?? 0) + 1);
+  }
+  return shown;
+}

@@ -11,9 +11,18 @@ export function messagesShown(delivered: readonly Delivered[]): Map<number, numb
   return tally(parts(delivered), /^故障演练消息 #(\d+)$/);
 }
 
-/** How often the window was told that task T<n> was not reported within the limit (step 1). */
-export function escalationsShown(delivered: readonly Delivered[]): Map<number, number> {
-  return tally(parts(delivered, 'window'), /任务 T(\d+) .*已超过 [\d.]+ 分钟未报到。$/);
+/**
+ * How often `to` was told of each task T<n> by an escalation step (the window: step 1; 重点项目办: step 2): in the
+ * call's own sentence, or in its line of a notice listing several calls (domain/escalation/build-escalation-notices.ts),
+ * which a long notice's later parts carry without the heading.
+ */
+export function escalationsShown(delivered: readonly Delivered[], to = 'window'): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const line of parts(delivered, to).flatMap((part) => part.split('\n'))) {
+    if (!/^(提醒：|督办：)?\S*?的?任务 T\d+ .*报到。$/.test(line) && !/^· P\d+ .*：T\d+ .*派单）$/.test(line)) continue;
+    for (const [, n] of line.matchAll(/T(\d+) /g)) counts.set(Number(n), (counts.get(Number(n)) ?? 0) + 1);
+  }
+  return counts;
 }
 
 function tally(texts: string[], pattern: RegExp): Map<number, number> {

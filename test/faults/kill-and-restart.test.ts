@@ -1,4 +1,4 @@
-// kill -9 in the middle of the work, then a restart: cards falling due within the minute and
+// kill -9 in the middle of the work, then a restart: 1,000 cards falling due within the minute and
 // 1,000 queued messages. Every escalation fires once and every message is shown once (a send in
 // flight at the kill is resent after its lease and dropped by WeCom's duplicate check, as in
 // production: docs/architecture.md "Messages and cards").
@@ -10,14 +10,14 @@ import { escalationsShown, messagesShown, notOnce } from './delivered-once.js';
 import { seedDueCards } from './seed-due-cards.js';
 import { seedMessages } from './seed-messages.js';
 
-const CARDS = 200;
+const CARDS = 1000;
 const MESSAGES = 1000;
 const policyOverride = { officeHours: 'always', ackTimeoutMinutes: 1 };
 
 const rig = useFaultRig();
 
 it('loses nothing and sends nothing twice across a kill -9', async () => {
-  const { taskIds } = await seedDueCards(rig.database.prisma, CARDS, 60_000);
+  const { taskIds } = await seedDueCards(rig.database.prisma, CARDS, 60_000, policyOverride.ackTimeoutMinutes);
   const numbers = await seedMessages(rig.database.prisma, MESSAGES);
   const policyFile = writePolicy(policyOverride);
 
@@ -38,7 +38,8 @@ it('loses nothing and sends nothing twice across a kill -9', async () => {
     await waitFor(
       'every message and every escalation',
       () => messagesShown(rig.wecom.delivered).size === MESSAGES && escalationsShown(rig.wecom.delivered).size === taskIds.length,
-      150_000,
+      // The window is told of all 1,000 cards: about 100 KB of lines, at least 50 WeCom messages at 30 a minute.
+      300_000,
       async () =>
         `${messagesShown(rig.wecom.delivered).size}/${MESSAGES} messages, ${escalationsShown(rig.wecom.delivered).size}/${taskIds.length} escalations; ${await describeOutbox(rig.database.prisma, [first, second])}`,
     );
@@ -54,4 +55,4 @@ it('loses nothing and sends nothing twice across a kill -9', async () => {
   console.info(
     `kill -9: ${taskIds.length} cards, ${MESSAGES} messages; ${beforeRestart} shown before the kill; ${rig.wecom.deduplicated()} resent sends dropped by the duplicate check`,
   );
-}, 300_000);
+}, 480_000);

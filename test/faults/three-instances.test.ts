@@ -20,7 +20,7 @@ const policyOverride = { officeHours: 'always', ackTimeoutMinutes: 0.5 };
 const rig = useFaultRig();
 
 it('answers each message and fires each escalation once with three instances', async () => {
-  const { taskIds } = await seedDueCards(rig.database.prisma, CARDS, 30_000);
+  const { taskIds } = await seedDueCards(rig.database.prisma, CARDS, 30_000, policyOverride.ackTimeoutMinutes);
   const policyFile = writePolicy(policyOverride);
   const bots: BotInstance[] = [];
   try {
