@@ -17,31 +17,43 @@ export async function recomputeTaskClocks(tx: Tx, policy: Policy, now: Date): Pr
     include: { tasks: { where: { state: { in: [...openTaskStates] } }, select: { id: true } } },
     orderBy: { id: 'asc' },
   });
+  const movedCalls: { id: number; ackDueAt: string; nextEscalationAt: string | null }[] = [];
   for (const call of calls) {
     const clocks = deriveTaskClocks({ ...call, promisedDays: 0, suspensions: [] }, now, policy, calendar);
     if (call.ackDueAt.getTime() === clocks.ackDueAt.getTime()) continue;
-    await tx.call.update({
-      where: { id: call.id },
-      data: { ackDueAt: clocks.ackDueAt, ...(call.state === 'posted' && { nextEscalationAt: clocks.nextEscalationAt }) },
-    });
+    movedCalls.push({ id: call.id, ackDueAt: clocks.ackDueAt.toISOString(), nextEscalationAt: clocks.nextEscalationAt?.toISOString() ?? null });
     for (const task of call.tasks) moved.add(task.id);
   }
+  // One statement however many moved: a changed policy can move every open call at start-up, and
+  // an update each would outlast the transaction's time limit. A taken call keeps its (spent) timer.
+  if (movedCalls.length > 0)
+    await tx.$executeRaw`
+      UPDATE "Call" AS c SET "ackDueAt" = u.ack_due_at::timestamp, "updatedAt" = ${now.toISOString()}::timestamp,
+        "nextEscalationAt" = CASE WHEN c.state = 'posted' THEN u.next_at::timestamp ELSE c."nextEscalationAt" END
+      FROM unnest(${movedCalls.map((call) => call.id)}::int[], ${movedCalls.map((call) => call.ackDueAt)}::text[],
+        ${movedCalls.map((call) => call.nextEscalationAt)}::text[]) AS u(id, ack_due_at, next_at)
+      WHERE c.id = u.id`;
   const open = await tx.task.findMany({
     where: { state: { in: [...openTaskStates] }, takenAt: { not: null } },
     include: { suspensions: true, call: true },
     orderBy: { id: 'asc' },
   });
+  const movedTasks: { id: number; dueOn: string | null }[] = [];
   for (const task of open) {
-    const { dueOn: due } = deriveTaskClocks(
+    const { dueOn } = deriveTaskClocks(
       { ...task.call, takenAt: task.takenAt, promisedDays: task.promisedDays, suspensions: task.suspensions },
       now,
       policy,
       calendar,
     );
-    const dueOn = due === null ? null : new Date(`${due}T00:00:00Z`);
-    if ((task.dueOn?.getTime() ?? null) === (dueOn?.getTime() ?? null)) continue;
-    await tx.task.update({ where: { id: task.id }, data: { dueOn } });
+    if ((task.dueOn?.toISOString().slice(0, 10) ?? null) === dueOn) continue;
+    movedTasks.push({ id: task.id, dueOn });
     moved.add(task.id);
   }
+  if (movedTasks.length > 0)
+    await tx.$executeRaw`
+      UPDATE "Task" AS t SET "dueOn" = u.due_on::date, "updatedAt" = ${now.toISOString()}::timestamp
+      FROM unnest(${movedTasks.map((task) => task.id)}::int[], ${movedTasks.map((task) => task.dueOn)}::text[]) AS u(id, due_on)
+      WHERE t.id = u.id`;
   return moved.size;
 }
