@@ -1,7 +1,9 @@
 // One pass of the outbox sender: claim the due rows, deliver each through its platform's messenger,
 // record each outcome (confirmed sends a few at a time, record-sent-rows.ts; failures one by one).
-// Rows to one account go in order, one at a time; different accounts go side by side, a few at once
-// (WeCom also limits concurrent calls per app: 45033).
+// Rows to one account go in order, one at a time; different accounts go side by side, sixteen at
+// once: eight left 20,000 escalation notices seconds late on the embedded database, while the one
+// thread ran the escalation passes. WeCom limits concurrent calls per app (45033, retried as
+// temporary: bot/wecom/classify-wecom-failure.ts), so the number stays bounded.
 import type { Db } from '../../prisma/open-database.js';
 import type { Logger } from '../logger.js';
 import type { OutgoingMessage, Platform } from '../messages.js';
@@ -10,7 +12,7 @@ import { claimDueRows, LEASE_MS, type DueRow } from './claim-due-rows.js';
 import { recordFailure } from './record-failure.js';
 import { recordSentRows } from './record-sent-rows.js';
 
-const PARALLEL_ACCOUNTS = 8;
+const PARALLEL_ACCOUNTS = 16;
 
 export interface SendOptions {
   now: Date;
