@@ -1,14 +1,18 @@
 // One pass of the outbox sender: claim the due rows, deliver each through its platform's messenger,
-// record each outcome. Rows to one account go in order, one at a time; different accounts go side
-// by side, a few at once (WeCom also limits concurrent calls per app: 45033).
+// record each outcome (confirmed sends a few at a time, record-sent-rows.ts; failures one by one).
+// Rows to one account go in order, one at a time; different accounts go side by side, sixteen at
+// once: eight left 20,000 escalation notices seconds late on the embedded database, while the one
+// thread ran the escalation passes. WeCom limits concurrent calls per app (45033, retried as
+// temporary: bot/wecom/classify-wecom-failure.ts), so the number stays bounded.
 import type { Db } from '../../prisma/open-database.js';
 import type { Logger } from '../logger.js';
 import type { OutgoingMessage, Platform } from '../messages.js';
 import type { ChatTarget, DeliveryResult, Messenger } from '../transport/messenger.js';
 import { claimDueRows, LEASE_MS, type DueRow } from './claim-due-rows.js';
-import { recordOutcome } from './record-outcome.js';
+import { recordFailure } from './record-failure.js';
+import { recordSentRows } from './record-sent-rows.js';
 
-const PARALLEL_ACCOUNTS = 8;
+const PARALLEL_ACCOUNTS = 16;
 
 export interface SendOptions {
   now: Date;
@@ -31,6 +35,7 @@ export async function sendPending(prisma: Db, messengers: ReadonlyMap<Platform, 
   }
   const queues = [...byAddress.values()];
   const unstarted = new Set(rows);
+  const sentRows = recordSentRows(prisma, now);
   let sent = 0;
   const work = async (): Promise<void> => {
     for (let queue = queues.shift(); queue; queue = queues.shift()) {
@@ -38,12 +43,14 @@ export async function sendPending(prisma: Db, messengers: ReadonlyMap<Platform, 
         if (options.stopping?.aborted) return;
         unstarted.delete(row);
         const result = await deliver(prisma, messengers.get(row.platform!)!, row, logger);
-        await recordOutcome(prisma, row, result, now, logger);
-        if (result.ok) sent += 1;
+        if (result.ok) {
+          sentRows.add(row, result.platformMsgId);
+          sent += 1;
+        } else await recordFailure(prisma, row, result, now, logger);
       }
     }
   };
-  await Promise.all(Array.from({ length: PARALLEL_ACCOUNTS }, work));
+  await Promise.all(Array.from({ length: PARALLEL_ACCOUNTS }, work)).finally(() => sentRows.finish());
   if (unstarted.size > 0) await release(prisma, [...unstarted], now, new Date(now.getTime() + leaseMs), logger);
   return sent;
 }

@@ -299,3 +299,43 @@ describe('pacing', () => {
     expect(await pass(at(60))).toBe(1);
   });
 });
+
+describe('outcomes of a pass', () => {
+  it('records a pass of 50 sends to 50 people each sent once with its WeCom msgid; one failing in the middle is retried alone', async () => {
+    const accounts = Array.from({ length: 50 }, (_, i) => `p${i + 1}`);
+    people = new Map([
+      ...people,
+      ...(await createPeople(
+        db.prisma,
+        accounts.map((account) => ({ account, name: account, roles: [], platform: 'wecom' as const })),
+      )),
+    ]);
+    for (const account of accounts) await enqueue(account, { kind: 'text', text: `请于30分钟内报到 ${account}` });
+    wecom
+      .post('/cgi-bin/message/send', (body) => body.touser === 'p25')
+      .query(true)
+      .reply(200, errors['45009']);
+    wecom
+      .post('/cgi-bin/message/send', (body) => {
+        sentTexts.push(`${body.touser}: ${readMark(body.text.content).text}`);
+        return true;
+      })
+      .query(true)
+      .times(50)
+      .reply(200, (_uri, body) => ({ errcode: 0, errmsg: 'ok', msgid: `msg-${(body as { touser: string }).touser}` }));
+
+    expect(await pass(at(0))).toBe(49);
+    const rows = await db.prisma.outbox.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.filter((row) => row.status === 'sent')).toEqual(
+      accounts
+        .filter((account) => account !== 'p25')
+        .map((account) => expect.objectContaining({ account, attempts: 1, sentAt: at(0), platformMsgId: `msg-${account}` })),
+    );
+    expect(rows.find((row) => row.account === 'p25')).toMatchObject({ status: 'pending', attempts: 1, platformMsgId: null });
+
+    expect(await pass(at(61))).toBe(1);
+    expect(await db.prisma.outbox.findFirstOrThrow({ where: { account: 'p25' } })).toMatchObject({ status: 'sent', attempts: 2, platformMsgId: 'msg-p25' });
+    expect(await pass(at(3600))).toBe(0);
+    expect([...sentTexts].sort()).toEqual(accounts.map((account) => `${account}: 请于30分钟内报到 ${account}`).sort());
+  });
+});

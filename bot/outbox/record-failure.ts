@@ -1,5 +1,5 @@
-// Writes what happened to a claimed row. Success is final: a row marked sent is never claimed
-// again, so a confirmed message is never repeated by a retry. A temporary failure waits with
+// Writes a failed send of a claimed row, one row at a time (confirmed sends are written a few at a
+// time: record-sent-rows.ts; a row marked sent is never claimed again). A temporary failure waits with
 // backoff; a permanent one, or too many temporary ones, is marked failed and reported to admins.
 // A group chat the platform refused becomes one message per member, and the chat goes direct.
 // Each update checks the row is still this sender's claim (status and attempts unchanged): a
@@ -13,15 +13,13 @@ import { enqueueMessage } from './enqueue-message.js';
 import type { DeliveryResult } from '../transport/messenger.js';
 import { reportFailure } from './report-failure.js';
 
+type Failure = Extract<DeliveryResult, { ok: false }>;
+
 const MAX_ATTEMPTS = 12;
 
-export async function recordOutcome(prisma: Db, row: DueRow, result: DeliveryResult, now: Date, logger: Logger): Promise<void> {
+export async function recordFailure(prisma: Db, row: DueRow, result: Failure, now: Date, logger: Logger): Promise<void> {
   const mine = { id: row.id, status: 'sending', attempts: row.attempts };
   const log = { outboxId: String(row.id), kind: row.kind, platform: row.platform, attempts: row.attempts };
-  if (result.ok) {
-    await prisma.outbox.updateMany({ where: mine, data: { status: 'sent', sentAt: now, lastError: null, platformMsgId: result.platformMsgId ?? null } });
-    return;
-  }
   if (result.retry && row.attempts < MAX_ATTEMPTS) {
     const waitMs = Math.max(computeBackoff(row.attempts), result.retryAfterMs ?? 0);
     logger.warn({ ...log, error: result.error, waitMs }, 'delivery failed, will retry');
