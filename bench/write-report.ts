@@ -112,8 +112,8 @@ function checks(figures: Measured, postgres: Measured | undefined): Check[] {
         .filter(Boolean)
         .join('; '),
       cause:
-        `Delivery starts when a pass has fired; the sender claims 200 rows a pass, sends to 8 people at once and records each outcome in a statement of its own` +
-        (kind === 'PGlite' ? ', and on PGlite those statements wait for the one connection behind the escalation passes and the claims' : '') +
+        `Delivery starts when a pass has fired; the sender claims 200 rows a pass, sends to 16 people at once and records the confirmed sends 50 at a time (bot/outbox/record-sent-rows.ts)` +
+        (kind === 'PGlite' ? ', and on PGlite its claims and writes wait for the one connection behind the escalation passes' : '') +
         `. The window is told of all ${timers.windowTotal.toLocaleString('en')} calls, up to 100 to a notice, paced by WeCom's 30 messages a minute per member: ` +
         `${timers.windowQueued.toLocaleString('en')} of them not yet shown at the end, by design.`,
     },
