@@ -1,7 +1,7 @@
 // Records each incoming event once (bot/app.ts receive) before its callback is answered. The
 // callbacks that arrive while an insert runs wait and go together in the next one (group commit):
 // on PGlite every statement queues on its one connection, often behind a batch's transaction, so
-// eight callbacks in flight cost one insert, not eight (BENCHMARKS.md, "End to end"). Plain SQL,
+// eight callbacks in flight cost one insert, not eight (docs/architecture.md "Record once"). Plain SQL,
 // as a Prisma model query costs its query compiler more than the insert itself. ON CONFLICT DO
 // NOTHING on (platform, dedupKey): a platform's retry of an event recorded before adds no row;
 // RETURNING tells which rows are new, so each caller learns whether its event was.

@@ -4,7 +4,7 @@
 // (another of the person's accounts was seen as late or later, or this one never) or is older than
 // LAST_SEEN_SLACK_MS — not on every message (docs/architecture.md "One transaction per batch").
 // Both queries are plain SQL: they run on every batch, where a Prisma model query's compiler costs
-// more than the query (BENCHMARKS.md, "Where the time goes").
+// more than the query (docs/architecture.md "Record once").
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Tx } from '../../prisma/open-database.js';
 import type { Role } from '../../domain/roles.js';

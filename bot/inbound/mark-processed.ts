@@ -1,5 +1,6 @@
 // Marks a batch's handled events processed (bot/app.ts processBatch), in the batch's transaction:
-// one plain UPDATE, which skips the query compiler a Prisma model query costs on every batch.
+// one plain UPDATE, which skips the query compiler a Prisma model query costs on every batch
+// (docs/architecture.md "Record once").
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Tx } from '../../prisma/open-database.js';
 

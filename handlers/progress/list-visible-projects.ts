@@ -33,7 +33,7 @@ export async function listVisibleProjects(ctx: RegisteredContext): Promise<{ onl
     if (scope.asContact) mine.push(Prisma.sql`p."contactPersonId" = ${scope.personId}`);
     where = Prisma.sql`${open} AND (${Prisma.join(mine, ' OR ')})`;
   }
-  // Plain SQL: every bare 进度 runs this, and the relation filters cost Prisma's query compiler more than the query (BENCHMARKS.md, "Where the time goes").
+  // Plain SQL: every bare 进度 runs this, and the relation filters cost Prisma's query compiler more than the query (docs/architecture.md "Record once").
   const projects = await ctx.tx.$queryRaw<Project[]>`SELECT p.* FROM "Project" AS p WHERE ${where} ORDER BY p.id LIMIT ${MAX_LINES + 1}`;
   if (projects.length === 0) return { text: enterpriseOnly ? '你还没有绑定项目。请向专窗索取绑定码后发送「绑定 绑定码」。' : '目前没有与你有关的在办项目。' };
   if (projects.length === 1 && enterpriseOnly) return { only: projects[0]!, text: '' };
