@@ -13,7 +13,7 @@ import { claimInboundBatch } from './inbound/claim-inbound-batch.js';
 import { findSenders, senderKey } from './inbound/find-senders.js';
 import { isTransientError } from './inbound/is-transient-error.js';
 import { markProcessed } from './inbound/mark-processed.js';
-import { createInboundRecorder } from './inbound/create-inbound-recorder.js';
+import { recordInbound } from './inbound/record-inbound.js';
 import { withRetries } from './inbound/with-retries.js';
 import { runDueJobs, type JobRunners } from './jobs/run-due-jobs.js';
 import type { Logger } from './logger.js';
@@ -87,7 +87,6 @@ export function createApp(deps: AppDeps): App {
   let loops: Record<'inbound' | 'outbox' | 'escalation' | 'jobs' | 'calendar' | 'schedules' | 'prune', Loop> | null = null;
   /** Aborted by stop(): a send pass under way releases what it has not started (bot/outbox/send-pending.ts). */
   let stopping = new AbortController();
-  const recordInbound = createInboundRecorder(prisma);
 
   /**
    * Up to `inboundBatch` events of different senders, claimed and handled in one transaction. A
@@ -172,7 +171,7 @@ export function createApp(deps: AppDeps): App {
         );
         return 'invalid';
       }
-      if (!(await recordInbound(parsed.data))) return 'duplicate';
+      if (!(await recordInbound(prisma, parsed.data))) return 'duplicate';
       loops?.inbound.kick();
       return 'accepted';
     },
