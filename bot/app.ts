@@ -12,6 +12,8 @@ import { buildContext } from './inbound/build-context.js';
 import { claimInboundBatch } from './inbound/claim-inbound-batch.js';
 import { findSenders, senderKey } from './inbound/find-senders.js';
 import { isTransientError } from './inbound/is-transient-error.js';
+import { markProcessed } from './inbound/mark-processed.js';
+import { recordInbound } from './inbound/record-inbound.js';
 import { withRetries } from './inbound/with-retries.js';
 import { runDueJobs, type JobRunners } from './jobs/run-due-jobs.js';
 import type { Logger } from './logger.js';
@@ -146,7 +148,7 @@ export function createApp(deps: AppDeps): App {
               await enqueueMessage(tx, { to: { platform: event.platform, account: event.account }, message: { kind: 'text', text: APOLOGY }, reply: true });
             }
           }
-          if (handled.length > 0) await tx.inbound.updateMany({ where: { id: { in: handled } }, data: { processedAt: clock.now() } });
+          await markProcessed(tx, handled, clock.now());
           eventMs = (3 * eventMs + (performance.now() - started) / done) / 4;
           return done;
         }),
@@ -169,11 +171,7 @@ export function createApp(deps: AppDeps): App {
         );
         return 'invalid';
       }
-      const { count } = await prisma.inbound.createMany({
-        data: [{ platform: event.platform, dedupKey: event.dedupKey, senderKey: senderKey(event), event: parsed.data }],
-        skipDuplicates: true,
-      });
-      if (count === 0) return 'duplicate';
+      if (!(await recordInbound(prisma, parsed.data))) return 'duplicate';
       loops?.inbound.kick();
       return 'accepted';
     },

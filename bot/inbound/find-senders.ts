@@ -3,6 +3,8 @@
 // account with the latest lastSeenAt, so the time is written only when it would change that choice
 // (another of the person's accounts was seen as late or later, or this one never) or is older than
 // LAST_SEEN_SLACK_MS — not on every message (docs/architecture.md "One transaction per batch").
+// Both queries are plain SQL: they run on every batch, where a Prisma model query's compiler costs
+// more than the query (docs/architecture.md "Record once").
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Tx } from '../../prisma/open-database.js';
 import type { Role } from '../../domain/roles.js';
@@ -36,14 +38,14 @@ export async function findSenders(tx: Tx, events: readonly IncomingEvent[], now:
       (SELECT max(other."lastSeenAt") FROM "Account" AS other WHERE other."personId" = a."personId" AND other.platform <> a.platform) AS "otherSeenAt"
     FROM "Account" AS a JOIN "Person" AS p ON p.id = a."personId"
     WHERE (a.platform, a.account) IN (${Prisma.join(events.map((event) => Prisma.sql`(${event.platform}, ${event.account})`))})`;
-  const stale: Prisma.AccountWhereInput[] = [];
+  const stale: Prisma.Sql[] = [];
   for (const row of rows) {
     if (!row.active) continue;
     senders.set(senderKey(row), { id: row.id, name: row.name, unitId: row.unitId, roles: row.roles as Role[] });
     const seen = row.lastSeenAt?.getTime();
     if (seen === undefined || (row.otherSeenAt && row.otherSeenAt.getTime() >= seen) || now.getTime() - seen > LAST_SEEN_SLACK_MS)
-      stale.push({ platform: row.platform, account: row.account });
+      stale.push(Prisma.sql`(${row.platform}, ${row.account})`);
   }
-  if (stale.length > 0) await tx.account.updateMany({ where: { OR: stale }, data: { lastSeenAt: now } });
+  if (stale.length > 0) await tx.$executeRaw`UPDATE "Account" SET "lastSeenAt" = ${now} WHERE (platform, account) IN (${Prisma.join(stale)})`;
   return senders;
 }

@@ -39,6 +39,22 @@ describe('the bot without a transport', () => {
     expect(bot.textsTo('window')).toHaveLength(1);
   });
 
+  it('records callbacks that arrive together once each, a retry among them counted once', async () => {
+    const at = bot.clock.now().toISOString();
+    const events = ['window', 'admin'].flatMap((account) =>
+      ['帮助', '你好'].map((text) => ({ platform: 'local' as const, type: 'text' as const, account, text, dedupKey: `${account}-${text}`, at })),
+    );
+    // Each event sent twice at the same moment, as a platform retry racing the first delivery.
+    const outcomes = await Promise.all([...events, ...events].map((event) => bot.app.receive(event)));
+    expect(outcomes.slice(0, 4)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
+    expect(outcomes.slice(4)).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate']);
+    expect(await bot.prisma.inbound.count()).toBe(4);
+    await bot.app.processInbound();
+    await bot.app.deliver();
+    expect(bot.textsTo('window')).toHaveLength(2);
+    expect(bot.textsTo('admin')).toHaveLength(2);
+  });
+
   it('refuses an event that fails validation, recording nothing', async () => {
     const at = bot.clock.now().toISOString();
     expect(await bot.app.receive({ platform: 'local', type: 'text', account: '', text: '帮助', dedupKey: 'no-account', at })).toBe('invalid');
