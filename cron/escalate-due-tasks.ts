@@ -21,7 +21,7 @@ import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
 /** How often the cycle runs: lateness stays within the beat plus one batch (issue 11: p99 ≤ 2 s). */
 export const ESCALATION_CYCLE_MS = 1000;
 
-/** Calls claimed per transaction: big enough that a minute's 10,000 take a few batches, small enough to keep the insert of their notices under PostgreSQL's 65,535 parameters. */
+/** Calls claimed per transaction: big enough that a minute's 10,000 take a few batches, small enough to keep each transaction short. */
 const BATCH_SIZE = 500;
 
 export interface EscalationOptions {

@@ -114,10 +114,10 @@ function list(tone: Tone, subjects: readonly EscalationSubject[]): string {
   const minutes = subjects[0]!.minutes;
   const heading =
     tone === 'remind'
-      ? `提醒：以下 ${subjects.length} 个派单已超过 ${minutes} 分钟未报到，请立即报到：`
+      ? `提醒：以下 ${subjects.length} 张任务卡片已超过 ${minutes} 分钟未报到，请立即报到：`
       : tone === 'inform'
-        ? `以下 ${subjects.length} 个派单已超过 ${minutes} 分钟未报到：`
-        : `督办：以下 ${subjects.length} 个派单已超过 ${minutes} 分钟仍无人报到：`;
+        ? `以下 ${subjects.length} 张任务卡片已超过 ${minutes} 分钟未报到：`
+        : `督办：以下 ${subjects.length} 张任务卡片已超过 ${minutes} 分钟仍无人报到：`;
   const lines = subjects.map(
     (subject) => `· P${subject.projectId} ${subject.projectName}，${subject.unitName}：${itemsOf(subject)}（${subject.postedAt} 派单）`,
   );
