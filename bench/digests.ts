@@ -9,7 +9,7 @@ import type { Policy } from '../domain/policy.js';
 import { loadSnapshot } from '../cron/schedules/load-snapshot.js';
 import { markProblemsDigested } from '../cron/schedules/mark-problems-digested.js';
 import { queueDigest, queueFile } from '../cron/schedules/queue-digest.js';
-import type { Db } from '../prisma/open-database.js';
+import type { Db, Tx } from '../prisma/open-database.js';
 import { loadLedger } from '../prisma/load-ledger.js';
 import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
 
@@ -32,17 +32,20 @@ export async function benchDigests(prisma: Db, policy: Policy, now: Date): Promi
     steps.push([name, performance.now() - started]);
     return result;
   };
+  // The schedule's first two steps (cron/schedules/run-schedules.ts runOne), timed.
+  const snapshotAndBuild = async (tx: Tx, purpose: 'leaderDigest' | 'ranking', slot: string) => {
+    const calendar = await loadWorkingCalendar(tx);
+    const snapshot = await step('load the snapshot', () => loadSnapshot(tx, now));
+    const built = await step('build', () => buildDigests({ purpose, slot, late: false }, { now, policy, calendar, snapshot }));
+    return { calendar, built };
+  };
   const runs: [string, () => Promise<number>][] = [
     [
       'Wednesday digests (leaderDigest)',
       () =>
         prisma.$transaction(
           async (tx) => {
-            const calendar = await loadWorkingCalendar(tx);
-            const snapshot = await step('load the snapshot', () => loadSnapshot(tx, now));
-            const built = await step('build', () =>
-              buildDigests({ purpose: 'leaderDigest', slot: isoWeekKey(day), late: false }, { now, policy, calendar, snapshot }),
-            );
+            const { built } = await snapshotAndBuild(tx, 'leaderDigest', isoWeekKey(day));
             if (built.problemIds.length > 0) await step('mark the problems', () => markProblemsDigested(tx, built.problemIds, now));
             return step('queue', () => queueDigest(tx, `bench-weekly-wed:${isoWeekKey(day)}`, built.digests));
           },
@@ -54,11 +57,7 @@ export async function benchDigests(prisma: Db, policy: Policy, now: Date): Promi
       () =>
         prisma.$transaction(
           async (tx) => {
-            const calendar = await loadWorkingCalendar(tx);
-            const snapshot = await step('load the snapshot', () => loadSnapshot(tx, now));
-            const built = await step('build', () =>
-              buildDigests({ purpose: 'ranking', slot: day.slice(0, 7), late: false }, { now, policy, calendar, snapshot }),
-            );
+            const { calendar, built } = await snapshotAndBuild(tx, 'ranking', day.slice(0, 7));
             const key = `bench-monthly-22:${day.slice(0, 7)}`;
             const recipients = await step('queue', () => queueDigest(tx, key, built.digests));
             const data = await step('load the ledger', () => loadLedger(tx));
