@@ -31,6 +31,15 @@ export const policySchema = z
     bindCodeValidDays: workingDays,
     bindFailuresPerHour: z.number().int().positive(),
     /**
+     * Wrong 绑定 codes an hour from all senders together: a guess names no project, so every live code
+     * shares this budget, and senders invented by the thousand cannot each spend their own.
+     */
+    bindFailuresPerHourAll: z.number().int().positive(),
+    /** Whether 进度 gives the enterprise the agent's mobile where the unit has no 办公电话 in the roster. */
+    enterpriseSeesAgentMobile: z.boolean(),
+    /** A rating ≤ 2 is a complaint: followed up (回访) within this many working days (营口 7 working days, 001). */
+    ratingComplaintWorkingDays: workingDays,
+    /**
      * Zhenping's weekly chain (003 一(三)5(1)), Asia/Shanghai: Tuesday the teams are asked for
      * their problems and the silent reminded once; Wednesday 重点项目办 and the county leaders get
      * them; Friday the main leaders get the 周例会 agenda. A day off moves to the next working day.
@@ -97,6 +106,9 @@ export const defaultPolicy: Policy = {
   warnBeforeWorkingDays: 2,
   bindCodeValidDays: 7,
   bindFailuresPerHour: 5,
+  bindFailuresPerHourAll: 30,
+  enterpriseSeesAgentMobile: false,
+  ratingComplaintWorkingDays: 7,
   weekly: { problemsAsk: '09:00', problemsReminder: '16:00', leaderDigest: '09:00', meeting: '08:30' },
   monthlyDays: { signedList: 1, startLedger: 3, assignment: 5, progressAsk: 20, ranking: 22, signing: 28 },
   monthlyTime: '09:00',

@@ -22,6 +22,7 @@ import { editProject } from './projects/edit-project.js';
 import { endProject } from './projects/end-project.js';
 import { formTeam } from './projects/form-team.js';
 import { registerProject } from './projects/register-project.js';
+import { reissueBindCode } from './projects/reissue-bind-code.js';
 import { finishTask } from './tasks/finish-task.js';
 import { notifyMaterials } from './tasks/notify-materials.js';
 import { postTaskCards } from './tasks/post-task-cards.js';
@@ -53,6 +54,7 @@ export const commands: readonly Command[] = [
     example: '修改项目 P12 投资：8亿 联系人：张三 13800000000',
     run: editProject,
   },
+  { word: '绑定码', roles: coordinatorRoles, summary: '给企业联络员重发绑定码，旧码作废', example: '绑定码 P12', run: reissueBindCode },
   { word: '受理', roles: coordinatorRoles, summary: '受理帮办代办', example: '受理 P12', run: acceptProject },
   {
     word: '委托',

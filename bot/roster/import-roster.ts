@@ -18,6 +18,8 @@ const rowSchema = z
     角色: z.string().min(1, '缺少角色'),
     手机: z.union([z.literal(''), z.string().regex(/^1[3-9]\d{9}$/, '手机号应为 11 位')]).default(''),
     钉钉账号: z.union([z.literal(''), z.string().regex(/^[A-Za-z0-9._@$-]{1,64}$/, '钉钉账号应为字母、数字或 . _ @ $ -')]).default(''),
+    // The unit's number the enterprise can call (进度); optional, a landline with its area code or a mobile.
+    办公电话: z.union([z.literal(''), z.string().regex(/^(0\d{2,3}-?\d{7,8}(-\d{1,6})?|1[3-9]\d{9})$/, '办公电话应为 0878-6221234 这样的号码')]).default(''),
   })
   .refine((row) => row.企业微信账号 !== '' || row.钉钉账号 !== '', '企业微信账号和钉钉账号至少填一个');
 
@@ -39,6 +41,7 @@ export async function importRoster(prisma: Db, rows: RosterRow[], sha256?: strin
     unit: string;
     roles: Role[];
     mobile: string | null;
+    officePhone: string;
   }[] = [];
   for (const row of rows) {
     const parsed = rowSchema.safeParse(row.cells);
@@ -66,7 +69,8 @@ export async function importRoster(prisma: Db, rows: RosterRow[], sha256?: strin
       problems.push({ line: row.line, reason: `账号 ${clash.account} 重复` });
       continue;
     }
-    people.push({ accounts, name: parsed.data.姓名, unit: parsed.data.单位, roles: roles as Role[], mobile: parsed.data.手机 || null });
+    const { 姓名: name, 单位: unit, 手机: mobile, 办公电话: officePhone } = parsed.data;
+    people.push({ accounts, name, unit, roles: roles as Role[], mobile: mobile || null, officePhone });
   }
   // Rows that were skipped keep their people active: a typo must not lock someone out.
   const skipped = rows
@@ -79,7 +83,9 @@ export async function importRoster(prisma: Db, rows: RosterRow[], sha256?: strin
       const unitIds = new Map<string, number>();
       for (const name of new Set(people.map((person) => person.unit))) {
         const key = unitKey(name);
-        const unit = await tx.unit.upsert({ where: { key }, create: { name, key }, update: {} });
+        // The first 办公电话 given on the unit's rows; none given clears it.
+        const officePhone = people.find((person) => person.unit === name && person.officePhone)?.officePhone ?? null;
+        const unit = await tx.unit.upsert({ where: { key }, create: { name, key, officePhone }, update: { officePhone } });
         unitIds.set(name, unit.id);
       }
       const kept: number[] = [];

@@ -14,6 +14,7 @@ import { listSchedule } from '../../domain/schedule/list-schedule.js';
 import type { Occurrence } from '../../domain/schedule/plan-occurrences.js';
 import { loadLedger } from '../../prisma/load-ledger.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
+import { remindRatingComplaints } from '../remind-rating-complaints.js';
 import { loadSnapshot } from './load-snapshot.js';
 import { markProblemsDigested } from './mark-problems-digested.js';
 import { queueDigest, queueFile } from './queue-digest.js';
@@ -32,6 +33,7 @@ export interface ScheduleOptions {
 /** Runs what is due; returns the keys this instance sent (e.g. `weekly-wed:2026-W48`). */
 export async function runSchedules(prisma: Db, { now, policy, logger }: ScheduleOptions): Promise<string[]> {
   const calendar = await prisma.$transaction((tx) => loadWorkingCalendar(tx));
+  await remindRatingComplaints(prisma, now);
   const runs = await prisma.scheduleRun.findMany({ select: { job: true, slot: true }, orderBy: { id: 'desc' }, take: 2000 });
   const plan = dueOccurrences(listSchedule(policy), new Set(runs.map((run) => `${run.job}:${run.slot}`)), now, calendar);
   // A new installation has missed nothing: what is open at its first pass is marked, not sent.

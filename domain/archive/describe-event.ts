@@ -92,14 +92,17 @@ const phrases: Record<string, (after: Facts, task: string, names: ArchiveNames, 
             .join('')}`
         : '全程帮办代办'
     }${after.client ? `（委托方 ${String(after.client)}）` : ''}`,
-  'project.revisited': (after) => `回访：${String(after.text)}`,
+  'project.revisited': (after) => `回访${after.complaintFollowedUp ? '（跟进差评）' : ''}：${String(after.text)}`,
+  'project.bind_code_issued': () => '重发企业联络员绑定码，此前的绑定码作废',
+  'rating.complaint_overdue': (after) => `差评跟进逾期（限 ${String(after.followUpBy)} 前回访），已提醒重点项目办和包抓领导`,
   'problem.reported': (after) => `报送问题 Q${String(after.problemId)}（${String(after.category)}）：${String(after.description)}`,
   'problem.none_reported': (after) => `${String(after.week)} 报无问题`,
   'problem.answered': (after) => `答复问题 Q${String(after.problemId)}：${String(after.text)}`,
   'problem.escalated': (after) => `问题 Q${String(after.problemId)} 提交周例会，意见：${String(after.text)}`,
   'problem.closed': (after) => `问题 Q${String(after.problemId)} 销号`,
   'project.month_reported': (after) => `${String(after.month)} 月报：完成投资 ${String(after.investmentWan)} 万元，${String(after.progress)}`,
-  'project.rated': (after) => `企业评价 ${String(after.score)} 分${after.comment ? `：${String(after.comment)}` : ''}`,
+  'project.rated': (after) =>
+    `企业评价 ${String(after.score)} 分${after.comment ? `：${String(after.comment)}` : ''}${after.followUpBy ? `（差评，限 ${String(after.followUpBy)} 前回访）` : ''}`,
 };
 
 /**

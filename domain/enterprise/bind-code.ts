@@ -1,5 +1,6 @@
 // The 绑定码 links an enterprise contact, who is not in the roster, to their project: six digits,
-// one use, valid policy.bindCodeValidDays days; wrong guesses are throttled per sender.
+// one use, valid policy.bindCodeValidDays days, void once a coordinator issues the next one (`绑定码 P3`);
+// wrong guesses are throttled per sender and, since a guess names no project, across all senders.
 import { randomInt } from 'node:crypto';
 
 export type BindCodeCheck = { ok: true } | { ok: false; code: 'BIND_CODE_EXPIRED' | 'BIND_CODE_USED' };

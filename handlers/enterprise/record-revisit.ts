@@ -1,6 +1,7 @@
 // 回访 P12 <情况>: a visit or call to the enterprise after its service ended (002 五(九) "定期对已办结
 // 项目进行回访"; 002 六(二) 回访企业), kept verbatim in the archive. A project is revisited as often as
-// the county likes; each visit is one record.
+// the county likes; each visit is one record. A visit answers an open complaint (a rating ≤ 2,
+// handlers/enterprise/rate-service.ts), which then is no longer reminded.
 import type { RegisteredContext } from '../context.js';
 import { stripLabel } from '../../domain/commands/parse-command-line.js';
 import { serviceEnded } from '../../domain/project/service-state.js';
@@ -20,6 +21,12 @@ export async function recordRevisit(ctx: RegisteredContext): Promise<void> {
   if (!text) return ctx.reply(`请写明回访情况，例如「回访 P${project.id} 企业反馈用电报装已完成」。`);
 
   const earlier = await ctx.tx.event.count({ where: { projectId: project.id, kind: 'project.revisited' } });
-  await ctx.record({ kind: 'project.revisited', projectId: project.id, after: { text } });
-  await ctx.reply(`已记录 P${project.id} ${project.name} 第 ${earlier + 1} 次回访，可在「档案 P${project.id}」查看。`);
+  const answered = await ctx.tx.rating.updateMany({
+    where: { projectId: project.id, followUpDueAt: { not: null }, followedUpAt: null },
+    data: { followedUpAt: ctx.now },
+  });
+  const complaint = answered.count > 0;
+  await ctx.record({ kind: 'project.revisited', projectId: project.id, after: { text, ...(complaint && { complaintFollowedUp: true }) } });
+  const followed = complaint ? '企业差评已跟进。' : '';
+  await ctx.reply(`已记录 P${project.id} ${project.name} 第 ${earlier + 1} 次回访，${followed}可在「档案 P${project.id}」查看。`);
 }

@@ -42,6 +42,7 @@ export async function formatProjectStatus(ctx: RegisteredContext, project: Proje
         ctx.tx,
         project.id,
         status.tasks.map(({ task }) => task),
+        ctx.policy.enterpriseSeesAgentMobile,
       )
     : new Map<number, string[]>();
   for (const { task, light } of status.tasks) {

@@ -10,6 +10,8 @@ import { parseContact } from '../../domain/commands/parse-contact.js';
 import { parseDate } from '../../domain/commands/parse-date.js';
 import { describeInvestmentRefusal, formatInvestment, parseInvestment } from '../../domain/commands/parse-investment.js';
 import { maskMobile } from '../../domain/mask-mobile.js';
+import { issueBindCode } from './issue-bind-code.js';
+import { describeNewBindCode } from './reissue-bind-code.js';
 import { describeFieldRefusal, projectFields, readProjectFields, stageDateFields, type ProjectField } from '../../domain/project/project-fields.js';
 import { stageSteps } from '../../domain/project/project-stage.js';
 import { checkStageDates, describeStageDateRefusal } from '../../domain/project/stage-dates.js';
@@ -112,10 +114,14 @@ export async function editProject(ctx: RegisteredContext): Promise<void> {
     before: Object.fromEntries(changes.map((item) => [item.label, item.before])),
     after: Object.fromEntries(changes.map((item) => [item.label, item.after])),
   });
+  // A new contact needs a code of their own; the old one is void (docs/domain.md "The enterprise's view").
+  const contactChanged = changes.some((item) => item.label === projectFields.contact.label);
+  const code = contactChanged ? await issueBindCode(ctx, project.id) : undefined;
   const lines = [
     `已修改 P${project.id} ${fields.name ?? project.name}：`,
     ...changes.map((item) => `${item.label}：${item.before || '（空）'} → ${item.after}`),
     ...notes,
+    ...(code ? [describeNewBindCode(ctx, { id: project.id, contactName: String(data.contactName) }, code, '此前的绑定码已作废。')] : []),
   ];
   await ctx.reply(lines.join('\n'));
 }

@@ -43,7 +43,7 @@ describe('绑定', () => {
 
   it('works once: the same code cannot bind a second person', async () => {
     await h.say('ent.zhang', `绑定 ${code}`);
-    expect(replyTo('ent.other', await h.say('ent.other', `绑定 ${code}`))).toMatch(/^绑定码不正确或已过期/);
+    expect(replyTo('ent.other', await h.say('ent.other', `绑定 ${code}`))).toBe('这个绑定码已经用过了，一个码只能绑定一次。请联系专窗或重点项目办重发绑定码。');
   });
 
   it('expires after 7 days', async () => {

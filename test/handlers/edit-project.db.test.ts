@@ -17,8 +17,9 @@ const reply = async (userid: string, text: string) => (await h.say(userid, text)
 describe('修改项目', () => {
   it('changes fields, repeats them as understood, and records before and after without the mobile', async () => {
     const text = await reply('window', '修改项目 P1 投资：八亿元人民币，联系人：李四 13900002222，责任单位：国土局，土地摘牌日期：2026年12月1日');
-    expect(text).toBe(
-      '已修改 P1 光伏组件项目：\n投资：3.5亿元 → 8亿元\n责任单位：市政务服务中心 → 市自然资源局\n联系人：张三 139****1111 → 李四 139****2222\n土地摘牌日期：（空） → 2026-12-01',
+    expect(text?.replace(/\d{6}/g, '######')).toBe(
+      '已修改 P1 光伏组件项目：\n投资：3.5亿元 → 8亿元\n责任单位：市政务服务中心 → 市自然资源局\n联系人：张三 139****1111 → 李四 139****2222\n土地摘牌日期：（空） → 2026-12-01\n' +
+        'P1 企业联络员绑定码：######（7 天内有效，只能用一次）。此前的绑定码已作废。请转告李四：向项目管家发送「绑定 ######」。',
     );
     const project = await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } });
     expect(Number(project.investmentWan)).toBe(80000);

@@ -1,5 +1,5 @@
 // What the enterprise contact sees (docs/domain.md "The enterprise's view"): in 进度, who handles each
-// open item (masked mobile) and the materials still owed, of its own project only; and the lists
+// open item (with a number to call) and the materials still owed, of its own project only; and the lists
 // told before it bound, sent to it on binding.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../support/harness.js';
@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 describe('进度 for the enterprise', () => {
-  it('names the agent who took each open item with a masked mobile, or 待报到, and the materials owed; never another project', async () => {
+  it('names the agent who took each open item, or 待报到, and the materials owed; never another project', async () => {
     await preparePlannedProject(h);
     await h.say('window', '派单 P1 环评 施工许可');
     await h.say('sthj.agent', '报到 T1');
@@ -32,10 +32,10 @@ describe('进度 for the enterprise', () => {
     expect(text.split('\n').slice(4)).toEqual([
       '任务：',
       '🟢 T1 环境影响评价审批 · 市生态环境局 · 办理中 10 分钟，2026-12-14 前办结',
-      '　经办：市生态环境局 生态环境局代办员 138****0108',
+      '　经办：市生态环境局 生态环境局代办员 · 电话请问专窗',
       '　需提交材料：环评审批申请、环境影响报告书（表）、公众参与说明',
       '🟢 T2 建筑工程施工许可证 · 市住房和城乡建设局 · 待报到，已派单 10 分钟（11-23 10:30 前报到）',
-      '　经办：市住房和城乡建设局 待报到',
+      '　经办：市住房和城乡建设局 待报到 · 电话请问专窗',
       '　需提交材料：施工许可申请表、建设工程规划许可证、施工合同、质量安全监督手续',
     ]);
     expect(text).not.toContain('13800000108');
