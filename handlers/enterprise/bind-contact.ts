@@ -30,7 +30,12 @@ export async function bindContact(ctx: HandlerContext): Promise<void> {
   const row = code ? await ctx.tx.bindCode.findFirst({ where: { code }, orderBy: { id: 'desc' } }) : null;
   const check = row ? checkBindCode(row, ctx.now) : null;
   await ctx.tx.bindAttempt.create({ data: { sender: senderKey, at: ctx.now, ok: check?.ok === true } });
-  if (!row || !check?.ok) return ctx.reply(check?.ok === false && check.code === 'BIND_CODE_USED' ? USED : `绑定码不正确或已过期（6 位数字，${ctx.policy.bindCodeValidDays} 天内有效）。${ASK_FOR_NEW}`);
+  if (!row || !check?.ok)
+    return ctx.reply(
+      check?.ok === false && check.code === 'BIND_CODE_USED'
+        ? USED
+        : `绑定码不正确或已过期（6 位数字，${ctx.policy.bindCodeValidDays} 天内有效）。${ASK_FOR_NEW}`,
+    );
 
   // The project first (handlers/shared/lock-rows.ts), then the code consumed only while still unused:
   // of two binds racing with one code exactly one wins (docs/architecture.md "Several instances").
@@ -91,7 +96,7 @@ async function refusePaused(ctx: HandlerContext, failures: number): Promise<void
   const coordinators = [...(await findPeople(ctx.tx, 'window')), ...(await findPeople(ctx.tx, 'project_office'))];
   for (const person of coordinators)
     await ctx.send(person.id, `近一小时有 ${failures} 次错误的绑定码，可能有人在猜码，绑定暂停一小时。企业联络员如受影响，请一小时后再发「绑定 绑定码」。`, {
-      dedupKey: `bind-paused:${hour}`,
+      dedupKey: `bind-paused:${hour}:${person.id}`,
     });
   await ctx.reply('近一小时绑定码错误次数过多，绑定暂停，请一小时后再试，或联系专窗。');
 }

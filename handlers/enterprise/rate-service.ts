@@ -50,7 +50,11 @@ export async function rateService(ctx: RegisteredContext): Promise<void> {
   const followUpBy = calendar ? addWorkingDays(calendar, today, ctx.policy.ratingComplaintWorkingDays) : null;
   const rating = { personId: ctx.sender.id, score, comment, at: ctx.now };
   const followUp = followUpBy ? { followUpDueAt: shanghaiInstant(addCalendarDays(followUpBy, 1)), followedUpAt: null, remindedAt: null } : {};
-  await ctx.tx.rating.upsert({ where: { projectId: project.id }, create: { projectId: project.id, ...rating, ...followUp }, update: { ...rating, ...followUp } });
+  await ctx.tx.rating.upsert({
+    where: { projectId: project.id },
+    create: { projectId: project.id, ...rating, ...followUp },
+    update: { ...rating, ...followUp },
+  });
   await ctx.record({
     kind: 'project.rated',
     projectId: project.id,
