@@ -6,7 +6,9 @@ import type { HandlerContext } from './context.js';
 import { cardActionHandlers, commands } from './index.js';
 import { mayUse } from './may-use.js';
 import { matchCommandWord } from '../domain/commands/match-command-word.js';
+import { hasRole, isEnterpriseOnly } from '../domain/access/project-access.js';
 import { roleNames, type Role } from '../domain/roles.js';
+import { acknowledgeCall, isAcknowledgement } from './tasks/acknowledge-call.js';
 
 export async function dispatch(ctx: HandlerContext): Promise<void> {
   const { event, sender } = ctx;
@@ -25,10 +27,12 @@ export async function dispatch(ctx: HandlerContext): Promise<void> {
     if (command?.roles === 'anyone') return command.run(spaced);
     if (!sender) return replyNotRegistered(ctx);
     if (command && mayUse(command, sender)) return command.run({ ...spaced, sender });
-    if (!found.ok && found.code === 'SUGGEST') {
-      const example = commands.find((candidate) => candidate.word === found.word)?.example ?? found.word;
-      return ctx.reply(`你是不是要「${found.word}」？发送「${found.rest ? quoteTyped(`${found.word} ${found.rest}`, SUGGESTED_CHARS) : example}」。`);
-    }
+    if (!command && hasRole(sender, 'agent', 'unit_leader') && isAcknowledgement(event.text)) return acknowledgeCall({ ...ctx, sender });
+    // The word alone when nothing followed it: an example's T34 or P12 may not exist.
+    if (!found.ok && found.code === 'SUGGEST')
+      return ctx.reply(`你是不是要「${found.word}」？发送「${quoteTyped(`${found.word} ${found.rest}`.trim(), SUGGESTED_CHARS)}」。`);
+    // An enterprise asks in its own words (我们的项目办到哪一步了？); 进度 is what answers that.
+    if (!command && isEnterpriseOnly(sender)) return ctx.reply('查看项目办到哪一步，请发送「进度」。其他命令请发送「帮助」查看。');
     if (!command) return ctx.reply(`没有「${quoteTyped(word, UNKNOWN_WORD_CHARS)}」这个命令。发送「帮助」查看你能用的命令。`);
     const allowed = (command.roles as readonly Role[]).map((role) => roleNames[role]).join('、');
     return ctx.reply(`「${word}」只有${allowed}可以使用。`);

@@ -99,7 +99,7 @@ const phrases: Record<string, (after: Facts, task: string, names: ArchiveNames, 
   'problem.none_reported': (after) => `${String(after.week)} 报无问题`,
   'problem.answered': (after) => `答复问题 Q${String(after.problemId)}：${String(after.text)}`,
   'problem.escalated': (after) => `问题 Q${String(after.problemId)} 提交周例会，意见：${String(after.text)}`,
-  'problem.closed': (after) => `问题 Q${String(after.problemId)} 销号`,
+  'problem.closed': (after) => `问题 Q${String(after.problemId)} 销号${after.reason ? `（${String(after.reason)}）` : ''}`,
   'project.month_reported': (after) => `${String(after.month)} 月报：完成投资 ${String(after.investmentWan)} 万元，${String(after.progress)}`,
   'project.rated': (after) =>
     `企业评价 ${String(after.score)} 分${after.comment ? `：${String(after.comment)}` : ''}${after.followUpBy ? `（差评，限 ${String(after.followUpBy)} 前回访）` : ''}`,

@@ -1,6 +1,8 @@
 // The short names officials use for units in the group (发改委, 环保局, 国土局, 住建, 供电 …), each
 // mapped to the names a roster uses for that unit (004 附件 lists the 16 units of 中卫; docs/domain.md
-// "Departments"). Admins add a county's own short names with the policy key `unitAliases`
+// "Departments"; reviewed against 004 附件's 16 units, each reachable by the names used in the group).
+// 消防 is the fire-rescue service (消防救援支队/大队), not in 004's list but named among the units with
+// agents in docs/domain.md; a roster without it refuses 消防 rather than guess 人防. Admins add a county's own short names with the policy key `unitAliases`
 // (README "Policy"); theirs are tried first.
 export const defaultUnitAliases: Readonly<Record<string, readonly string[]>> = {
   发改委: ['发展和改革委员会', '发展和改革局'],
@@ -40,6 +42,11 @@ export const defaultUnitAliases: Readonly<Record<string, readonly string[]>> = {
   应急: ['应急管理局'],
   应急局: ['应急管理局'],
   安监局: ['应急管理局'],
+  消防: ['消防救援支队', '消防救援大队', '消防救援局'],
+  消防队: ['消防救援支队', '消防救援大队', '消防救援局'],
+  消防大队: ['消防救援大队', '消防救援支队'],
+  消防支队: ['消防救援支队', '消防救援大队'],
+  消防救援: ['消防救援支队', '消防救援大队', '消防救援局'],
   人防: ['人民防空办公室'],
   人防办: ['人民防空办公室'],
   交通: ['交通运输局'],
@@ -50,6 +57,10 @@ export const defaultUnitAliases: Readonly<Record<string, readonly string[]>> = {
   农业农村: ['农业农村局'],
   文旅: ['文化和旅游局', '旅游和文化体育广电局'],
   文旅局: ['文化和旅游局', '旅游和文化体育广电局'],
+  文广局: ['旅游和文化体育广电局', '文化和旅游局'],
+  广电: ['旅游和文化体育广电局'],
+  体育: ['旅游和文化体育广电局'],
+  水投: ['水务公司'],
   审批局: ['审批服务管理局', '行政审批局'],
   行政审批局: ['行政审批局', '审批服务管理局'],
   招商局: ['投资促进局'],

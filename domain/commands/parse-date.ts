@@ -1,4 +1,5 @@
 // Dates as people type them: 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, 3月5日 (this year), 今天.
+// A plan's date may be a month (预计开工：2027年3月, 2027-03): it stands for the month's first day.
 import { addCalendarDays, type IsoDate } from '../calendar/shanghai-time.js';
 import { toHalfWidth } from './parse-investment.js';
 
@@ -7,9 +8,12 @@ export type ParsedDate = { ok: true; date: IsoDate } | { ok: false; code: 'BAD_D
 /**
  * @example parseDate('2026年3月5日', '2026-11-20') // { ok: true, date: '2026-03-05' }
  * @example parseDate('3月5日', '2026-11-20') // { ok: true, date: '2026-03-05' }
+ * @example parseDate('2027年3月', '2026-11-20', { month: true }) // { ok: true, date: '2027-03-01' }
  */
-export function parseDate(text: string, today: IsoDate): ParsedDate {
+export function parseDate(text: string, today: IsoDate, options: { month?: boolean } = {}): ParsedDate {
   const value = toHalfWidth(text).replace(/\s/g, '');
+  const monthOnly = options.month ? /^(\d{4})(?:[-/.年])(\d{1,2})月?(?:份|上旬|初)?$/.exec(value) : null;
+  if (monthOnly) return parseDate(`${monthOnly[1]}-${monthOnly[2]}-1`, today);
   if (value === '今天' || value === '今日') return { ok: true, date: today };
   if (value === '昨天' || value === '昨日') return { ok: true, date: addCalendarDays(today, -1) };
   const full = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(value);

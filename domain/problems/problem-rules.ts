@@ -13,6 +13,8 @@ export interface ProblemScope {
   /** The project's responsible unit (责任单位), whose agent answers Tuesday's ask. */
   unitId: number | null;
   leaderId: number | null;
+  /** Units on the project's team or holding one of its tasks: any of them may have fixed it. */
+  teamUnitIds?: readonly number[];
 }
 
 /** 003 一(三)5(1): the team reports; the window and coordinators and the enterprise may too. */
@@ -29,7 +31,9 @@ export function mayAct(viewer: Viewer, action: ProblemAction, scope: ProblemScop
       return (
         isLeader ||
         hasRole(viewer, ...coordinatorRoles) ||
-        (hasRole(viewer, 'agent', 'unit_leader') && viewer.unitId !== null && viewer.unitId === scope.unitId)
+        (hasRole(viewer, 'agent', 'unit_leader') &&
+          viewer.unitId !== null &&
+          (viewer.unitId === scope.unitId || (scope.teamUnitIds ?? []).includes(viewer.unitId)))
       );
     case 'escalate':
       // Only the leader in charge signs the opinion that sends it to the 周例会.

@@ -5,6 +5,9 @@
 // life cycle"). A field name outside this list is refused with the list, never dropped: a dropped
 // 投资额度 would silently register the wrong project. Markdown and HTML are refused too: the fields
 // appear in markdown digests and cards (domain/markdown/has-markup.ts).
+// 负责人电话 (004 三(一)1) is typed as its own field (电话：…, 联系电话：…): it joins the contact.
+import { addCalendarDays, type IsoDate } from '../calendar/shanghai-time.js';
+import { editDistance } from '../commands/match-command-word.js';
 import { hasMarkup } from '../markdown/has-markup.js';
 
 export type ProjectField =
@@ -55,9 +58,12 @@ export const projectFields: Record<ProjectField, FieldInfo> = {
   enrolledOn: { label: '入库日期', synonyms: ['入库日期', '入库时间', '纳统入库日期'], maxLength: 20 },
 };
 
+/** Names of the contact's phone typed as a field of its own; the value joins 联系人. */
+const PHONE_FIELDS: readonly string[] = ['电话', '联系电话', '手机', '联系方式', '负责人电话', '手机号'];
+
 export type ReadFields =
   | { ok: true; values: Partial<Record<ProjectField, string>> }
-  | { ok: false; code: 'UNKNOWN_FIELD'; names: string[] }
+  | { ok: false; code: 'UNKNOWN_FIELD'; names: string[]; meant: string[] }
   | { ok: false; code: 'TOO_LONG'; label: string; maxLength: number }
   | { ok: false; code: 'MARKUP'; label: string };
 
@@ -68,12 +74,16 @@ export type ReadFields =
 export function readProjectFields(fields: Record<string, string>): ReadFields {
   const values: Partial<Record<ProjectField, string>> = {};
   const unknown: string[] = [];
+  const phones: string[] = [];
   for (const [name, value] of Object.entries(fields)) {
     const field = fieldOf(name);
-    if (!field) unknown.push(name);
+    if (PHONE_FIELDS.includes(name)) phones.push(value.trim());
+    else if (!field) unknown.push(name);
     else if (value.trim()) values[field] = value.trim();
   }
-  if (unknown.length > 0) return { ok: false, code: 'UNKNOWN_FIELD', names: unknown };
+  if (unknown.length > 0) return { ok: false, code: 'UNKNOWN_FIELD', names: unknown, meant: unknown.flatMap((name) => nearestField(name) ?? []) };
+  const phone = phones.filter(Boolean).join(' ');
+  if (phone) values.contact = [values.contact, phone].filter(Boolean).join(' ');
   for (const [field, value] of Object.entries(values) as [ProjectField, string][]) {
     const { label, maxLength } = projectFields[field];
     if ([...value].length > maxLength) return { ok: false, code: 'TOO_LONG', label, maxLength };
@@ -87,6 +97,31 @@ export function fieldOf(name: string): ProjectField | undefined {
   return (Object.keys(projectFields) as ProjectField[]).find((field) => projectFields[field].synonyms.includes(name));
 }
 
+/** The field name one slip away from what was typed (包抓领到 → 包抓领导), if exactly one is. */
+function nearestField(name: string): string | undefined {
+  const near = new Set(
+    (Object.keys(projectFields) as ProjectField[]).flatMap((field) =>
+      projectFields[field].synonyms.filter((synonym) => [...synonym].length >= 2 && editDistance(name, synonym) <= 1).map(() => projectFields[field].label),
+    ),
+  );
+  return near.size === 1 ? [...near][0] : undefined;
+}
+
+/**
+ * The refusal for a date that could not be read, with an example a person would type: a plan's date
+ * (预计开工) some months ahead, any other date today, so the example is never a date already past.
+ * @example describeDateRefusal('expectedStartOn', '明年春天', '2026-11-23') // '看不懂预计开工「明年春天」，请写成 2027-03-01 或 2027年3月。'
+ * @example describeDateRefusal('signedOn', '上月', '2026-11-23', '修改项目 P1 ') // '看不懂签约日期「上月」，请写成 修改项目 P1 签约日期：2026-11-23。'
+ */
+export function describeDateRefusal(field: ProjectField, typed: string, today: IsoDate, command = ''): string {
+  const { label } = projectFields[field];
+  const ahead = `${addCalendarDays(today, 98).slice(0, 7)}-01`;
+  const example = field === 'expectedStartOn' ? ahead : today;
+  const month = field === 'expectedStartOn' ? `${ahead.slice(0, 4)}年${Number(ahead.slice(5, 7))}月` : '';
+  const written = `${command ? `${command}${label}：` : ''}${example}`;
+  return `看不懂${label}「${typed}」，请写成 ${written}${month ? `${command ? '（或' : ' 或 '}${month}${command ? '）' : ''}` : ''}。`;
+}
+
 /** The sentence for a refused field set, with what to type instead; `without` leaves out fields the command does not take. */
 export function describeFieldRefusal(refusal: Exclude<ReadFields, { ok: true }>, without: readonly ProjectField[] = []): string {
   if (refusal.code === 'TOO_LONG') return `${refusal.label}最多 ${refusal.maxLength} 个字，请缩短后重发。`;
@@ -95,5 +130,6 @@ export function describeFieldRefusal(refusal: Exclude<ReadFields, { ok: true }>,
     .filter((field) => !without.includes(field))
     .map((field) => projectFields[field].label)
     .join('、');
-  return `没有「${refusal.names.join('」「')}」这个字段。可以写的字段：${known}。`;
+  const meant = refusal.meant.length > 0 ? `你是不是指：${refusal.meant.join('、')}？` : '';
+  return `没有「${refusal.names.join('」「')}」这个字段。${meant}可以写的字段：${known}。`;
 }

@@ -58,7 +58,10 @@ export async function showArchive(ctx: RegisteredContext): Promise<void> {
   if (page > pages)
     return ctx.reply(`${archive}共 ${entries.length} 条、${pages} 页，没有第 ${page} 页。最后一页：档案 P${project.id}${pages > 1 ? ` 第${pages}页` : ''}`);
   const lines = [`${archive}（${entries.length} 条${pages > 1 ? `，第 ${page}/${pages} 页` : ''}）`];
-  for (const entry of entries.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)) lines.push(`${formatShanghai(entry.at)} ${entry.text()}`);
+  // An archive spanning two years (2026–27) dates each line with its year, or 01-05 would read as last January.
+  const years = new Set(entries.map((entry) => formatShanghai(entry.at, 'date').slice(0, 4)));
+  const style = years.size > 1 ? 'datetime' : 'minute';
+  for (const entry of entries.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)) lines.push(`${formatShanghai(entry.at, style)} ${entry.text()}`);
   if (page < pages) lines.push(`下一页：档案 P${project.id} 第${page + 1}页`);
   await ctx.reply(lines.join('\n'));
 }

@@ -5,6 +5,7 @@ import type { RegisteredContext } from '../context.js';
 import { hasRole } from '../../domain/access/project-access.js';
 import { isPhase, phaseNames, phases } from '../../domain/catalogue/approval-phases.js';
 import { resolveCatalogueItem } from '../../domain/references/resolve-catalogue-item.js';
+import { searchCatalogue } from '../../domain/catalogue/search-catalogue.js';
 import { commandLine } from '../shared/command-line.js';
 import { loadCatalogue } from '../shared/load-catalogue.js';
 import { saveCatalogueItem } from './save-catalogue-item.js';
@@ -21,11 +22,16 @@ export async function manageCatalogue(ctx: RegisteredContext): Promise<void> {
   }
   if (verb) {
     const found = resolveCatalogueItem(verb, catalogue);
-    if (!found.ok)
+    const related = found.ok || found.code === 'AMBIGUOUS' ? [] : searchCatalogue(verb, catalogue);
+    if (!found.ok && related.length !== 1) {
+      const candidates = found.code === 'AMBIGUOUS' ? found.candidates : related;
       return ctx.reply(
-        found.code === 'AMBIGUOUS' ? `有多项：${found.candidates.map((item) => `${item.code} ${item.name}`).join('、')}` : `事项目录中没有「${verb}」。`,
+        candidates.length > 0
+          ? `有多项：${candidates.map((item) => `${item.code} ${item.name}`).join('、')}`
+          : `事项目录中没有「${verb}」。发送「事项」查看全部事项，或按单位查找，例如「事项 供电」。`,
       );
-    const item = found.value;
+    }
+    const item = found.ok ? found.value : related[0]!;
     const phase = isPhase(item.phase) ? phaseNames[item.phase] : String(item.phase);
     return ctx.reply(
       [

@@ -11,7 +11,7 @@ const steps = {
     word: '答复',
     usage: '答复 Q5 已协调自然资源局，本周内摘牌',
     needsText: '请写明答复内容',
-    refused: '只有责任单位、包抓领导和专窗、重点项目办可以答复',
+    refused: '只有项目团队的单位、包抓领导和专窗、重点项目办可以答复',
   },
   escalate: {
     word: '提交例会',
@@ -22,15 +22,20 @@ const steps = {
   close: { word: '销号', usage: '销号 Q5', needsText: null, refused: '只有包抓领导、重点项目办和主要领导可以销号' },
 } as const;
 
+/** The problem number first (Q5, 5, Ｑ５), then any spaces, colons or commas before the text. */
+const PROBLEM_REF = /^([QqＱｑ]?[0-9０-９]+)(?![0-9０-９])[\s:：，,、]*/;
+
 export function changeProblem(action: ProblemAction) {
   const step = steps[action];
   return async function run(ctx: RegisteredContext): Promise<void> {
-    const [ref, ...words] = ctx.args.trim().split(/\s+/);
-    const text = words.join(' ').trim();
-    const lookup = await loadProblem(ctx, ref || undefined, step.usage);
+    // `答复Q1：已协调` as well as `答复 Q1 已协调`: the text after the number is kept as typed.
+    const typed = PROBLEM_REF.exec(ctx.args.trim());
+    const text = typed ? ctx.args.trim().slice(typed[0].length).trim() : '';
+    const lookup = await loadProblem(ctx, typed?.[1], step.usage);
     if (!lookup.ok) return ctx.reply(lookup.text);
-    const { problem, project } = lookup;
-    if (!mayAct(ctx.sender, action, { unitId: problem.unitId, leaderId: problem.leaderId })) return ctx.reply(`${step.refused}。`);
+    const { problem, project, audience } = lookup;
+    if (!mayAct(ctx.sender, action, { unitId: problem.unitId, leaderId: problem.leaderId, teamUnitIds: audience.unitIds }))
+      return ctx.reply(`${step.refused}。`);
     if (step.needsText && !text) return ctx.reply(`${step.needsText}，例如「${step.usage}」。`);
     const change = transitionProblem(problem.state as ProblemState, action);
     if (!change.ok) return ctx.reply(`Q${problem.id} ${problemStateNames[problem.state as ProblemState]}，不能${step.word}。`);

@@ -2,10 +2,11 @@
 import type { Problem, Project } from '../../generated/prisma/client.js';
 import { canReadProject } from '../../domain/access/project-access.js';
 import { parseNumberRef } from '../../domain/references/parse-number-ref.js';
+import type { ProjectAudience } from '../../domain/access/project-access.js';
 import type { RegisteredContext } from '../context.js';
 import { projectAudience } from '../shared/load-project.js';
 
-export type ProblemLookup = { ok: true; problem: Problem; project: Project } | { ok: false; text: string };
+export type ProblemLookup = { ok: true; problem: Problem; project: Project; audience: ProjectAudience } | { ok: false; text: string };
 
 export async function loadProblem(ctx: RegisteredContext, ref: string | undefined, usage: string): Promise<ProblemLookup> {
   const id = ref === undefined ? undefined : parseNumberRef(ref, 'Q');
@@ -13,6 +14,7 @@ export async function loadProblem(ctx: RegisteredContext, ref: string | undefine
   const problem = await ctx.tx.problem.findUnique({ where: { id } });
   const project = problem && (await ctx.tx.project.findUnique({ where: { id: problem.projectId } }));
   // A problem of a project the sender may not see answers exactly like one that does not exist.
-  if (!problem || !project || !canReadProject(ctx.sender, await projectAudience(ctx.tx, project))) return { ok: false, text: `没有找到问题 Q${id}。` };
-  return { ok: true, problem, project };
+  const audience = project && (await projectAudience(ctx.tx, project));
+  if (!problem || !project || !audience || !canReadProject(ctx.sender, audience)) return { ok: false, text: `没有找到问题 Q${id}。` };
+  return { ok: true, problem, project, audience };
 }

@@ -12,7 +12,7 @@ import { describeInvestmentRefusal, formatInvestment, parseInvestment } from '..
 import { maskMobile } from '../../domain/mask-mobile.js';
 import { issueBindCode } from './issue-bind-code.js';
 import { describeNewBindCode } from './reissue-bind-code.js';
-import { describeFieldRefusal, projectFields, readProjectFields, stageDateFields, type ProjectField } from '../../domain/project/project-fields.js';
+import { describeDateRefusal, describeFieldRefusal, projectFields, readProjectFields, stageDateFields, type ProjectField } from '../../domain/project/project-fields.js';
 import { stageSteps } from '../../domain/project/project-stage.js';
 import { checkStageDates, describeStageDateRefusal } from '../../domain/project/stage-dates.js';
 import { commandLine } from '../shared/command-line.js';
@@ -86,12 +86,11 @@ export async function editProject(ctx: RegisteredContext): Promise<void> {
   for (const field of ['signedOn', 'landListedOn', 'expectedStartOn', ...stageDateFields] as const) {
     const text = fields[field];
     if (!text) continue;
-    const { label } = projectFields[field];
     const step = Object.values(stageSteps).find((candidate) => candidate.field === field);
     // A stage is entered by its own command, which tells the 包抓领导; 修改项目 only corrects its date.
     if (step && !project[field]) return ctx.reply(`P${project.id} 还没有登记${step.word}，请发「${step.word} P${project.id} ${today}」。`);
-    const parsed = parseDate(text, today);
-    if (!parsed.ok) return ctx.reply(`看不懂${label}「${text}」，请写成 修改项目 P${project.id} ${label}：2026-03-02。`);
+    const parsed = parseDate(text, today, { month: field === 'expectedStartOn' });
+    if (!parsed.ok) return ctx.reply(describeDateRefusal(field, text, today, `修改项目 P${project.id} `));
     data[field] = new Date(`${parsed.date}T00:00:00Z`);
     change(field, day(project[field]) ?? '', parsed.date);
   }

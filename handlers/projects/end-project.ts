@@ -34,6 +34,7 @@ export function endProject(action: 'close' | 'terminate') {
       await cancelEmptyCall(ctx.tx, callId);
       await updateCards(ctx, callId, '已撤销 · 项目终止');
     }
+    const problems = action === 'terminate' ? await closeOpenProblems(ctx, project.id) : 0;
     await ctx.tx.project.update({ where: { id: project.id }, data: { service: change.to, endedAt: ctx.now, endReason: reason || null } });
     await ctx.record({
       kind: action === 'close' ? 'project.closed' : 'project.terminated',
@@ -46,6 +47,25 @@ export function endProject(action: 'close' | 'terminate') {
     await notifyWindow(ctx, `P${project.id} ${project.name} ${what}。`);
     await notifyLeader(ctx, project, `P${project.id} ${project.name} ${what}。`);
     const told = await notifyEnterprise(ctx, project, `P${project.id} ${project.name} ${what}。请为本次服务评价：评价 P${project.id} 5 意见（1–5 分）`);
-    await ctx.reply(`P${project.id} ${what}${open.length > 0 ? `，撤销了 ${open.length} 个未办结任务` : ''}。${told ? '已请企业评价。' : ''}`);
+    const undone = [open.length > 0 && `撤销了 ${open.length} 个未办结任务`, problems > 0 && `${problems} 个未销号问题随项目终止销号`].filter(Boolean);
+    await ctx.reply(`P${project.id} ${what}${undone.length > 0 ? `，${undone.join('，')}` : ''}。${told ? '已请企业评价。' : ''}`);
   };
+}
+
+/**
+ * A terminated project's problems are nobody's to solve any more: they are closed, marked 项目终止 in the
+ * archive, and leave the leaders' Wednesday digest and the Friday 周例会 agenda (003 一(三)5(1)).
+ */
+async function closeOpenProblems(ctx: RegisteredContext, projectId: number): Promise<number> {
+  const problems = await ctx.tx.problem.findMany({ where: { projectId, state: { not: 'closed' } }, orderBy: { id: 'asc' } });
+  for (const problem of problems) {
+    await ctx.tx.problem.update({ where: { id: problem.id }, data: { state: 'closed', closedAt: ctx.now } });
+    await ctx.record({
+      kind: 'problem.closed',
+      projectId,
+      before: { problemId: problem.id, state: problem.state },
+      after: { problemId: problem.id, state: 'closed', reason: '项目终止' },
+    });
+  }
+  return problems.length;
 }

@@ -8,7 +8,7 @@ import { parseContact } from '../../domain/commands/parse-contact.js';
 import { parseDate } from '../../domain/commands/parse-date.js';
 import { describeInvestmentRefusal, formatInvestment, parseInvestment } from '../../domain/commands/parse-investment.js';
 import { describeUnknownUnit, resolveUnit } from '../../domain/catalogue/resolve-unit.js';
-import { describeFieldRefusal, projectFields, readProjectFields, stageDateFields } from '../../domain/project/project-fields.js';
+import { describeDateRefusal, describeFieldRefusal, projectFields, readProjectFields, stageDateFields } from '../../domain/project/project-fields.js';
 import { stageSteps } from '../../domain/project/project-stage.js';
 import { commandLine } from '../shared/command-line.js';
 import { issueBindCode } from './issue-bind-code.js';
@@ -36,8 +36,8 @@ export async function registerProject(ctx: RegisteredContext): Promise<void> {
   for (const key of ['signedOn', 'landListedOn', 'expectedStartOn'] as const) {
     const text = fields[key];
     if (!text) continue;
-    const parsed = parseDate(text, today);
-    if (!parsed.ok) return ctx.reply(`看不懂${projectFields[key].label}「${text}」，请写成 2026-03-02。`);
+    const parsed = parseDate(text, today, { month: key === 'expectedStartOn' });
+    if (!parsed.ok) return ctx.reply(describeDateRefusal(key, text, today));
     dates[key] = new Date(`${parsed.date}T00:00:00Z`);
   }
 

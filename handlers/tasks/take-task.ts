@@ -3,9 +3,10 @@
 // escalation cycle, the minutes are recorded, each item's promised working days start, and every
 // copy of the card shows who took it. `报到 T<n>` with any item of a call takes the call.
 import type { RegisteredContext } from '../context.js';
-import { formatShanghai, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
+import { clockToMs, formatShanghai, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { markProvisional } from '../../domain/calendar/mark-provisional.js';
 import { countOfficeMinutes } from '../../domain/calendar/add-office-minutes.js';
+import { formatWorkingDuration } from '../../domain/calendar/format-duration.js';
 import { canHandleTask } from '../../domain/access/project-access.js';
 import { numbersOf } from '../../domain/references/split-references.js';
 import { deriveTaskClocks } from '../../domain/task/derive-task-clocks.js';
@@ -74,7 +75,7 @@ function findWaiting(ctx: RegisteredContext, projectIds?: number[]) {
 
 async function listWaiting(ctx: RegisteredContext): Promise<void> {
   const waiting = await findWaiting(ctx);
-  if (waiting.length === 0) return ctx.reply('你单位没有待报到的任务。报到时请写任务编号，例如「报到 T12」。');
+  if (waiting.length === 0) return ctx.reply('你单位没有待报到的任务。收到任务卡片后，点卡片上的「报到」或发送卡片上写的「报到 T编号」。');
   const calendar = await loadWorkingCalendar(ctx.tx);
   const lines = waiting.map(
     (call) =>
@@ -136,11 +137,17 @@ async function take(ctx: RegisteredContext, callId: number | undefined, asked: s
   }
   await updateCards(ctx, call.id, `已报到 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`);
   const what = call.tasks.map((task) => `T${task.id} ${task.itemName}`).join('、');
-  const notice = `${what}（P${call.projectId}）已由${call.unit.name} ${ctx.sender.name}报到，用时 ${minutes} 分钟${late ? '（超时）' : ''}。`;
+  const notice = `${what}（P${call.projectId}）已由${call.unit.name} ${ctx.sender.name}报到，用时 ${formatWorkingDuration(minutes, workdayMinutes(ctx.policy.officeHours))}${late ? '（超时）' : ''}。`;
   await notifyWindow(ctx, notice);
   // Whoever an escalation told that nobody came now hears that someone did.
   for (const personId of await escalationAudience(ctx, call)) await ctx.send(personId, notice);
   return { ok: true, items, asked };
+}
+
+/** Office minutes in one working day (420 for 08:30–12:00 and 14:30–18:00); a day for round-the-clock units. */
+function workdayMinutes(officeHours: RegisteredContext['policy']['officeHours']): number {
+  if (officeHours === 'always') return 24 * 60;
+  return officeHours.reduce((sum, range) => sum + (clockToMs(range.end) - clockToMs(range.start)) / 60_000, 0);
 }
 
 /** The people the call's fired escalation steps told, other than the window (told above) and the sender. */

@@ -64,7 +64,9 @@ describe('修改项目', () => {
   it('refuses an over-long 目标任务 and 时间节点, and an unreadable 预计开工', async () => {
     expect(await reply('window', `修改项目 P1 目标任务：${'开'.repeat(201)}`)).toBe('目标任务最多 200 个字，请缩短后重发。');
     expect(await reply('window', `修改项目 P1 时间节点：${'节'.repeat(201)}`)).toBe('时间节点最多 200 个字，请缩短后重发。');
-    expect(await reply('window', '修改项目 P1 预计开工：明年春天')).toBe('看不懂预计开工「明年春天」，请写成 修改项目 P1 预计开工：2026-03-02。');
+    expect(await reply('window', '修改项目 P1 预计开工：明年春天')).toBe(
+      '看不懂预计开工「明年春天」，请写成 修改项目 P1 预计开工：2027-03-01（或2027年3月）。',
+    );
     expect(await h.prisma.event.count({ where: { kind: 'project.edited' } })).toBe(0);
   });
 
@@ -78,7 +80,7 @@ describe('修改项目', () => {
 
   it('refuses unknown fields, over-long values, bad amounts, unknown units and other roles', async () => {
     expect(await reply('window', '修改项目 P1 投资额度：8亿')).toBe(
-      '没有「投资额度」这个字段。可以写的字段：名称、内容、投资、行业、责任单位、企业、联系人、包抓领导、签约日期、土地摘牌日期、目标任务、时间节点、预计开工、开工日期、投产日期、入库日期。例如：修改项目 P12 投资：8亿 联系人：张三 13800000000',
+      '没有「投资额度」这个字段。你是不是指：投资？可以写的字段：名称、内容、投资、行业、责任单位、企业、联系人、包抓领导、签约日期、土地摘牌日期、目标任务、时间节点、预计开工、开工日期、投产日期、入库日期。例如：修改项目 P12 投资：8亿 联系人：张三 13800000000',
     );
     expect(await reply('window', `修改项目 P1 名称：${'光'.repeat(61)}`)).toBe('名称最多 60 个字，请缩短后重发。');
     expect(await reply('window', '修改项目 P1 投资：-8亿')).toBe('投资「-8亿」必须大于 0，请写成 3.5亿、8000万 或 30000000元。');

@@ -70,3 +70,38 @@ describe('月报', () => {
     expect(await reply('zrzy.agent', '月报 P1 很多')).toBe('请写明本月完成投资和进展，例如「月报 P12 1200万 主体厂房封顶」。');
   });
 });
+
+describe('issue 18 item 6: problems as typed', () => {
+  it('keeps the problem verbatim after the reference: other labels, semicolons and links', async () => {
+    const typed = '用地手续未办 原因：林地指标不足；见 https://example.gov.cn/a?b=1;c=2';
+    expect(await reply('zrzy.agent', `问题 P1 ${typed} 建议：县里协调`)).toMatch(/^已登记问题 Q1/);
+    const problem = await h.prisma.problem.findUniqueOrThrow({ where: { id: 1 } });
+    expect(problem.description).toBe(typed);
+    expect(problem.suggestion).toBe('县里协调');
+  });
+
+  it('takes Q1： right after 答复, 提交例会 and 销号', async () => {
+    await h.say('zrzy.agent', '问题 P1 施工许可证办理慢');
+    expect(await reply('window', '答复Q1：已协调住建局')).toBe('Q1（P1 光伏组件项目：施工许可证办理慢）已答复。');
+    expect((await h.prisma.problemAnswer.findFirstOrThrow()).text).toBe('已协调住建局');
+    expect(await reply('leader.a', '提交例会Q1:请主要领导协调')).toBe('Q1（P1 光伏组件项目：施工许可证办理慢）已提交周五例会。');
+    expect(await reply('office', '销号Q1：')).toBe('Q1（P1 光伏组件项目：施工许可证办理慢）已销号。');
+  });
+
+  it("lets a team unit's agent answer a problem of its project", async () => {
+    await h.say('zrzy.agent', '问题 P1 环评批复慢');
+    // 生态环境局 is on the team of P1; the problem is 自然资源局's, the responsible unit.
+    expect(await reply('sthj.agent', '答复 Q1 环评已批复')).toBe('Q1（P1 光伏组件项目：环评批复慢）已答复。');
+    expect(await reply('lyj.agent', '答复 Q1 与我无关')).toBe('没有找到问题 Q1。');
+  });
+
+  it("closes a terminated project's open problems, marked 项目终止, and takes them off the meeting agenda", async () => {
+    await h.say('zrzy.agent', '问题 P1 用地指标不足');
+    await h.say('leader.a', '提交例会 Q1 请主要领导协调');
+    expect(await reply('window', '终止 P1 企业主动撤回')).toMatch(/1 个未销号问题随项目终止销号/);
+    expect((await h.prisma.problem.findUniqueOrThrow({ where: { id: 1 } })).state).toBe('closed');
+    const closed = await h.prisma.event.findFirstOrThrow({ where: { kind: 'problem.closed' } });
+    expect(closed.after).toMatchObject({ problemId: 1, reason: '项目终止' });
+    expect(await reply('window', '档案 P1')).toContain('问题 Q1 销号（项目终止）');
+  });
+});
