@@ -58,7 +58,7 @@ export interface App {
   runJobs(): Promise<number>;
   /** Sends the scheduled digests and reminders that are due (cron/schedules); returns how many occurrences ran. */
   runSchedules(): Promise<number>;
-  /** Deletes Inbound and Outbox rows past retention (cron/prune-old-rows.ts); returns how many. */
+  /** Deletes Inbound, Outbox and DingTalk sign rows past retention (cron/prune-old-rows.ts); returns how many. */
   prune(): Promise<number>;
   start(): void;
   stop(): Promise<void>;
@@ -209,8 +209,8 @@ export function createApp(deps: AppDeps): App {
       return ran;
     },
     async prune() {
-      const { inbound, outbox } = await pruneOldRows(prisma, { now: clock.now(), policy: deps.policy, logger });
-      return inbound + outbox;
+      const { inbound, outbox, signs } = await pruneOldRows(prisma, { now: clock.now(), policy: deps.policy, logger });
+      return inbound + outbox + signs;
     },
     start() {
       stopping = new AbortController();

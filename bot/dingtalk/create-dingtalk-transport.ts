@@ -9,6 +9,7 @@ import type { Db } from '../../prisma/open-database.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Receive, Transport } from '../transport/transport.js';
+import { claimCallbackSign } from './claim-callback-sign.js';
 import { createDingtalkApi } from './create-dingtalk-api.js';
 import { createDingtalkMessenger } from './create-dingtalk-messenger.js';
 import { createDingtalkRouter } from './create-dingtalk-router.js';
@@ -71,7 +72,14 @@ export function createDingtalkTransport(config: DingtalkConfig, deps: DingtalkTr
     fetchDirectory: () => fetchDingtalkDirectory(api),
   };
   if (config.mode === 'http') {
-    transport.routes = (receive) => createDingtalkRouter({ appSecret: config.clientSecret, receive, clock: deps.clock, logger });
+    transport.routes = (receive) =>
+      createDingtalkRouter({
+        appSecret: config.clientSecret,
+        receive,
+        claimSign: (pair) => claimCallbackSign(deps.prisma, pair),
+        clock: deps.clock,
+        logger,
+      });
     return transport;
   }
   transport.start = async (receive) => {
