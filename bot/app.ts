@@ -14,6 +14,7 @@ import { findSenders, senderKey } from './inbound/find-senders.js';
 import { isTransientError } from './inbound/is-transient-error.js';
 import { markProcessed } from './inbound/mark-processed.js';
 import { recordInbound } from './inbound/record-inbound.js';
+import { sanitizeIncomingEvent } from './inbound/sanitize-incoming-event.js';
 import { withRetries } from './inbound/with-retries.js';
 import { runDueJobs, type JobRunners } from './jobs/run-due-jobs.js';
 import type { Logger } from './logger.js';
@@ -163,7 +164,13 @@ export function createApp(deps: AppDeps): App {
 
   return {
     async receive(event) {
-      const parsed = incomingEventSchema.safeParse(event);
+      // One sanitation for every platform (sanitize-incoming-event.ts): what a platform signed is stored or refused, never a 5xx.
+      const sanitized = sanitizeIncomingEvent(event);
+      if (!sanitized.ok) {
+        logger.warn({ platform: event.platform, reason: sanitized.reason }, 'incoming event refused: invalid');
+        return 'invalid';
+      }
+      const parsed = incomingEventSchema.safeParse(sanitized.event);
       if (!parsed.success) {
         logger.warn(
           { platform: event.platform, issue: parsed.error.issues[0]?.message, path: parsed.error.issues[0]?.path.join('.') },
