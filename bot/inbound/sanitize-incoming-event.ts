@@ -5,9 +5,8 @@
 //   tab and line breaks, DEL, C1) and lone surrogates are the sender's client's noise: stripped.
 //   PostgreSQL's JSON refuses NUL (22021) and a lone surrogate escape (22P02).
 // - Identifiers (the sender's account, dedupKey, card key, button id): such characters mean the
-//   payload is forged or corrupt, so the event is refused; each platform's accounts have a shape
-//   (WeCom 成员UserID: 1–64 of letters, digits and `_-@.`, a letter or digit first; DingTalk
-//   userId: letters, digits and the same marks).
+//   payload is forged or corrupt, so the event is refused; each platform's accounts have the
+//   shape the roster accepts for them (bot/roster/import-roster.ts: WeCom 成员UserID, DingTalk userId).
 // - The time it happened: within AT_RANGE, so no date arithmetic after this point throws.
 import type { IncomingEvent, Platform } from '../messages.js';
 
@@ -21,10 +20,10 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const ACCOUNT: Record<Platform, RegExp> = {
-  wecom: /^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/,
-  dingtalk: /^[A-Za-z0-9_.@-]{1,64}$/,
+  wecom: /^[A-Za-z0-9._@-]{1,64}$/,
+  dingtalk: /^[A-Za-z0-9._@$-]{1,64}$/,
   // The local chat speaks as a roster account of either platform.
-  local: /^[A-Za-z0-9_.@-]{1,64}$/,
+  local: /^[A-Za-z0-9._@$-]{1,64}$/,
 };
 /** Card keys and button ids are the bot's own (`call:12`, `take`): printable ASCII. */
 const OWN_KEY = /^[\x21-\x7e]+$/;

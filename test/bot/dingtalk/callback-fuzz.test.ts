@@ -133,7 +133,7 @@ describe(`DingTalk under ${HTTP_REQUESTS} signed HTTP callbacks and ${STREAM_FRA
     expect(rows.length).toBeGreaterThan(500);
     const events = rows.map((row) => row.event as { account: string; text?: string; input?: string });
     // A mutation may leave a sender's id longer or shorter, never outside DingTalk's userId shape.
-    expect(events.map((event) => event.account).filter((account) => !/^[A-Za-z0-9_.@-]{1,64}$/.test(account))).toEqual([]);
+    expect(events.map((event) => event.account).filter((account) => !/^[A-Za-z0-9._@$-]{1,64}$/.test(account))).toEqual([]);
     // eslint-disable-next-line no-control-regex
     const noise = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
     expect(events.filter((event) => noise.test(event.text ?? '') || noise.test(event.input ?? '')).slice(0, 3)).toEqual([]);
