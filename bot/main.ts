@@ -9,7 +9,7 @@ import { recomputeTaskClocks } from '../prisma/recompute-task-clocks.js';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { FileClock } from './file-clock.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, logSecrets, type Config } from './config.js';
 import { listen } from './listen.js';
 import { createLocalTransport } from './local/create-local-transport.js';
 import { createLogger } from './logger.js';
@@ -28,7 +28,7 @@ const STOP_DEADLINE_MS = 4000;
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, logSecrets(config));
   const database = await open(config);
   if (database.applied.length > 0) logger.info({ migrations: database.applied }, 'applied migrations');
   const { prisma } = database;
