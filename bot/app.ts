@@ -14,6 +14,7 @@ import { findSenders, senderKey } from './inbound/find-senders.js';
 import { isTransientError } from './inbound/is-transient-error.js';
 import { markProcessed } from './inbound/mark-processed.js';
 import { recordInbound } from './inbound/record-inbound.js';
+import { sanitizeIncomingEvent } from './inbound/sanitize-incoming-event.js';
 import { withRetries } from './inbound/with-retries.js';
 import { runDueJobs, type JobRunners } from './jobs/run-due-jobs.js';
 import type { Logger } from './logger.js';
@@ -58,7 +59,7 @@ export interface App {
   runJobs(): Promise<number>;
   /** Sends the scheduled digests and reminders that are due (cron/schedules); returns how many occurrences ran. */
   runSchedules(): Promise<number>;
-  /** Deletes Inbound and Outbox rows past retention (cron/prune-old-rows.ts); returns how many. */
+  /** Deletes Inbound, Outbox and DingTalk sign rows past retention (cron/prune-old-rows.ts); returns how many. */
   prune(): Promise<number>;
   start(): void;
   stop(): Promise<void>;
@@ -163,7 +164,13 @@ export function createApp(deps: AppDeps): App {
 
   return {
     async receive(event) {
-      const parsed = incomingEventSchema.safeParse(event);
+      // One sanitation for every platform (sanitize-incoming-event.ts): what a platform signed is stored or refused, never a 5xx.
+      const sanitized = sanitizeIncomingEvent(event);
+      if (!sanitized.ok) {
+        logger.warn({ platform: event.platform, reason: sanitized.reason }, 'incoming event refused: invalid');
+        return 'invalid';
+      }
+      const parsed = incomingEventSchema.safeParse(sanitized.event);
       if (!parsed.success) {
         logger.warn(
           { platform: event.platform, issue: parsed.error.issues[0]?.message, path: parsed.error.issues[0]?.path.join('.') },
@@ -209,8 +216,8 @@ export function createApp(deps: AppDeps): App {
       return ran;
     },
     async prune() {
-      const { inbound, outbox } = await pruneOldRows(prisma, { now: clock.now(), policy: deps.policy, logger });
-      return inbound + outbox;
+      const { inbound, outbox, signs } = await pruneOldRows(prisma, { now: clock.now(), policy: deps.policy, logger });
+      return inbound + outbox + signs;
     },
     start() {
       stopping = new AbortController();

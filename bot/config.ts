@@ -78,6 +78,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/** The credentials the logger writes as `[redacted]` wherever they appear (bot/logger.ts). */
+export function logSecrets(config: Config): string[] {
+  const password = URL.canParse(config.database) ? decodeURIComponent(new URL(config.database).password) : '';
+  return [config.wecom?.secret, config.wecom?.token, config.wecom?.encodingAesKey, config.dingtalk?.clientSecret, password].filter((secret): secret is string =>
+    Boolean(secret),
+  );
+}
+
 function loadWecom(env: NodeJS.ProcessEnv): WecomConfig | undefined {
   try {
     return loadWecomConfig(blankToUndefined(env));

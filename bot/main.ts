@@ -1,18 +1,18 @@
 // Starts 项目管家: configuration → database (migrations applied) → roster → transports → loops.
 // With nothing configured it runs on the embedded database with the demo roster and the local
 // terminal chat, so `npm install && npm start` works on a fresh machine.
-import { existsSync, mkdirSync, watchFile } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, watchFile } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../prisma/open-database.js';
 import { recomputeTaskClocks } from '../prisma/recompute-task-clocks.js';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { FileClock } from './file-clock.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, logSecrets, type Config } from './config.js';
 import { listen } from './listen.js';
 import { createLocalTransport } from './local/create-local-transport.js';
 import { createLogger } from './logger.js';
+import { prepareDataDir } from './prepare-data-dir.js';
 import { loadRosterAtStart } from './roster/load-roster-at-start.js';
 import { createServer } from './server.js';
 import { createDingtalkTransport } from './dingtalk/create-dingtalk-transport.js';
@@ -28,7 +28,7 @@ const STOP_DEADLINE_MS = 4000;
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, logSecrets(config));
   const database = await open(config);
   if (database.applied.length > 0) logger.info({ migrations: database.applied }, 'applied migrations');
   const { prisma } = database;
@@ -120,13 +120,20 @@ async function main(): Promise<void> {
 
 async function open(config: Config) {
   const embedded = !config.database.includes('://');
-  if (embedded) mkdirSync(dirname(config.database), { recursive: true });
+  if (embedded) prepareDataDir(config.database);
   try {
     return await openDatabase(config.database);
   } catch (error) {
     const setting = embedded ? `DATA_DIR: cannot open the embedded database in ${config.database}` : 'DATABASE_URL: cannot open the database';
-    throw new ConfigError(`${setting} (${(error as Error).message})`);
+    throw new ConfigError(`${setting} (${describeCause(error)})`);
   }
+}
+
+/** PGlite throws errno objects without a message: the cause then reads as their name and number. */
+function describeCause(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message.split('\n')[0]!;
+  const { name, code, errno } = (error ?? {}) as { name?: unknown; code?: unknown; errno?: unknown };
+  return [name, code, errno === undefined ? undefined : `errno ${String(errno)}`].filter((part) => part !== undefined).join(' ') || String(error);
 }
 
 main().catch((error: unknown) => {

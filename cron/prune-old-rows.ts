@@ -9,10 +9,14 @@
 //   is what sends "once" notices once (the calendar warning is once a year). Pending and in-flight
 //   rows are never touched, nor what went to an enterprise contact: 一事一档 shows those deliveries
 //   for as long as the archive is kept (docs/domain.md "一事一档").
+// - DingTalk HTTP-mode sign pairs (bot/dingtalk/claim-callback-sign.ts) once no request could
+//   carry them: a timestamp is accepted up to an hour either side of the clock, so two hours
+//   after the pair was first seen.
 // Several instances may run it at once: each batch claims its rows FOR UPDATE SKIP LOCKED.
 import type { Db } from '../prisma/open-database.js';
 import type { Logger } from '../bot/logger.js';
 import type { Policy } from '../domain/policy.js';
+import { MAX_SKEW_MS } from '../bot/dingtalk/verify-callback-sign.js';
 
 export const PRUNE_CYCLE_MS = 60 * 60 * 1000;
 const DEDUP_KEEP_DAYS = 400;
@@ -26,7 +30,7 @@ export interface PruneOptions {
 }
 
 /** Deletes what is past retention; returns how many rows of each table went. */
-export async function pruneOldRows(prisma: Db, { now, policy, logger }: PruneOptions): Promise<{ inbound: number; outbox: number }> {
+export async function pruneOldRows(prisma: Db, { now, policy, logger }: PruneOptions): Promise<{ inbound: number; outbox: number; signs: number }> {
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
   const inboundBefore = before(policy.retentionDays.inbound);
   const outboxBefore = before(policy.retentionDays.outbox);
@@ -47,8 +51,14 @@ export async function pruneOldRows(prisma: Db, { now, policy, logger }: PruneOpt
           AND NOT EXISTS (SELECT 1 FROM "Person" AS p WHERE p.id = "Outbox"."personId" AND 'enterprise' = ANY(p.roles))
         LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
   );
-  if (inbound + outbox > 0) logger?.info({ inbound, outbox }, 'pruned old rows');
-  return { inbound, outbox };
+  const signsBefore = new Date(now.getTime() - 2 * MAX_SKEW_MS).toISOString();
+  const signs = await inBatches(
+    () => prisma.$executeRaw`
+      DELETE FROM "DingtalkCallbackSign" WHERE ("timestamp", sign) IN (
+        SELECT "timestamp", sign FROM "DingtalkCallbackSign" WHERE "receivedAt" < ${signsBefore}::timestamp LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
+  );
+  if (inbound + outbox + signs > 0) logger?.info({ inbound, outbox, signs }, 'pruned old rows');
+  return { inbound, outbox, signs };
 }
 
 async function inBatches(deleteBatch: () => Promise<number>): Promise<number> {

@@ -1,6 +1,7 @@
 // POST /dingtalk/callback, for HTTP mode (机器人接收消息: the robot's 消息接收地址). Checked
 // before anything else: the sign and timestamp headers (401), then the size (413 over 64 KB),
-// then JSON and shape (400). Each refusal is logged with its reason and the caller's IP, no
+// then the pair's first use (401 for a second body under one `(timestamp, sign)`:
+// claim-callback-sign.ts), then JSON and shape (400). Each refusal is logged with its reason and the caller's IP, no
 // stack. A good message is recorded through `receive` and answered at once with an empty 200:
 // replies go through the outbox, not the callback's answer.
 import { createHash } from 'node:crypto';
@@ -10,6 +11,7 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { readBody } from '../read-body.js';
 import type { Receive } from '../transport/transport.js';
+import type { SignClaim } from './claim-callback-sign.js';
 import { receivePush, TOPIC_CARD, TOPIC_ROBOT } from './receive-push.js';
 import { verifyCallbackSign } from './verify-callback-sign.js';
 
@@ -19,20 +21,19 @@ const BODY_LIMIT = 64 * 1024;
 export interface DingtalkRouterDeps {
   appSecret: string;
   receive: Receive;
+  /** Spends a `(timestamp, sign)` pair on a body (claim-callback-sign.ts). */
+  claimSign(pair: { timestamp: string; sign: string; body: string; now: Date }): Promise<SignClaim>;
   clock: Clock;
   logger: Logger;
 }
 
-export function createDingtalkRouter({ appSecret, receive, clock, logger }: DingtalkRouterDeps): Router {
+export function createDingtalkRouter({ appSecret, receive, claimSign, clock, logger }: DingtalkRouterDeps): Router {
   const router = new Router();
 
   router.post(CALLBACK_PATH, async (ctx) => {
-    const signed = verifyCallbackSign({
-      appSecret,
-      timestamp: ctx.get('timestamp') || undefined,
-      sign: ctx.get('sign') || undefined,
-      nowMs: clock.now().getTime(),
-    });
+    const timestamp = ctx.get('timestamp');
+    const sign = ctx.get('sign');
+    const signed = verifyCallbackSign({ appSecret, timestamp: timestamp || undefined, sign: sign || undefined, nowMs: clock.now().getTime() });
     if (!signed.ok) return refuse(ctx, 401, signed.reason, logger);
     let body: string;
     try {
@@ -41,6 +42,9 @@ export function createDingtalkRouter({ appSecret, receive, clock, logger }: Ding
       if ((error as { status?: number }).status !== 413) throw error;
       return refuse(ctx, 413, (error as Error).message, logger);
     }
+    // A redelivery goes on: `receive` answers it as a duplicate, or records it if the first try failed.
+    if ((await claimSign({ timestamp, sign, body, now: clock.now() })) === 'reused')
+      return refuse(ctx, 401, 'timestamp and sign already used for another body', logger);
     let data: unknown;
     try {
       data = JSON.parse(body);

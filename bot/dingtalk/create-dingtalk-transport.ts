@@ -9,6 +9,8 @@ import type { Db } from '../../prisma/open-database.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Receive, Transport } from '../transport/transport.js';
+import { AT_RANGE } from '../inbound/sanitize-incoming-event.js';
+import { claimCallbackSign } from './claim-callback-sign.js';
 import { createDingtalkApi } from './create-dingtalk-api.js';
 import { createDingtalkMessenger } from './create-dingtalk-messenger.js';
 import { createDingtalkRouter } from './create-dingtalk-router.js';
@@ -47,7 +49,9 @@ export function createDingtalkTransport(config: DingtalkConfig, deps: DingtalkTr
       logger.warn({ topic: frame.headers.topic, messageId: frame.headers.messageId }, 'dingtalk push data is not JSON');
       return;
     }
-    const at = Number(frame.headers.time) > 0 ? new Date(Number(frame.headers.time)) : deps.clock.now();
+    // The frame's time stamps a card click; a time no date can hold is the frame's fault, not the click's.
+    const time = Number(frame.headers.time);
+    const at = time >= AT_RANGE.min && time < AT_RANGE.max ? new Date(time) : deps.clock.now();
     for (let attempt = 1; ; attempt++) {
       try {
         await receivePush({ topic: frame.headers.topic, data, messageId: frame.headers.messageId, at }, receive, logger);
@@ -71,7 +75,14 @@ export function createDingtalkTransport(config: DingtalkConfig, deps: DingtalkTr
     fetchDirectory: () => fetchDingtalkDirectory(api),
   };
   if (config.mode === 'http') {
-    transport.routes = (receive) => createDingtalkRouter({ appSecret: config.clientSecret, receive, clock: deps.clock, logger });
+    transport.routes = (receive) =>
+      createDingtalkRouter({
+        appSecret: config.clientSecret,
+        receive,
+        claimSign: (pair) => claimCallbackSign(deps.prisma, pair),
+        clock: deps.clock,
+        logger,
+      });
     return transport;
   }
   transport.start = async (receive) => {

@@ -2,9 +2,11 @@
 // names follow DingTalk's docs: 机器人接收消息 (the robot topic /v1.0/im/bot/messages/get, and the
 // body of an HTTP-mode callback) and 卡片回传请求 (the card topic /v1.0/card/instances/callback,
 // whose `content` is itself a JSON string). Anything that does not fit is refused with a reason
-// and never stored.
+// and never stored; what is left — control characters, lone surrogates, the shape of an id — is
+// the one check of `receive` for every platform (bot/inbound/sanitize-incoming-event.ts).
 import { z } from 'zod';
-import { incomingEventSchema, type IncomingEvent } from '../messages.js';
+import { AT_RANGE } from '../inbound/sanitize-incoming-event.js';
+import type { IncomingEvent } from '../messages.js';
 import { decodeCardTrackId } from './card-track-id.js';
 
 export type Converted = { ok: true; event: IncomingEvent } | { ok: false; reason: string };
@@ -12,7 +14,12 @@ export type Converted = { ok: true; event: IncomingEvent } | { ok: false; reason
 const robotMessageSchema = z.looseObject({
   msgId: z.string().min(1).max(256),
   msgtype: z.string().min(1).max(64),
-  createAt: z.number().int().positive(),
+  // Milliseconds; out of range, `new Date(createAt)` cannot be written as a date at all.
+  createAt: z
+    .number()
+    .int()
+    .min(AT_RANGE.min)
+    .max(AT_RANGE.max - 1),
   // Absent for people outside the organisation, who cannot use the bot anyway.
   senderStaffId: z.string().min(1).max(128),
   conversationType: z.enum(['1', '2']),
@@ -43,9 +50,9 @@ export function robotMessageToEvent(data: unknown): Converted {
     dedupKey: `msg:${message.msgId}`,
     at: new Date(message.createAt).toISOString(),
   };
-  if (message.msgtype !== 'text') return check({ ...base, type: 'unsupported', what: message.msgtype });
+  if (message.msgtype !== 'text') return { ok: true, event: { ...base, type: 'unsupported', what: message.msgtype } };
   if (!message.text) return { ok: false, reason: 'text message without text.content' };
-  return check({ ...base, type: 'text', text: stripMention(message.text.content, message.conversationType === '2') });
+  return { ok: true, event: { ...base, type: 'text', text: stripMention(message.text.content, message.conversationType === '2') } };
 }
 
 /** A click on an interactive card; `dedupKey` is the push's own id (clicks carry none). */
@@ -69,27 +76,25 @@ export function cardCallbackToEvent(data: unknown, push: { messageId: string; at
   const buttonId = typeof params.buttonId === 'string' ? params.buttonId : actionIds[0];
   if (!buttonId) return { ok: false, reason: 'card callback without buttonId or actionIds' };
   const input = typeof params.input === 'string' && params.input.trim() !== '' ? params.input.trim() : undefined;
-  return check({
-    platform: 'dingtalk',
-    account: callback.userId,
-    dedupKey: `card:${push.messageId}`,
-    at: push.at.toISOString(),
-    type: 'card_action',
-    cardKey,
-    buttonId,
-    ...(input !== undefined && { input }),
-  });
+  return {
+    ok: true,
+    event: {
+      platform: 'dingtalk',
+      account: callback.userId,
+      dedupKey: `card:${push.messageId}`,
+      at: push.at.toISOString(),
+      type: 'card_action',
+      cardKey,
+      buttonId,
+      ...(input !== undefined && { input }),
+    },
+  };
 }
 
 /** `@项目管家 报到 T34` → `报到 T34`: DingTalk may keep the robot's (and others') @names in front. */
 function stripMention(content: string, group: boolean): string {
   const text = content.trim();
   return group ? text.replace(/^(?:@\S+\s+)+/u, '').trim() : text;
-}
-
-function check(candidate: IncomingEvent): Converted {
-  const parsed = incomingEventSchema.safeParse(candidate);
-  return parsed.success ? { ok: true, event: parsed.data } : refuse('event', parsed.error);
 }
 
 function refuse(what: string, error: z.ZodError): Converted {

@@ -21,7 +21,14 @@ beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
   const app = new Koa();
-  app.use(createDingtalkRouter({ appSecret: config.clientSecret, receive: (event) => bot.receive(event), clock, logger }).routes());
+  // The sign ledger as the database keeps it (claim-callback-sign.ts; tested in claim-callback-sign.db.test.ts).
+  const signs = new Map<string, string>();
+  const claimSign = async ({ timestamp, sign, body }: { timestamp: string; sign: string; body: string }) => {
+    const seen = signs.get(`${timestamp}:${sign}`);
+    if (seen === undefined) signs.set(`${timestamp}:${sign}`, body);
+    return seen === undefined ? ('first' as const) : seen === body ? ('redelivery' as const) : ('reused' as const);
+  };
+  app.use(createDingtalkRouter({ appSecret: config.clientSecret, receive: (event) => bot.receive(event), claimSign, clock, logger }).routes());
   server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${CALLBACK_PATH}`;
@@ -37,7 +44,9 @@ beforeEach(() => {
   lines.length = 0;
 });
 
-function post(body: string, { timestamp = String(clock.now().getTime() - 2000), sign = signCallback(config.clientSecret, timestamp) } = {}) {
+// Each request signed at its own millisecond, as DingTalk signs each: a pair carries one body.
+let sent = 0;
+function post(body: string, { timestamp = String(clock.now().getTime() - 2000 - sent++), sign = signCallback(config.clientSecret, timestamp) } = {}) {
   return fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', timestamp, sign } });
 }
 
