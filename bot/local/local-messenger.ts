@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Db } from '../../prisma/open-database.js';
-import type { Delivery, DeliveryResult, Messenger } from '../transport/messenger.js';
+import { RESEND_MARK, type Delivery, type DeliveryResult, type Messenger } from '../transport/messenger.js';
 import { renderAsText } from './render-as-text.js';
 
 export interface LocalDelivery {
@@ -29,6 +29,11 @@ export class LocalMessenger implements Messenger {
     private readonly filesDir = LOCAL_FILES_DIR,
   ) {}
 
+  /** A terminal shows whatever it is sent. */
+  dropsDuplicates(): boolean {
+    return false;
+  }
+
   async deliver(delivery: Delivery): Promise<DeliveryResult> {
     const { to, message } = delivery;
     const account =
@@ -38,7 +43,7 @@ export class LocalMessenger implements Messenger {
     const local: LocalDelivery = {
       recipient: 'account' in to ? to.account : to.chat.id,
       name: 'account' in to ? (account?.person.name ?? to.account) : `群聊 ${to.chat.name}`,
-      text: message.kind === 'file' ? `文件已保存：${await this.saveFile(delivery.outboxId, message.name, message.content)}` : renderAsText(message),
+      text: `${delivery.resend ? `${RESEND_MARK}\n` : ''}${message.kind === 'file' ? `文件已保存：${await this.saveFile(delivery.outboxId, message.name, message.content)}` : renderAsText(message)}`,
     };
     this.deliveries.emit('delivery', local);
     return { ok: true, platformMsgId: `local-${delivery.outboxId}` };
