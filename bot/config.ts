@@ -33,6 +33,8 @@ export interface Config {
   host: string;
   /** A postgres:// URL, or the directory of the embedded PGlite database. */
   database: string;
+  /** Where the local chat saves the files it cannot show: DATA_DIR/files (bot/local/save-local-file.ts). */
+  filesDir: string;
   trustProxy: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   policy: Policy;
@@ -68,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // another machine, so then the default is every interface.
     host: vars.HOST ?? (platform ? '0.0.0.0' : '127.0.0.1'),
     database: vars.DATABASE_URL ?? `${vars.DATA_DIR}/pglite`,
+    filesDir: `${vars.DATA_DIR}/files`,
     trustProxy: vars.TRUST_PROXY === '1',
     logLevel: vars.LOG_LEVEL,
     policy: loadPolicy(vars.POLICY_FILE),

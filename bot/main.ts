@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const platforms = [config.wecom && createWecomTransport(config.wecom, deps), config.dingtalk && createDingtalkTransport(config.dingtalk, deps)].filter(
     (transport) => transport !== undefined,
   );
-  const local = platforms.length === 0 ? createLocalTransport(prisma, fileClock) : undefined;
+  const local = platforms.length === 0 ? createLocalTransport(prisma, config.filesDir, fileClock) : undefined;
   local?.messenger.deliveries.on('delivery', (delivery) => logger.info({ to: delivery.recipient }, `→ ${delivery.name}: ${delivery.text.split('\n')[0]}`));
   const transports = local ? [local] : platforms;
   const directory = Object.fromEntries(transports.flatMap((transport) => (transport.fetchDirectory ? [[transport.platform, transport.fetchDirectory]] : [])));

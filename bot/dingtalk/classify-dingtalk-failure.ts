@@ -5,7 +5,9 @@
 // operator fixes it without touching the messages). The organisation's monthly quota (90020,
 // `Forbidden.AccessDenied.ApiCountLimitForOrg`) is permanent until next month or an upgrade: the
 // error says so in words the admins receive. Everything else — an unknown user, a bad template —
-// is permanent: retrying a refusal only repeats it.
+// is permanent: retrying a refusal only repeats it. A request written without an answer (a timeout,
+// a reset, a 2xx that is not JSON) has an unknown outcome: DingTalk may have shown it, and it drops
+// no duplicate (docs/architecture.md "Faults and recovery").
 import type { DeliveryResult } from '../transport/messenger.js';
 import { DingtalkApiError, DingtalkTransportError } from './dingtalk-api-error.js';
 
@@ -23,8 +25,8 @@ const HTML_BAN_WAIT_MS = 5 * 60_000;
 export function classifyDingtalkFailure(error: unknown): Failure {
   if (error instanceof DingtalkTransportError) {
     if (error.kind === 'html') return { ok: false, retry: true, error: error.message, retryAfterMs: HTML_BAN_WAIT_MS };
-    const retry = error.kind !== 'http' || (error.status ?? 500) >= 500 || error.status === 429;
-    return { ok: false, retry, error: error.message };
+    if (error.kind === 'http') return { ok: false, retry: (error.status ?? 500) >= 500 || error.status === 429, error: error.message };
+    return { ok: false, retry: true, error: error.message, ...(error.kind === 'refused' ? {} : { unknown: true }) };
   }
   if (error instanceof DingtalkApiError) {
     if (QUOTA_CODES.has(error.code)) {

@@ -5,6 +5,7 @@
 // oapi.dingtalk.com (query access_token), where the contacts API lives. A call refused for a bad
 // or expired token drops it, fetches a new one and retries once.
 import { DingtalkApiError, DingtalkTransportError } from './dingtalk-api-error.js';
+import { describeFetchFailure } from '../transport/describe-fetch-failure.js';
 
 export interface DingtalkApi {
   /** api.dingtalk.com: `POST|PUT /v1.0/…`, JSON in and out; a non-2xx answer throws. */
@@ -55,9 +56,8 @@ export function createDingtalkApi({ apiBase, oapiBase, clientId, clientSecret, t
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
-      const code = ((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message) || 'failed';
-      throw new DingtalkTransportError(label, timedOut ? 'timeout' : 'network', timedOut ? `after ${timeoutMs} ms` : code);
+      const { kind, detail } = describeFetchFailure(error, timeoutMs);
+      throw new DingtalkTransportError(label, kind, detail);
     }
     const text = await response.text().catch(() => '');
     // An IP over 10,000 calls in 20 s gets an HTML page for 5 minutes, not an error code (服务端API调用频率限制).

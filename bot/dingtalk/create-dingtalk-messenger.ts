@@ -3,12 +3,13 @@
 // interactive cards when a template is configured and clicks can come back (Stream mode),
 // otherwise as markdown listing the text commands; a card update changes the card in place, or
 // arrives as a line of text when there is no card to update. A file is uploaded to oapi's
-// media/upload and sent as sampleFile.
+// media/upload and sent as sampleFile. DingTalk drops no duplicate: a resend after an unknown
+// outcome shows RESEND_MARK first (markForResend), so nobody takes it for a new message.
 import type { Db } from '../../prisma/open-database.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { OutgoingMessage } from '../messages.js';
-import type { Delivery, DeliveryResult, Messenger, MessengerLimits } from '../transport/messenger.js';
+import { RESEND_MARK, type Delivery, type DeliveryResult, type Messenger, type MessengerLimits } from '../transport/messenger.js';
 import { classifyDingtalkFailure, QUOTA_EXCEEDED } from './classify-dingtalk-failure.js';
 import type { DingtalkApi } from './create-dingtalk-api.js';
 import { deliverInteractiveCard, updateInteractiveCard, type CardTarget } from './deliver-interactive-card.js';
@@ -49,7 +50,7 @@ export function createDingtalkMessenger(deps: DingtalkMessengerDeps): Messenger 
 
   async function deliverOrThrow(delivery: Delivery): Promise<DeliveryResult> {
     const to = target(delivery);
-    const message: OutgoingMessage = delivery.message;
+    const message = delivery.resend ? markForResend(delivery.message) : delivery.message;
     switch (message.kind) {
       case 'text':
         return send(to, { msgKey: 'sampleText', msgParam: { content: message.text } });
@@ -87,6 +88,7 @@ export function createDingtalkMessenger(deps: DingtalkMessengerDeps): Messenger 
   return {
     platform: 'dingtalk',
     limits: DINGTALK_LIMITS,
+    dropsDuplicates: () => false,
     async deliver(delivery) {
       let result: DeliveryResult;
       try {
@@ -101,4 +103,21 @@ export function createDingtalkMessenger(deps: DingtalkMessengerDeps): Messenger 
       return result;
     },
   };
+}
+
+/** The mark where a reader sees it first: a text's first line, a markdown's title and first line, a card's title, a file's name. */
+function markForResend(message: OutgoingMessage): OutgoingMessage {
+  switch (message.kind) {
+    case 'text':
+      return { ...message, text: `${RESEND_MARK}\n${message.text}` };
+    case 'markdown':
+      // The title shows in the notification only; the text is what the chat shows.
+      return { ...message, title: `${RESEND_MARK}${message.title}`, text: `${RESEND_MARK}\n\n${message.text}` };
+    case 'card':
+      return { ...message, card: { ...message.card, title: `${RESEND_MARK}${message.card.title}` } };
+    case 'card_update':
+      return { ...message, status: `${RESEND_MARK}${message.status}` };
+    case 'file':
+      return { ...message, name: `${RESEND_MARK}${message.name}` };
+  }
 }

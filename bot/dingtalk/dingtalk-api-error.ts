@@ -19,7 +19,8 @@ export class DingtalkApiError extends Error {
 export class DingtalkTransportError extends Error {
   constructor(
     readonly path: string,
-    readonly kind: 'network' | 'timeout' | 'http' | 'not_json' | 'html',
+    /** refused: no connection was made (bot/transport/describe-fetch-failure.ts). */
+    readonly kind: 'refused' | 'network' | 'timeout' | 'http' | 'not_json' | 'html',
     detail: string,
     readonly status?: number,
   ) {

@@ -15,8 +15,9 @@ export interface LocalTransport extends Transport {
   afterClockMoved?: () => Promise<void>;
 }
 
-export function createLocalTransport(prisma: Db, clock: MovableClock = new ShiftableClock()): LocalTransport {
-  const messenger = new LocalMessenger(prisma);
+/** `filesDir`: where files sent to the chat are saved (DATA_DIR/files). */
+export function createLocalTransport(prisma: Db, filesDir: string, clock: MovableClock = new ShiftableClock()): LocalTransport {
+  const messenger = new LocalMessenger(prisma, filesDir);
   const transport: LocalTransport = {
     platform: 'local',
     messenger,

@@ -1,13 +1,12 @@
 // The messenger used when no chat platform is configured: every delivery is published to the
 // terminal chats connected to this server (bot/local/local-chat-routes.ts). A file (台账) cannot be
-// shown in a terminal: it is written under `filesDir` and the chat shows where.
+// shown in a terminal: it is written under `filesDir` (DATA_DIR/files, save-local-file.ts) and the chat
+// shows where.
 import { EventEmitter } from 'node:events';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
 import type { Db } from '../../prisma/open-database.js';
-import type { Delivery, DeliveryResult, Messenger } from '../transport/messenger.js';
+import { RESEND_MARK, type Delivery, type DeliveryResult, type Messenger } from '../transport/messenger.js';
 import { renderAsText } from './render-as-text.js';
+import { saveLocalFile } from './save-local-file.js';
 
 export interface LocalDelivery {
   /** The local account (e.g. `window`), or the group chat id. */
@@ -15,8 +14,6 @@ export interface LocalDelivery {
   name: string;
   text: string;
 }
-
-export const LOCAL_FILES_DIR = join(tmpdir(), 'xiangmu-guanjia-files');
 
 export class LocalMessenger implements Messenger {
   readonly platform = 'local' as const;
@@ -26,8 +23,13 @@ export class LocalMessenger implements Messenger {
 
   constructor(
     private readonly prisma: Db,
-    private readonly filesDir = LOCAL_FILES_DIR,
+    private readonly filesDir: string,
   ) {}
+
+  /** A terminal shows whatever it is sent. */
+  dropsDuplicates(): boolean {
+    return false;
+  }
 
   async deliver(delivery: Delivery): Promise<DeliveryResult> {
     const { to, message } = delivery;
@@ -35,21 +37,21 @@ export class LocalMessenger implements Messenger {
       'account' in to
         ? await this.prisma.account.findUnique({ where: { platform_account: { platform: 'local', account: to.account } }, include: { person: true } })
         : null;
+    let shown = renderAsText(message);
+    if (message.kind === 'file') {
+      try {
+        shown = `文件已保存：${await saveLocalFile(this.filesDir, delivery.outboxId, message.name, Buffer.from(message.content, 'base64'))}`;
+      } catch (error) {
+        // A planted link or a directory of another user: retrying changes nothing, the admins are told.
+        return { ok: false, retry: false, error: `cannot save ${message.name}: ${(error as Error).message}` };
+      }
+    }
     const local: LocalDelivery = {
       recipient: 'account' in to ? to.account : to.chat.id,
       name: 'account' in to ? (account?.person.name ?? to.account) : `群聊 ${to.chat.name}`,
-      text: message.kind === 'file' ? `文件已保存：${await this.saveFile(delivery.outboxId, message.name, message.content)}` : renderAsText(message),
+      text: `${delivery.resend ? `${RESEND_MARK}\n` : ''}${shown}`,
     };
     this.deliveries.emit('delivery', local);
     return { ok: true, platformMsgId: `local-${delivery.outboxId}` };
-  }
-
-  /** One directory per outbox row, so two ledgers of one day never overwrite each other; the name stays as sent. */
-  private async saveFile(outboxId: bigint, name: string, base64: string): Promise<string> {
-    const dir = join(this.filesDir, String(outboxId));
-    await mkdir(dir, { recursive: true });
-    const path = join(dir, basename(name));
-    await writeFile(path, Buffer.from(base64, 'base64'));
-    return path;
   }
 }

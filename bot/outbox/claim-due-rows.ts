@@ -2,7 +2,8 @@
 // instances run at once without two of them taking one row. A claimed row is marked `sending`
 // with a lease (nextAttemptAt = now + lease) and the transaction commits before any platform
 // call, so the claim stays short; a sender that dies mid-send leaves a row that becomes due again
-// when its lease ends. On the way, in this order:
+// when its lease ends, counted as a try whose outcome is unknown (`unknownOutcomes`:
+// docs/architecture.md "Faults and recovery"). On the way, in this order:
 // 1. a row to a person gets its platform and account (bot/outbox/choose-account.ts), kept for retries;
 // 2. a text too long for its platform becomes several rows (split-by-bytes.ts);
 // 3. runs of fresh text notices to one account merge into one (bundle-notices.ts);
@@ -27,6 +28,8 @@ export interface DueRow {
   kind: string;
   payload: unknown;
   attempts: number;
+  /** Tries whose outcome is unknown, this claim's included when it takes the row back after a lease. */
+  unknownOutcomes: number;
   dedupKey: string | null;
   nextAttemptAt: Date;
 }
@@ -48,8 +51,8 @@ export const LEASE_MS = 30_000;
 
 export async function claimDueRows(prisma: Db, { now, limits, batch = 200, leaseMs = LEASE_MS }: ClaimOptions): Promise<DueRow[]> {
   return prisma.$transaction(async (tx) => {
-    const due = await tx.$queryRaw<DueRow[]>`
-      SELECT id, "personId", "chatId", platform, account, reply, kind, payload, attempts, "dedupKey", "nextAttemptAt" FROM "Outbox"
+    const due = await tx.$queryRaw<(DueRow & { status: string })[]>`
+      SELECT id, "personId", "chatId", platform, account, reply, kind, payload, status, attempts, "unknownOutcomes", "dedupKey", "nextAttemptAt" FROM "Outbox"
       WHERE status IN ('pending', 'sending') AND "nextAttemptAt" <= ${now}
       ORDER BY reply DESC, "nextAttemptAt", id
       LIMIT ${batch}
@@ -82,13 +85,20 @@ export async function claimDueRows(prisma: Db, { now, limits, batch = 200, lease
       // Out of the batch window until the account's minute has room again.
       await tx.outbox.updateMany({ where: { id: { in: waiting } }, data: { status: 'pending', nextAttemptAt: new Date(now.getTime() + MINUTE) } });
     }
-    if (claimed.length > 0) {
+    // A row still `sending` when its lease ended was cut mid-send (a crash, a stop, a slow platform):
+    // whether the platform took it is unknown.
+    const cutShort = new Set(due.filter((row) => row.status === 'sending').map((row) => row.id));
+    for (const [rows, unknown] of [
+      [claimed.filter((row) => !cutShort.has(row.id)), 0],
+      [claimed.filter((row) => cutShort.has(row.id)), 1],
+    ] as const) {
+      if (rows.length === 0) continue;
       await tx.outbox.updateMany({
-        where: { id: { in: claimed.map((row) => row.id) } },
-        data: { status: 'sending', attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + leaseMs) },
+        where: { id: { in: rows.map((row) => row.id) } },
+        data: { status: 'sending', attempts: { increment: 1 }, unknownOutcomes: { increment: unknown }, nextAttemptAt: new Date(now.getTime() + leaseMs) },
       });
     }
-    return claimed.map((row) => ({ ...row, attempts: row.attempts + 1 }));
+    return claimed.map((row) => ({ ...row, attempts: row.attempts + 1, unknownOutcomes: row.unknownOutcomes + (cutShort.has(row.id) ? 1 : 0) }));
   });
 }
 

@@ -2,6 +2,8 @@
 // time: record-sent-rows.ts; a row marked sent is never claimed again). A temporary failure waits with
 // backoff; a permanent one, or too many temporary ones, is marked failed and reported to admins.
 // A group chat the platform refused becomes one message per member, and the chat goes direct.
+// A try whose outcome is unknown is counted on the row (`unknownOutcomes`); where the platform drops
+// no duplicate, the resend waits at least a lease and goes out marked (send-pending.ts).
 // Each update checks the row is still this sender's claim (status and attempts unchanged): a
 // sender whose lease ran out must not overwrite the outcome of the one that took over.
 import type { Db } from '../../prisma/open-database.js';
@@ -17,13 +19,21 @@ type Failure = Extract<DeliveryResult, { ok: false }>;
 
 const MAX_ATTEMPTS = 12;
 
-export async function recordFailure(prisma: Db, row: DueRow, result: Failure, now: Date, logger: Logger): Promise<void> {
+/** The start of the error of a row not sent a third time (send-pending.ts); the admins are asked to check with the recipient. */
+export const UNKNOWN_TWICE = 'outcome unknown twice';
+
+/** `unknownWaitMs`: the least wait after an unknown outcome — a lease where the platform drops no duplicate, else 0. */
+export async function recordFailure(prisma: Db, row: DueRow, result: Failure, now: Date, logger: Logger, unknownWaitMs = 0): Promise<void> {
   const mine = { id: row.id, status: 'sending', attempts: row.attempts };
   const log = { outboxId: String(row.id), kind: row.kind, platform: row.platform, attempts: row.attempts };
   if (result.retry && row.attempts < MAX_ATTEMPTS) {
-    const waitMs = Math.max(computeBackoff(row.attempts), result.retryAfterMs ?? 0);
-    logger.warn({ ...log, error: result.error, waitMs }, 'delivery failed, will retry');
-    await prisma.outbox.updateMany({ where: mine, data: { status: 'pending', lastError: result.error, nextAttemptAt: new Date(now.getTime() + waitMs) } });
+    const unknown = result.unknown === true;
+    const waitMs = Math.max(computeBackoff(row.attempts), result.retryAfterMs ?? 0, unknown ? unknownWaitMs : 0);
+    logger.warn({ ...log, error: result.error, waitMs, unknown }, 'delivery failed, will retry');
+    await prisma.outbox.updateMany({
+      where: mine,
+      data: { status: 'pending', lastError: result.error, nextAttemptAt: new Date(now.getTime() + waitMs), unknownOutcomes: { increment: unknown ? 1 : 0 } },
+    });
     return;
   }
   if (!result.retry && result.groupRefused && row.chatId) {
@@ -43,6 +53,6 @@ export async function recordFailure(prisma: Db, row: DueRow, result: Failure, no
   logger.error({ ...log, error }, 'delivery failed for good');
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.outbox.updateMany({ where: mine, data: { status: 'failed', lastError: error } });
-    if (count === 1) await reportFailure(tx, row, error, now);
+    if (count === 1) await reportFailure(tx, row, error, now, error.startsWith(UNKNOWN_TWICE) ? '请向收件人确认是否收到。' : undefined);
   });
 }

@@ -11,6 +11,8 @@ export async function reportFailure(
   row: Pick<DueRow, 'personId' | 'chatId' | 'platform' | 'account' | 'dedupKey'>,
   error: string,
   now: Date,
+  /** What the admins should do; a send whose outcome stayed unknown may have arrived. */
+  advice = '请核对名册中的账号。',
 ): Promise<void> {
   // A failed report is not reported again, or a broken admin account would loop.
   if (row.dedupKey?.startsWith(`${REPORT_KEY}:`)) return;
@@ -22,7 +24,7 @@ export async function reportFailure(
   for (const admin of admins) {
     await enqueueMessage(tx, {
       to: { personId: admin.id },
-      message: { kind: 'text', text: `发给${who}的消息无法送达，已停止重试：${error}。请核对名册中的账号。` },
+      message: { kind: 'text', text: `发给${who}的消息无法送达，已停止重试：${error}。${advice}` },
       dedupKey: `${REPORT_KEY}:${day}:${recipient}:${admin.id}`,
     });
   }

@@ -4,12 +4,16 @@
 // once: eight left 20,000 escalation notices seconds late on the embedded database, while the one
 // thread ran the escalation passes. WeCom limits concurrent calls per app (45033, retried as
 // temporary: bot/wecom/classify-wecom-failure.ts), so the number stays bounded.
+// A row an earlier try of which has an unknown outcome, on a platform that drops no duplicate of it
+// (Messenger.dropsDuplicates), is shown at most twice and never twice unmarked: it goes out marked as
+// a resend (RESEND_MARK), and after a second unknown outcome it is not sent again but set aside and
+// the admins told (docs/architecture.md "Faults and recovery").
 import type { Db } from '../../prisma/open-database.js';
 import type { Logger } from '../logger.js';
 import type { OutgoingMessage, Platform } from '../messages.js';
-import type { ChatTarget, DeliveryResult, Messenger } from '../transport/messenger.js';
+import type { ChatTarget, Delivery, DeliveryResult, Messenger } from '../transport/messenger.js';
 import { claimDueRows, LEASE_MS, type DueRow } from './claim-due-rows.js';
-import { recordFailure } from './record-failure.js';
+import { recordFailure, UNKNOWN_TWICE } from './record-failure.js';
 import { recordSentRows } from './record-sent-rows.js';
 
 const PARALLEL_ACCOUNTS = 16;
@@ -42,11 +46,11 @@ export async function sendPending(prisma: Db, messengers: ReadonlyMap<Platform, 
       for (const row of queue) {
         if (options.stopping?.aborted) return;
         unstarted.delete(row);
-        const result = await deliver(prisma, messengers.get(row.platform!)!, row, logger);
+        const { result, dropsDuplicates } = await deliver(prisma, messengers.get(row.platform!)!, row, logger);
         if (result.ok) {
           sentRows.add(row, result.platformMsgId);
           sent += 1;
-        } else await recordFailure(prisma, row, result, now, logger);
+        } else await recordFailure(prisma, row, result, now, logger, dropsDuplicates ? 0 : leaseMs);
       }
     }
   };
@@ -69,14 +73,26 @@ async function release(prisma: Db, rows: DueRow[], now: Date, leaseEnd: Date, lo
   logger.info({ rows: rows.length }, 'stopping: claimed messages not yet sent released');
 }
 
-async function deliver(prisma: Db, messenger: Messenger, row: DueRow, logger: Logger): Promise<DeliveryResult> {
+const UNKNOWN_TWICE_WORDS = '两次发送都没有等到平台的答复，消息可能已显示两次，不再重发';
+
+async function deliver(prisma: Db, messenger: Messenger, row: DueRow, logger: Logger): Promise<{ result: DeliveryResult; dropsDuplicates: boolean }> {
+  let delivery: Delivery;
   try {
     const to = row.chatId ? { chat: await chatTarget(prisma, row.chatId, messenger.platform) } : { account: row.account! };
-    return await messenger.deliver({ outboxId: row.id, to, message: row.payload as OutgoingMessage, attempt: row.attempts, reply: row.reply });
+    delivery = { outboxId: row.id, to, message: row.payload as OutgoingMessage, attempt: row.attempts, reply: row.reply };
+  } catch (error) {
+    logger.error({ err: error, outboxId: String(row.id) }, 'cannot address the message');
+    return { result: { ok: false, retry: true, error: `cannot address: ${(error as Error).message}` }, dropsDuplicates: true };
+  }
+  const dropsDuplicates = messenger.dropsDuplicates(delivery);
+  if (row.unknownOutcomes >= 2 && !dropsDuplicates)
+    return { result: { ok: false, retry: false, error: `${UNKNOWN_TWICE}：${UNKNOWN_TWICE_WORDS}` }, dropsDuplicates };
+  try {
+    return { result: await messenger.deliver({ ...delivery, resend: row.unknownOutcomes > 0 && !dropsDuplicates }), dropsDuplicates };
   } catch (error) {
     // A messenger bug: the outcome is unknown, so retry later rather than lose the message.
     logger.error({ err: error, outboxId: String(row.id) }, 'messenger threw');
-    return { ok: false, retry: true, error: `messenger threw: ${(error as Error).message}` };
+    return { result: { ok: false, retry: true, unknown: true, error: `messenger threw: ${(error as Error).message}` }, dropsDuplicates };
   }
 }
 

@@ -18,14 +18,22 @@ export interface Delivery {
   message: OutgoingMessage;
   /** 1 on the first try; a retry after a crash may repeat a send that reached the person. */
   attempt: number;
+  /**
+   * An earlier try's outcome is unknown and the platform drops no duplicate of this delivery: show it
+   * marked as a resend (RESEND_MARK), so nobody takes it for a new message.
+   */
+  resend?: boolean;
   /** A reply to the person's own command: it must show even when identical to one sent minutes ago. */
   reply: boolean;
 }
 
 export type DeliveryResult =
   | { ok: true; platformMsgId?: string }
-  /** Temporary: network, 5xx, rate limit. The sender retries with backoff. */
-  | { ok: false; retry: true; error: string; retryAfterMs?: number }
+  /**
+   * Temporary: network, 5xx, rate limit. The sender retries with backoff. `unknown`: the request was
+   * written and no answer came (a timeout, a reset): the platform may have shown the message.
+   */
+  | { ok: false; retry: true; error: string; retryAfterMs?: number; unknown?: true }
   /**
    * Permanent: invalid recipient and the like. Marked failed and reported to admins once.
    * `groupRefused`: the platform will not deliver to group chats; the sender sends to each member.
@@ -45,5 +53,13 @@ export interface MessengerLimits {
 export interface Messenger {
   readonly platform: Platform;
   readonly limits: MessengerLimits;
+  /**
+   * Whether the platform drops a resend of this delivery identical to one it already took (WeCom's
+   * duplicate check on message/send). Where it does not, a resend after an unknown outcome is marked.
+   */
+  dropsDuplicates(delivery: Delivery): boolean;
   deliver(delivery: Delivery): Promise<DeliveryResult>;
 }
+
+/** The first line (or the prefix of a title or a file name) of a message sent again after an unknown outcome. */
+export const RESEND_MARK = '（重发）';

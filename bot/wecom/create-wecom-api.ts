@@ -3,6 +3,7 @@
 // calls need it (single flight); a call answered 40014, 42001 or 42009 (token invalid or expired,
 // e.g. after a refresh elsewhere) drops the token, fetches a new one and retries once.
 import { WecomApiError, WecomTransportError } from './wecom-api-error.js';
+import { describeFetchFailure } from '../transport/describe-fetch-failure.js';
 
 export interface WecomApi {
   get<T extends object>(path: string, query?: Record<string, string | number>): Promise<T>;
@@ -45,9 +46,8 @@ export function createWecomApi({ apiBase, corpId, secret, timeoutMs = 10_000, no
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
-      const code = ((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message) || 'failed';
-      throw new WecomTransportError(path, timedOut ? 'timeout' : 'network', timedOut ? `after ${timeoutMs} ms` : code);
+      const { kind, detail } = describeFetchFailure(error, timeoutMs);
+      throw new WecomTransportError(path, kind, detail);
     }
     if (!response.ok) throw new WecomTransportError(path, 'http', `status ${response.status}`, response.status);
     try {

@@ -2,16 +2,18 @@
 // Limits (发送应用消息): text and markdown "最长不超过2048个字节", less the invisible row mark
 // (send-app-message.ts); 30 messages a minute and 1,000 an hour per member, beyond which WeCom
 // drops them silently. Group chats exist (appchat) where the app may use them; a file goes to
-// each member instead (send-to-group-chat.ts refuses it, like a card).
+// each member instead (send-to-group-chat.ts refuses it, like a card). WeCom drops a resent
+// duplicate on message/send only: not in group chats (appchat/send has no duplicate check), and not
+// for a file, uploaded anew on each try under a new media_id. A resend there carries RESEND_MARK.
 import type { Db } from '../../prisma/open-database.js';
 import type { Clock } from '../clock.js';
 import { saveCardHandle } from '../transport/card-handles.js';
-import type { Delivery, DeliveryResult, Messenger } from '../transport/messenger.js';
+import { RESEND_MARK, type Delivery, type DeliveryResult, type Messenger } from '../transport/messenger.js';
 import { buildTaskCard } from './build-task-card.js';
 import { classifyWecomFailure } from './classify-wecom-failure.js';
 import type { WecomApi } from './create-wecom-api.js';
 import { MARK_BYTES, markWithId, sendAppMessage } from './send-app-message.js';
-import { sendToGroupChat } from './send-to-group-chat.js';
+import { RESEND_LINE_BYTES, sendToGroupChat } from './send-to-group-chat.js';
 import { updateTaskCard } from './update-task-card.js';
 import { WecomApiError } from './wecom-api-error.js';
 
@@ -23,8 +25,8 @@ export interface WecomMessengerDeps {
 }
 
 export function createWecomMessenger({ api, prisma, agentId, clock }: WecomMessengerDeps): Messenger {
-  async function deliverOrThrow({ to, message, outboxId }: Delivery): Promise<DeliveryResult> {
-    if ('chat' in to) return sendToGroupChat(api, prisma, to.chat, message, outboxId);
+  async function deliverOrThrow({ to, message, outboxId, resend = false }: Delivery): Promise<DeliveryResult> {
+    if ('chat' in to) return sendToGroupChat(api, prisma, to.chat, message, outboxId, resend);
     const { account } = to;
     switch (message.kind) {
       case 'text':
@@ -51,7 +53,8 @@ export function createWecomMessenger({ api, prisma, agentId, clock }: WecomMesse
         return updateTaskCard(api, prisma, agentId, { account, card: message.card, status: message.status, outboxId }, clock.now());
       case 'file': {
         // Uploaded anew on each try: a media_id lives 3 days, a retry may come later (上传临时素材).
-        const { media_id } = await api.upload('file', message.name, Buffer.from(message.content, 'base64'));
+        const name = resend ? `${RESEND_MARK}${message.name}` : message.name;
+        const { media_id } = await api.upload('file', name, Buffer.from(message.content, 'base64'));
         return { ok: true, platformMsgId: (await sendAppMessage(api, agentId, account, { msgtype: 'file', file: { media_id } })).msgid };
       }
     }
@@ -59,7 +62,9 @@ export function createWecomMessenger({ api, prisma, agentId, clock }: WecomMesse
 
   return {
     platform: 'wecom',
-    limits: { maxBytes: 2048 - MARK_BYTES - 8, perMinute: 30, perHour: 1000, groupChats: true },
+    // Room for the row mark and a resend's first line (send-to-group-chat.ts), and a few bytes to spare.
+    limits: { maxBytes: 2048 - MARK_BYTES - RESEND_LINE_BYTES - 8, perMinute: 30, perHour: 1000, groupChats: true },
+    dropsDuplicates: ({ to, message }) => !('chat' in to) && message.kind !== 'file',
     async deliver(delivery) {
       try {
         return await deliverOrThrow(delivery);

@@ -2,22 +2,36 @@
 // appchat/send). The chat is created on WeCom before its first message and its members updated when
 // the team changed. appchat/send takes text and markdown, not interactive cards, and WeCom lets
 // only apps whose visible range is the root department manage group chats (48002): both come back
-// as `groupRefused`, and the shared outbox sends the message to each member instead.
+// as `groupRefused`, and the shared outbox sends the message to each member instead. appchat/send
+// has no duplicate check: a resend after an unknown outcome starts with the line RESEND_MARK (a
+// markdown's title line with it), so the chat sees it is the same message again.
 import type { Db } from '../../prisma/open-database.js';
 import type { OutgoingMessage } from '../messages.js';
-import type { ChatTarget, DeliveryResult } from '../transport/messenger.js';
+import { RESEND_MARK, type ChatTarget, type DeliveryResult } from '../transport/messenger.js';
 import type { WecomApi } from './create-wecom-api.js';
 import { markWithId } from './send-app-message.js';
 import { WecomApiError } from './wecom-api-error.js';
 
-export async function sendToGroupChat(api: WecomApi, prisma: Db, chat: ChatTarget, message: OutgoingMessage, outboxId: bigint): Promise<DeliveryResult> {
+/** Bytes a resend's mark adds: RESEND_MARK and a line break. */
+export const RESEND_LINE_BYTES = Buffer.byteLength(`${RESEND_MARK}\n`);
+
+export async function sendToGroupChat(
+  api: WecomApi,
+  prisma: Db,
+  chat: ChatTarget,
+  message: OutgoingMessage,
+  outboxId: bigint,
+  resend: boolean,
+): Promise<DeliveryResult> {
   if (message.kind !== 'text' && message.kind !== 'markdown')
     return { ok: false, retry: false, error: `WeCom group chats take no ${message.kind}`, groupRefused: true };
   // WeCom wants at least 2 members in a group chat (appchat/create).
   if (chat.members.length < 2) return { ok: false, retry: false, error: 'a WeCom group chat needs two members', groupRefused: true };
   try {
     await syncChat(api, prisma, chat);
-    const content = markWithId(message.kind === 'markdown' ? `**${message.title}**\n${message.text}` : message.text, outboxId);
+    const mark = resend ? RESEND_MARK : '';
+    const shown = message.kind === 'markdown' ? `**${mark}${message.title}**\n${message.text}` : `${mark && `${mark}\n`}${message.text}`;
+    const content = markWithId(shown, outboxId);
     await api.post('appchat/send', { chatid: chat.id, msgtype: message.kind, [message.kind]: { content }, safe: 0 });
     return { ok: true };
   } catch (error) {

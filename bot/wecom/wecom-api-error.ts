@@ -1,6 +1,6 @@
 // The two ways a WeCom API call fails: WeCom answered with an errcode (全局错误码), or no usable
-// answer came back (network, timeout, HTTP status, not JSON). Messages never include the URL,
-// which carries the access_token.
+// answer came back (no connection, network, timeout, HTTP status, not JSON). Messages never include
+// the URL, which carries the access_token.
 export class WecomApiError extends Error {
   constructor(
     readonly path: string,
@@ -16,7 +16,8 @@ export class WecomApiError extends Error {
 export class WecomTransportError extends Error {
   constructor(
     readonly path: string,
-    readonly kind: 'network' | 'timeout' | 'http' | 'not_json',
+    /** refused: no connection was made (bot/transport/describe-fetch-failure.ts). */
+    readonly kind: 'refused' | 'network' | 'timeout' | 'http' | 'not_json',
     detail: string,
     readonly status?: number,
   ) {

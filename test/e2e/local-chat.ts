@@ -1,6 +1,9 @@
 // The bot as `npm start` runs it without a platform: the HTTP server with the local chat
 // routes, the LocalMessenger, the demo roster. Lines go in through POST /local/say exactly as
 // `npm run chat` sends them; what the bot delivers is collected per recipient.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp, type App } from '../../bot/app.js';
@@ -34,7 +37,7 @@ export async function startLocalChat(clock: MovableClock, policy: Policy = defau
   const database = await openTestDatabase();
   await importRoster(database.prisma, await readRosterFile(DEMO_ROSTER));
   const logger = createLogger('silent');
-  const local = createLocalTransport(database.prisma, clock);
+  const local = createLocalTransport(database.prisma, mkdtempSync(join(tmpdir(), 'xmgj-files-')), clock);
   const deliveries: TimedDelivery[] = [];
   local.messenger.deliveries.on('delivery', (delivery: LocalDelivery) => deliveries.push({ ...delivery, at: Date.now() }));
   const app = createApp({ prisma: database.prisma, policy, clock, logger, messengers: [local.messenger] });

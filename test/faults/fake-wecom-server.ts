@@ -3,7 +3,8 @@
 // delivered message with the outbox row its invisible mark names (test/bot/wecom/wecom-fixtures.ts
 // readMark), and can misbehave the way WeCom does (全局错误码): a share of calls fail at random with
 // HTTP 500, a reset connection, no answer until the bot gives up, 45009 (API quota) or 42001 (token
-// expired); some recipients are refused for ever with 40003 (invalid userid). Like WeCom with
+// expired), or a reset after the message was shown (`reset-after`: the bot cannot know it arrived);
+// some recipients are refused for ever with 40003 (invalid userid). Like WeCom with
 // enable_duplicate_check (发送应用消息), a message identical to one already delivered to the same
 // person is answered ok and not shown again: the bot relies on it for a send resent after a crash
 // (docs/architecture.md "Messages and cards"); `deduplicated` counts them.
@@ -20,12 +21,14 @@ export interface Delivered {
   outboxId: bigint | null;
 }
 
-export type Fault = '500' | 'reset' | 'timeout' | '45009' | '42001';
+export type Fault = '500' | 'reset' | 'timeout' | '45009' | '42001' | 'reset-after';
 
 export interface FakeWecomOptions {
   /** Share of send calls that fail (0–1), at random; the failures take the `faults` in turn, so every kind occurs. */
   failRate?: number;
   faults?: readonly Fault[];
+  /** The APIs that fail (e.g. `appchat/send`); all send calls when not given. */
+  faultApis?: readonly string[];
   /** Recipients WeCom always refuses with 40003. */
   poisoned?: readonly string[];
   /** Milliseconds before each send is answered (a slow WeCom, to catch the bot mid-batch). */
@@ -47,7 +50,7 @@ export interface FakeWecom {
 const TOKEN = 'fault-test-token';
 
 export async function startFakeWecom(options: FakeWecomOptions = {}): Promise<FakeWecom> {
-  const { failRate = 0, faults = ['500', 'reset', 'timeout', '45009', '42001'], poisoned = [], delayMs = 0 } = options;
+  const { failRate = 0, faults = ['500', 'reset', 'timeout', '45009', '42001'], faultApis, poisoned = [], delayMs = 0 } = options;
   let failures = 0;
   const delivered: Delivered[] = [];
   const faulted = new Map<Fault | '40003', number>();
@@ -82,9 +85,9 @@ export async function startFakeWecom(options: FakeWecomOptions = {}): Promise<Fa
       count('40003');
       return json(response, { errcode: 40003, errmsg: 'invalid userid' });
     }
-    if (Math.random() < failRate) {
-      const fault = faults[failures++ % faults.length]!;
-      count(fault);
+    const fault = (faultApis?.includes(api) ?? true) && Math.random() < failRate ? faults[failures++ % faults.length]! : undefined;
+    if (fault) count(fault);
+    if (fault && fault !== 'reset-after') {
       switch (fault) {
         case '500':
           return json(response, { errcode: -1, errmsg: 'system error' }, 500);
@@ -109,6 +112,7 @@ export async function startFakeWecom(options: FakeWecomOptions = {}): Promise<Fa
     seen.add(key);
     const { text, outboxId } = shown !== undefined ? readMark(shown) : { text: raw, outboxId: null };
     delivered.push({ api, to, text, outboxId });
+    if (fault === 'reset-after') return request.socket.destroy();
     return json(response, { errcode: 0, errmsg: 'ok', msgid: `m${delivered.length}`, response_code: `code-${delivered.length}` });
   });
   server.listen(0, '127.0.0.1');

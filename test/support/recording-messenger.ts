@@ -1,7 +1,7 @@
 // A messenger that delivers into a list, so tests can assert who received what.
 import type { OutgoingMessage, Platform } from '../../bot/messages.js';
 import { renderAsText } from '../../bot/local/render-as-text.js';
-import type { Delivery, DeliveryResult, Messenger, MessengerLimits } from '../../bot/transport/messenger.js';
+import { RESEND_MARK, type Delivery, type DeliveryResult, type Messenger, type MessengerLimits } from '../../bot/transport/messenger.js';
 
 export interface Received {
   /** The account (or the group chat id) it went to. */
@@ -24,9 +24,14 @@ export class RecordingMessenger implements Messenger {
     this.limits = { maxBytes: 4096, perMinute: 1000, perHour: 100_000, groupChats: true, ...limits };
   }
 
+  dropsDuplicates(): boolean {
+    return false;
+  }
+
   async deliver(delivery: Delivery): Promise<DeliveryResult> {
     const recipient = 'account' in delivery.to ? delivery.to.account : delivery.to.chat.id;
-    this.received.push({ recipient, message: delivery.message, text: renderAsText(delivery.message), reply: delivery.reply });
+    const text = `${delivery.resend ? `${RESEND_MARK}\n` : ''}${renderAsText(delivery.message)}`;
+    this.received.push({ recipient, message: delivery.message, text, reply: delivery.reply });
     return { ok: true, platformMsgId: `test-${delivery.outboxId}` };
   }
 

@@ -1,6 +1,9 @@
 // Who may use the local chat: only a caller whose TCP connection comes from this machine, whatever
 // X-Forwarded-For says, even behind TRUST_PROXY=1. A caller from elsewhere is played by a context
 // whose socket names another address: tests send traffic to loopback only.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -45,7 +48,7 @@ beforeAll(async () => {
   const clock = new FakeClock(new Date('2026-11-23T10:00:00+08:00'));
   const sink = new Writable({ write: (chunk, _encoding, done) => (logs.push(JSON.parse(String(chunk))), done()) });
   const logger = createLogger('info', sink);
-  const local = createLocalTransport(database.prisma, clock);
+  const local = createLocalTransport(database.prisma, mkdtempSync(join(tmpdir(), 'xmgj-files-')), clock);
   const app = createApp({ prisma: database.prisma, policy: defaultPolicy, clock, logger, messengers: [local.messenger] });
   // TRUST_PROXY=1: Koa's ctx.ip believes X-Forwarded-For, which is what an attacker would use.
   server = createServer(database.prisma, logger, [local.routes!(app.receive)], true).listen(0, '127.0.0.1');

@@ -1,4 +1,7 @@
 // The local chat's clock (npm run chat -- --clock): moving it sends the digests due at the new time.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { expect, it } from 'vitest';
@@ -18,7 +21,7 @@ it('moves the clock and sends what is due then', { timeout: 60_000 }, async () =
   const { prisma } = database;
   await importRoster(prisma, await readRosterFile(DEMO_ROSTER));
   const logger = createLogger('silent');
-  const local = createLocalTransport(prisma);
+  const local = createLocalTransport(prisma, mkdtempSync(join(tmpdir(), 'xmgj-files-')));
   const deliveries: LocalDelivery[] = [];
   local.messenger.deliveries.on('delivery', (delivery: LocalDelivery) => deliveries.push(delivery));
   const { clock } = local;

@@ -35,6 +35,7 @@ it('delivers each of 300 rows once when two senders run at the same time', async
     platform: 'local',
     // Plenty of room per person: this test is about claims, not pacing.
     limits: { maxBytes: 4096, perMinute: 1000, perHour: 100_000, groupChats: false },
+    dropsDuplicates: () => false,
     async deliver(delivery: Delivery) {
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 3));
       delivered.push({ outboxId: delivery.outboxId, account: 'account' in delivery.to ? delivery.to.account : '' });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Outbox" ADD COLUMN     "unknownOutcomes" INTEGER NOT NULL DEFAULT 0;
+
