@@ -6,20 +6,13 @@
 // on PostgreSQL one instance also handles several senders' events at once (inboundWorkers).
 import type { Db } from '../prisma/open-database.js';
 import type { Policy } from '../domain/policy.js';
-import { dispatch } from '../handlers/dispatch.js';
 import type { Clock } from './clock.js';
-import { buildContext } from './inbound/build-context.js';
-import { claimInboundBatch } from './inbound/claim-inbound-batch.js';
-import { findSenders, senderKey } from './inbound/find-senders.js';
-import { isTransientError } from './inbound/is-transient-error.js';
-import { markProcessed } from './inbound/mark-processed.js';
+import { createBatchProcessor } from './inbound/process-batch.js';
 import { recordInbound } from './inbound/record-inbound.js';
 import { sanitizeIncomingEvent } from './inbound/sanitize-incoming-event.js';
-import { withRetries } from './inbound/with-retries.js';
 import { runDueJobs, type JobRunners } from './jobs/run-due-jobs.js';
 import type { Logger } from './logger.js';
-import { incomingEventSchema, type IncomingEvent, type Platform } from './messages.js';
-import { enqueueMessage } from './outbox/enqueue-message.js';
+import { incomingEventSchema, type Platform } from './messages.js';
 import { sendPending } from './outbox/send-pending.js';
 import { runEvery, type Loop } from './run-every.js';
 import type { Messenger } from './transport/messenger.js';
@@ -67,100 +60,26 @@ export interface App {
 
 /** Enough events per transaction to spread its fixed cost (claim, senders, commit), few enough to keep it short. */
 const INBOUND_BATCH = 20;
-/**
- * A claim takes about as many events as have lately fit in this long, and a transaction takes no
- * further event of its batch after it (the rest stay unprocessed and are claimed again): on PGlite an open transaction holds the one connection, and the callbacks'
- * inserts wait for it (docs/architecture.md "One transaction per batch").
- */
+/** How long a batch's transaction may take new events (bot/inbound/process-batch.ts, docs/architecture.md "One transaction per batch"). */
 const INBOUND_TRANSACTION_MS = 25;
-/** A handler of a batch run without savepoints failed: the batch runs again with them (processBatch). */
-class HandlerFailed extends Error {}
-
-const APOLOGY = '抱歉，处理这条消息时出错了，已记录。请稍后再试或联系管理员。';
 
 export function createApp(deps: AppDeps): App {
   const { prisma, clock, logger } = deps;
   const messengers = new Map(deps.messengers.map((messenger) => [messenger.platform, messenger]));
   const groupPlatforms = deps.messengers.filter((messenger) => messenger.limits.groupChats).map((messenger) => messenger.platform);
   const directoryPlatforms = new Set(Object.keys(deps.jobs?.directory ?? {}) as Platform[]);
-  /** What one event has lately taken in a batch, so a claim takes about as many as fit in INBOUND_TRANSACTION_MS. */
-  let eventMs = 1;
   let loops: Record<'inbound' | 'outbox' | 'escalation' | 'jobs' | 'calendar' | 'schedules' | 'prune', Loop> | null = null;
   /** Aborted by stop(): a send pass under way releases what it has not started (bot/outbox/send-pending.ts). */
   let stopping = new AbortController();
 
-  /**
-   * Up to `inboundBatch` events of different senders, claimed and handled in one transaction. A
-   * savepoint per handler costs two statements, so a batch first runs without them; when a handler
-   * fails, that transaction rolls back and the batch runs again with a savepoint around each
-   * handler: the bug rolls back only its own writes, its event is set aside and its sender told
-   * once, and the others commit. Returns how many events were handled or set aside.
-   */
-  async function processBatch(savepoints = false): Promise<number> {
-    try {
-      return await withRetries(() =>
-        prisma.$transaction(async (tx) => {
-          const started = performance.now();
-          const fit = Math.max(1, Math.floor(INBOUND_TRANSACTION_MS / eventMs));
-          const rows = await claimInboundBatch(tx, Math.min(deps.inboundBatch ?? INBOUND_BATCH, fit));
-          if (rows.length === 0) return 0;
-          let done = 0;
-          const events: { id: bigint; event: IncomingEvent }[] = [];
-          for (const row of rows) {
-            const parsed = incomingEventSchema.safeParse(row.event);
-            if (parsed.success) events.push({ id: row.id, event: parsed.data });
-            else {
-              done += 1;
-              // Validated before it was stored, so this is a bug or an old row: set aside, never retried.
-              logger.error({ inboundId: String(row.id), issue: parsed.error.issues[0]?.message }, 'stored event does not parse, set aside');
-              await tx.inbound.update({ where: { id: row.id }, data: { processedAt: clock.now(), failedAt: clock.now(), error: 'does not parse' } });
-            }
-          }
-          const senders = await findSenders(
-            tx,
-            events.map(({ event }) => event),
-            clock.now(),
-          );
-          const handled: bigint[] = [];
-          for (const { id, event } of events) {
-            if (done > 0 && performance.now() - started > INBOUND_TRANSACTION_MS) break;
-            done += 1;
-            const context = buildContext(tx, event, senders.get(senderKey(event)) ?? null, {
-              now: clock.now(),
-              policy: deps.policy,
-              groupPlatforms,
-              directoryPlatforms,
-            });
-            if (savepoints) await tx.$executeRawUnsafe('SAVEPOINT handler');
-            try {
-              await dispatch(context);
-              if (savepoints) await tx.$executeRawUnsafe('RELEASE SAVEPOINT handler');
-              handled.push(id);
-            } catch (error) {
-              // Another instance or the database in the way: the whole batch is tried again (with-retries.ts).
-              if (isTransientError(error)) throw error;
-              if (!savepoints) throw new HandlerFailed();
-              await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT handler');
-              logger.error({ err: error, inboundId: String(id), type: event.type, platform: event.platform }, 'handler failed');
-              await tx.inbound.update({
-                where: { id },
-                data: { processedAt: clock.now(), failedAt: clock.now(), error: String((error as Error).message).slice(0, 500) },
-              });
-              await enqueueMessage(tx, { to: { platform: event.platform, account: event.account }, message: { kind: 'text', text: APOLOGY }, reply: true });
-            }
-          }
-          await markProcessed(tx, handled, clock.now());
-          eventMs = (3 * eventMs + (performance.now() - started) / done) / 4;
-          return done;
-        }),
-      );
-    } catch (error) {
-      if (error instanceof HandlerFailed) return processBatch(true);
-      // The database keeps refusing: the rows stay unprocessed and are tried on the next pass.
-      logger.error({ err: error }, 'processing incoming events failed');
-      return 0;
-    }
-  }
+  const processBatch = createBatchProcessor({
+    prisma,
+    clock,
+    logger,
+    context: { policy: deps.policy, groupPlatforms, directoryPlatforms },
+    batch: deps.inboundBatch ?? INBOUND_BATCH,
+    transactionMs: INBOUND_TRANSACTION_MS,
+  });
 
   return {
     async receive(event) {

@@ -4,9 +4,16 @@
 // sender's row, the others skip that sender entirely, and one claim never takes two rows of a sender.
 import type { Tx } from '../../prisma/open-database.js';
 
-export async function claimInboundBatch(tx: Tx, limit: number): Promise<{ id: bigint; event: unknown }[]> {
-  return tx.$queryRaw<{ id: bigint; event: unknown }[]>`
-    SELECT id, event FROM "Inbound" AS i
+/** A claimed event; `tries`: its careful runs that never committed (process-batch.ts). */
+export interface InboundRow {
+  id: bigint;
+  event: unknown;
+  tries: number;
+}
+
+export async function claimInboundBatch(tx: Tx, limit: number): Promise<InboundRow[]> {
+  return tx.$queryRaw<InboundRow[]>`
+    SELECT id, event, tries FROM "Inbound" AS i
     WHERE "processedAt" IS NULL
       AND NOT EXISTS (
         SELECT 1 FROM "Inbound" AS earlier

@@ -1,0 +1,190 @@
+// Handles up to `batch` events of different senders in one transaction (docs/architecture.md "One
+// transaction per batch"). A savepoint per handler costs two statements, so a batch first runs
+// without them, and a transient error reruns it whole (with-retries.ts). An error that repeats past
+// those retries is not transient: when the batch still fails — a handler failed, the same unique key
+// was hit every time, the commit itself was refused — it runs carefully: a try is counted on each of
+// its rows and committed first, then the batch runs again with a savepoint around each handler, so a
+// failing handler rolls back only its own writes, its event is set aside and its sender told once,
+// and the others commit. An event whose careful run never commits (a refused commit, a lost
+// connection, a crash) is run alone the next time, and set aside after INBOUND_TRIES such runs: no
+// event can block its sender's later events, or the queue, even across restarts.
+import { Prisma } from '../../generated/prisma/client.js';
+import type { Db, Tx } from '../../prisma/open-database.js';
+import { dispatch } from '../../handlers/dispatch.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import { incomingEventSchema, type IncomingEvent } from '../messages.js';
+import { buildContext, type ContextOptions } from './build-context.js';
+import { claimInboundBatch, type InboundRow } from './claim-inbound-batch.js';
+import { findSenders, senderKey } from './find-senders.js';
+import { isTransientError } from './is-transient-error.js';
+import { lockInboundRows } from './lock-inbound-rows.js';
+import { markProcessed } from './mark-processed.js';
+import { setAsideInbound } from './set-aside-inbound.js';
+import { withRetries } from './with-retries.js';
+
+/** Careful runs an event gets before it is set aside without running again. */
+export const INBOUND_TRIES = 3;
+/** Tries of one handler inside its savepoint: a transient error (another instance in the way) gets one more. */
+const SAVEPOINT_TRIES = 2;
+
+export interface BatchDeps {
+  prisma: Db;
+  clock: Clock;
+  logger: Logger;
+  context: Omit<ContextOptions, 'now'>;
+  /** Most events per transaction. */
+  batch: number;
+  /**
+   * A fast run takes about as many events as have lately fit in this long, and no further event
+   * after it (the rest stay unprocessed and are claimed again): on PGlite an open transaction holds
+   * the one connection, and the callbacks' inserts wait for it.
+   */
+  transactionMs: number;
+}
+
+/** A handler failed in a run without savepoints; the cause says whether another try may pass. */
+class HandlerFailed extends Error {
+  constructor(cause: unknown) {
+    super('a handler failed', { cause });
+  }
+}
+/** The fast run claimed an event whose careful run never committed. */
+class NeedsCare extends Error {}
+
+/** Returns the batch processor: each call handles one batch and returns how many events it handled or set aside. */
+export function createBatchProcessor(deps: BatchDeps): () => Promise<number> {
+  const { prisma, clock, logger } = deps;
+  /** What one event has lately taken in a fast run. */
+  let eventMs = 1;
+  /** The first run after start is careful: a process that died in a batch has left no count on its rows. */
+  let fresh = true;
+
+  async function handle(tx: Tx, rows: InboundRow[], careful: boolean): Promise<number> {
+    const started = performance.now();
+    let done = 0;
+    const events: { id: bigint; event: IncomingEvent }[] = [];
+    for (const row of rows) {
+      const parsed = incomingEventSchema.safeParse(row.event);
+      if (parsed.success) events.push({ id: row.id, event: parsed.data });
+      else {
+        done += 1;
+        // Validated before it was stored, so this is a bug or an old row: set aside, never retried.
+        logger.error({ inboundId: String(row.id), issue: parsed.error.issues[0]?.message }, 'stored event does not parse, set aside');
+        await setAsideInbound(tx, row.id, 'does not parse', clock.now());
+      }
+    }
+    const senders = await findSenders(
+      tx,
+      events.map(({ event }) => event),
+      clock.now(),
+    );
+    const handled: bigint[] = [];
+    for (const { id, event } of events) {
+      // A careful run handles every row it counted a try on.
+      if (!careful && done > 0 && performance.now() - started > deps.transactionMs) break;
+      done += 1;
+      const run = () => dispatch(buildContext(tx, event, senders.get(senderKey(event)) ?? null, { ...deps.context, now: clock.now() }));
+      if (!careful) {
+        try {
+          await run();
+        } catch (error) {
+          throw new HandlerFailed(error);
+        }
+        handled.push(id);
+        continue;
+      }
+      const failure = await runInSavepoint(tx, run);
+      if (failure === undefined) handled.push(id);
+      else {
+        logger.error({ err: failure, inboundId: String(id), type: event.type, platform: event.platform }, 'handler failed');
+        await setAsideInbound(tx, id, String((failure as Error)?.message ?? failure), clock.now(), event);
+      }
+    }
+    await markProcessed(tx, handled, clock.now());
+    if (!careful) eventMs = (3 * eventMs + (performance.now() - started) / done) / 4;
+    return done;
+  }
+
+  async function processCarefully(): Promise<number> {
+    let counted: { ids: bigint[]; setAside: number };
+    try {
+      // The try is counted and committed before any handler runs, so it stands whatever follows.
+      counted = await prisma.$transaction(async (tx) => {
+        const rows = await claimInboundBatch(tx, deps.batch);
+        // An event whose careful run never committed goes alone: its tries count against it, not its batch-mates.
+        const suspect = rows.find((row) => row.tries > 0);
+        const chosen = suspect ? [suspect] : rows;
+        const ids: bigint[] = [];
+        let setAside = 0;
+        for (const row of chosen) {
+          if (row.tries < INBOUND_TRIES) {
+            ids.push(row.id);
+            continue;
+          }
+          setAside += 1;
+          const parsed = incomingEventSchema.safeParse(row.event);
+          logger.error({ inboundId: String(row.id), tries: row.tries }, 'incoming event never committed, set aside');
+          await setAsideInbound(tx, row.id, `never committed in ${row.tries} tries`, clock.now(), parsed.success ? parsed.data : undefined);
+        }
+        if (ids.length > 0) await tx.$executeRaw`UPDATE "Inbound" SET tries = tries + 1 WHERE id IN (${Prisma.join(ids)})`;
+        return { ids, setAside };
+      });
+    } catch (error) {
+      // The database keeps refusing: the rows stay unprocessed and are tried on the next pass.
+      logger.error({ err: error }, 'processing incoming events failed');
+      return 0;
+    }
+    if (counted.ids.length === 0) return counted.setAside;
+    try {
+      return counted.setAside + (await prisma.$transaction(async (tx) => handle(tx, await lockInboundRows(tx, counted.ids), true)));
+    } catch (error) {
+      logger.error({ err: error, inboundIds: counted.ids.map(String) }, 'incoming events failed even with savepoints; a try is counted on each');
+      return counted.setAside;
+    }
+  }
+
+  return async function processBatch(): Promise<number> {
+    if (fresh) {
+      fresh = false;
+      return processCarefully();
+    }
+    let claimed = false;
+    try {
+      return await withRetries(() =>
+        prisma.$transaction(async (tx) => {
+          const fit = Math.max(1, Math.floor(deps.transactionMs / eventMs));
+          const rows = await claimInboundBatch(tx, Math.min(deps.batch, fit));
+          if (rows.length === 0) return 0;
+          claimed = true;
+          if (rows.some((row) => row.tries > 0)) throw new NeedsCare();
+          return handle(tx, rows, false);
+        }),
+      );
+    } catch (error) {
+      if (!claimed) {
+        // The database keeps refusing: the rows stay unprocessed and are tried on the next pass.
+        logger.error({ err: error }, 'processing incoming events failed');
+        return 0;
+      }
+      // A handler's own failure is logged by the careful run, which meets it again.
+      if (!(error instanceof HandlerFailed || error instanceof NeedsCare)) logger.warn({ err: error }, 'a batch failed, running it with savepoints');
+      return processCarefully();
+    }
+  };
+}
+
+/** Runs one handler inside a savepoint, so a failure rolls back its own writes only; returns its error, if any. */
+async function runInSavepoint(tx: Tx, run: () => Promise<void>): Promise<unknown> {
+  for (let attempt = 1; ; attempt += 1) {
+    await tx.$executeRawUnsafe('SAVEPOINT handler');
+    try {
+      await run();
+      await tx.$executeRawUnsafe('RELEASE SAVEPOINT handler');
+      return undefined;
+    } catch (error) {
+      await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT handler');
+      if (attempt >= SAVEPOINT_TRIES || !isTransientError(error)) return error ?? new Error('handler threw nothing');
+    }
+  }
+}

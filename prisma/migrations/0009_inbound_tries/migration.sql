@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Inbound" ADD COLUMN     "tries" INTEGER NOT NULL DEFAULT 0;
+
