@@ -6,7 +6,7 @@
 import { countWorkingDays } from '../../calendar/add-working-days.js';
 import type { WorkingCalendar } from '../../calendar/create-working-calendar.js';
 import { shanghaiDate } from '../../calendar/shanghai-time.js';
-import type { ScheduleSnapshot, SnapshotTask } from '../schedule-snapshot.js';
+import type { SnapshotPerson, SnapshotProject, SnapshotTask } from '../schedule-snapshot.js';
 
 export interface UnitScore {
   unitId: number;
@@ -34,6 +34,17 @@ export interface MonthRanking {
   idle: number[];
 }
 
+/** What the ranking reads: the digests' snapshot, or the 台账's data (domain/ledger/build-ledger.ts). */
+export interface RankingData {
+  projects: readonly Pick<SnapshotProject, 'id' | 'leadUnitId' | 'investmentWan' | 'service' | 'signedOn' | 'startedOn' | 'producedOn' | 'enrolledOn'>[];
+  tasks: readonly RankedTask[];
+  monthlyReports: readonly { projectId: number; month: string; investmentWan: number }[];
+  units: readonly { id: number }[];
+  people: readonly Pick<SnapshotPerson, 'unitId' | 'roles'>[];
+}
+
+type RankedTask = Pick<SnapshotTask, 'unitId' | 'callId' | 'state' | 'postedAt' | 'takenAt' | 'ackDueAt' | 'dueOn' | 'doneAt'>;
+
 export interface ProjectScore {
   projectId: number;
   started: boolean;
@@ -45,8 +56,8 @@ export interface ProjectScore {
 /** An obligation over its deadline weighs one per started 5 working days over: a week late is one late item. */
 const WORKING_DAYS_PER_POINT = 5;
 
-export function scoreProjects(snapshot: ScheduleSnapshot, month: string): ProjectScore[] {
-  const reportsOf = new Map<number, ScheduleSnapshot['monthlyReports'][number][]>();
+export function scoreProjects(snapshot: RankingData, month: string): ProjectScore[] {
+  const reportsOf = new Map<number, RankingData['monthlyReports'][number][]>();
   for (const report of snapshot.monthlyReports) reportsOf.set(report.projectId, [...(reportsOf.get(report.projectId) ?? []), report]);
   return snapshot.projects
     .filter(
@@ -75,7 +86,7 @@ export function scoreProjects(snapshot: ScheduleSnapshot, month: string): Projec
  * time a month earlier). Items count by what they were at `asOf`: finished within the month before it, taken
  * and overdue, or a card past its 报到 deadline and not yet taken.
  */
-export function rankUnits(snapshot: ScheduleSnapshot, month: string, asOf: Date, calendar: WorkingCalendar): MonthRanking {
+export function rankUnits(snapshot: RankingData, month: string, asOf: Date, calendar: WorkingCalendar): MonthRanking {
   const projects = scoreProjects(snapshot, month);
   const unitOf = new Map(snapshot.projects.map((project) => [project.id, project.leadUnitId]));
   const planOf = new Map(snapshot.projects.map((project) => [project.id, project.investmentWan]));
@@ -83,7 +94,7 @@ export function rankUnits(snapshot: ScheduleSnapshot, month: string, asOf: Date,
   const since = monthBefore(asOf);
   const over = (from: string) => Math.max(1, Math.ceil(countWorkingDays(calendar, from, today) / WORKING_DAYS_PER_POINT));
   const assigned = snapshot.tasks.filter((task) => task.postedAt <= asOf && !(task.doneAt && task.doneAt <= since));
-  const open = (task: SnapshotTask) => !task.doneAt || task.doneAt > asOf;
+  const open = (task: RankedTask) => !task.doneAt || task.doneAt > asOf;
   const unitIds = new Set<number>([
     ...projects.map((score) => unitOf.get(score.projectId)).filter((id): id is number => id != null),
     ...assigned.map((task) => task.unitId),
