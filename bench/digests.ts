@@ -60,7 +60,7 @@ export async function benchDigests(prisma: Db, policy: Policy, now: Date): Promi
             const { calendar, built } = await snapshotAndBuild(tx, 'ranking', day.slice(0, 7));
             const key = `bench-monthly-22:${day.slice(0, 7)}`;
             const recipients = await step('queue', () => queueDigest(tx, key, built.digests));
-            const data = await step('load the ledger', () => loadLedger(tx));
+            const data = await step('load the ledger', () => loadLedger(tx, now));
             const ledger = await step('build the ledger', () => buildLedger(data, { now, policy, calendar }));
             const content = await step('write the xlsx', () => writeLedgerXlsx(ledger));
             const readers = [...new Set(built.digests.map((digest) => digest.personId))];

@@ -31,10 +31,11 @@ export async function loadSnapshot(tx: Tx, now: Date): Promise<ScheduleSnapshot>
   const tasks = await readJsonRows<SnapshotTask>(
     tx,
     Prisma.sql`
-      SELECT t.id, t."projectId", t."unitId", t."itemName", t.phase, t.state, c."ackDueAt", t."dueOn", t."suspendedAt", t."doneAt"
+      SELECT t.id, t."projectId", t."unitId", t."callId", t."postedAt", t."takenAt", t."itemName", t.phase, t.state, c."ackDueAt", t."dueOn",
+        t."suspendedAt", t."doneAt"
       FROM "Task" AS t JOIN "Call" AS c ON c.id = t."callId"
       WHERE t.state IN ('posted', 'taken', 'suspended') OR t."doneAt" >= ${since.toISOString()}::timestamp`,
-    ['ackDueAt', 'suspendedAt', 'doneAt'],
+    ['postedAt', 'takenAt', 'ackDueAt', 'suspendedAt', 'doneAt'],
   );
   const problems = await readJsonRows<SnapshotProblem>(
     tx,

@@ -75,7 +75,7 @@ async function runOne(
   const recipients = await queueDigest(tx, occurrence.key, built.digests);
   // The 22nd's ranking carries the whole ledger (台账) to its readers, after the ranking itself.
   if (occurrence.purpose === 'ranking') {
-    const ledger = buildLedger(await loadLedger(tx), { now, policy, calendar });
+    const ledger = buildLedger(await loadLedger(tx, now), { now, policy, calendar });
     await queueFile(tx, occurrence.key, [...new Set(built.digests.map((digest) => digest.personId))], {
       name: ledger.fileName,
       content: await writeLedgerXlsx(ledger),

@@ -1,13 +1,14 @@
 // Working days follow China's official calendar: weekends, 法定节假日 and 调休 make-up working
 // days (docs/domain.md "Time rules"). chinese-days knows the State Council schedules through 2026;
 // admins enter later years (and local exceptions) as CalendarDay rows, passed in here as data.
-// A year with neither is derived from 《全国年节及纪念日放假办法》 and weekends, and is provisional
+// A year with neither is derived from 《全国年节及纪念日放假办法》 (festival days and 第六条's make-up days)
+// and weekends, and is provisional
 // (暂定) until an admin enters its official schedule.
 // chinese-days' own functions build their tables and read dates in the server's time zone, so west
 // of UTC every day shifts by one (docs/architecture.md "Toolchain notes"); its data file holds the same schedules as
 // plain 'YYYY-MM-DD' keys.
 import official from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { deriveStatutoryHolidays } from './derive-statutory-holidays.js';
+import { deriveDaysOff } from './derive-days-off.js';
 import type { IsoDate } from './shanghai-time.js';
 
 export interface CalendarOverride {
@@ -32,7 +33,7 @@ export function createWorkingCalendar(overrides: readonly CalendarOverride[] = [
   const derived = new Map<number, Set<IsoDate>>();
   const holidaysOf = (year: number) => {
     let days = derived.get(year);
-    if (!days) derived.set(year, (days = new Set(deriveStatutoryHolidays(year).map((day) => day.date))));
+    if (!days) derived.set(year, (days = new Set(deriveDaysOff(year).map((day) => day.date))));
     return days;
   };
   return {

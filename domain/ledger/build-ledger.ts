@@ -1,9 +1,14 @@
-// 台账: the whole ledger as three sheets — projects with the fields of 003 一(二)4 and 004 三(一)1, the
-// open task cards with their lights, and the problems of the weekly chain (003 一(三)5(1)) — a pure
-// function of plain data, so the reply to `台账` and the 22nd's ranking send the same workbook.
+// 台账: the whole ledger as four sheets — projects with the fields of 003 一(二)4 and 004 三(一)1 (联系人 and
+// 电话 included), the open task cards with their phase and lights, the problems of the weekly chain with
+// suggestion, answers and the leader's opinion (003 一(三)5(1)), and the month's unit ranking (003 一(三)5(2))
+// — a pure function of plain data, so the reply to `台账` and the 22nd's ranking send the same workbook.
+// A deadline that depends on a provisional year carries （暂定）, as everywhere people read it, and so
+// stays text in its date column (write-ledger-xlsx.ts).
 // Dates are `YYYY-MM-DD` and times `YYYY-MM-DD HH:mm` in Asia/Shanghai; write-ledger-xlsx.ts turns
 // the columns marked date/datetime into real spreadsheet dates.
+import { phaseNames, type Phase } from '../catalogue/approval-phases.js';
 import type { WorkingCalendar } from '../calendar/create-working-calendar.js';
+import { markProvisional } from '../calendar/mark-provisional.js';
 import { formatShanghai, shanghaiDate, type IsoDate } from '../calendar/shanghai-time.js';
 import type { Policy } from '../policy.js';
 import { problemStateNames, type ProblemState } from '../problems/problem-rules.js';
@@ -11,7 +16,9 @@ import { projectDeadlines } from '../project/project-deadlines.js';
 import { projectFollowed, stageNames, type Stage } from '../project/project-stage.js';
 import { serviceNames, type ServiceState } from '../project/service-state.js';
 import { dateLight, taskLight, worstLight, type Light } from '../project/traffic-light.js';
+import type { RankingData } from '../schedule/digests/rank-month.js';
 import { openTaskStates } from '../task/task-state.js';
+import { buildRankingSheet } from './build-ranking-sheet.js';
 
 export interface LedgerProject {
   id: number;
@@ -20,8 +27,12 @@ export interface LedgerProject {
   investmentWan: number;
   industry: string;
   enterprise: string;
+  /** 联系人 and 电话 (004 三(一)1 项目负责人联系电话). */
+  contactName: string;
+  contactMobile: string | null;
   /** Names, resolved by the caller; null when not set. */
   leadUnit: string | null;
+  leadUnitId: number | null;
   leader: string | null;
   /** The project's own stage and the 帮办代办 service (docs/domain.md "Project life cycle"). */
   stage: string;
@@ -40,16 +51,22 @@ export interface LedgerProject {
   planMadeAt: Date | null;
 }
 
+/** Open items, and items finished lately (for the ranking sheet). */
 export interface LedgerTask {
   id: number;
   projectId: number;
   itemName: string;
+  phase: number;
   unit: string;
+  unitId: number;
+  callId: number;
   state: string;
   postedAt: Date;
+  takenAt: Date | null;
   ackDueAt: Date;
   dueOn: IsoDate | null;
   suspendedAt: Date | null;
+  doneAt: Date | null;
 }
 
 export interface LedgerProblem {
@@ -57,6 +74,10 @@ export interface LedgerProblem {
   projectId: number;
   category: string;
   description: string;
+  suggestion: string;
+  /** The answers (答复), oldest first, and the leader's signed opinion (提交例会). */
+  answers: readonly string[];
+  leaderOpinion: string | null;
   unit: string | null;
   leader: string | null;
   state: string;
@@ -64,10 +85,11 @@ export interface LedgerProblem {
   closedAt: Date | null;
 }
 
-export interface LedgerData {
+export interface LedgerData extends RankingData {
   projects: readonly LedgerProject[];
   tasks: readonly LedgerTask[];
   problems: readonly LedgerProblem[];
+  units: readonly { id: number; name: string }[];
 }
 
 export type LedgerCell = string | number | null;
@@ -76,7 +98,7 @@ export interface LedgerColumn {
   header: string;
   /** Characters. */
   width: number;
-  /** date: an IsoDate; datetime: `YYYY-MM-DD HH:mm` in Shanghai; number: a number. */
+  /** date: an IsoDate; datetime: `YYYY-MM-DD HH:mm` in Shanghai (either may end in （暂定）); number: a number. */
   format: 'text' | 'number' | 'date' | 'datetime';
 }
 
@@ -124,6 +146,14 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
     return worstLight([...tasks, ...deadlines]);
   };
 
+  // 开工期限 until 开工 (docs/domain.md "Project life cycle"), marked 暂定 in a provisional year.
+  const startDeadline = (project: LedgerProject): string | null => {
+    const due = projectDeadlines(project, policy, calendar).find((deadline) => deadline.label === '开工');
+    return due ? markProvisional(calendar, due.dueOn) : null;
+  };
+  const completed = new Map<number, number>();
+  for (const report of data.monthlyReports) completed.set(report.projectId, (completed.get(report.projectId) ?? 0) + report.investmentWan);
+
   const projects: LedgerSheet = {
     name: '项目',
     columns: [
@@ -134,6 +164,8 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
       text('行业', 12),
       text('责任单位', 18),
       text('实施企业', 24),
+      text('联系人', 10),
+      text('电话', 14),
       text('包抓领导', 10),
       text('目标任务', 24),
       text('时间节点', 24),
@@ -142,9 +174,11 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
       date('签约日期'),
       date('土地摘牌日期'),
       date('预计开工'),
+      date('开工期限'),
       date('开工日期'),
       date('投产日期'),
       date('入库日期'),
+      { header: '完成投资(万元)', width: 14, format: 'number' },
       text('灯', 5),
     ],
     rows: [...data.projects]
@@ -157,6 +191,8 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
         project.industry || null,
         project.leadUnit,
         project.enterprise || null,
+        project.contactName || null,
+        project.contactMobile,
         project.leader,
         project.targetTasks || null,
         project.timeNodes || null,
@@ -165,9 +201,11 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
         project.signedOn,
         project.landListedOn,
         project.expectedStartOn,
+        startDeadline(project),
         project.startedOn,
         project.producedOn,
         project.enrolledOn,
+        completed.get(project.id) ?? 0,
         lightNames[projectLight(project)],
       ]),
   };
@@ -178,6 +216,7 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
       text('编号', 8),
       text('项目', 28),
       text('事项', 28),
+      text('阶段', 16),
       text('单位', 18),
       text('状态', 10),
       datetime('派单时间'),
@@ -191,11 +230,12 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
         `T${task.id}`,
         label.get(task.projectId) ?? `P${task.projectId}`,
         task.itemName,
+        phaseNames[task.phase as Phase] ?? null,
         task.unit,
         taskStateNames[task.state] ?? task.state,
         formatShanghai(task.postedAt, 'datetime'),
-        formatShanghai(task.ackDueAt, 'datetime'),
-        task.dueOn,
+        markProvisional(calendar, shanghaiDate(task.ackDueAt), undefined, formatShanghai(task.ackDueAt, 'datetime')),
+        task.dueOn && markProvisional(calendar, task.dueOn),
         light ? lightNames[light] : null,
       ];
     }),
@@ -208,6 +248,9 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
       text('项目', 28),
       text('类别', 8),
       text('描述', 40),
+      text('建议', 30),
+      text('答复', 40),
+      text('领导意见', 30),
       text('责任单位', 18),
       text('包抓领导', 10),
       text('状态', 12),
@@ -221,6 +264,9 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
         label.get(problem.projectId) ?? `P${problem.projectId}`,
         problem.category,
         problem.description,
+        problem.suggestion || null,
+        problem.answers.join('\n') || null,
+        problem.leaderOpinion,
         problem.unit,
         problem.leader,
         problemStateNames[problem.state as ProblemState] ?? problem.state,
@@ -229,7 +275,10 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
       ]),
   };
 
-  return { fileName: `项目台账-${shanghaiDate(now)}.xlsx`, sheets: [projects, tasks, problems] };
+  return {
+    fileName: `项目台账-${shanghaiDate(now)}.xlsx`,
+    sheets: [projects, tasks, problems, buildRankingSheet(data, shanghaiDate(now).slice(0, 7), context)],
+  };
 }
 
 /** Weeks a problem has been open (to its 销号, or now), the week it was raised counting as 1. */

@@ -42,10 +42,11 @@ export async function writeLedgerXlsx(ledger: Ledger): Promise<Buffer> {
 /**
  * A spreadsheet date has no time zone: the Shanghai wall-clock time is stored as if it were UTC,
  * which is how exceljs turns a Date into a serial date, so the cell shows the Shanghai date.
+ * A date marked （暂定） stays text, so the reader sees the mark (docs/domain.md "Working days and the calendar").
  */
 function toCell(cell: LedgerCell, column: LedgerColumn): string | number | Date | null {
   if (cell === null || typeof cell === 'number') return cell;
-  if (column.format === 'date') return new Date(`${cell}T00:00:00Z`);
-  if (column.format === 'datetime') return new Date(`${cell.replace(' ', 'T')}:00Z`);
+  if (column.format === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(cell)) return new Date(`${cell}T00:00:00Z`);
+  if (column.format === 'datetime' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(cell)) return new Date(`${cell.replace(' ', 'T')}:00Z`);
   return cell;
 }

@@ -38,6 +38,10 @@ export interface SnapshotTask {
   id: number;
   projectId: number;
   unitId: number;
+  /** The call (card) the item came on, and when it was posted and taken: the ranking counts cards never taken. */
+  callId: number;
+  postedAt: Date;
+  takenAt: Date | null;
   itemName: string;
   phase: number;
   state: string;

@@ -5,13 +5,15 @@
 //   日历 2027-02-10至2027-02-16 休 春节      — days off
 //   日历 2027-02-07 班 春节调休              — a working Saturday or Sunday
 //   日历 2027-02-07 删除                     — back to the built-in calendar
-//   日历 导入 + one day a line (or JSON)      — the official schedule of a whole year
+//   日历 导入 + one day a line (or JSON)      — the official schedule of a whole year (every festival day 休)
+//   日历 导入 确认 + …                        — the same, even though it lacks a festival day
 //   日历 2027 完成                           — the days entered one by one are the whole schedule
 // A year chinese-days does not know is 暂定 until it is imported or marked 完成.
 import type { RegisteredContext } from '../context.js';
 import { addCalendarDays, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { checkCalendarCoverage } from '../../domain/calendar/check-calendar-coverage.js';
 import { hasOfficialSchedule } from '../../domain/calendar/create-working-calendar.js';
+import { findMissingFestivals } from '../../domain/calendar/find-missing-festivals.js';
 import { parseCalendarImport } from '../../domain/calendar/parse-calendar-import.js';
 import { readEnteredYears, YEAR_ENTERED } from '../../prisma/read-entered-years.js';
 import { recomputeTaskClocks } from '../../prisma/recompute-task-clocks.js';
@@ -70,8 +72,13 @@ function expand(from: string, to: string): string[] {
 const asDate = (day: string): Date => new Date(`${day}T00:00:00Z`);
 const isoOf = (date: Date): string => date.toISOString().slice(0, 10);
 
-/** Replaces the year's entries with the official schedule and ends its 暂定 status. */
-async function importYear(ctx: RegisteredContext, body: string): Promise<void> {
+/**
+ * Replaces the year's entries with the official schedule and ends its 暂定 status. A schedule that does
+ * not give every festival day off is refused with what it lacks, unless the admin writes 确认 after 导入.
+ */
+async function importYear(ctx: RegisteredContext, text: string): Promise<void> {
+  const confirmed = /^[ \t]*确认/.test(text);
+  const body = confirmed ? text.replace(/^[ \t]*确认/, '') : text;
   const parsed = parseCalendarImport(body);
   if (!parsed.ok) {
     if (parsed.code === 'BAD_LINE')
@@ -79,6 +86,15 @@ async function importYear(ctx: RegisteredContext, body: string): Promise<void> {
     if (parsed.code === 'MIXED_YEARS') return ctx.reply('一次只能导入一年的安排，请按年份分开发送。');
     return ctx.reply('请在「日历 导入」的下一行起写安排，每行一天，例如：\n日历 导入\n2027-01-01,休,元旦\n2027-02-07,班,春节调休');
   }
+  const missing = findMissingFestivals(parsed.year, parsed.days);
+  if (missing.length > 0 && !confirmed)
+    return ctx.reply(
+      [
+        `这份安排缺少 ${parsed.year} 年的法定节日，导入后这些日子会算作工作日：`,
+        ...missing.map((festival) => `· ${festival.name} ${festival.dates.join('、')}`),
+        `请补上这些行（如 ${missing[0]!.dates[0]},休,${missing[0]!.name}）后重新发送整年安排；确需如此导入，请把第一行写成「日历 导入 确认」。`,
+      ].join('\n'),
+    );
   const range = { gte: asDate(`${parsed.year}-01-01`), lte: asDate(`${parsed.year}-12-31`) };
   const before = await ctx.tx.calendarDay.findMany({ where: { date: range } });
   await ctx.tx.calendarDay.deleteMany({ where: { date: range } });

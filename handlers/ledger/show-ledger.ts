@@ -7,7 +7,7 @@ import { loadLedger } from '../../prisma/load-ledger.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 
 export async function showLedger(ctx: RegisteredContext): Promise<void> {
-  const data = await loadLedger(ctx.tx);
+  const data = await loadLedger(ctx.tx, ctx.now);
   const ledger = buildLedger(data, { now: ctx.now, policy: ctx.policy, calendar: await loadWorkingCalendar(ctx.tx) });
   const content = (await writeLedgerXlsx(ledger)).toString('base64');
   await ctx.reply(`项目台账：项目 ${data.projects.length} 个，在办事项 ${ledger.sheets[1]!.rows.length} 项，问题 ${data.problems.length} 个。`);

@@ -3,6 +3,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../support/harness.js';
 import { preparePlannedProject } from './story-steps.js';
 
+// A whole year as the README shows it: every festival day of 《全国年节及纪念日放假办法》 is off.
+const WHOLE_2027 = [
+  '2027-01-01至2027-01-03,休,元旦',
+  '2027-02-05至2027-02-11,休,春节',
+  '2027-02-20,班,春节调休',
+  '2027-04-03至2027-04-05,休,清明节',
+  '2027-05-01至2027-05-05,休,劳动节',
+  '2027-06-09,休,端午节',
+  '2027-09-15,休,中秋节',
+  '2027-10-01至2027-10-07,休,国庆节',
+].join('\n');
+
 describe('日历', () => {
   let bot: Harness;
   beforeEach(async () => {
@@ -31,8 +43,8 @@ describe('日历', () => {
     const taken = (await bot.say('zjj.agent', '报到 T2')).at(-1);
     expect(taken!.text).toMatch(/^已报到 T2 建筑工程施工许可证（2027-01-06（暂定） 前办结）。/);
     expect((await bot.say('window', '进度 P1'))[0]!.text).toContain('2027-01-06（暂定） 前办结');
-    const [imported] = await bot.say('admin', '日历 导入\n2027-01-01至2027-01-03,休,元旦\n2027-02-05至2027-02-11,休,春节\n2027-02-20,班,春节调休');
-    expect(imported!.text).toBe('已导入 2027 年官方安排 11 天（休 10 天，班 1 天），2027 年的期限不再是暂定。');
+    const [imported] = await bot.say('admin', `日历 导入\n${WHOLE_2027}`);
+    expect(imported!.text).toBe('已导入 2027 年官方安排 28 天（休 27 天，班 1 天），2027 年的期限不再是暂定。');
     const [progress] = await bot.say('window', '进度 P1');
     expect(progress!.text).toContain('2027-01-06');
     expect(progress!.text).not.toContain('暂定');
@@ -46,8 +58,8 @@ describe('日历', () => {
     await bot.say('zjj.agent', '报到 T2');
     // A schedule that also gives Monday 01-04 off: the 3 promised working days become 01-05, 01-06, 01-07,
     // and T1, still waiting for 报到, must now report by Tuesday 01-05 08:50.
-    const [imported] = await bot.say('admin', '日历 导入\n2027-01-01至2027-01-04,休,元旦');
-    expect(imported!.text).toBe('已导入 2027 年官方安排 4 天（休 4 天，班 0 天），2027 年的期限不再是暂定。2 个在办任务的期限已按新日历调整。');
+    const [imported] = await bot.say('admin', `日历 导入\n2027-01-01至2027-01-04,休,元旦\n${WHOLE_2027.split('\n').slice(1).join('\n')}`);
+    expect(imported!.text).toBe('已导入 2027 年官方安排 29 天（休 28 天，班 1 天），2027 年的期限不再是暂定。2 个在办任务的期限已按新日历调整。');
     const [progress] = await bot.say('window', '进度 P1');
     expect(progress!.text).toContain('2027-01-07 前办结');
     expect(progress!.text).not.toContain('暂定');
@@ -66,6 +78,27 @@ describe('日历', () => {
     expect((await bot.say('admin', '日历 2027'))[0]!.text).toContain('2027 年尚未录入官方安排，期限暂定。');
     expect((await bot.say('admin', '日历 2027 完成'))[0]!.text).toBe('已将 2027 年日历标为完成，2027 年的期限不再是暂定。');
     expect((await bot.say('admin', '日历 2027'))[0]!.text).not.toContain('暂定');
+  });
+
+  it('refuses a year that lacks festival days, names them, and imports it only when confirmed', async () => {
+    // The README's old three-line example taken as the whole of 2027: 清明…国庆 would become working days.
+    const partial = '2027-01-01至2027-01-03,休,元旦\n2027-02-05至2027-02-11,休,春节\n2027-02-20,班,春节调休';
+    const [refused] = await bot.say('admin', `日历 导入\n${partial}`);
+    expect(refused!.text).toBe(
+      [
+        '这份安排缺少 2027 年的法定节日，导入后这些日子会算作工作日：',
+        '· 清明节 2027-04-05',
+        '· 劳动节 2027-05-01、2027-05-02',
+        '· 端午节 2027-06-09',
+        '· 中秋节 2027-09-15',
+        '· 国庆节 2027-10-01、2027-10-02、2027-10-03',
+        '请补上这些行（如 2027-04-05,休,清明节）后重新发送整年安排；确需如此导入，请把第一行写成「日历 导入 确认」。',
+      ].join('\n'),
+    );
+    expect(await bot.prisma.calendarDay.count()).toBe(0);
+    expect((await bot.say('admin', '日历 2027'))[0]!.text).toContain('2027 年尚未录入官方安排，期限暂定。');
+    const [confirmed] = await bot.say('admin', `日历 导入 确认\n${partial}`);
+    expect(confirmed!.text).toBe('已导入 2027 年官方安排 11 天（休 10 天，班 1 天），2027 年的期限不再是暂定。');
   });
 
   it('refuses a bad import line and names it', async () => {

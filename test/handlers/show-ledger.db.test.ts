@@ -1,4 +1,4 @@
-// 台账 through the chat: the reply is one line and an XLSX file that opens with the three sheets,
+// 台账 through the chat: the reply is one line and an XLSX file that opens with the four sheets,
 // frozen and filterable Chinese headers, and real dates.
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -39,28 +39,36 @@ it('sends 重点项目办 one line and the ledger workbook', async () => {
   expect(received[1]!.text).toBe('【文件】项目台账-2026-11-23.xlsx');
 
   const workbook = await open(file.content);
-  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['项目', '在办事项', '问题']);
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['项目', '在办事项', '问题', '排名 2026-11']);
   for (const sheet of workbook.worksheets) {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
   }
-  const projects = workbook.getWorksheet('项目')!;
-  expect((projects.getRow(1).values as unknown[]).slice(1, 5)).toEqual(['编号', '名称', '建设内容', '投资(万元)']);
-  expect((projects.getRow(2).values as unknown[]).slice(1, 5)).toEqual(['P1', '光伏组件项目', '年产 2GW 光伏组件', 35000]);
+  // Row `row` of a sheet as header → value, as a reader sees it.
+  const read = (name: string, row: number) => {
+    const sheet = workbook.getWorksheet(name)!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    return Object.fromEntries(headers.map((header, column) => [header, sheet.getRow(row).getCell(column + 1).value]));
+  };
+  const project = read('项目', 2);
+  expect([project['编号'], project['名称'], project['建设内容'], project['投资(万元)']]).toEqual(['P1', '光伏组件项目', '年产 2GW 光伏组件', 35000]);
+  // 004 三(一)1: the enterprise's contact and phone.
+  expect([project['联系人'], project['电话']]).toEqual(['张三', '13900001111']);
   // The service and the project's own stage apart (docs/domain.md "Project life cycle").
-  expect((projects.getRow(1).values as unknown[]).slice(11, 13)).toEqual(['服务', '项目阶段']);
-  expect((projects.getRow(2).values as unknown[]).slice(11, 13)).toEqual(['审批中', '签约']);
-  // 签约日期 2026-11-02 is a real date, not text.
-  const signed = projects.getRow(2).getCell(13).value;
-  expect(signed).toBeInstanceOf(Date);
-  expect((signed as Date).toISOString().slice(0, 10)).toBe('2026-11-02');
+  expect([project['服务'], project['项目阶段']]).toEqual(['审批中', '签约']);
+  // 签约日期 2026-11-02 is a real date, not text; the start deadline falls in provisional 2027.
+  expect(project['签约日期']).toBeInstanceOf(Date);
+  expect((project['签约日期'] as Date).toISOString().slice(0, 10)).toBe('2026-11-02');
+  expect(project['开工期限']).toMatch(/^2027-\d\d-\d\d（暂定）$/);
+  expect(project['完成投资(万元)']).toBe(0);
 
   const tasks = workbook.getWorksheet('在办事项')!;
   expect(tasks.rowCount).toBe(1 + openItems);
-  expect(tasks.getRow(2).getCell(5).value).toBe('待报到');
-  expect(tasks.getRow(2).getCell(6).value).toBeInstanceOf(Date);
-  const problems = workbook.getWorksheet('问题')!;
-  expect((problems.getRow(2).values as unknown[]).slice(1, 8)).toEqual([
+  expect(read('在办事项', 2)['状态']).toBe('待报到');
+  expect(read('在办事项', 2)['阶段']).toBeTruthy();
+  expect(read('在办事项', 2)['派单时间']).toBeInstanceOf(Date);
+  const problem = read('问题', 2);
+  expect(['编号', '项目', '类别', '描述', '责任单位', '包抓领导', '状态'].map((header) => problem[header])).toEqual([
     'Q1',
     'P1 光伏组件项目',
     '用地',

@@ -1,9 +1,12 @@
-// The monthly ranking (003 一(三)5(2): 每月实地对重点项目开竣工、投资完成等情况进行考核排名), on outcomes
-// only: starts, completions (投产), investment completed against the project's total, and
-// approval items finished on time. Units are ranked by the sum of their places on the four
-// measures (ties share a place); a unit with no finished item is not penalised for it.
+// The monthly ranking (003 一(三)5(2): 每月实地对重点项目开竣工、投资完成等情况进行考核排名) on the seed's
+// measures — starts, completions (投产), investment completed against the project's total — and the
+// bot's own fourth, 办事: what a unit owes counts as well as what it finished, so silence never ranks
+// well (docs/domain.md "Weekly and monthly rhythm"). Units are ranked by the sum of their places on the
+// four measures; ties share a place, and the bottom three (003 二(四)) are read from places, ties included.
+import { countWorkingDays } from '../../calendar/add-working-days.js';
+import type { WorkingCalendar } from '../../calendar/create-working-calendar.js';
 import { shanghaiDate } from '../../calendar/shanghai-time.js';
-import type { ScheduleSnapshot } from '../schedule-snapshot.js';
+import type { SnapshotPerson, SnapshotProject, SnapshotTask } from '../schedule-snapshot.js';
 
 export interface UnitScore {
   unitId: number;
@@ -12,11 +15,35 @@ export interface UnitScore {
   /** Investment reported this month (万元) and completed so far against the plan, in %. */
   investmentWan: number;
   investmentPct: number;
-  /** Items finished this month, and how many of them on time. */
+  /** Items finished since the last ranking, and how many of them on time. */
   itemsDone: number;
   itemsOnTime: number;
+  /** Items taken and past their due date at the ranking, and their working days overdue summed. */
+  overdueOpen: number;
+  overdueDays: number;
+  /** Cards (calls) past their 报到 deadline and still not taken at the ranking. */
+  untaken: number;
+  /** 办事 = on time − late − each overdue item and untaken card, one per 5 working days over (at least 1). */
+  service: number;
   place: number;
 }
+
+export interface MonthRanking {
+  ranked: UnitScore[];
+  /** Units with an agent and nothing to rank on (no project led, no item): listed apart, not scored as perfect. */
+  idle: number[];
+}
+
+/** What the ranking reads: the digests' snapshot, or the 台账's data (domain/ledger/build-ledger.ts). */
+export interface RankingData {
+  projects: readonly Pick<SnapshotProject, 'id' | 'leadUnitId' | 'investmentWan' | 'service' | 'signedOn' | 'startedOn' | 'producedOn' | 'enrolledOn'>[];
+  tasks: readonly RankedTask[];
+  monthlyReports: readonly { projectId: number; month: string; investmentWan: number }[];
+  units: readonly { id: number }[];
+  people: readonly Pick<SnapshotPerson, 'unitId' | 'roles'>[];
+}
+
+type RankedTask = Pick<SnapshotTask, 'unitId' | 'callId' | 'state' | 'postedAt' | 'takenAt' | 'ackDueAt' | 'dueOn' | 'doneAt'>;
 
 export interface ProjectScore {
   projectId: number;
@@ -26,8 +53,11 @@ export interface ProjectScore {
   investmentPct: number;
 }
 
-export function scoreProjects(snapshot: ScheduleSnapshot, month: string): ProjectScore[] {
-  const reportsOf = new Map<number, ScheduleSnapshot['monthlyReports'][number][]>();
+/** An obligation over its deadline weighs one per started 5 working days over: a week late is one late item. */
+const WORKING_DAYS_PER_POINT = 5;
+
+export function scoreProjects(snapshot: RankingData, month: string): ProjectScore[] {
+  const reportsOf = new Map<number, RankingData['monthlyReports'][number][]>();
   for (const report of snapshot.monthlyReports) reportsOf.set(report.projectId, [...(reportsOf.get(report.projectId) ?? []), report]);
   return snapshot.projects
     .filter(
@@ -51,28 +81,51 @@ export function scoreProjects(snapshot: ScheduleSnapshot, month: string): Projec
     );
 }
 
-export function rankUnits(snapshot: ScheduleSnapshot, month: string): UnitScore[] {
+/**
+ * The ranking of `month` as it stood at `asOf` (the run of the 22nd; for the month before, the same day and
+ * time a month earlier). Items count by what they were at `asOf`: finished within the month before it, taken
+ * and overdue, or a card past its 报到 deadline and not yet taken.
+ */
+export function rankUnits(snapshot: RankingData, month: string, asOf: Date, calendar: WorkingCalendar): MonthRanking {
   const projects = scoreProjects(snapshot, month);
   const unitOf = new Map(snapshot.projects.map((project) => [project.id, project.leadUnitId]));
   const planOf = new Map(snapshot.projects.map((project) => [project.id, project.investmentWan]));
-  const done = snapshot.tasks.filter((task) => task.doneAt && isoMonth(task.doneAt) === month);
+  const today = shanghaiDate(asOf);
+  const since = monthBefore(asOf);
+  const over = (from: string) => Math.max(1, Math.ceil(countWorkingDays(calendar, from, today) / WORKING_DAYS_PER_POINT));
+  const assigned = snapshot.tasks.filter((task) => task.postedAt <= asOf && !(task.doneAt && task.doneAt <= since));
+  const open = (task: RankedTask) => !task.doneAt || task.doneAt > asOf;
   const unitIds = new Set<number>([
     ...projects.map((score) => unitOf.get(score.projectId)).filter((id): id is number => id != null),
-    ...done.map((task) => task.unitId),
+    ...assigned.map((task) => task.unitId),
   ]);
-  const scores = [...unitIds].map((unitId) => {
+  const scores = [...unitIds].map((unitId): UnitScore => {
     const mine = projects.filter((score) => unitOf.get(score.projectId) === unitId);
     const plan = mine.reduce((sum, score) => sum + (planOf.get(score.projectId) ?? 0), 0);
     const completed = mine.reduce((sum, score) => sum + ((planOf.get(score.projectId) ?? 0) * score.investmentPct) / 100, 0);
-    const items = done.filter((task) => task.unitId === unitId);
+    const items = assigned.filter((task) => task.unitId === unitId);
+    const done = items.filter((task) => !open(task));
+    const onTime = done.filter((task) => !task.dueOn || shanghaiDate(task.doneAt!) <= task.dueOn).length;
+    // A paused item waits for the enterprise (中止), so it is not the unit's delay.
+    const overdue = items.filter(
+      (task) => open(task) && task.takenAt && task.takenAt <= asOf && task.state !== 'suspended' && task.dueOn && task.dueOn < today,
+    );
+    const untakenCalls = new Map<number, string>();
+    for (const task of items)
+      if (open(task) && (!task.takenAt || task.takenAt > asOf) && task.ackDueAt < asOf) untakenCalls.set(task.callId, shanghaiDate(task.ackDueAt));
+    const owed = [...overdue.map((task) => over(task.dueOn!)), ...[...untakenCalls.values()].map(over)].reduce((sum, points) => sum + points, 0);
     return {
       unitId,
       starts: mine.filter((score) => score.started).length,
       completions: mine.filter((score) => score.produced).length,
       investmentWan: mine.reduce((sum, score) => sum + score.investmentWan, 0),
       investmentPct: plan > 0 ? Math.round((completed / plan) * 1000) / 10 : 0,
-      itemsDone: items.length,
-      itemsOnTime: items.filter((task) => !task.dueOn || shanghaiDate(task.doneAt!) <= task.dueOn).length,
+      itemsDone: done.length,
+      itemsOnTime: onTime,
+      overdueOpen: overdue.length,
+      overdueDays: overdue.reduce((sum, task) => sum + countWorkingDays(calendar, task.dueOn!, today), 0),
+      untaken: untakenCalls.size,
+      service: onTime - (done.length - onTime) - owed,
       place: 0,
     };
   });
@@ -80,7 +133,7 @@ export function rankUnits(snapshot: ScheduleSnapshot, month: string): UnitScore[
     (score) => score.starts,
     (score) => score.completions,
     (score) => score.investmentPct,
-    (score) => (score.itemsDone === 0 ? 1 : score.itemsOnTime / score.itemsDone),
+    (score) => score.service,
   ];
   const points = new Map(scores.map((score) => [score.unitId, measures.reduce((sum, measure) => sum + placeOf(scores, score, measure), 0)]));
   scores.sort((a, b) => points.get(a.unitId)! - points.get(b.unitId)! || a.unitId - b.unitId);
@@ -88,21 +141,35 @@ export function rankUnits(snapshot: ScheduleSnapshot, month: string): UnitScore[
     const previous = scores[index - 1];
     score.place = previous && points.get(previous.unitId) === points.get(score.unitId) ? previous.place : index + 1;
   });
-  return scores;
+  const withAgents = new Set(snapshot.people.filter((person) => person.roles.includes('agent')).map((person) => person.unitId));
+  return { ranked: scores, idle: snapshot.units.map((unit) => unit.id).filter((id) => withAgents.has(id) && !unitIds.has(id)) };
 }
 
-/** The units in the bottom three of both months (003 二(四): 连续两次排名后三名); none when three or fewer are ranked. */
+/**
+ * The units in the bottom three of both rankings (003 二(四): 连续两次排名后三名), by place: a unit is in the
+ * bottom three when fewer than three units rank below it and some unit ranks above it, so a tie at the
+ * bottom names every unit in it. None when three or fewer are ranked.
+ */
 export function bottomThreeTwice(current: readonly UnitScore[], previous: readonly UnitScore[]): number[] {
-  const bottom = (scores: readonly UnitScore[]) => (scores.length > 3 ? scores.slice(-3).map((score) => score.unitId) : []);
-  const before = new Set(bottom(previous));
-  return bottom(current).filter((unitId) => before.has(unitId));
+  const before = new Set(bottomThree(previous));
+  return bottomThree(current).filter((unitId) => before.has(unitId));
+}
+
+export function bottomThree(scores: readonly UnitScore[]): number[] {
+  if (scores.length <= 3) return [];
+  return scores.filter((score) => score.place > 1 && scores.filter((other) => other.place > score.place).length < 3).map((score) => score.unitId);
+}
+
+/** The same Shanghai day and time one month earlier (the 22nd → the 22nd), at most the 28th. */
+export function monthBefore(instant: Date): Date {
+  const shifted = new Date(instant);
+  const day = Math.min(shifted.getUTCDate(), 28);
+  shifted.setUTCDate(day);
+  shifted.setUTCMonth(shifted.getUTCMonth() - 1);
+  return shifted;
 }
 
 /** 1 + the number of units strictly better on this measure. */
 function placeOf(scores: readonly UnitScore[], score: UnitScore, measure: (score: UnitScore) => number): number {
   return 1 + scores.filter((other) => measure(other) > measure(score)).length;
-}
-
-function isoMonth(instant: Date): string {
-  return shanghaiDate(instant).slice(0, 7);
 }

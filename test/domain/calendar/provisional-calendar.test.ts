@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import chineseDays from 'chinese-days';
 import { addWorkingDays } from '../../../domain/calendar/add-working-days.js';
 import { createWorkingCalendar, isWeekend } from '../../../domain/calendar/create-working-calendar.js';
+import { deriveDaysOff } from '../../../domain/calendar/derive-days-off.js';
 import { deriveStatutoryHolidays, fromLunar, lunarNewYear, qingming } from '../../../domain/calendar/derive-statutory-holidays.js';
 import { markProvisional } from '../../../domain/calendar/mark-provisional.js';
 import { parseCalendarImport } from '../../../domain/calendar/parse-calendar-import.js';
@@ -40,12 +41,45 @@ describe('deriveStatutoryHolidays', () => {
   });
 });
 
+describe('deriveDaysOff (第六条: a festival day on a Saturday or Sunday is made up on a working day)', () => {
+  it('gives 2027 its make-up days, counted by hand', () => {
+    // 春节 02-05 Fri … 02-08 Mon holds Sat 02-06 and Sun 02-07; 劳动节 05-01/02 are Sat/Sun; 国庆 10-02/03 are Sat/Sun.
+    // 元旦 (Fri), 清明 04-05 (Mon), 端午 06-09 (Wed) and 中秋 09-15 (Wed) fall on weekdays and owe nothing.
+    expect(deriveDaysOff(2027).filter((day) => day.name.endsWith('补假'))).toEqual([
+      { date: '2027-02-09', name: '春节补假' },
+      { date: '2027-02-10', name: '春节补假' },
+      { date: '2027-05-03', name: '劳动节补假' },
+      { date: '2027-05-04', name: '劳动节补假' },
+      { date: '2027-10-04', name: '国庆节补假' },
+      { date: '2027-10-05', name: '国庆节补假' },
+    ]);
+    const calendar = createWorkingCalendar();
+    expect(['2027-02-09', '2027-02-10', '2027-05-03', '2027-05-04', '2027-10-04', '2027-10-05'].map((date) => calendar.isWorkday(date))).toEqual(
+      Array(6).fill(false),
+    );
+    expect(['2027-02-11', '2027-05-05', '2027-10-06'].map((date) => calendar.isWorkday(date))).toEqual([true, true, true]);
+  });
+
+  it('makes up 2028-01-01 (Saturday) on Monday 01-03 and 端午 2028-05-28 (Sunday) on 05-29', () => {
+    expect(
+      deriveDaysOff(2028)
+        .filter((day) => day.name.endsWith('补假'))
+        .map((day) => day.date),
+    ).toEqual(['2028-01-03', '2028-05-29', '2028-10-04']);
+  });
+
+  it.each([2025, 2026])('agrees with the official %i schedule: every derived day off is off', (year) => {
+    const official = new Set(chineseDays.getHolidaysInRange(new Date(year, 0, 1, 12), new Date(year, 11, 31, 12), false));
+    for (const day of deriveDaysOff(year)) expect(official.has(day.date), `${day.date} ${day.name}`).toBe(true);
+  });
+});
+
 describe('a provisional year', () => {
   it('counts derived festivals and weekends as days off, and marks dates in it 暂定', () => {
     const calendar = createWorkingCalendar();
     expect(calendar.isWorkday('2027-01-01')).toBe(false);
     expect(calendar.isWorkday('2027-02-08')).toBe(false);
-    expect(calendar.isWorkday('2027-02-09')).toBe(true);
+    expect(calendar.isWorkday('2027-02-11')).toBe(true);
     expect(calendar.isProvisional('2026-12-31')).toBe(false);
     expect(calendar.isProvisional('2027-01-04')).toBe(true);
     // A deadline crossing the year: Wednesday 2026-12-30 + 2 working days.

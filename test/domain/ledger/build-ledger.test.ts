@@ -1,140 +1,16 @@
 // 台账 as sheets: the rows a reader of the workbook sees, from explicit data and an explicit clock.
 import { describe, expect, it } from 'vitest';
-import { createWorkingCalendar } from '../../../domain/calendar/create-working-calendar.js';
-import { buildLedger, type LedgerData, type LedgerProject } from '../../../domain/ledger/build-ledger.js';
-import { defaultPolicy } from '../../../domain/policy.js';
-
-const at = (shanghai: string) => new Date(`${shanghai}+08:00`);
-// Monday 2026-11-23, 10:00 in Shanghai.
-const context = { now: at('2026-11-23T10:00:00'), policy: defaultPolicy, calendar: createWorkingCalendar() };
-
-const project = (fields: Partial<LedgerProject> & Pick<LedgerProject, 'id' | 'name' | 'stage' | 'service'>): LedgerProject => ({
-  content: '',
-  targetTasks: '',
-  timeNodes: '',
-  expectedStartOn: null,
-  enrolledOn: null,
-  investmentWan: 0,
-  industry: '',
-  enterprise: '',
-  leadUnit: null,
-  leader: null,
-  signedOn: null,
-  landListedOn: null,
-  startedOn: null,
-  producedOn: null,
-  acceptedAt: null,
-  teamFormedAt: null,
-  planMadeAt: null,
-  ...fields,
-});
-
-const data: LedgerData = {
-  projects: [
-    project({
-      id: 2,
-      name: '饲料加工项目',
-      stage: 'signed',
-      service: 'approving',
-      targetTasks: '年内开工',
-      timeNodes: '12月底前摘牌',
-      expectedStartOn: '2026-12-15',
-      investmentWan: 8000,
-      leadUnit: '市自然资源局',
-      leader: '县领导乙',
-      signedOn: '2026-11-02',
-      acceptedAt: at('2026-11-03T10:00:00'),
-      teamFormedAt: at('2026-11-03T15:00:00'),
-      planMadeAt: at('2026-11-04T09:00:00'),
-    }),
-    project({
-      id: 1,
-      name: '光伏组件项目',
-      content: '年产 2GW 光伏组件',
-      investmentWan: 35000,
-      industry: '新能源',
-      enterprise: '某某新能源公司',
-      leadUnit: '市工业和信息化局',
-      leader: '县领导甲',
-      stage: 'started',
-      service: 'approving',
-      signedOn: '2026-06-02',
-      landListedOn: '2026-07-15',
-      startedOn: '2026-09-01',
-    }),
-  ],
-  tasks: [
-    // Taken, due tomorrow: within two working days, yellow.
-    {
-      id: 5,
-      projectId: 1,
-      itemName: '建设工程规划许可证',
-      unit: '市自然资源局',
-      state: 'taken',
-      postedAt: at('2026-11-16T09:05:00'),
-      ackDueAt: at('2026-11-16T09:35:00'),
-      dueOn: '2026-11-24',
-      suspendedAt: null,
-    },
-    // Waiting past its report time: red.
-    {
-      id: 3,
-      projectId: 2,
-      itemName: '环境影响评价',
-      unit: '市生态环境局',
-      state: 'posted',
-      postedAt: at('2026-11-23T08:00:00'),
-      ackDueAt: at('2026-11-23T08:30:00'),
-      dueOn: null,
-      suspendedAt: null,
-    },
-    // Finished: not an open item.
-    {
-      id: 4,
-      projectId: 2,
-      itemName: '节能审查',
-      unit: '市发展和改革委员会',
-      state: 'done',
-      postedAt: at('2026-11-05T09:00:00'),
-      ackDueAt: at('2026-11-05T09:30:00'),
-      dueOn: '2026-11-10',
-      suspendedAt: null,
-    },
-  ],
-  problems: [
-    {
-      id: 1,
-      projectId: 2,
-      category: '用地',
-      description: '土地摘牌未完成',
-      unit: '市自然资源局',
-      leader: '县领导乙',
-      state: 'open',
-      createdAt: at('2026-11-10T10:00:00'),
-      closedAt: null,
-    },
-    {
-      id: 2,
-      projectId: 1,
-      category: '配套',
-      description: '施工用电未接入',
-      unit: '市工业和信息化局',
-      leader: '县领导甲',
-      state: 'closed',
-      createdAt: at('2026-11-02T10:00:00'),
-      closedAt: at('2026-11-05T10:00:00'),
-    },
-  ],
-};
+import { buildLedger } from '../../../domain/ledger/build-ledger.js';
+import { context, data } from './ledger-fixture.js';
 
 describe('buildLedger', () => {
   const ledger = buildLedger(data, context);
   const sheet = (name: string) => ledger.sheets.find((item) => item.name === name)!;
   const table = (name: string) => sheet(name).rows.map((row) => Object.fromEntries(sheet(name).columns.map((column, index) => [column.header, row[index]])));
 
-  it('names the file after the Shanghai day and has the three sheets', () => {
+  it('names the file after the Shanghai day and has the four sheets', () => {
     expect(ledger.fileName).toBe('项目台账-2026-11-23.xlsx');
-    expect(ledger.sheets.map((item) => item.name)).toEqual(['项目', '在办事项', '问题']);
+    expect(ledger.sheets.map((item) => item.name)).toEqual(['项目', '在办事项', '问题', '排名 2026-11']);
   });
 
   it('lists every project in number order with the 003 fields, Chinese stage and its worst light', () => {
@@ -146,6 +22,8 @@ describe('buildLedger', () => {
       '行业',
       '责任单位',
       '实施企业',
+      '联系人',
+      '电话',
       '包抓领导',
       '目标任务',
       '时间节点',
@@ -154,9 +32,11 @@ describe('buildLedger', () => {
       '签约日期',
       '土地摘牌日期',
       '预计开工',
+      '开工期限',
       '开工日期',
       '投产日期',
       '入库日期',
+      '完成投资(万元)',
       '灯',
     ]);
     expect(table('项目')).toEqual([
@@ -168,6 +48,8 @@ describe('buildLedger', () => {
         行业: '新能源',
         责任单位: '市工业和信息化局',
         实施企业: '某某新能源公司',
+        联系人: '张三',
+        电话: '13900001111',
         包抓领导: '县领导甲',
         目标任务: null,
         时间节点: null,
@@ -176,9 +58,11 @@ describe('buildLedger', () => {
         签约日期: '2026-06-02',
         土地摘牌日期: '2026-07-15',
         预计开工: null,
+        开工期限: null,
         开工日期: '2026-09-01',
         投产日期: null,
         入库日期: null,
+        '完成投资(万元)': 8000,
         灯: '黄',
       },
       {
@@ -189,6 +73,8 @@ describe('buildLedger', () => {
         行业: null,
         责任单位: '市自然资源局',
         实施企业: null,
+        联系人: null,
+        电话: null,
         包抓领导: '县领导乙',
         目标任务: '年内开工',
         时间节点: '12月底前摘牌',
@@ -197,9 +83,12 @@ describe('buildLedger', () => {
         签约日期: '2026-11-02',
         土地摘牌日期: null,
         预计开工: '2026-12-15',
+        // 90 working days after 2026-11-02 end in 2027, whose official schedule is not out yet.
+        开工期限: expect.stringMatching(/^2027-03-\d\d（暂定）$/),
         开工日期: null,
         投产日期: null,
         入库日期: null,
+        '完成投资(万元)': 0,
         灯: '红',
       },
     ]);
@@ -211,6 +100,7 @@ describe('buildLedger', () => {
         编号: 'T3',
         项目: 'P2 饲料加工项目',
         事项: '环境影响评价',
+        阶段: '立项用地规划许可',
         单位: '市生态环境局',
         状态: '待报到',
         派单时间: '2026-11-23 08:00',
@@ -222,6 +112,7 @@ describe('buildLedger', () => {
         编号: 'T5',
         项目: 'P1 光伏组件项目',
         事项: '建设工程规划许可证',
+        阶段: '工程建设许可',
         单位: '市自然资源局',
         状态: '办理中',
         派单时间: '2026-11-16 09:05',
@@ -239,6 +130,9 @@ describe('buildLedger', () => {
         项目: 'P2 饲料加工项目',
         类别: '用地',
         描述: '土地摘牌未完成',
+        建议: '协调自然资源局加快挂牌',
+        答复: '已报市局，预计12月挂牌\n挂牌公告已发布',
+        领导意见: '请主要领导协调用地指标',
         责任单位: '市自然资源局',
         包抓领导: '县领导乙',
         状态: '待答复',
@@ -250,12 +144,25 @@ describe('buildLedger', () => {
         项目: 'P1 光伏组件项目',
         类别: '配套',
         描述: '施工用电未接入',
+        建议: null,
+        答复: null,
+        领导意见: null,
         责任单位: '市工业和信息化局',
         包抓领导: '县领导甲',
         状态: '已销号',
         提出日期: '2026-11-02',
         周数: 1,
       },
+    ]);
+  });
+
+  it("ranks the month's units as the 22nd's digest does, and lists the units with nothing to rank apart", () => {
+    expect(sheet('排名 2026-11').rows).toEqual([
+      ['1', '市发展和改革委员会', 0, 0, 0, 1, 1, 0, 0, 0, 1],
+      ['1', '市工业和信息化局', 0, 0, 22.9, 0, 0, 0, 0, 0, 0],
+      ['3', '市自然资源局', 0, 0, 0, 0, 0, 0, 0, 0, 0],
+      ['4', '市生态环境局', 0, 0, 0, 0, 0, 0, 0, 1, -1],
+      ['未排名', '市水务局', null, null, null, null, null, null, null, null, null],
     ]);
   });
 

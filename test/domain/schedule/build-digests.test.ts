@@ -4,7 +4,7 @@ import { createWorkingCalendar } from '../../../domain/calendar/create-working-c
 import { defaultPolicy } from '../../../domain/policy.js';
 import { buildDigests } from '../../../domain/schedule/build-digests.js';
 import { bottomThreeTwice, rankUnits, scoreProjects } from '../../../domain/schedule/digests/rank-month.js';
-import type { ScheduleSnapshot, SnapshotProject } from '../../../domain/schedule/schedule-snapshot.js';
+import type { ScheduleSnapshot, SnapshotProject, SnapshotTask } from '../../../domain/schedule/schedule-snapshot.js';
 
 const at = (shanghai: string) => new Date(`${shanghai.replace(' ', 'T')}:00+08:00`);
 const calendar = createWorkingCalendar();
@@ -172,6 +172,9 @@ describe('Friday', () => {
           itemName: '环评',
           phase: 1,
           state: 'taken',
+          callId: 9,
+          postedAt: at('2026-11-02 09:00'),
+          takenAt: at('2026-11-02 09:10'),
           ackDueAt: at('2026-11-02 09:30'),
           dueOn: '2026-11-20',
           suspendedAt: null,
@@ -271,6 +274,9 @@ describe('任务期限提醒', () => {
     itemName: '环评',
     phase: 1,
     state: 'taken',
+    callId: 9,
+    postedAt: at('2026-09-01 09:00'),
+    takenAt: at('2026-09-01 09:10'),
     ackDueAt: at('2026-09-01 09:30'),
     dueOn: '2026-10-09',
     suspendedAt: null,
@@ -328,7 +334,7 @@ describe('the monthly ranking', () => {
   const snapshot = { ...base, units, projects, monthlyReports };
 
   it('ranks units on outcomes and names the bottom three twice in a row', () => {
-    const november = rankUnits(snapshot, '2026-11');
+    const november = rankUnits(snapshot, '2026-11', at('2026-11-23 09:00'), calendar).ranked;
     expect(november.map((score) => [score.unitId, score.place, score.investmentPct])).toEqual([
       [3, 1, 50],
       [2, 2, 30],
@@ -336,9 +342,77 @@ describe('the monthly ranking', () => {
       [4, 4, 0],
       [5, 4, 0],
     ]);
-    expect(bottomThreeTwice(november, rankUnits(snapshot, '2026-10'))).toEqual([4, 5]);
+    expect(bottomThreeTwice(november, rankUnits(snapshot, '2026-10', at('2026-10-22 09:00'), calendar).ranked)).toEqual([4, 5]);
     const message = run('ranking', '2026-11', '2026-11-23 09:00', snapshot).digests[0]!.markdown;
     expect(message).toContain('连续两次排名后三名：单位4、单位5');
+  });
+});
+
+describe('the monthly ranking counts what units owe (December 2026, January 2027)', () => {
+  const names = ['发改委', '农业农村局', '住建局', '生态环境局', '自然资源局', '水利局'];
+  const units = names.map((name, index) => ({ id: index + 1, name }));
+  // Every project is led by 发改委 and reports nothing: the seed's measures tie, so what the units did and owe decides.
+  const projects = [1, 2, 3, 4, 5, 6, 7].map((id) => project(id, { leadUnitId: 1, signedOn: '2026-10-08' }));
+  let id = 0;
+  const task = (unitId: number, fields: Partial<SnapshotTask>): SnapshotTask => ({
+    id: ++id,
+    projectId: 1 + (id % 7),
+    unitId,
+    callId: id,
+    itemName: `事项${id}`,
+    phase: 1,
+    state: 'taken',
+    postedAt: at('2026-11-02 09:00'),
+    takenAt: at('2026-11-02 09:20'),
+    ackDueAt: at('2026-11-02 09:30'),
+    dueOn: '2026-12-15',
+    suspendedAt: null,
+    doneAt: null,
+    ...fields,
+  });
+  const done = (unitId: number, doneAt: string, dueOn: string) => task(unitId, { state: 'done', doneAt: at(doneAt), dueOn });
+  // Cards posted Monday 12-07 17:45, due at the window 12-08 08:50, never taken.
+  const untaken = (unitId: number) =>
+    task(unitId, { state: 'posted', postedAt: at('2026-12-07 17:45'), takenAt: null, ackDueAt: at('2026-12-08 08:50'), dueOn: null });
+  const tasks = [
+    done(1, '2026-12-10 10:00', '2026-12-15'),
+    done(1, '2026-12-11 10:00', '2026-12-15'),
+    done(1, '2027-01-12 10:00', '2027-01-15'),
+    ...Array.from({ length: 7 }, () => untaken(2)),
+    // 住建局 holds the two most overdue items, and finished nothing.
+    task(3, { dueOn: '2026-11-20' }),
+    task(3, { dueOn: '2026-11-24' }),
+    done(4, '2026-12-14 10:00', '2026-12-15'),
+    done(4, '2027-01-13 10:00', '2027-01-15'),
+    ...Array.from({ length: 7 }, () => untaken(5)),
+  ];
+  const people = [...base.people, { id: 6, name: '水利局代办员', unitId: 6, roles: ['agent'] }];
+  const snapshot = { ...base, people, units, projects, tasks };
+  const lines = (now: string) => run('ranking', now.slice(0, 7), now, snapshot).digests[0]!.markdown.split('\n');
+
+  it('puts the unit holding the two most overdue items below those that finished on time, and says why', () => {
+    const december = lines('2026-12-22 09:00');
+    expect(december.filter((line) => /^\d\./.test(line))).toEqual([
+      '1. 发改委 · 开工 0 · 投产 0 · 投资完成 0% · 按时办结 2/2 · 逾期在办 0 项 · 未报到 0 张 · 办事 2',
+      '2. 生态环境局 · 开工 0 · 投产 0 · 投资完成 0% · 按时办结 1/1 · 逾期在办 0 项 · 未报到 0 张 · 办事 1',
+      '3. 住建局 · 开工 0 · 投产 0 · 投资完成 0% · 按时办结 0/0 · 逾期在办 2 项（超 42 个工作日） · 未报到 0 张 · 办事 -9',
+      '4. 农业农村局 · 开工 0 · 投产 0 · 投资完成 0% · 按时办结 0/0 · 逾期在办 0 项 · 未报到 7 张 · 办事 -14',
+      '4. 自然资源局 · 开工 0 · 投产 0 · 投资完成 0% · 按时办结 0/0 · 逾期在办 0 项 · 未报到 7 张 · 办事 -14',
+    ]);
+    // A unit with nothing to rank is listed apart, not scored as perfect.
+    expect(december).toContain('本月无考核内容（未排名）：水利局');
+  });
+
+  it('names every unit of a tie at the bottom, both months', () => {
+    const january = lines('2027-01-22 09:00');
+    expect(january.filter((line) => /^\d\./.test(line)).map((line) => line.split(' · ')[0])).toEqual([
+      '1. 发改委',
+      '1. 生态环境局',
+      '3. 住建局',
+      '4. 农业农村局',
+      '4. 自然资源局',
+    ]);
+    expect(january).toContain('连续两次排名后三名：住建局、农业农村局、自然资源局');
   });
 });
 
