@@ -15,6 +15,12 @@ export const policySchema = z
     ackTimeoutMinutes: minutes,
     /** Past this many minutes without 报到, the project's leader and 重点项目办 are told. */
     secondEscalationMinutes: minutes,
+    /**
+     * A card nobody takes is chased every working morning after the posting day at `time`, to the
+     * unit's agents and 责任领导; from the `superviseFromDay`th working day 重点项目办 and the
+     * project's leader are told as 督办 too, until it is taken, returned or withdrawn (002 五(六)).
+     */
+    untakenChase: z.object({ time: clock, superviseFromDay: z.number().int().positive() }).strict(),
     /** Office hours on working days, or "always" for round-the-clock units (and tests). */
     officeHours: z.union([z.literal('always'), z.array(z.object({ start: clock, end: clock }).strict()).min(1)]),
     /** 帮办代办 scope: investment ≥ 5,000万元 (002 三). */
@@ -85,6 +91,7 @@ export type Policy = z.infer<typeof policySchema>;
 export const defaultPolicy: Policy = {
   ackTimeoutMinutes: 30,
   secondEscalationMinutes: 60,
+  untakenChase: { time: '08:30', superviseFromDay: 3 },
   officeHours: [
     { start: '08:30', end: '12:00' },
     { start: '14:30', end: '18:00' },
