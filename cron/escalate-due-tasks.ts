@@ -94,7 +94,8 @@ async function escalateBatch(tx: Tx, { now, policy }: EscalationOptions, batchSi
           items: call.tasks.map((task) => ({ taskId: task.id, itemName: task.itemName })),
           unitName: call.unit.name,
           postedAt: formatShanghai(call.postedAt),
-          waited: step === 1 ? { minutes: policy.ackTimeoutMinutes } : step === 2 ? { minutes: policy.secondEscalationMinutes } : { workingDays: chaseDayOf(step) },
+          waited:
+            step === 1 ? { minutes: policy.ackTimeoutMinutes } : step === 2 ? { minutes: policy.secondEscalationMinutes } : { workingDays: chaseDayOf(step) },
         },
         audience,
       });
@@ -129,7 +130,12 @@ async function escalateBatch(tx: Tx, { now, policy }: EscalationOptions, batchSi
         projectId: subject.projectId,
         taskId: subject.items[0]?.taskId ?? null,
         before: { escalationStep: step <= 2 ? step - 1 : null },
-        after: { escalationStep: step, told: toldOf(step, audience, superviseFromDay).map((told) => told.recipient), callId, taskIds: subject.items.map((item) => item.taskId) },
+        after: {
+          escalationStep: step,
+          told: toldOf(step, audience, superviseFromDay).map((told) => told.recipient),
+          callId,
+          taskIds: subject.items.map((item) => item.taskId),
+        },
       });
     }
   }

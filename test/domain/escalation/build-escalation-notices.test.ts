@@ -20,7 +20,11 @@ const audience = {
   projectOffice: ['office-zhang'],
 };
 /** Every call at one step; 督办 in a chase from the 3rd working day. */
-const fire = <R,>(step: number, calls: Omit<FiredCall<R>, 'step'>[]) => buildEscalationNotices(calls.map((call) => ({ ...call, step })), 3);
+const fire = <R>(step: number, calls: Omit<FiredCall<R>, 'step'>[]) =>
+  buildEscalationNotices(
+    calls.map((call) => ({ ...call, step })),
+    3,
+  );
 const one = (step: number, s = subject, a: typeof audience | (Omit<typeof audience, 'projectLeader'> & { projectLeader: null }) = audience) =>
   fire(step, [{ callId: 1, subject: s, audience: a }]);
 

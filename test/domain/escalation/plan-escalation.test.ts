@@ -48,7 +48,10 @@ describe('planEscalation', () => {
   it('skips the morning on which step 2 itself fired (a card posted after hours)', () => {
     const evening = { state: 'posted', postedAt: at('2026-12-07T17:45:00'), escalationStep: 0 };
     expect(planEscalation(evening, at('2026-12-08T09:15:00'), policy, calendar)).toEqual({ due: [1, 2], nextAt: at('2026-12-09T08:30:00') });
-    expect(planEscalation({ ...evening, escalationStep: 2 }, at('2026-12-09T08:30:00'), policy, calendar)).toEqual({ due: [4], nextAt: at('2026-12-10T08:30:00') });
+    expect(planEscalation({ ...evening, escalationStep: 2 }, at('2026-12-09T08:30:00'), policy, calendar)).toEqual({
+      due: [4],
+      nextAt: at('2026-12-10T08:30:00'),
+    });
   });
 
   it('never fires for a taken card', () => {
