@@ -81,6 +81,11 @@ export const policySchema = z
      * a day: a kept Inbound row is what makes a platform's redelivery a duplicate.
      */
     retentionDays: z.object({ inbound: z.number().int().min(1), outbox: z.number().int().min(1) }).strict(),
+    /**
+     * The 责任单位 a project registered without one gets (a unit name or alias), said so in the reply;
+     * null leaves it unset and the reply asks for it — never the registering person's own unit.
+     */
+    defaultLeadUnit: z.string().min(1).nullable(),
     /** A county's own short names for units (`{ "规划局": "自然资源局" }`), tried before the built-in ones. */
     unitAliases: z.record(z.string().min(1), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])),
   })
@@ -112,6 +117,7 @@ export const defaultPolicy: Policy = {
   overdueReminder: { unitLeaderFromDay: 3, superviseFromDay: 5 },
   problemFirstAnswerDays: 3,
   retentionDays: { inbound: 30, outbox: 30 },
+  defaultLeadUnit: null,
   unitAliases: {},
 };
 
