@@ -73,6 +73,11 @@ export const policySchema = z
      * reminded, once; 0 turns the rule off.
      */
     problemFirstAnswerDays: z.number().int().nonnegative(),
+    /**
+     * A 中止 longer than this many working days is named to 重点项目办 in Wednesday's digest, each
+     * week until 恢复 (the pause stops 督办, 002 五(六)); 0 turns it off.
+     */
+    suspendReportWorkingDays: z.number().int().nonnegative(),
     /** An open problem older than this many days goes on the Friday agenda. */
     staleProblemDays: z.number().int().positive(),
     /**
@@ -116,6 +121,7 @@ export const defaultPolicy: Policy = {
   deadlineReminder: { time: '09:00', workingDaysLeft: [30, 10, 5] },
   overdueReminder: { unitLeaderFromDay: 3, superviseFromDay: 5 },
   problemFirstAnswerDays: 3,
+  suspendReportWorkingDays: 10,
   retentionDays: { inbound: 30, outbox: 30 },
   defaultLeadUnit: null,
   unitAliases: {},
