@@ -14,9 +14,11 @@ import { enqueueMessages, type Enqueue } from '../bot/outbox/enqueue-message.js'
 import type { Policy } from '../domain/policy.js';
 import { formatShanghai } from '../domain/calendar/shanghai-time.js';
 import { buildEscalationNotices, toldOf, type EscalationAudience, type FiredCall } from '../domain/escalation/build-escalation-notices.js';
-import { planEscalation, type EscalationStep } from '../domain/escalation/plan-escalation.js';
+import { chaseDayOf, planEscalation } from '../domain/escalation/plan-escalation.js';
+import { pickUnitContacts } from '../domain/roster/pick-unit-contacts.js';
 import { findPeopleAmong, type RosterPerson } from '../prisma/find-people.js';
 import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
+import { tellRosterGaps, type UnitGap } from '../prisma/tell-roster-gaps.js';
 
 /** How often the cycle runs: lateness stays within the beat plus one batch (issue 11: p99 ≤ 2 s). */
 export const ESCALATION_CYCLE_MS = 1000;
@@ -61,34 +63,41 @@ async function escalateBatch(tx: Tx, { now, policy }: EscalationOptions, batchSi
     orderBy: { id: 'asc' },
   });
   const calendar = await loadWorkingCalendar(tx);
+  const gaps: UnitGap[] = [];
   const audienceOf = audiences(
     await findPeopleAmong(tx, {
       roles: ['window', 'project_office'],
-      unitRoles: ['agent', 'unit_leader'],
+      unitRoles: 'any',
       unitIds: [...new Set(calls.map((call) => call.unitId))],
       ids: [...new Set(calls.flatMap((call) => (call.project.leaderId === null ? [] : [call.project.leaderId])))],
     }),
   );
 
-  const fired = new Map<EscalationStep, FiredCall<number>[]>([
-    [1, []],
-    [2, []],
+  // The minute steps are grouped apart, so a grouped notice names their shared wait; the mornings' chases go together.
+  const fired = new Map<'1' | '2' | 'chase', FiredCall<number>[]>([
+    ['1', []],
+    ['2', []],
+    ['chase', []],
   ]);
   const updates: { id: number; step: number; nextAt: string | null }[] = [];
   for (const call of calls) {
     const plan = planEscalation(call, now, policy, calendar);
     for (const step of plan.due) {
-      fired.get(step)!.push({
+      const audience = audienceOf(call.unitId, call.project.leaderId);
+      if (audience.gap) gaps.push({ unitId: call.unitId, unitName: call.unit.name, gap: audience.gap });
+      fired.get(step <= 2 ? (String(step) as '1' | '2') : 'chase')!.push({
         callId: call.id,
+        step,
         subject: {
           projectId: call.projectId,
           projectName: call.project.name,
           items: call.tasks.map((task) => ({ taskId: task.id, itemName: task.itemName })),
           unitName: call.unit.name,
           postedAt: formatShanghai(call.postedAt),
-          minutes: step === 1 ? policy.ackTimeoutMinutes : policy.secondEscalationMinutes,
+          waited:
+            step === 1 ? { minutes: policy.ackTimeoutMinutes } : step === 2 ? { minutes: policy.secondEscalationMinutes } : { workingDays: chaseDayOf(step) },
         },
-        audience: audienceOf(call.unitId, call.project.leaderId),
+        audience,
       });
     }
     updates.push({ id: call.id, step: plan.due.at(-1) ?? call.escalationStep, nextAt: plan.nextAt?.toISOString() ?? null });
@@ -96,19 +105,23 @@ async function escalateBatch(tx: Tx, { now, policy }: EscalationOptions, batchSi
 
   const messages: Enqueue[] = [];
   const events = [];
-  for (const [step, stepCalls] of fired) {
-    for (const notice of buildEscalationNotices(step, stepCalls)) {
-      // The dedup key (the calls, the step, the person) makes a notice impossible to queue twice.
-      const calls = notice.callIds.length === 1 ? `call:${notice.callIds[0]}` : `calls:${[...notice.callIds].sort((a, b) => a - b).join(',')}`;
-      messages.push({
-        to: { personId: notice.recipient },
-        message: { kind: 'text', text: notice.text },
-        dedupKey: `escalation:${calls}:${step}:${notice.recipient}`,
-      });
+  const { superviseFromDay } = policy.untakenChase;
+  for (const [group, stepCalls] of fired) {
+    const stepOf = new Map(stepCalls.map((call) => [call.callId, call.step]));
+    for (const notice of buildEscalationNotices(stepCalls, superviseFromDay)) {
+      // The dedup key (the calls, their steps, the person) makes a notice impossible to queue twice.
+      const ids = [...notice.callIds].sort((a, b) => a - b);
+      const key =
+        ids.length === 1
+          ? `call:${ids[0]}:${stepOf.get(ids[0]!)}`
+          : group === 'chase'
+            ? `calls:${ids.map((id) => `${id}@${stepOf.get(id)}`).join(',')}:chase`
+            : `calls:${ids.join(',')}:${group}`;
+      messages.push({ to: { personId: notice.recipient }, message: { kind: 'text', text: notice.text }, dedupKey: `escalation:${key}:${notice.recipient}` });
     }
     // One event per call step, filed under the call's first item (the archive reads `told` for the
     // people told; `taskIds` lists every item of the call).
-    for (const { callId, subject, audience } of stepCalls) {
+    for (const { callId, step, subject, audience } of stepCalls) {
       events.push({
         at: now,
         actorRole: 'system',
@@ -116,12 +129,18 @@ async function escalateBatch(tx: Tx, { now, policy }: EscalationOptions, batchSi
         kind: 'task.escalated',
         projectId: subject.projectId,
         taskId: subject.items[0]?.taskId ?? null,
-        before: { escalationStep: step - 1 },
-        after: { escalationStep: step, told: toldOf(step, audience).map((told) => told.recipient), callId, taskIds: subject.items.map((item) => item.taskId) },
+        before: { escalationStep: step <= 2 ? step - 1 : null },
+        after: {
+          escalationStep: step,
+          told: toldOf(step, audience, superviseFromDay).map((told) => told.recipient),
+          callId,
+          taskIds: subject.items.map((item) => item.taskId),
+        },
       });
     }
   }
   await enqueueMessages(tx, messages);
+  await tellRosterGaps(tx, gaps);
   if (events.length > 0) await tx.event.createMany({ data: events });
   await tx.$executeRaw`
     UPDATE "Call" AS c SET "escalationStep" = u.step, "nextEscalationAt" = u.next_at::timestamp, "updatedAt" = ${now.toISOString()}::timestamp
@@ -130,18 +149,20 @@ async function escalateBatch(tx: Tx, { now, policy }: EscalationOptions, batchSi
   return { claimed: rows.length, fired: events.length, notices: messages.length };
 }
 
-/** Each call's audience from the batch's people, shared by the calls of one unit and leader. */
-function audiences(people: readonly RosterPerson[]): (unitId: number, leaderId: number | null) => EscalationAudience<number> {
-  const holding = (role: string, unitId?: number) =>
-    people.filter((person) => person.roles.includes(role) && (unitId === undefined || person.unitId === unitId)).map((person) => person.id);
+/**
+ * Each call's audience from the batch's people, shared by the calls of one unit and leader; a unit
+ * without 代办员 is reached through the fallback of domain/roster/pick-unit-contacts.ts.
+ */
+function audiences(people: readonly RosterPerson[]): (unitId: number, leaderId: number | null) => EscalationAudience<number> & { gap: UnitGap['gap'] | null } {
+  const holding = (role: string) => people.filter((person) => person.roles.includes(role)).map((person) => person.id);
   const window = holding('window');
   const projectOffice = holding('project_office');
   const active = new Set(people.map((person) => person.id));
-  const units = new Map<number, { agents: number[]; unitLeaders: number[] }>();
+  const units = new Map<number, ReturnType<typeof pickUnitContacts<number>>>();
   return (unitId, leaderId) => {
     let unit = units.get(unitId);
     if (!unit) {
-      unit = { agents: holding('agent', unitId), unitLeaders: holding('unit_leader', unitId) };
+      unit = pickUnitContacts(people, unitId);
       units.set(unitId, unit);
     }
     return { ...unit, window, projectLeader: leaderId !== null && active.has(leaderId) ? leaderId : null, projectOffice };

@@ -15,6 +15,12 @@ export const policySchema = z
     ackTimeoutMinutes: minutes,
     /** Past this many minutes without 报到, the project's leader and 重点项目办 are told. */
     secondEscalationMinutes: minutes,
+    /**
+     * A card nobody takes is chased every working morning after the posting day at `time`, to the
+     * unit's agents and 责任领导; from the `superviseFromDay`th working day 重点项目办 and the
+     * project's leader are told as 督办 too, until it is taken, returned or withdrawn (002 五(六)).
+     */
+    untakenChase: z.object({ time: clock, superviseFromDay: z.number().int().positive() }).strict(),
     /** Office hours on working days, or "always" for round-the-clock units (and tests). */
     officeHours: z.union([z.literal('always'), z.array(z.object({ start: clock, end: clock }).strict()).min(1)]),
     /** 帮办代办 scope: investment ≥ 5,000万元 (002 三). */
@@ -76,6 +82,11 @@ export const policySchema = z
      * reminded, once; 0 turns the rule off.
      */
     problemFirstAnswerDays: z.number().int().nonnegative(),
+    /**
+     * A 中止 longer than this many working days is named to 重点项目办 in Wednesday's digest, each
+     * week until 恢复 (the pause stops 督办, 002 五(六)); 0 turns it off.
+     */
+    suspendReportWorkingDays: z.number().int().nonnegative(),
     /** An open problem older than this many days goes on the Friday agenda. */
     staleProblemDays: z.number().int().positive(),
     /**
@@ -84,6 +95,11 @@ export const policySchema = z
      * a day: a kept Inbound row is what makes a platform's redelivery a duplicate.
      */
     retentionDays: z.object({ inbound: z.number().int().min(1), outbox: z.number().int().min(1) }).strict(),
+    /**
+     * The 责任单位 a project registered without one gets (a unit name or alias), said so in the reply;
+     * null leaves it unset and the reply asks for it — never the registering person's own unit.
+     */
+    defaultLeadUnit: z.string().min(1).nullable(),
     /** A county's own short names for units (`{ "规划局": "自然资源局" }`), tried before the built-in ones. */
     unitAliases: z.record(z.string().min(1), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])),
   })
@@ -94,6 +110,7 @@ export type Policy = z.infer<typeof policySchema>;
 export const defaultPolicy: Policy = {
   ackTimeoutMinutes: 30,
   secondEscalationMinutes: 60,
+  untakenChase: { time: '08:30', superviseFromDay: 3 },
   officeHours: [
     { start: '08:30', end: '12:00' },
     { start: '14:30', end: '18:00' },
@@ -116,7 +133,9 @@ export const defaultPolicy: Policy = {
   deadlineReminder: { time: '09:00', workingDaysLeft: [30, 10, 5] },
   overdueReminder: { unitLeaderFromDay: 3, superviseFromDay: 5 },
   problemFirstAnswerDays: 3,
+  suspendReportWorkingDays: 10,
   retentionDays: { inbound: 30, outbox: 30 },
+  defaultLeadUnit: null,
   unitAliases: {},
 };
 

@@ -30,6 +30,7 @@ import { resumeTask } from './tasks/resume-task.js';
 import { returnTask } from './tasks/return-task.js';
 import { suspendTask } from './tasks/suspend-task.js';
 import { takeTask } from './tasks/take-task.js';
+import { withdrawTask } from './tasks/withdraw-task.js';
 
 /** Agents and 责任领导 act on their own unit's tasks (002 五(五); 004 附件). */
 const unitStaff: readonly Role[] = ['agent', 'unit_leader'];
@@ -72,6 +73,7 @@ export const commands: readonly Command[] = [
     example: '派单 P12 全部',
     run: postTaskCards,
   },
+  { word: '撤销', roles: coordinatorRoles, summary: '撤回已派出的事项，写明原因', example: '撤销 T9 企业调整建设方案', run: withdrawTask },
   { word: '报到', roles: unitStaff, summary: '领受本单位任务（一次报到该项目的全部事项）', example: '报到 T34', run: takeTask },
   { word: '告知', roles: unitStaff, summary: '补充告知企业所需材料，或说明无需补充材料', example: '告知 T34 材料：营业执照、土地证', run: notifyMaterials },
   { word: '办结', roles: unitStaff, summary: '任务办结，结果送专窗和企业', example: '办结 T34 已出具批复', run: finishTask },

@@ -30,18 +30,19 @@ export interface RosterPerson extends PersonRef {
 
 /**
  * Active people in one query (a batch's recipients, where findPeople per unit would be a query each): everyone
- * holding one of `roles`, those holding one of `unitRoles` in one of `unitIds`, and those `ids` names.
+ * holding one of `roles`, those holding one of `unitRoles` (or, with 'any', every member) in one of `unitIds`,
+ * and those `ids` names. 'any' serves the fallback of domain/roster/pick-unit-contacts.ts.
  */
 export async function findPeopleAmong(
   tx: Tx,
-  among: { roles: readonly Role[]; unitRoles: readonly Role[]; unitIds: readonly number[]; ids: readonly number[] },
+  among: { roles: readonly Role[]; unitRoles: readonly Role[] | 'any'; unitIds: readonly number[]; ids: readonly number[] },
 ): Promise<RosterPerson[]> {
   return tx.person.findMany({
     where: {
       active: true,
       OR: [
         { roles: { hasSome: [...among.roles] } },
-        { roles: { hasSome: [...among.unitRoles] }, unitId: { in: [...among.unitIds] } },
+        { ...(among.unitRoles === 'any' ? {} : { roles: { hasSome: [...among.unitRoles] } }), unitId: { in: [...among.unitIds] } },
         { id: { in: [...among.ids] } },
       ],
     },

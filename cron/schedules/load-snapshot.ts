@@ -40,7 +40,7 @@ export async function loadSnapshot(tx: Tx, now: Date): Promise<ScheduleSnapshot>
   const problems = await readJsonRows<SnapshotProblem>(
     tx,
     Prisma.sql`
-      SELECT id, "projectId", description, suggestion, category, "leaderId", state, "leaderOpinion", "createdAt", "digestedAt"
+      SELECT id, "projectId", "unitId", description, suggestion, category, "leaderId", state, "leaderOpinion", "createdAt", "digestedAt"
       FROM "Problem" WHERE state <> 'closed'`,
     ['createdAt', 'digestedAt'],
   );

@@ -9,6 +9,8 @@ import type { Policy } from '../../domain/policy.js';
 import { buildLedger } from '../../domain/ledger/build-ledger.js';
 import { writeLedgerXlsx } from '../../domain/ledger/write-ledger-xlsx.js';
 import { buildDigests } from '../../domain/schedule/build-digests.js';
+import { pickUnitContacts } from '../../domain/roster/pick-unit-contacts.js';
+import { tellRosterGaps } from '../../prisma/tell-roster-gaps.js';
 import { dueOccurrences, type DueOccurrence } from '../../domain/schedule/due-occurrences.js';
 import { listSchedule } from '../../domain/schedule/list-schedule.js';
 import type { Occurrence } from '../../domain/schedule/plan-occurrences.js';
@@ -70,8 +72,20 @@ async function runOne(
   calendar: Awaited<ReturnType<typeof loadWorkingCalendar>>,
 ): Promise<number> {
   const snapshot = await loadSnapshot(tx, now);
-  const built = buildDigests(occurrence, { now, policy, calendar, snapshot });
+  // The same job's previous run, so a daily job catches up the days the bot was down (domain/schedule/build-digests.ts).
+  const [previous] = await tx.$queryRaw<{ slot: string | null }[]>`
+    SELECT max(slot) AS slot FROM "ScheduleRun" WHERE job = ${occurrence.job} AND slot < ${occurrence.slot} AND "finishedAt" IS NOT NULL`;
+  const built = buildDigests({ ...occurrence, previousSlot: previous?.slot ?? null }, { now, policy, calendar, snapshot });
   await markProblemsDigested(tx, built.problemIds, now);
+  // A unit the digests address with no 代办员 (or nobody at all): 重点项目办 and the admin are told once.
+  const unitIds = new Set([...snapshot.projects.map((project) => project.leadUnitId), ...snapshot.tasks.map((task) => task.unitId)]);
+  await tellRosterGaps(
+    tx,
+    snapshot.units.flatMap((unit) => {
+      const { gap } = unitIds.has(unit.id) ? pickUnitContacts(snapshot.people, unit.id) : { gap: null };
+      return gap ? [{ unitId: unit.id, unitName: unit.name, gap }] : [];
+    }),
+  );
   const recipients = await queueDigest(tx, occurrence.key, built.digests);
   // The 22nd's ranking carries the whole ledger (台账) to its readers, after the ranking itself.
   if (occurrence.purpose === 'ranking') {

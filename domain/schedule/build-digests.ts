@@ -17,7 +17,14 @@ export interface BuiltDigests {
   problemIds: number[];
 }
 
-export function buildDigests(occurrence: Pick<DueOccurrence, 'purpose' | 'slot' | 'late'>, context: DigestContext): BuiltDigests {
+/**
+ * `previousSlot`: the same job's last run before this one (a daily job's date), so a day the bot was
+ * down is caught up by the next run (build-deadline-reminder.ts); absent, only today's rules fire.
+ */
+export function buildDigests(
+  occurrence: Pick<DueOccurrence, 'purpose' | 'slot' | 'late'> & { previousSlot?: string | null },
+  context: DigestContext,
+): BuiltDigests {
   const { slot, late } = occurrence;
   let problemIds: number[] = [];
   let digests: Digest[];
@@ -53,7 +60,7 @@ export function buildDigests(occurrence: Pick<DueOccurrence, 'purpose' | 'slot' 
       digests = buildSigningReminder(context, slot, late);
       break;
     case 'deadlines':
-      digests = buildDeadlineReminder(context, late);
+      digests = buildDeadlineReminder(context, late, occurrence.previousSlot ?? null);
       break;
     case 'taskDeadlines':
       digests = buildTaskDueReminder(context, late);

@@ -54,6 +54,8 @@ export interface SnapshotTask {
 export interface SnapshotProblem {
   id: number;
   projectId: number;
+  /** The unit the problem is with (the project's 责任单位 when raised). */
+  unitId: number | null;
   description: string;
   suggestion: string;
   category: string;

@@ -41,10 +41,13 @@ export async function registerProject(ctx: RegisteredContext): Promise<void> {
     dates[key] = new Date(`${parsed.date}T00:00:00Z`);
   }
 
-  const unitText = fields.leadUnit;
-  const unitFound = unitText ? resolveUnit(unitText, await ctx.tx.unit.findMany(), ctx.policy.unitAliases) : undefined;
+  // Without 责任单位 the county's default (policy.defaultLeadUnit) or none, asked for in the reply:
+  // never the sender's own unit, which made the window 责任单位 of every project it registered (issue 18).
+  const units = await ctx.tx.unit.findMany();
+  const unitFound = fields.leadUnit ? resolveUnit(fields.leadUnit, units, ctx.policy.unitAliases) : undefined;
   if (unitFound && !unitFound.ok) return ctx.reply(describeUnknownUnit(unitFound.typed, unitFound.suggestions));
-  const leadUnit = unitFound?.unit;
+  const byDefault = !unitFound && ctx.policy.defaultLeadUnit !== null ? resolveUnit(ctx.policy.defaultLeadUnit, units, ctx.policy.unitAliases) : undefined;
+  const leadUnit = unitFound?.unit ?? (byDefault?.ok ? byDefault.unit : undefined);
   const leaderName = fields.leader ?? '';
   const leader = leaderName ? await ctx.tx.person.findFirst({ where: { name: leaderName, active: true } }) : null;
   const contact = parseContact(fields.contact ?? '');
@@ -62,7 +65,7 @@ export async function registerProject(ctx: RegisteredContext): Promise<void> {
       contactMobile: contact.mobile,
       leaderId: leader?.id ?? null,
       leaderName,
-      leadUnitId: leadUnit?.id ?? ctx.sender.unitId,
+      leadUnitId: leadUnit?.id ?? null,
       targetTasks: fields.targetTasks ?? '',
       timeNodes: fields.timeNodes ?? '',
       ...dates,
@@ -84,6 +87,8 @@ export async function registerProject(ctx: RegisteredContext): Promise<void> {
   if (!eligible) lines.push(`投资低于帮办代办标准 ${formatInvestment(ctx.policy.minInvestmentWan)}，项目已登记，但不纳入帮办代办。`);
   if (twin) lines.push(`注意：P${twin.id} 也叫「${name}」，请确认不是同一个项目（改名：修改项目 P${project.id} 名称：新名称）。`);
   if (leaderName && !leader) lines.push(`包抓领导「${leaderName}」不在名册中，组建团队时请重新指定。`);
+  if (!unitFound && leadUnit) lines.push(`未写责任单位，按本县默认定为${leadUnit.name}（改：修改项目 P${project.id} 责任单位：单位名称）。`);
+  if (!leadUnit) lines.push(`未写责任单位：请补充，发送「修改项目 P${project.id} 责任单位：单位名称」。补充前，每周问题收集和开工期限提醒无单位可发。`);
   lines.push(
     `企业联络员绑定码：${code}（${ctx.policy.bindCodeValidDays} 天内有效，只能用一次）。请转告${contact.name || '企业联络员'}：向项目管家发送「绑定 ${code}」。`,
   );

@@ -1,16 +1,29 @@
 // Which plan items a 派单 sends: the named ones, or with none named (or 全部) every item that has
-// no task in progress or done. An item whose earlier task was returned may be sent again.
+// no task in progress or done and that can start now. 全部 holds back the 竣工验收 phase until the
+// project has started (开工): an acceptance sent at the start would run its promised days out before
+// anything is built (docs/domain.md "Calls"); naming an item sends it anyway. An item whose earlier
+// task was returned may be sent again; one withdrawn (撤销) only when named.
+import type { Phase } from '../../domain/catalogue/approval-phases.js';
 import type { PlanItem } from '../../generated/prisma/client.js';
 import type { Tx } from '../../prisma/open-database.js';
 import { splitList } from '../../domain/commands/parse-command-line.js';
 import { resolveCatalogueItem } from '../../domain/references/resolve-catalogue-item.js';
 
-const LIVE_STATES = ['posted', 'taken', 'suspended', 'done'];
+const LIVE_STATES = ['posted', 'taken', 'suspended', 'done', 'cancelled'];
+/** The phase that waits for 开工 (domain/catalogue/approval-phases.ts). */
+export const AFTER_START_PHASE: Phase = 4;
 
-export async function choosePlanItems(tx: Tx, projectId: number, words: string[]): Promise<{ chosen: PlanItem[]; problems: string[] }> {
+export interface ChosenItems {
+  chosen: PlanItem[];
+  /** Items 全部 held back until 开工. */
+  held: PlanItem[];
+  problems: string[];
+}
+
+export async function choosePlanItems(tx: Tx, project: { id: number; startedOn: Date | null }, words: string[]): Promise<ChosenItems> {
   const items = await tx.planItem.findMany({
-    where: { projectId },
-    include: { tasks: { where: { state: { in: LIVE_STATES } }, select: { id: true } } },
+    where: { projectId: project.id },
+    include: { tasks: { where: { state: { in: LIVE_STATES } }, select: { id: true, state: true }, orderBy: { id: 'desc' } } },
     orderBy: [{ phase: 'asc' }, { id: 'asc' }],
   });
   const names = words.flatMap(splitList).filter((word) => word !== '全部');
@@ -27,11 +40,15 @@ export async function choosePlanItems(tx: Tx, projectId: number, words: string[]
     }
   }
   const chosen: PlanItem[] = [];
+  const held: PlanItem[] = [];
   for (const { tasks, ...item } of wanted) {
-    if (tasks.length > 0) {
-      if (names.length > 0) problems.push(`「${item.itemName}」已派单（T${tasks[0]!.id}）`);
-    } else if (item.unitId === null) problems.push(`「${item.itemName}」在名册中没有办理单位`);
+    const live = tasks.find((task) => task.state !== 'cancelled');
+    if (live) {
+      if (names.length > 0) problems.push(`「${item.itemName}」已派单（T${live.id}）`);
+    } else if (tasks.length > 0 && names.length === 0) continue;
+    else if (item.unitId === null) problems.push(`「${item.itemName}」在名册中没有办理单位`);
+    else if (names.length === 0 && item.phase >= AFTER_START_PHASE && project.startedOn === null) held.push(item);
     else if (!chosen.some((entry) => entry.id === item.id)) chosen.push(item);
   }
-  return { chosen, problems };
+  return { chosen, held, problems };
 }

@@ -13,7 +13,8 @@ import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { buildCallCard } from './build-call-card.js';
-import { choosePlanItems } from './choose-plan-items.js';
+import { AFTER_START_PHASE, choosePlanItems } from './choose-plan-items.js';
+import { phaseNames } from '../../domain/catalogue/approval-phases.js';
 import { refreshPhase } from './refresh-phase.js';
 import { tellDispatchMaterials } from './tell-dispatch-materials.js';
 
@@ -28,7 +29,7 @@ export async function postTaskCards(ctx: RegisteredContext): Promise<void> {
   // 002 五(三)–(五): team, then plan, then the window's call to the team's units.
   if (!project.teamFormedAt) return ctx.reply(`P${project.id} 还没有组建团队，请先「组建团队 P${project.id}」，再「方案 P${project.id}」，然后派单。`);
   if (!project.planMadeAt) return ctx.reply(`P${project.id} 还没有服务方案，请先发送「方案 P${project.id}」，再派单。`);
-  const picked = await choosePlanItems(ctx.tx, project.id, line.args.slice(1));
+  const picked = await choosePlanItems(ctx.tx, project, line.args.slice(1));
   const teamUnitIds = new Set((await ctx.tx.teamUnit.findMany({ where: { projectId: project.id } })).map((unit) => unit.unitId));
   const chosen = picked.chosen.filter((item) => teamUnitIds.has(item.unitId!));
   const problems = [...picked.problems];
@@ -36,7 +37,9 @@ export async function postTaskCards(ctx: RegisteredContext): Promise<void> {
     const unit = await ctx.tx.unit.findUniqueOrThrow({ where: { id: item.unitId! } });
     problems.push(`「${item.itemName}」的办理单位${unit.name}不在团队中，未派单（先「组建团队 P${project.id} 部门 … ${unit.name}」把它加入团队）`);
   }
-  if (chosen.length === 0 && problems.length === 0) return ctx.reply(`P${project.id} 没有待派单的事项。查看方案：方案 P${project.id}`);
+  const heldLine = describeHeld(project.id, picked.held);
+  if (chosen.length === 0 && problems.length === 0)
+    return ctx.reply(heldLine ? `没有派出任务。\n${heldLine}` : `P${project.id} 没有待派单的事项。查看方案：方案 P${project.id}`);
   const calendar = await loadWorkingCalendar(ctx.tx);
   const posted: string[] = [];
 
@@ -114,5 +117,13 @@ export async function postTaskCards(ctx: RegisteredContext): Promise<void> {
   const lines = posted.length > 0 ? [`已派单 ${sent.length} 项，${posted.length} 个单位各收到一张任务卡片：`, ...posted] : ['没有派出任务。'];
   if (sent.length > 0) lines.push(await tellDispatchMaterials(ctx, project, sent));
   if (problems.length > 0) lines.push(`${problems.join('；')}。`);
+  if (heldLine) lines.push(heldLine);
   await ctx.reply(lines.join('\n'));
+}
+
+/** What 全部 held back, when it goes, and how to send it now. */
+function describeHeld(projectId: number, held: readonly { itemName: string }[]): string | null {
+  if (held.length === 0) return null;
+  const names = held.map((item) => item.itemName);
+  return `${phaseNames[AFTER_START_PHASE]}阶段的 ${held.length} 项待开工后派单：${names.join('、')}。登记开工后发送「派单 P${projectId} 全部」派出；现在就派：派单 P${projectId} ${names[0]}`;
 }

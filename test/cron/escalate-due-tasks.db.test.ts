@@ -80,11 +80,11 @@ describe('escalateDueTasks', () => {
     ]);
   });
 
-  it('at 60 minutes tells the project leader and 重点项目办, once, and then stops', async () => {
+  it('at 60 minutes tells the project leader and 重点项目办, once, and nothing more that day', async () => {
     const taskId = await postCard(db.prisma, { ...ids, postedAt: at('2026-03-04T09:00:00') });
     await cycle(at('2026-03-04T09:30:00'));
     expect(await cycle(at('2026-03-04T10:00:00'))).toBe(1);
-    expect(await cycle(at('2026-03-05T10:00:00'))).toBe(0);
+    expect(await cycle(at('2026-03-04T17:59:00'))).toBe(0);
     expect((await toldSoFar(db.prisma)).slice(3).map((row) => row.recipient)).toEqual(['leader', 'office']);
     const events = await db.prisma.event.findMany({ where: { taskId, kind: 'task.escalated' }, orderBy: { id: 'asc' } });
     const people = new Map((await db.prisma.account.findMany()).map((row) => [row.personId, row.account]));

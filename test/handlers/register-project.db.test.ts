@@ -36,6 +36,24 @@ describe('登记项目', () => {
     expect(JSON.stringify(events.map((event) => [event.before, event.after]))).not.toContain('13900001111');
   });
 
+  it("asks for the 责任单位 the README example leaves out, instead of making it the window's own unit", async () => {
+    const [reply] = await h.say('window', '登记项目 名称：光伏组件项目 投资：3.5亿 包抓领导：县领导甲');
+    expect(reply?.text).toContain('未写责任单位：请补充，发送「修改项目 P1 责任单位：单位名称」。');
+    expect((await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } })).leadUnitId).toBeNull();
+    await h.say('window', '修改项目 P1 责任单位：发改委');
+    const unit = await h.prisma.unit.findFirstOrThrow({ where: { name: '市发展和改革委员会' } });
+    expect((await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } })).leadUnitId).toBe(unit.id);
+  });
+
+  it('uses the county default 责任单位 the policy names, and says so', async () => {
+    await h.close();
+    h = await createHarness({ policy: { defaultLeadUnit: '投资促进局' } });
+    const [reply] = await h.say('window', '登记项目 名称：光伏组件项目 投资：3.5亿 包抓领导：县领导甲');
+    expect(reply?.text).toContain('未写责任单位，按本县默认定为市投资促进局（改：修改项目 P1 责任单位：单位名称）。');
+    const unit = await h.prisma.unit.findFirstOrThrow({ where: { name: '市投资促进局' } });
+    expect((await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } })).leadUnitId).toBe(unit.id);
+  });
+
   it('takes 目标任务, 时间节点 and 预计开工, but leaves stage dates to their commands', async () => {
     const [refused] = await h.say('window', '登记项目 名称：储能电站 投资：8亿 开工日期：2026-11-20');
     expect(refused?.text).toBe('登记项目不写开工日期。请先登记，再发「开工 P12 日期」。');

@@ -1,30 +1,38 @@
 // 期限提醒 (002 五(六): 跟踪提醒): a project whose start deadline (90 working days from signing, 50
-// from land listing, 003 一(二)4(3)) is exactly policy.deadlineReminder.workingDaysLeft working days
-// away is named to its responsible unit's agent and 责任领导, its leader and 重点项目办, and so is one
-// past it, once a week (every 5th working day overdue). A team not formed within 1 working day of 受理
-// (002 五(三)), or a plan not made within 1 working day of the team (002 五(四)), is named once, on
-// the first working day after its deadline, to the window and 重点项目办. A problem still without a
-// first answer policy.problemFirstAnswerDays days after it was raised is named to its leader once
-// (营口, 001: 3 日内反馈).
+// from land listing, 003 一(二)4(3)) comes within one of policy.deadlineReminder.workingDaysLeft
+// working days is named to its responsible unit's agent and 责任领导, its leader and 重点项目办, and
+// so is one past it, once a week (every 5th working day overdue). A team not formed within 1 working
+// day of 受理 (002 五(三)), or a plan not made within 1 working day of the team (002 五(四)), is named
+// once, after its deadline, to the window and 重点项目办. A problem still without a first answer
+// policy.problemFirstAnswerDays days after it was raised is named to its leader and its unit once
+// (营口, 001: 3 日内反馈). Each rule fires on the first run at or after its day: `lastRunOn`, the
+// previous daily run, tells which days this run answers for, so a day the bot was down is caught up
+// once (issue 18), and the next run does not repeat it.
 import { addWorkingDays, countWorkingDays } from '../../calendar/add-working-days.js';
-import { addCalendarDays, shanghaiDate } from '../../calendar/shanghai-time.js';
+import { addCalendarDays, shanghaiDate, type IsoDate } from '../../calendar/shanghai-time.js';
 import type { Digest, SnapshotPerson } from '../schedule-snapshot.js';
-import { labelOf, openDeadlines, peopleWith, titled, type DigestContext } from './describe-project.js';
+import { labelOf, openDeadlines, peopleWith, titled, type DigestContext, unitAgents } from './describe-project.js';
 
-export function buildDeadlineReminder(context: DigestContext, late: boolean): Digest[] {
+export function buildDeadlineReminder(context: DigestContext, late: boolean, lastRunOn: IsoDate | null): Digest[] {
   const { snapshot, now, calendar, policy } = context;
   const today = shanghaiDate(now);
+  // The day this run answers for back to (exclusive): the previous run, or yesterday when none is known.
+  const since = lastRunOn !== null && lastRunOn < today ? lastRunOn : addCalendarDays(today, -1);
+  /** Did `day` (a rule's day) come since the previous run? */
+  const cameSince = (day: IsoDate) => day > since && day <= today;
+  /** Working days from `from` to `to`, negative when `to` is earlier. */
+  const between = (from: IsoDate, to: IsoDate) => (to >= from ? countWorkingDays(calendar, from, to) : -countWorkingDays(calendar, to, from));
   const coming = new Map<number, string[]>();
   const missed = new Map<number, string[]>();
-  const tell = (into: Map<number, string[]>, people: readonly (SnapshotPerson | undefined)[], line: string) => {
+  const tell = (into: Map<number, string[]>, people: Iterable<SnapshotPerson | undefined>, line: string) => {
     for (const person of people) if (person) into.set(person.id, [...(into.get(person.id) ?? []), line]);
   };
   for (const project of snapshot.projects) {
     for (const deadline of openDeadlines(project, context)) {
       const label = labelOf(project, context);
       if (deadline.label !== '开工') {
-        // Told once: on the first working day after the deadline.
-        if (deadline.dueOn < today && countWorkingDays(calendar, deadline.dueOn, today) === 1) {
+        // Told once: on the first run on or after the first working day after the deadline.
+        if (deadline.dueOn < today && cameSince(addWorkingDays(calendar, deadline.dueOn, 1))) {
           const how = deadline.label === '组建团队' ? `组建团队 P${project.id}` : `方案 P${project.id}`;
           tell(
             missed,
@@ -34,31 +42,41 @@ export function buildDeadlineReminder(context: DigestContext, late: boolean): Di
         }
         continue;
       }
-      const audience = [
-        ...peopleWith(snapshot, 'agent', project.leadUnitId),
+      // A set: with no 代办员 the 责任领导 stands in, and is told once.
+      const audience = new Set([
+        ...unitAgents(snapshot, project.leadUnitId),
         ...peopleWith(snapshot, 'unit_leader', project.leadUnitId),
         snapshot.people.find((person) => person.id === project.leaderId),
         ...peopleWith(snapshot, 'project_office'),
-      ];
-      if (deadline.dueOn >= today) {
-        const left = countWorkingDays(calendar, today, deadline.dueOn);
-        if (policy.deadlineReminder.workingDaysLeft.includes(left)) tell(coming, audience, `- ${label} · 开工期限 ${deadline.dueOn} · 还剩 ${left} 个工作日`);
+      ]);
+      const left = between(today, deadline.dueOn);
+      const leftBefore = between(since, deadline.dueOn);
+      if (left >= 0) {
+        // The nearest mark reached since the previous run (30, 10, 5 working days left), once.
+        const reached = policy.deadlineReminder.workingDaysLeft.filter((mark) => left <= mark && mark < leftBefore);
+        if (reached.length > 0) tell(coming, audience, `- ${label} · 开工期限 ${deadline.dueOn} · 还剩 ${left} 个工作日`);
       } else {
-        const over = countWorkingDays(calendar, deadline.dueOn, today);
-        if (over % 5 === 1) tell(missed, audience, `- ${label} · 开工期限 ${deadline.dueOn} 已超过 ${over} 个工作日`);
+        // Once a week overdue: on the 1st, 6th, 11th… working day past it, or the first run after.
+        const weeks = (over: number) => (over >= 1 ? Math.floor((over - 1) / 5) + 1 : 0);
+        if (weeks(-left) > weeks(-leftBefore)) tell(missed, audience, `- ${label} · 开工期限 ${deadline.dueOn} 已超过 ${-left} 个工作日`);
       }
     }
   }
   const days = policy.problemFirstAnswerDays;
   for (const problem of snapshot.problems) {
-    if (days === 0 || problem.state !== 'open' || problem.leaderId === null) continue;
+    if (days === 0 || problem.state !== 'open') continue;
     // Told on the first working day (the daily run's days) on or after the day the answer was due.
     const due = addCalendarDays(shanghaiDate(problem.createdAt), days);
     const firstRun = calendar.isWorkday(due) ? due : addWorkingDays(calendar, due, 1);
-    if (firstRun !== today) continue;
+    if (!cameSince(firstRun)) continue;
+    // The leader and the unit the problem is with (its agents, or who stands in for them, and 责任领导).
     tell(
       missed,
-      [snapshot.people.find((person) => person.id === problem.leaderId)],
+      new Set([
+        snapshot.people.find((person) => person.id === problem.leaderId),
+        ...unitAgents(snapshot, problem.unitId),
+        ...(problem.unitId === null ? [] : peopleWith(snapshot, 'unit_leader', problem.unitId)),
+      ]),
       `- Q${problem.id} P${problem.projectId}：${problem.description} · ${days} 天未答复`,
     );
   }

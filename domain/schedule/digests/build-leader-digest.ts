@@ -1,9 +1,10 @@
 // Wednesday 09:00: 重点项目办 gets every new problem, sorted by category and leader; each county
 // leader gets those of the projects he leads (003 一(三)5(1): 县重点项目办分类汇总后于周三提交各分管
 // 县领导协调解决). "New" means not yet carried by a Wednesday digest, so a problem reported after
-// one digest goes out in the next.
+// one digest goes out in the next. 重点项目办 also sees the items paused (中止) too long (list-long-pauses.ts).
 import type { Digest, SnapshotProblem } from '../schedule-snapshot.js';
 import { labelOf, nameOf, peopleWith, servedByTeam, titled, type DigestContext, projectById } from './describe-project.js';
+import { listLongPauses } from './list-long-pauses.js';
 import { problemCategories } from '../../problems/classify-problem.js';
 
 export interface LeaderDigests {
@@ -40,6 +41,8 @@ export function buildLeaderDigest(context: DigestContext, week: string, late: bo
   if (leaderIds.length > 0)
     office.push(`按领导：${leaderIds.map((id) => `${nameOf(snapshot, id)} ${fresh.filter((problem) => problem.leaderId === id).length}`).join('、')}`);
   if (silent.length > 0) office.push(`未报：${silent.map((project) => `P${project.id}`).join('、')}`);
+  const paused = listLongPauses(context);
+  if (paused.length > 0) office.push(`**中止超过 ${context.policy.suspendReportWorkingDays} 个工作日**（恢复后不再列出）`, ...paused);
 
   const digests: Digest[] = peopleWith(snapshot, 'project_office').map((person) => ({
     personId: person.id,

@@ -7,7 +7,19 @@ import { openTaskStates, type TaskState } from '../../task/task-state.js';
 import { formatInvestment } from '../../commands/parse-investment.js';
 import { lightSymbols } from '../../project/traffic-light.js';
 import type { Digest } from '../schedule-snapshot.js';
-import { labelOf, lightOfTask, nameOf, openDeadlines, peopleWith, servedByTeam, titled, unitName, type DigestContext, tasksOf } from './describe-project.js';
+import {
+  labelOf,
+  lightOfTask,
+  nameOf,
+  openDeadlines,
+  peopleWith,
+  servedByTeam,
+  titled,
+  unitName,
+  type DigestContext,
+  tasksOf,
+  unitAgents,
+} from './describe-project.js';
 
 /** `2026-11` → `2026-10`. */
 export function previousMonth(month: string): string {
@@ -63,7 +75,7 @@ export function buildAssignment(context: DigestContext, month: string, late: boo
         `- T${task.id} P${task.projectId} ${task.itemName} ${light ? lightSymbols[light] : ''} · ${task.state === 'posted' ? '待报到' : `${task.dueOn ?? '未定'} 前办结`}`,
       );
     }
-    for (const person of [...peopleWith(snapshot, 'agent', unitId), ...peopleWith(snapshot, 'unit_leader', unitId)]) {
+    for (const person of new Set([...unitAgents(snapshot, unitId), ...peopleWith(snapshot, 'unit_leader', unitId)])) {
       digests.push({ personId: person.id, title: titled(`${month} 任务交办`, late), markdown: lines.join('\n') });
     }
   }
@@ -87,8 +99,7 @@ export function buildProgressAsk(context: DigestContext, month: string, late: bo
       ...projects.map((project) => `- ${labelOf(project, context)}`),
       `报送：月报 P${projects[0]!.id} 本月完成投资 进展（例：月报 P${projects[0]!.id} 1200万 主体厂房封顶）`,
     ];
-    for (const agent of peopleWith(snapshot, 'agent', unitId))
-      digests.push({ personId: agent.id, title: titled(`${month} 月报`, late), markdown: lines.join('\n') });
+    for (const agent of unitAgents(snapshot, unitId)) digests.push({ personId: agent.id, title: titled(`${month} 月报`, late), markdown: lines.join('\n') });
   }
   return digests;
 }

@@ -2,7 +2,7 @@
 // suggestions; 16:00: the units that have not answered are reminded, once (003 一(三)5(1):
 // 每周二各项目服务专班牵头单位将需要研究解决问题及建议报县重点项目办). "无问题" is an answer.
 import type { Digest } from '../schedule-snapshot.js';
-import { labelOf, peopleWith, servedByTeam, titled, type DigestContext } from './describe-project.js';
+import { labelOf, servedByTeam, titled, type DigestContext, unitAgents } from './describe-project.js';
 
 export function buildProblemAsk(context: DigestContext, week: string, options: { reminder: boolean; late: boolean }): Digest[] {
   const { snapshot } = context;
@@ -20,7 +20,7 @@ export function buildProblemAsk(context: DigestContext, week: string, options: {
       `没有问题也请回复：无问题 P${first}`,
     ];
     const title = titled(options.reminder ? '问题报送提醒' : '本周问题征集', options.late);
-    for (const agent of peopleWith(snapshot, 'agent', unitId)) digests.push({ personId: agent.id, title, markdown: lines.join('\n') });
+    for (const agent of unitAgents(snapshot, unitId)) digests.push({ personId: agent.id, title, markdown: lines.join('\n') });
   }
   return digests;
 }

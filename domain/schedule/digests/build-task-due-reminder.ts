@@ -6,7 +6,7 @@
 import { countWorkingDays } from '../../calendar/add-working-days.js';
 import { shanghaiDate } from '../../calendar/shanghai-time.js';
 import type { Digest } from '../schedule-snapshot.js';
-import { peopleWith, titled, type DigestContext, projectById } from './describe-project.js';
+import { peopleWith, titled, type DigestContext, projectById, unitAgents } from './describe-project.js';
 
 export function buildTaskDueReminder(context: DigestContext, late: boolean): Digest[] {
   const { snapshot, now, calendar, policy } = context;
@@ -19,7 +19,7 @@ export function buildTaskDueReminder(context: DigestContext, late: boolean): Dig
     if (task.state !== 'taken' || !task.dueOn) continue;
     const project = projectById(snapshot, task.projectId);
     const subject = `T${task.id} P${task.projectId} ${project?.name ?? ''} ${task.itemName}`;
-    const agents = peopleWith(snapshot, 'agent', task.unitId).map((person) => person.id);
+    const agents = unitAgents(snapshot, task.unitId).map((person) => person.id);
     if (task.dueOn >= today && countWorkingDays(calendar, today, task.dueOn) === policy.warnBeforeWorkingDays) {
       tell(agents, `- 🟡 ${subject} · ${task.dueOn} 前办结`);
     } else if (task.dueOn < today) {

@@ -1,5 +1,6 @@
 // Shared wording and lights for the digests: `P3 光伏组件项目 🔴`, each project's worst light
 // (domain/project/traffic-light.ts), who holds a role.
+import { pickUnitContacts } from '../../roster/pick-unit-contacts.js';
 import type { WorkingCalendar } from '../../calendar/create-working-calendar.js';
 import type { Policy } from '../../policy.js';
 import { projectDeadlines } from '../../project/project-deadlines.js';
@@ -76,6 +77,16 @@ export function labelOf(project: SnapshotProject, context: DigestContext): strin
 
 export function peopleWith(snapshot: ScheduleSnapshot, role: Role, unitId?: number | null): SnapshotPerson[] {
   return snapshot.people.filter((person) => person.roles.includes(role) && (unitId === undefined || person.unitId === unitId));
+}
+
+/**
+ * Who receives what a rule sends to a unit's 代办员: its agents, or with none in the roster its
+ * 责任领导, then any member (domain/roster/pick-unit-contacts.ts; docs/domain.md "People and roles").
+ */
+export function unitAgents(snapshot: ScheduleSnapshot, unitId: number | null): SnapshotPerson[] {
+  if (unitId === null) return [];
+  const ids = new Set(pickUnitContacts(snapshot.people, unitId).agents);
+  return snapshot.people.filter((person) => ids.has(person.id));
 }
 
 export function nameOf(snapshot: ScheduleSnapshot, personId: number | null): string {

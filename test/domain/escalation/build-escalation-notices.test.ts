@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEscalationNotices, CALLS_PER_NOTICE } from '../../../domain/escalation/build-escalation-notices.js';
+import { buildEscalationNotices, CALLS_PER_NOTICE, type FiredCall } from '../../../domain/escalation/build-escalation-notices.js';
 
 const subject = {
   projectId: 3,
@@ -10,7 +10,7 @@ const subject = {
   ],
   unitName: '市生态环境局',
   postedAt: '03-04 09:00',
-  minutes: 30,
+  waited: { minutes: 30 } as { minutes: number } | { workingDays: number },
 };
 const audience = {
   agents: ['shenqian'],
@@ -19,8 +19,14 @@ const audience = {
   projectLeader: 'county-li',
   projectOffice: ['office-zhang'],
 };
-const one = (step: 1 | 2, s = subject, a: typeof audience | (Omit<typeof audience, 'projectLeader'> & { projectLeader: null }) = audience) =>
-  buildEscalationNotices(step, [{ callId: 1, subject: s, audience: a }]);
+/** Every call at one step; 督办 in a chase from the 3rd working day. */
+const fire = <R>(step: number, calls: Omit<FiredCall<R>, 'step'>[]) =>
+  buildEscalationNotices(
+    calls.map((call) => ({ ...call, step })),
+    3,
+  );
+const one = (step: number, s = subject, a: typeof audience | (Omit<typeof audience, 'projectLeader'> & { projectLeader: null }) = audience) =>
+  fire(step, [{ callId: 1, subject: s, audience: a }]);
 
 describe('buildEscalationNotices', () => {
   it('step 1 reminds the agent and tells the unit leader and the window, once each', () => {
@@ -31,7 +37,7 @@ describe('buildEscalationNotices', () => {
   });
 
   it('step 2 tells the project leader and 重点项目办 only', () => {
-    const notices = one(2, { ...subject, minutes: 60 });
+    const notices = one(2, { ...subject, waited: { minutes: 60 } });
     expect(notices.map((notice) => notice.recipient)).toEqual(['county-li', 'office-zhang']);
     expect(notices[0]?.text).toBe('督办：市生态环境局的任务 T7 环境影响评价审批、T9 排污许可（P3 光伏组件项目）派单已超过 60 分钟仍无人报到。');
   });
@@ -43,7 +49,7 @@ describe('buildEscalationNotices', () => {
 
   it('tells a person of several calls in one notice, a line per call naming every item', () => {
     const other = { ...subject, projectId: 4, projectName: '储能电站项目', items: [{ taskId: 12, itemName: '取水许可' }], unitName: '市水务局' };
-    const notices = buildEscalationNotices(1, [
+    const notices = fire(1, [
       { callId: 1, subject, audience },
       { callId: 2, subject: other, audience: { ...audience, agents: ['water-agent'], unitLeaders: ['water-leader'] } },
     ]);
@@ -67,7 +73,7 @@ describe('buildEscalationNotices', () => {
 
   it('keeps the reminder and the information apart when one person is agent of one call and window for another', () => {
     const other = { ...subject, projectId: 4, items: [{ taskId: 12, itemName: '取水许可' }], unitName: '市水务局' };
-    const [notice] = buildEscalationNotices(1, [
+    const [notice] = fire(1, [
       { callId: 1, subject, audience: { ...audience, agents: ['luowenhu'] } },
       { callId: 2, subject: other, audience: { ...audience, agents: ['water-agent'], unitLeaders: [] } },
     ]);
@@ -84,8 +90,17 @@ describe('buildEscalationNotices', () => {
       subject: { ...subject, items: [{ taskId: 100 + index, itemName: '排污许可' }] },
       audience: { ...audience, agents: [], unitLeaders: [], window: ['luowenhu'] },
     }));
-    const notices = buildEscalationNotices(1, calls);
+    const notices = fire(1, calls);
     expect(notices.map((notice) => notice.callIds.length)).toEqual([CALLS_PER_NOTICE, 1]);
     expect(notices[1]?.text).toContain('以下 1 张任务卡片');
+  });
+
+  it('a morning chase reminds the agent and tells the unit leader, and from the 3rd working day 督办 the leader and 重点项目办', () => {
+    const day2 = one(4, { ...subject, waited: { workingDays: 2 } });
+    expect(day2.map((notice) => notice.recipient)).toEqual(['shenqian', 'yuxin']);
+    expect(day2[0]?.text).toBe('提醒：任务 T7 环境影响评价审批、T9 排污许可（P3 光伏组件项目）于 03-04 09:00 派单，已 2 个工作日未报到，请立即报到。');
+    const day3 = one(5, { ...subject, waited: { workingDays: 3 } });
+    expect(day3.map((notice) => notice.recipient)).toEqual(['shenqian', 'yuxin', 'county-li', 'office-zhang']);
+    expect(day3[2]?.text).toBe('督办：市生态环境局的任务 T7 环境影响评价审批、T9 排污许可（P3 光伏组件项目）派单已 3 个工作日仍无人报到。');
   });
 });

@@ -52,8 +52,13 @@ const base: ScheduleSnapshot = {
   monthlyReports: [],
 };
 
-const run = (purpose: Parameters<typeof buildDigests>[0]['purpose'], slot: string, now: string, snapshot: Partial<ScheduleSnapshot> = {}) =>
-  buildDigests({ purpose, slot, late: false }, { now: at(now), policy: defaultPolicy, calendar, snapshot: { ...base, ...snapshot } });
+const run = (
+  purpose: Parameters<typeof buildDigests>[0]['purpose'],
+  slot: string,
+  now: string,
+  snapshot: Partial<ScheduleSnapshot> = {},
+  previousSlot?: string,
+) => buildDigests({ purpose, slot, late: false, previousSlot }, { now: at(now), policy: defaultPolicy, calendar, snapshot: { ...base, ...snapshot } });
 
 describe('Tuesday', () => {
   it("asks each responsible unit's agent about its served projects, and reminds only the silent", () => {
@@ -71,6 +76,7 @@ describe('Wednesday', () => {
     {
       id: 5,
       projectId: 1,
+      unitId: null,
       description: '土地摘牌未完成',
       suggestion: '',
       category: '用地',
@@ -83,6 +89,7 @@ describe('Wednesday', () => {
     {
       id: 6,
       projectId: 2,
+      unitId: null,
       description: '施工许可慢',
       suggestion: '提前介入',
       category: '手续',
@@ -95,6 +102,7 @@ describe('Wednesday', () => {
     {
       id: 4,
       projectId: 2,
+      unitId: null,
       description: '上周的',
       suggestion: '',
       category: '手续',
@@ -142,6 +150,7 @@ describe('Friday', () => {
         {
           id: 7,
           projectId: 1,
+          unitId: null,
           description: '用地指标',
           suggestion: '',
           category: '用地',
@@ -154,6 +163,7 @@ describe('Friday', () => {
         {
           id: 8,
           projectId: 1,
+          unitId: null,
           description: '电力接入',
           suggestion: '',
           category: '配套',
@@ -213,6 +223,18 @@ describe('开工期限提醒', () => {
     expect(on('2026-09-29')[0]!.markdown).toBe('1 个项目临近开工期限：\n- P1 项目1 🟢 · 开工期限 2026-10-12 · 还剩 5 个工作日');
   });
 
+  it('catches up a start-deadline mark the bot was down for, on the first run after it, once', () => {
+    const snapshot = { projects: [project(1, { signedOn: '2026-06-01' })] };
+    // Down on Tuesday 08-25 (30 working days left): Wednesday's run, the last before it Monday's, names it.
+    const wednesday = run('deadlines', '2026-08-26', '2026-08-26 09:00', snapshot, '2026-08-24').digests;
+    expect(wednesday.map((digest) => [digest.personId, digest.markdown])).toEqual(
+      [1, 10, 3].map((id) => [id, '1 个项目临近开工期限：\n- P1 项目1 🟢 · 开工期限 2026-10-12 · 还剩 29 个工作日']),
+    );
+    expect(run('deadlines', '2026-08-27', '2026-08-27 09:00', snapshot, '2026-08-26').digests).toEqual([]);
+    // Down a whole week past the deadline: the week's reminder comes on the first run back.
+    expect(run('deadlines', '2026-10-15', '2026-10-15 09:00', snapshot, '2026-10-12').digests[0]!.markdown).toContain('已超过 3 个工作日');
+  });
+
   it('names a project past its start deadline once a week: the 1st, 6th, 11th … working day overdue', () => {
     const snapshot = { projects: [project(1, { signedOn: '2026-06-01' })] };
     const on = (date: string) => run('deadlines', date, `${date} 09:00`, snapshot).digests;
@@ -231,6 +253,7 @@ describe('开工期限提醒', () => {
     const problem = {
       id: 5,
       projectId: 1,
+      unitId: null,
       description: '用地指标不足',
       suggestion: '',
       category: '用地',
@@ -246,6 +269,23 @@ describe('开工期限提醒', () => {
     expect(on('2026-11-23').map((digest) => [digest.personId, digest.markdown])).toEqual([[10, '1 项期限已过：\n- Q5 P1：用地指标不足 · 3 天未答复']]);
     expect(on('2026-11-24')).toEqual([]);
     expect(on('2026-11-23', { state: 'answered' })).toEqual([]);
+  });
+
+  it('reminds the unit the unanswered problem is with, too', () => {
+    const problem = {
+      id: 5,
+      projectId: 1,
+      unitId: 1,
+      description: '用地指标不足',
+      suggestion: '',
+      category: '用地',
+      leaderId: 10,
+      state: 'open',
+      leaderOpinion: null,
+      createdAt: at('2026-11-20 10:00'),
+      digestedAt: null,
+    };
+    expect(run('deadlines', '2026-11-23', '2026-11-23 09:00', { problems: [problem] }).digests.map((digest) => digest.personId)).toEqual([10, 1]);
   });
 
   it('tells the window and 重点项目办 once when the team (or then the plan) is a working day late (002 五(三)(四))', () => {
