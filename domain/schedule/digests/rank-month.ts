@@ -23,7 +23,9 @@ export interface UnitScore {
   overdueDays: number;
   /** Cards (calls) past their 报到 deadline and still not taken at the ranking. */
   untaken: number;
-  /** 办事 = on time − late − each overdue item and untaken card, one per 5 working days over (at least 1). */
+  /** Cards taken since the last ranking a working day or more after their 报到 deadline. */
+  takenLate: number;
+  /** 办事 = on time − late − each overdue item, untaken card and card taken late, one per 5 working days over (at least 1). */
   service: number;
   place: number;
 }
@@ -113,7 +115,17 @@ export function rankUnits(snapshot: RankingData, month: string, asOf: Date, cale
     const untakenCalls = new Map<number, string>();
     for (const task of items)
       if (open(task) && (!task.takenAt || task.takenAt > asOf) && task.ackDueAt < asOf) untakenCalls.set(task.callId, shanghaiDate(task.ackDueAt));
-    const owed = [...overdue.map((task) => over(task.dueOn!)), ...[...untakenCalls.values()].map(over)].reduce((sum, points) => sum + points, 0);
+    // A card taken days late was silence all the same (seed 002 五(六) 报到); it counts like one still untaken then.
+    const lateCalls = new Map<number, number>();
+    for (const task of items) {
+      const days =
+        task.takenAt && task.takenAt > since && task.takenAt <= asOf ? countWorkingDays(calendar, shanghaiDate(task.ackDueAt), shanghaiDate(task.takenAt)) : 0;
+      if (days > 0) lateCalls.set(task.callId, Math.max(1, Math.ceil(days / WORKING_DAYS_PER_POINT)));
+    }
+    const owed = [...overdue.map((task) => over(task.dueOn!)), ...[...untakenCalls.values()].map(over), ...lateCalls.values()].reduce(
+      (sum, points) => sum + points,
+      0,
+    );
     return {
       unitId,
       starts: mine.filter((score) => score.started).length,
@@ -125,6 +137,7 @@ export function rankUnits(snapshot: RankingData, month: string, asOf: Date, cale
       overdueOpen: overdue.length,
       overdueDays: overdue.reduce((sum, task) => sum + countWorkingDays(calendar, task.dueOn!, today), 0),
       untaken: untakenCalls.size,
+      takenLate: lateCalls.size,
       service: onTime - (done.length - onTime) - owed,
       place: 0,
     };

@@ -454,6 +454,18 @@ describe('the monthly ranking counts what units owe (December 2026, January 2027
     ]);
     expect(january).toContain('连续两次排名后三名：住建局、农业农村局、自然资源局');
   });
+
+  it('counts a card taken ten working days late against its unit, though it was taken before the ranking', () => {
+    // Posted Monday 12-07 10:00, due at the window 10:30, taken 12-21: the unit was silent two weeks.
+    const late = task(5, { postedAt: at('2026-12-07 10:00'), ackDueAt: at('2026-12-07 10:30'), takenAt: at('2026-12-21 10:00'), dueOn: '2027-01-05' });
+    const onTime = task(4, { postedAt: at('2026-12-07 10:00'), ackDueAt: at('2026-12-07 10:30'), takenAt: at('2026-12-07 10:10'), dueOn: '2027-01-05' });
+    const december = run('ranking', '2026-12', '2026-12-22 09:00', { ...snapshot, tasks: [late, onTime] }).digests[0]!.markdown.split('\n');
+    expect(december.filter((line) => /^\d\./.test(line))).toEqual([
+      '1. 发改委 · 开工 0 · 投产 0 · 投资完成 0% · 按时办结 0/0 · 逾期在办 0 项 · 未报到 0 张 · 办事 0',
+      '1. 生态环境局 · 开工 0 · 投产 0 · 投资完成 0% · 按时办结 0/0 · 逾期在办 0 项 · 未报到 0 张 · 办事 0',
+      '3. 自然资源局 · 开工 0 · 投产 0 · 投资完成 0% · 按时办结 0/0 · 逾期在办 0 项 · 未报到 0 张 · 迟报到 1 张 · 办事 -2',
+    ]);
+  });
 });
 
 describe('the service apart from the stage', () => {
