@@ -37,8 +37,12 @@ export function changeProblem(action: ProblemAction) {
     if (!mayAct(ctx.sender, action, { unitId: problem.unitId, leaderId: problem.leaderId, teamUnitIds: audience.unitIds }))
       return ctx.reply(`${step.refused}。`);
     if (step.needsText && !text) return ctx.reply(`${step.needsText}，例如「${step.usage}」。`);
+    // The state read after the lock (load-problem.ts): what another instance committed first counts.
     const change = transitionProblem(problem.state as ProblemState, action);
-    if (!change.ok) return ctx.reply(`Q${problem.id} ${problemStateNames[problem.state as ProblemState]}，不能${step.word}。`);
+    if (!change.ok) {
+      const refused = `Q${problem.id} ${problemStateNames[problem.state as ProblemState]}，不能${step.word}。`;
+      return ctx.reply(change.code === 'PROBLEM_CLOSED' ? `${refused}问题仍在的，请重新反映：问题 P${project.id} <描述>` : refused);
+    }
 
     await ctx.tx.problem.update({
       where: { id: problem.id },

@@ -29,10 +29,9 @@ export async function finishTask(ctx: RegisteredContext): Promise<void> {
     );
   }
   const result = stripLabel(typed, ['结果', '办理结果']) || '办理完毕';
-  // Conditional on the state, so a double click or two people finishing at once finish it once.
-  const { count } = await ctx.tx.task.updateMany({ where: { id: task.id, state: 'taken' }, data: { state: 'done', doneAt: ctx.now, result } });
-  if (count === 0)
-    return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: (await ctx.tx.task.findUniqueOrThrow({ where: { id: task.id } })).state }));
+  // The task is locked and its state checked after the lock (loadOwnTask), so a double click or two
+  // people finishing (or one returning) at once change it once: the second is refused by its state.
+  await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'done', doneAt: ctx.now, result } });
   if (settles && task.noMoreMaterialsAt === null) await recordNoMoreMaterials(ctx, task);
   await ctx.record({ kind: 'task.done', projectId: task.projectId, taskId: task.id, before: { state: 'taken' }, after: { state: 'done', result } });
   await updateCards(ctx, task.callId, `已办结 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`, task.id);

@@ -23,12 +23,8 @@ export async function returnTask(ctx: RegisteredContext): Promise<void> {
   const reason = stripLabel(ctx.event.type === 'card_action' ? (ctx.event.input ?? '') : line.rest, ['原因', '退回原因']);
   if (!reason) return ctx.reply(describeTaskRefusal({ ok: false, code: 'REASON_REQUIRED', example: `退回 T${task.id} 缺少用地预审意见、环评批复` }));
 
-  const { count } = await ctx.tx.task.updateMany({
-    where: { id: task.id, state: task.state },
-    data: { state: move.to, returnReason: reason, doneAt: ctx.now },
-  });
-  if (count === 0)
-    return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: (await ctx.tx.task.findUniqueOrThrow({ where: { id: task.id } })).state }));
+  // The state was read after the lock (loadOwnTask), so 办结 racing 退回 is refused by it, not lost.
+  await ctx.tx.task.update({ where: { id: task.id }, data: { state: move.to, returnReason: reason, doneAt: ctx.now } });
   await ctx.record({ kind: 'task.returned', projectId: task.projectId, taskId: task.id, before: { state: task.state }, after: { state: 'returned', reason } });
   await cancelEmptyCall(ctx.tx, task.callId);
   await updateCards(ctx, task.callId, `已退回 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`, task.id);

@@ -104,12 +104,11 @@ async function take(ctx: RegisteredContext, callId: number | undefined, asked: s
   if (!canHandleTask(ctx.sender, call.unitId)) return { ok: false, code: 'NOT_YOUR_UNIT', unitName: call.unit.name, asked };
   if (call.state !== 'posted') return { ...(await refuseTaken(ctx, call)), asked };
 
-  // Conditional on the state, so two people pressing 报到 at once cannot both take it.
-  const { count } = await ctx.tx.call.updateMany({
-    where: { id: call.id, state: 'posted' },
+  // The call is locked and its state checked above, so of two people pressing 报到 at once the second is refused.
+  await ctx.tx.call.update({
+    where: { id: call.id },
     data: { state: 'taken', takenAt: ctx.now, takenById: ctx.sender.id, nextEscalationAt: null },
   });
-  if (count === 0) return { ...(await refuseTaken(ctx, await ctx.tx.call.findUniqueOrThrow({ where: { id: call.id } }))), asked };
 
   const calendar = await loadWorkingCalendar(ctx.tx);
   // In office minutes, the clock of 002 五(五); past the deadline it is 超时.

@@ -55,7 +55,7 @@ describe('答复, 提交例会, 销号', () => {
     expect(await reply('leader.a', '提交例会 Q1 再次')).toBe('Q1 已提交例会，不能提交例会。');
     expect(await reply('zrzy.agent', '销号 Q1')).toBe('只有包抓领导、重点项目办和主要领导可以销号。');
     expect(await reply('office', '销号 Q1')).toBe('Q1（P1 光伏组件项目：施工许可证办理慢）已销号。');
-    expect(await reply('window', '答复 Q1 补充')).toBe('Q1 已销号，不能答复。');
+    expect(await reply('window', '答复 Q1 补充')).toBe('Q1 已销号，不能答复。问题仍在的，请重新反映：问题 P1 <描述>');
     const kinds = (await h.prisma.event.findMany({ where: { kind: { startsWith: 'problem.' } }, orderBy: { id: 'asc' } })).map((event) => event.kind);
     expect(kinds).toEqual(['problem.reported', 'problem.answered', 'problem.escalated', 'problem.closed']);
     expect(await h.prisma.problem.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ state: 'closed', leaderOpinion: '请主要领导协调住建局' });
