@@ -24,8 +24,9 @@ export interface CommandLine {
 /** Separators between words and list entries. */
 export const SEPARATORS = /[\s，,；;、]+/;
 // A key is a short word that does not start with a digit, so "10:30" stays a plain word; it starts
-// a line or follows a separator: `名称：甲，投资：8亿` has two fields.
-const FIELD_START = /(^|[\s，,；;、]+)([^\s:：\d，,；;、][^\s:：，,；;、]{0,7})[:：]/g;
+// a line or follows a separator: `名称：甲，投资：8亿` has two fields. `http://…` is an address, not a
+// field named http: a problem that links its document keeps the link (quoted in digests, issue 16).
+const FIELD_START = /(^|[\s，,；;、]+)([^\s:：\d，,；;、][^\s:：，,；;、]{0,7})[:：](?!\/\/)/g;
 const TRAILING = /[\s，,；;、。]+$/;
 
 /**

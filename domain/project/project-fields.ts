@@ -4,7 +4,10 @@
 // 000 第三条(一)1) and the stage dates that 修改项目 corrects (开工, 投产, 入库; docs/domain.md "Project
 // life cycle"). A field name outside this list is refused with the list, never dropped: a dropped
 // 投资额度 would silently register the wrong project. Markdown and HTML are refused too: the fields
-// appear in markdown digests and cards (domain/markdown/has-markup.ts).
+// appear in markdown digests and cards (domain/markdown/has-markup.ts). So are invisible characters:
+// a zero-width space or a direction mark makes a second 光伏组件项目 that looks like the first, or a
+// name that reads backwards (Unicode TR#9); they come in with copied text. The bot's own zero-width
+// row mark (bot/wecom/send-app-message.ts) is added to what it sends and never stored.
 // 负责人电话 (004 三(一)1) is typed as its own field (电话：…, 联系电话：…): it joins the contact.
 import { addCalendarDays, type IsoDate } from '../calendar/shanghai-time.js';
 import { editDistance } from '../commands/match-command-word.js';
@@ -65,10 +68,14 @@ export type ReadFields =
   | { ok: true; values: Partial<Record<ProjectField, string>> }
   | { ok: false; code: 'UNKNOWN_FIELD'; names: string[]; meant: string[] }
   | { ok: false; code: 'TOO_LONG'; label: string; maxLength: number }
-  | { ok: false; code: 'MARKUP'; label: string };
+  | { ok: false; code: 'MARKUP'; label: string }
+  | { ok: false; code: 'INVISIBLE'; label: string };
+
+/** Zero-width (U+200B–U+200D, U+2060, U+FEFF) and direction characters (U+200E/F, U+202A–U+202E, U+2066–U+2069). */
+const INVISIBLE = /[\u200B-\u200F\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/;
 
 /**
- * Maps typed field names to project fields; unknown names, over-long values and markup are refused.
+ * Maps typed field names to project fields; unknown names, over-long values, invisible characters and markup are refused.
  * @example readProjectFields({ 项目名称: '光伏', 投资额: '8亿' }) // { ok: true, values: { name: '光伏', investment: '8亿' } }
  */
 export function readProjectFields(fields: Record<string, string>): ReadFields {
@@ -87,6 +94,7 @@ export function readProjectFields(fields: Record<string, string>): ReadFields {
   for (const [field, value] of Object.entries(values) as [ProjectField, string][]) {
     const { label, maxLength } = projectFields[field];
     if ([...value].length > maxLength) return { ok: false, code: 'TOO_LONG', label, maxLength };
+    if (INVISIBLE.test(value)) return { ok: false, code: 'INVISIBLE', label };
     if (hasMarkup(value)) return { ok: false, code: 'MARKUP', label };
   }
   return { ok: true, values };
@@ -125,6 +133,7 @@ export function describeDateRefusal(field: ProjectField, typed: string, today: I
 /** The sentence for a refused field set, with what to type instead; `without` leaves out fields the command does not take. */
 export function describeFieldRefusal(refusal: Exclude<ReadFields, { ok: true }>, without: readonly ProjectField[] = []): string {
   if (refusal.code === 'TOO_LONG') return `${refusal.label}最多 ${refusal.maxLength} 个字，请缩短后重发。`;
+  if (refusal.code === 'INVISIBLE') return `${refusal.label}里有看不见的字符（零宽或文字方向符号），多是复制带来的，请手动输入后重发。`;
   if (refusal.code === 'MARKUP') return `${refusal.label}里不能有链接、标题或排版符号，请只写文字。`;
   const known = (Object.keys(projectFields) as ProjectField[])
     .filter((field) => !without.includes(field))

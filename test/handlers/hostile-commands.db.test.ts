@@ -41,6 +41,17 @@ describe('登记项目 with hostile fields', () => {
     expect(await h.prisma.project.count()).toBe(2);
   });
 
+  it('refuses a look-alike name with a zero-width or direction character', async () => {
+    const sentence = '名称里有看不见的字符（零宽或文字方向符号），多是复制带来的，请手动输入后重发。';
+    expect(await refused('window', '登记项目 名称：风电装备\u200b制造项目 投资：3亿')).toBe(sentence);
+    expect(await refused('window', '登记项目 名称：风电装备制造项目\u200f 投资：3亿')).toBe(sentence);
+    expect(await refused('window', '修改项目 P2 名称：风电\u2060装备制造项目')).toBe(sentence);
+    expect((await h.prisma.project.findMany({ select: { name: true }, orderBy: { id: 'asc' } })).map((project) => project.name)).toEqual([
+      expect.any(String),
+      '风电装备制造项目',
+    ]);
+  });
+
   it('refuses 10,000-character fields with the limit', async () => {
     expect(await refused('window', `登记项目 名称：光伏 投资：3亿 建设内容：${'年产光伏组件'.repeat(100)}`)).toBe('内容最多 500 个字，请缩短后重发。');
     expect(await refused('window', `登记项目 名称：${long} 投资：3亿`)).toBe('消息太长（最多 5000 字），请分几条发送。');
@@ -87,6 +98,21 @@ describe('free text', () => {
     const text = digests.map((item) => (item.message.kind === 'markdown' ? item.message.text : '')).join('\n');
     expect(text).toContain('点我');
     expect(text).not.toMatch(/\]\(|<font|^#|\*\*\[/m);
+  });
+
+  // Issue 16: the probe's problem text was struck through, linked and called the whole group.
+  it('keeps strikethrough, @所有人/@all and bare addresses typed into a problem from acting in the digest', async () => {
+    await h.app.runSchedules();
+    await h.say('window', '受理 P1');
+    await h.say('window', '组建团队 P1');
+    await h.say('window', '问题 P1 ~~用地已解决~~ @所有人 详见 http://evil.example/a 或 www.evil.example @all');
+    h.clock.set('2026-11-25T10:00:00+08:00');
+    await h.app.runSchedules();
+    await h.app.deliver();
+    const digests = h.messenger.to('leader.a').filter((item) => item.message.kind === 'markdown');
+    const text = digests.map((item) => (item.message.kind === 'markdown' ? item.message.text : '')).join('\n');
+    expect(text).toContain('～～用地已解决～～ ＠所有人 详见 http：//evil.example/a 或 www．evil.example ＠all');
+    expect(text).not.toMatch(/~~|@所有人|@all|:\/\/|www\./);
   });
 });
 

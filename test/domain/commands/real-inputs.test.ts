@@ -310,6 +310,25 @@ describe('project fields', () => {
   it('refuses a name longer than 60 characters', () => {
     expect(readProjectFields({ 名称: '光'.repeat(61) })).toEqual({ ok: false, code: 'TOO_LONG', label: '名称', maxLength: 60 });
   });
+
+  // Issue 16: a look-alike of 光伏组件项目 and a name that reads backwards, as the probe typed them.
+  it.each([
+    ['登记项目 名称：光伏\u200b组件项目 投资：8亿', '名称'],
+    ['登记项目 名称：光伏\u200c组件项目 投资：8亿', '名称'],
+    ['登记项目 名称：光伏\u200d组件项目 投资：8亿', '名称'],
+    ['登记项目 名称：光伏\u2060组件项目 投资：8亿', '名称'],
+    ['登记项目 名称：光伏\u200e组件项目 投资：8亿', '名称'],
+    ['登记项目 名称：\u200f目项件组伏光 投资：8亿', '名称'],
+    ['登记项目 名称：\u202e目项件组伏光\u202c 投资：8亿', '名称'],
+    ['登记项目 名称：\u2067光伏组件项目\u2069 投资：8亿', '名称'],
+    ['登记项目 名称：光伏 投资：8亿 实施企业：某某\u200b公司', '企业'],
+  ])('%j refuses invisible characters in %s', (text, label) => {
+    expect(readProjectFields(parseCommandLine(text).fields)).toEqual({ ok: false, code: 'INVISIBLE', label });
+  });
+
+  it('refuses U+FEFF inside a value (the command line reads it as a space, other callers may not)', () => {
+    expect(readProjectFields({ 名称: '光伏\ufeff组件项目' })).toEqual({ ok: false, code: 'INVISIBLE', label: '名称' });
+  });
 });
 
 describe('arguments start with the references', () => {

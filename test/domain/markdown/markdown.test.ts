@@ -15,8 +15,19 @@ describe('hasMarkup', () => {
 
 describe('quoteMarkdown', () => {
   it('turns markdown characters into full-width twins and lines into one', () => {
-    expect(quoteMarkdown('**[点我](http://x)**\n# 标题')).toBe('＊＊［点我］(http://x)＊＊ ＃ 标题');
+    expect(quoteMarkdown('**[点我](http://x)**\n# 标题')).toBe('＊＊［点我］(http：//x)＊＊ ＃ 标题');
     expect(quoteMarkdown('<font color="info">好</font>')).toBe('＜font color="info"＞好＜/font＞');
     expect(quoteMarkdown('光伏组件项目')).toBe('光伏组件项目');
+  });
+
+  // Issue 16: the probe's digests passed these through, struck through, linked and calling everyone.
+  it('quotes strikethrough, @所有人 and @all, and bare addresses', () => {
+    expect(quoteMarkdown('~~已完成~~')).toBe('～～已完成～～');
+    expect(quoteMarkdown('@所有人 请看')).toBe('＠所有人 请看');
+    expect(quoteMarkdown('@all 请看')).toBe('＠all 请看');
+    expect(quoteMarkdown('详见 https://evil.example/a?b=1')).toBe('详见 https：//evil.example/a?b=1');
+    expect(quoteMarkdown('详见 HTTP://evil.example')).toBe('详见 HTTP：//evil.example');
+    expect(quoteMarkdown('详见 www.evil.example')).toBe('详见 www．evil.example');
+    expect(quoteMarkdown('约 3~5 亿，联系 a@b.cn')).toBe('约 3～5 亿，联系 a＠b.cn');
   });
 });

@@ -10,6 +10,11 @@ describe('parseProblem', () => {
     ['问题 P3 没有', { ok: true, projectRef: 'P3', none: true }],
     ['问题 P3 用地指标不足 建议：县里统筹', { ok: true, projectRef: 'P3', none: false, description: '用地指标不足', suggestion: '县里统筹' }],
     ['问题 P3 电力接入慢 类别：配套', { ok: true, projectRef: 'P3', none: false, description: '电力接入慢', suggestion: '', category: '配套' }],
+    // An address is not a field named http: the link stays in the problem (issue 16).
+    [
+      '问题 P3 方案见 https://pan.example/s/1 建议：看 http://x.example',
+      { ok: true, projectRef: 'P3', none: false, description: '方案见 https://pan.example/s/1', suggestion: '看 http://x.example' },
+    ],
     ['问题', { ok: false, code: 'PROJECT_REQUIRED' }],
     ['问题 P3', { ok: false, code: 'DESCRIPTION_REQUIRED' }],
   ])('%s', (text, expected) => expect(parseProblem(text)).toEqual(expected));
