@@ -1,6 +1,7 @@
 // 开工 / 投产 / 入库: the project's own stages (签约 → 开工 → 竣工投产 → 入库, 003 一), with the date each happened
 // (today when none is given). They are recorded while the 帮办代办 service runs and after it has ended with
 // 办结; after 终止 the stage stays (docs/domain.md "Project life cycle"). A wrong date is corrected with 修改项目.
+// 开工 names the 竣工验收 items 派单 全部 held back, now ready to send.
 import type { RegisteredContext } from '../context.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { parseDate } from '../../domain/commands/parse-date.js';
@@ -9,6 +10,16 @@ import { checkStageDates, describeStageDateRefusal } from '../../domain/project/
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 import { notifyEnterprise, notifyLeader, notifyWindow } from '../shared/notify.js';
+import { AFTER_START_PHASE, choosePlanItems } from '../tasks/choose-plan-items.js';
+import { phaseNames } from '../../domain/catalogue/approval-phases.js';
+
+/** The 竣工验收 items 派单 全部 held back until 开工 (handlers/tasks/choose-plan-items.ts), now ready to send. */
+async function describeReadyAfterStart(ctx: RegisteredContext, projectId: number): Promise<string> {
+  const { chosen } = await choosePlanItems(ctx.tx, { id: projectId, startedOn: ctx.now }, []);
+  const ready = chosen.filter((item) => item.phase >= AFTER_START_PHASE);
+  if (ready.length === 0) return '';
+  return `\n${phaseNames[AFTER_START_PHASE]}阶段的 ${ready.length} 项可以派单了：${ready.map((item) => item.itemName).join('、')}。发送「派单 P${projectId} 全部」`;
+}
 
 const day = (value: Date | null) => value?.toISOString().slice(0, 10) ?? null;
 
@@ -44,9 +55,10 @@ export function changeStage(action: StageAction) {
       after: { stage: to, [field]: date.date },
     });
     const text = `P${project.id} ${project.name} 已于 ${date.date} ${word}。`;
-    await notifyWindow(ctx, text);
+    const ready = action === 'start' && project.service === 'approving' ? await describeReadyAfterStart(ctx, project.id) : '';
+    await notifyWindow(ctx, text + ready);
     await notifyLeader(ctx, project, text);
     await notifyEnterprise(ctx, project, text);
-    await ctx.reply(text);
+    await ctx.reply(text + ready);
   };
 }

@@ -8,7 +8,7 @@ import { stripLabel } from '../../domain/commands/parse-command-line.js';
 import { parseNumberRef } from '../../domain/references/parse-number-ref.js';
 import { moveTask } from '../../domain/task/task-state.js';
 import { commandLine } from '../shared/command-line.js';
-import { lockProject, lockTask } from '../shared/lock-rows.js';
+import { lockCall, lockProject, lockTask } from '../shared/lock-rows.js';
 import { notifyEnterprise, notifyWindow, updateCards } from '../shared/notify.js';
 import { describeTaskRefusal } from '../shared/task-refusal.js';
 import { cancelEmptyCall } from './cancel-empty-call.js';
@@ -17,10 +17,11 @@ import { refreshPhase } from './refresh-phase.js';
 export async function withdrawTask(ctx: RegisteredContext): Promise<void> {
   const line = commandLine(ctx);
   const taskId = line.args[0] === undefined ? undefined : parseNumberRef(line.args[0], 'T');
-  const found = taskId === undefined ? null : await ctx.tx.task.findUnique({ where: { id: taskId }, select: { projectId: true } });
+  const found = taskId === undefined ? null : await ctx.tx.task.findUnique({ where: { id: taskId }, select: { projectId: true, callId: true } });
   if (!found) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_NOT_FOUND' }));
-  // Project first, then task: the one lock order (handlers/shared/lock-rows.ts).
+  // Project, call, task: the one lock order (docs/architecture.md), as 报到 takes them.
   await lockProject(ctx.tx, found.projectId);
+  await lockCall(ctx.tx, found.callId);
   await lockTask(ctx.tx, taskId!);
   const task = await ctx.tx.task.findUniqueOrThrow({ where: { id: taskId! }, include: { project: true, unit: true } });
   const move = moveTask(task.state, 'cancel');

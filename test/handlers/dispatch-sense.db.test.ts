@@ -31,9 +31,11 @@ describe('派单 全部', () => {
     expect(await replyTo('window', '派单 P1 竣工验收备案')).toMatch(/^已派单 1 项，1 个单位.*\n.*T8 竣工验收备案（5 个工作日）/);
   });
 
-  it('sends 竣工验收 with 全部 once the project has started', async () => {
+  it('names the held items at 开工, and sends them with 全部 once the project has started', async () => {
     await h.say('window', '派单 P1 全部');
-    await h.say('window', '开工 P1 2026-11-23');
+    expect(await replyTo('window', '开工 P1 2026-11-23')).toBe(
+      'P1 光伏组件项目 已于 2026-11-23 开工。\n竣工验收阶段的 1 项可以派单了：竣工验收备案。发送「派单 P1 全部」',
+    );
     expect(await replyTo('window', '派单 P1 全部')).toMatch(/^已派单 1 项，1 个单位.*\n.*T8 竣工验收备案/);
   });
 });

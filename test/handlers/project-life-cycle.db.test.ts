@@ -56,7 +56,9 @@ describe('办结项目 and 评价', () => {
 describe('开工 and 投产', () => {
   it('records the dates and refuses steps out of order', async () => {
     expect((await h.say('window', '投产 P1'))[0]?.text).toBe('P1 还没有开工，请先登记：开工 P1 日期。');
-    expect(textTo('window', await h.say('window', '开工 P1 2026-11-20'))).toBe('P1 光伏组件项目 已于 2026-11-20 开工。');
+    expect(textTo('window', await h.say('window', '开工 P1 2026-11-20'))).toBe(
+      'P1 光伏组件项目 已于 2026-11-20 开工。\n竣工验收阶段的 1 项可以派单了：竣工验收备案。发送「派单 P1 全部」',
+    );
     expect(textTo('ent.zhang', await h.say('window', '投产 P1'))).toBe('P1 光伏组件项目 已于 2026-11-23 投产。');
     const project = await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } });
     expect(project.startedOn?.toISOString().slice(0, 10)).toBe('2026-11-20');

@@ -17,7 +17,8 @@ afterEach(async () => {
 describe('组建团队', () => {
   it('proposes the units of the default plan and opens the team group chat', async () => {
     const received = await h.say('window', '组建团队 P1');
-    const unitList = '市政务服务中心、市发展和改革委员会、市水务局、市生态环境局、市自然资源局、市住房和城乡建设局';
+    // REGISTER names no 责任单位, so the window's own unit is not in the team (issue 18 item 2).
+    const unitList = '市发展和改革委员会、市水务局、市生态环境局、市自然资源局、市住房和城乡建设局';
     expect(received.map((item) => [item.recipient, item.text])).toEqual([
       ['project1', `P1 光伏组件项目 项目管家团队：包抓领导 县领导甲；单位 ${unitList}。`],
       ['window', `P1 团队已组建：包抓领导 县领导甲；单位 ${unitList}（共 11 人）。\n请在 2026-11-24 前制定方案：方案 P1`],
@@ -33,7 +34,7 @@ describe('组建团队', () => {
 
   it('takes the leader and units given on the line, by any county spelling of the unit', async () => {
     const received = await h.say('window', '组建团队 P1 领导 县领导乙 部门 县自然资源局 生态环境局');
-    expect(received.at(-1)?.text).toMatch(/^P1 团队已组建：包抓领导 县领导乙；单位 市政务服务中心、市生态环境局、市自然资源局（共 5 人）。/);
+    expect(received.at(-1)?.text).toMatch(/^P1 团队已组建：包抓领导 县领导乙；单位 市生态环境局、市自然资源局（共 5 人）。/);
     expect((await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } })).leaderId).toBe((await findPerson(h.prisma, 'leader.b')).id);
   });
 
