@@ -91,7 +91,7 @@ it('serves a project from registration to rating, escalating the late unit exact
   const taken = await say('zrzy.agent', '报到 T4');
   expect(to('zrzy.agent', taken)[0]).toMatch(/^已报到 T2 .*、T3 .*、T4 .*、T5 .*。/);
   expect(to('window', taken)).toEqual([
-    'T2 建设项目用地预审与选址意见书、T3 建设用地规划许可证、T4 国有土地使用权出让审核、T5 建设工程规划许可证（P1）已由市自然资源局 自然资源局代办员报到，用时 120 分钟（超时）。',
+    'T2 建设项目用地预审与选址意见书、T3 建设用地规划许可证、T4 国有土地使用权出让审核、T5 建设工程规划许可证（P1）已由市自然资源局 自然资源局代办员报到，用时 2 小时（超时）。',
   ]);
   for (const person of ['zrzy.leader', 'leader.a', 'office']) expect(to(person, taken).filter((text) => text.includes('报到，用时'))).toHaveLength(1);
   expect((await say('zrzy.leader', '报到 T2')).map((item) => item.text)).toEqual(['这个任务已由自然资源局代办员于 11-23 11:00 报到。']);

@@ -99,7 +99,7 @@ it('serves a project from registration to 进度 over DingTalk, escalating the l
 
   // The late unit reports; both units finish; the enterprise hears each result at once.
   const late = await h.say(DD.zjjAgent, '报到 T2');
-  const arrived = 'T2 建筑工程施工许可证（P1）已由市住房和城乡建设局 住房和城乡建设局代办员报到，用时 120 分钟（超时）。';
+  const arrived = 'T2 建筑工程施工许可证（P1）已由市住房和城乡建设局 住房和城乡建设局代办员报到，用时 2 小时（超时）。';
   expect(to(DD.window, late)).toEqual([arrived]);
   // Everyone the escalation told that nobody came now hears that someone did.
   for (const told of [DD.zjjLeader, DD.leader, DD.office]) expect(to(told, late), told).toContain(arrived);

@@ -143,7 +143,7 @@ it('serves a project from registration to rating over WeCom, escalating the late
       .sort(byRecipient)
       .map((call) => call.body.response_code),
   ).toEqual([cardTo('zjj.agent').answer.response_code, cardTo('zjj.leader').answer.response_code]);
-  expect(only('window', late)).toBe('T2 建筑工程施工许可证（P1）已由市住房和城乡建设局 住房和城乡建设局代办员报到，用时 120 分钟（超时）。');
+  expect(only('window', late)).toBe('T2 建筑工程施工许可证（P1）已由市住房和城乡建设局 住房和城乡建设局代办员报到，用时 2 小时（超时）。');
 
   // Both units finish; the enterprise hears each result at once, once.
   // A material found later goes out as 补充告知.
