@@ -7,6 +7,7 @@
 // first answer policy.problemFirstAnswerDays days after it was raised is named to its leader once
 // (营口, 001: 3 日内反馈).
 import { addWorkingDays, countWorkingDays } from '../../calendar/add-working-days.js';
+import { markProvisional } from '../../calendar/mark-provisional.js';
 import { addCalendarDays, shanghaiDate } from '../../calendar/shanghai-time.js';
 import type { Digest, SnapshotPerson } from '../schedule-snapshot.js';
 import { labelOf, openDeadlines, peopleWith, titled, type DigestContext } from './describe-project.js';
@@ -22,6 +23,7 @@ export function buildDeadlineReminder(context: DigestContext, late: boolean): Di
   for (const project of snapshot.projects) {
     for (const deadline of openDeadlines(project, context)) {
       const label = labelOf(project, context);
+      const due = markProvisional(calendar, deadline.dueOn, deadline.from);
       if (deadline.label !== '开工') {
         // Told once: on the first working day after the deadline.
         if (deadline.dueOn < today && countWorkingDays(calendar, deadline.dueOn, today) === 1) {
@@ -29,7 +31,7 @@ export function buildDeadlineReminder(context: DigestContext, late: boolean): Di
           tell(
             missed,
             [...peopleWith(snapshot, 'window'), ...peopleWith(snapshot, 'project_office')],
-            `- ${label} · ${deadline.label}期限 ${deadline.dueOn} 已过（发送「${how}」）`,
+            `- ${label} · ${deadline.label}期限 ${due} 已过（发送「${how}」）`,
           );
         }
         continue;
@@ -42,10 +44,10 @@ export function buildDeadlineReminder(context: DigestContext, late: boolean): Di
       ];
       if (deadline.dueOn >= today) {
         const left = countWorkingDays(calendar, today, deadline.dueOn);
-        if (policy.deadlineReminder.workingDaysLeft.includes(left)) tell(coming, audience, `- ${label} · 开工期限 ${deadline.dueOn} · 还剩 ${left} 个工作日`);
+        if (policy.deadlineReminder.workingDaysLeft.includes(left)) tell(coming, audience, `- ${label} · 开工期限 ${due} · 还剩 ${left} 个工作日`);
       } else {
         const over = countWorkingDays(calendar, deadline.dueOn, today);
-        if (over % 5 === 1) tell(missed, audience, `- ${label} · 开工期限 ${deadline.dueOn} 已超过 ${over} 个工作日`);
+        if (over % 5 === 1) tell(missed, audience, `- ${label} · 开工期限 ${due} 已超过 ${over} 个工作日`);
       }
     }
   }
