@@ -149,7 +149,7 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
   // 开工期限 until 开工 (docs/domain.md "Project life cycle"), marked 暂定 in a provisional year.
   const startDeadline = (project: LedgerProject): string | null => {
     const due = projectDeadlines(project, policy, calendar).find((deadline) => deadline.label === '开工');
-    return due ? markProvisional(calendar, due.dueOn) : null;
+    return due ? markProvisional(calendar, due.dueOn, due.from) : null;
   };
   const completed = new Map<number, number>();
   for (const report of data.monthlyReports) completed.set(report.projectId, (completed.get(report.projectId) ?? 0) + report.investmentWan);
@@ -235,7 +235,7 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
         taskStateNames[task.state] ?? task.state,
         formatShanghai(task.postedAt, 'datetime'),
         markProvisional(calendar, shanghaiDate(task.ackDueAt), undefined, formatShanghai(task.ackDueAt, 'datetime')),
-        task.dueOn && markProvisional(calendar, task.dueOn),
+        task.dueOn && markProvisional(calendar, task.dueOn, task.takenAt ? shanghaiDate(task.takenAt) : task.dueOn),
         light ? lightNames[light] : null,
       ];
     }),

@@ -28,6 +28,8 @@ export interface ProjectClocks {
 export interface Deadline {
   label: string;
   dueOn: IsoDate;
+  /** The day the count started: with dueOn, what markProvisional (calendar/mark-provisional.ts) checks. */
+  from: IsoDate;
 }
 
 /** The open project deadlines, earliest first. */
@@ -35,18 +37,25 @@ export function projectDeadlines(project: ProjectClocks, policy: DeadlinePolicy,
   const deadlines: Deadline[] = [];
   if (serviceRunning(project.service)) {
     if (project.acceptedAt && !project.teamFormedAt) {
-      deadlines.push({ label: '组建团队', dueOn: addWorkingDays(calendar, shanghaiDate(project.acceptedAt), policy.teamWorkingDays) });
+      const from = shanghaiDate(project.acceptedAt);
+      deadlines.push({ label: '组建团队', dueOn: addWorkingDays(calendar, from, policy.teamWorkingDays), from });
     }
     if (project.teamFormedAt && !project.planMadeAt) {
-      deadlines.push({ label: '制定方案', dueOn: addWorkingDays(calendar, shanghaiDate(project.teamFormedAt), policy.planWorkingDays) });
+      const from = shanghaiDate(project.teamFormedAt);
+      deadlines.push({ label: '制定方案', dueOn: addWorkingDays(calendar, from, policy.planWorkingDays), from });
     }
   }
   if (project.stage === 'signed' && project.service !== 'terminated') {
     const starts = [
-      project.signedOn && addWorkingDays(calendar, project.signedOn, policy.startAfterSigningWorkingDays),
-      project.landListedOn && addWorkingDays(calendar, project.landListedOn, policy.startAfterLandListingWorkingDays),
-    ].filter((date): date is IsoDate => Boolean(date));
-    if (starts.length > 0) deadlines.push({ label: '开工', dueOn: starts.sort()[0]! });
+      project.signedOn && { label: '开工', dueOn: addWorkingDays(calendar, project.signedOn, policy.startAfterSigningWorkingDays), from: project.signedOn },
+      project.landListedOn && {
+        label: '开工',
+        dueOn: addWorkingDays(calendar, project.landListedOn, policy.startAfterLandListingWorkingDays),
+        from: project.landListedOn,
+      },
+    ].filter((start): start is Deadline => Boolean(start));
+    const first = starts.sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
+    if (first) deadlines.push(first);
   }
   return deadlines.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
 }

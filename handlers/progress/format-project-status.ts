@@ -35,6 +35,8 @@ export async function formatProjectStatus(ctx: RegisteredContext, project: Proje
     lines.push(`企业联系人：${project.contactName}${mobile}`);
   }
   if (!ended && status.next) lines.push(`下一期限：${status.next}`);
+  // The start deadline stays in sight until 开工, even when an item's deadline comes first.
+  if (!ended && status.start && status.next !== `开工 ${status.start}`) lines.push(`开工期限：${status.start}`);
   if (status.tasks.length === 0) lines.push('任务：尚未派单');
   else lines.push('任务：');
   const details = isEnterpriseOnly(ctx.sender)
@@ -61,7 +63,8 @@ function describeState(
   now: Date,
   calendar: WorkingCalendar,
 ): string {
-  const dueOn = task.dueOn ? markProvisional(calendar, task.dueOn.toISOString().slice(0, 10)) : undefined;
+  const day = task.dueOn?.toISOString().slice(0, 10);
+  const dueOn = day && markProvisional(calendar, day, task.takenAt ? shanghaiDate(task.takenAt) : day);
   switch (task.state) {
     case 'posted':
       return `待报到，已派单 ${formatDuration(now.getTime() - task.postedAt.getTime())}（${markProvisional(calendar, shanghaiDate(task.ackDueAt), undefined, formatShanghai(task.ackDueAt))} 前报到）`;

@@ -14,6 +14,8 @@ export interface ProjectStatus {
   light: Light;
   /** The earliest open deadline, e.g. "T3 报到 03-04 09:30" or "开工 2026-07-10". */
   next: string | null;
+  /** The start deadline until 开工, e.g. "2027-03-12（暂定）" (003 一(二)4(3)). */
+  start: string | null;
 }
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
@@ -58,7 +60,7 @@ export function projectStatus(
   );
   const candidates: { at: string; text: string }[] = deadlines.map((deadline) => ({
     at: deadline.dueOn,
-    text: `${deadline.label} ${markProvisional(calendar, deadline.dueOn)}`,
+    text: `${deadline.label} ${markProvisional(calendar, deadline.dueOn, deadline.from)}`,
   }));
   for (const { task } of lit) {
     if (task.state === 'posted')
@@ -67,10 +69,19 @@ export function projectStatus(
         text: `T${task.id} 报到 ${markProvisional(calendar, shanghaiDate(task.ackDueAt), undefined, formatShanghai(task.ackDueAt))}`,
       });
     else if (task.state === 'taken' && task.dueOn)
-      candidates.push({ at: day(task.dueOn)!, text: `T${task.id} 办结 ${markProvisional(calendar, day(task.dueOn)!)}` });
+      candidates.push({
+        at: day(task.dueOn)!,
+        text: `T${task.id} 办结 ${markProvisional(calendar, day(task.dueOn)!, task.takenAt ? shanghaiDate(task.takenAt) : day(task.dueOn)!)}`,
+      });
   }
   // ISO instants and dates compare correctly as strings; a date sorts before instants of that day.
   candidates.sort((a, b) => a.at.localeCompare(b.at));
+  const start = deadlines.find((deadline) => deadline.label === '开工');
   const lights = [...lit.map((entry) => entry.light), ...deadlines.map((deadline) => dateLight(deadline.dueOn, now, calendar, policy.warnBeforeWorkingDays))];
-  return { tasks: lit, light: worstLight(lights), next: candidates[0]?.text ?? null };
+  return {
+    tasks: lit,
+    light: worstLight(lights),
+    next: candidates[0]?.text ?? null,
+    start: start ? markProvisional(calendar, start.dueOn, start.from) : null,
+  };
 }

@@ -3,6 +3,7 @@
 // over to it (002 五(五)).
 import type { RegisteredContext } from '../context.js';
 import { addWorkingDays } from '../../domain/calendar/add-working-days.js';
+import { markProvisional } from '../../domain/calendar/mark-provisional.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { serviceNames, transitionService } from '../../domain/project/service-state.js';
 import { commandLine } from '../shared/command-line.js';
@@ -20,7 +21,8 @@ export async function acceptProject(ctx: RegisteredContext): Promise<void> {
 
   await ctx.tx.project.update({ where: { id: project.id }, data: { service: change.to, acceptedAt: ctx.now } });
   await ctx.record({ kind: 'project.accepted', projectId: project.id, before: { service: project.service }, after: { service: change.to } });
-  const teamDue = addWorkingDays(await loadWorkingCalendar(ctx.tx), shanghaiDate(ctx.now), ctx.policy.teamWorkingDays);
+  const calendar = await loadWorkingCalendar(ctx.tx);
+  const teamDue = markProvisional(calendar, addWorkingDays(calendar, shanghaiDate(ctx.now), ctx.policy.teamWorkingDays), shanghaiDate(ctx.now));
   await notifyWindow(ctx, `P${project.id} ${project.name} 已受理帮办代办（${ctx.sender.name}），请在 ${teamDue} 前组建团队。`);
   await ctx.reply(`已受理 P${project.id} ${project.name}。请在 ${teamDue} 前组建团队：组建团队 P${project.id}`);
 }

@@ -4,6 +4,7 @@
 // The team gets a group chat where the platform allows one.
 import type { RegisteredContext } from '../context.js';
 import { addWorkingDays } from '../../domain/calendar/add-working-days.js';
+import { markProvisional } from '../../domain/calendar/mark-provisional.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { splitList } from '../../domain/commands/parse-command-line.js';
 import { describeUnknownUnit, resolveUnit } from '../../domain/catalogue/resolve-unit.js';
@@ -47,7 +48,8 @@ export async function formTeam(ctx: RegisteredContext): Promise<void> {
   const unitIds = [...new Set([...(project.leadUnitId === null ? [] : [project.leadUnitId]), ...chosen.map((unit) => unit.id)])];
 
   const team = await replaceTeam(ctx, project, leader, unitIds);
-  const planDue = addWorkingDays(await loadWorkingCalendar(ctx.tx), shanghaiDate(ctx.now), ctx.policy.planWorkingDays);
+  const calendar = await loadWorkingCalendar(ctx.tx);
+  const planDue = markProvisional(calendar, addWorkingDays(calendar, shanghaiDate(ctx.now), ctx.policy.planWorkingDays), shanghaiDate(ctx.now));
   const unitList = team.units.map((unit) => unit.name).join('、');
   // The team's group chat replaces the WeChat work group of 002 五(一); the messenger creates it
   // on the platform (or falls back to one-to-one messages where group chats are refused).

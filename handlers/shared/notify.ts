@@ -2,7 +2,9 @@
 // enterprise contact hears directly once bound; every copy of a call card shows its new status.
 import type { HandlerContext } from '../context.js';
 import { findPeople } from '../../prisma/find-people.js';
-import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
+import { markProvisional } from '../../domain/calendar/mark-provisional.js';
+import { formatShanghai, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
+import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { buildCallCard } from '../tasks/build-call-card.js';
 
 /** Tells every window person except the sender. */
@@ -36,14 +38,15 @@ export async function updateCards(ctx: HandlerContext, callId: number, status: s
   const call = await ctx.tx.call.findUniqueOrThrow({ where: { id: callId }, include: { project: true, unit: true, tasks: { orderBy: { id: 'asc' } } } });
   const people = await ctx.tx.person.findMany({ where: { id: { in: [call.dispatchedById ?? -1, call.takenById ?? -1] } }, select: { id: true, name: true } });
   const nameOf = (id: number | null) => people.find((person) => person.id === id)?.name;
-  const taken = call.takenAt ? `${nameOf(call.takenById) ?? '—'} · ${formatShanghai(call.takenAt)}` : undefined;
   const card = buildCallCard({
     call,
     project: call.project,
     unitName: call.unit.name,
     tasks: call.tasks,
     dispatcher: nameOf(call.dispatchedById) ?? '专窗',
-    taken,
+    ...(call.takenAt
+      ? { taken: `${nameOf(call.takenById) ?? '—'} · ${formatShanghai(call.takenAt)}` }
+      : { ackDue: markProvisional(await loadWorkingCalendar(ctx.tx), shanghaiDate(call.ackDueAt), undefined, formatShanghai(call.ackDueAt)) }),
   });
   const holders = await ctx.tx.person.findMany({
     where: { active: true, unitId: call.unitId, roles: { hasSome: ['agent', 'unit_leader'] } },

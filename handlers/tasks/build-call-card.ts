@@ -5,24 +5,25 @@
 // cards take at most 6 buttons; the DingTalk templates have 3 slots, bot/dingtalk/build-card-params.ts).
 import type { Call, Project, Task } from '../../generated/prisma/client.js';
 import type { Card, CardButton } from '../../bot/messages.js';
-import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
 import { taskStateNames } from '../shared/task-refusal.js';
 import { callCardKey } from './call-card-key.js';
 
-export interface CallCardOptions {
+export type CallCardOptions = {
   call: Call;
   project: Project;
   unitName: string;
   tasks: readonly Task[];
   dispatcher: string;
-  /** Who took the call and when, once taken. */
-  taken?: string;
-  /** The report deadline falls on a provisional (暂定) calendar year. */
-  provisional?: boolean;
-}
+} & (
+  | /** Who took the call and when, once taken. */ { taken: string; ackDue?: never }
+  | /** The report deadline as shown until then, （暂定） in a provisional year (domain/calendar/mark-provisional.ts). */ {
+      taken?: never;
+      ackDue: string;
+    }
+);
 
 export function buildCallCard(options: CallCardOptions): Card {
-  const { call, project, unitName, tasks, dispatcher, taken, provisional } = options;
+  const { call, project, unitName, tasks, dispatcher, taken, ackDue } = options;
   const first = tasks[0]!;
   const single = tasks.length === 1;
   const items = tasks.map((task) => ({
@@ -32,7 +33,7 @@ export function buildCallCard(options: CallCardOptions): Card {
   const open = tasks.some((task) => ['posted', 'taken', 'suspended'].includes(task.state));
   const fields = [
     { label: '项目', value: `P${project.id} ${project.name}（${unitName}）` },
-    taken ? { label: '报到', value: taken } : { label: '报到期限', value: `${formatShanghai(call.ackDueAt)}${provisional ? '（暂定）' : ''} 前` },
+    taken ? { label: '报到', value: taken } : { label: '报到期限', value: `${ackDue} 前` },
     ...items,
     { label: '派单', value: dispatcher },
     ...(taken && !single && open ? [{ label: '逐项办理', value: `办结 T${first.id} 结果；退回 T${first.id} 原因；中止 T${first.id} 原因` }] : []),

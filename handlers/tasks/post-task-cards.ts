@@ -100,7 +100,7 @@ export async function postTaskCards(ctx: RegisteredContext): Promise<void> {
       unitName: unit.name,
       tasks,
       dispatcher: ctx.sender.name,
-      provisional: calendar.isProvisional(shanghaiDate(ackDueAt)),
+      ackDue: markProvisional(calendar, shanghaiDate(ackDueAt), undefined, formatShanghai(ackDueAt)),
     });
     for (const person of recipients) await ctx.send(person.id, { kind: 'card', card });
     const listed = created.map((task) => `T${task.id} ${task.itemName}（${task.promisedDays} 个工作日）`).join('、');

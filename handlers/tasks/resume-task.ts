@@ -2,6 +2,7 @@
 // stood still, counted from the day of 中止 to the day of 恢复.
 import type { RegisteredContext } from '../context.js';
 import { countWorkingDays } from '../../domain/calendar/add-working-days.js';
+import { markProvisional } from '../../domain/calendar/mark-provisional.js';
 import { deriveTaskClocks } from '../../domain/task/derive-task-clocks.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { commandLine } from '../shared/command-line.js';
@@ -30,10 +31,9 @@ export async function resumeTask(ctx: RegisteredContext): Promise<void> {
     before: { state: 'suspended', dueOn: before },
     after: { state: 'taken', dueOn, pausedWorkingDays: paused },
   });
-  await notifyEnterprise(ctx, task.project, `T${task.id} ${task.itemName}（P${task.projectId}）恢复计时${dueOn ? `，${dueOn} 前办结` : ''}。`);
-  await notifyWindow(
-    ctx,
-    `T${task.id} ${task.itemName}（P${task.projectId}，${task.unit.name}）恢复计时，顺延 ${paused} 个工作日${dueOn ? `，${dueOn} 前办结` : ''}。`,
-  );
-  await ctx.reply(`T${task.id} 已恢复计时，顺延 ${paused} 个工作日${dueOn ? `，${dueOn} 前办结` : ''}。`);
+  // Counted from 报到 through the pause, so marked 暂定 if any of it lies in a provisional year.
+  const due = dueOn ? `，${markProvisional(calendar, dueOn, task.takenAt ? shanghaiDate(task.takenAt) : dueOn)} 前办结` : '';
+  await notifyEnterprise(ctx, task.project, `T${task.id} ${task.itemName}（P${task.projectId}）恢复计时${due}。`);
+  await notifyWindow(ctx, `T${task.id} ${task.itemName}（P${task.projectId}，${task.unit.name}）恢复计时，顺延 ${paused} 个工作日${due}。`);
+  await ctx.reply(`T${task.id} 已恢复计时，顺延 ${paused} 个工作日${due}。`);
 }

@@ -30,6 +30,7 @@ describe('进度 for the enterprise', () => {
 
     const text = (await h.say('ent.zhang', '进度'))[0]?.text ?? '';
     expect(text.split('\n').slice(4)).toEqual([
+      '开工期限：2027-03-15（暂定）',
       '任务：',
       '🟢 T1 环境影响评价审批 · 市生态环境局 · 办理中 10 分钟，2026-12-14 前办结',
       '　经办：市生态环境局 生态环境局代办员 · 电话请问专窗',

@@ -9,6 +9,7 @@
 // previous daily run, tells which days this run answers for, so a day the bot was down is caught up
 // once (issue 18), and the next run does not repeat it.
 import { addWorkingDays, countWorkingDays } from '../../calendar/add-working-days.js';
+import { markProvisional } from '../../calendar/mark-provisional.js';
 import { addCalendarDays, shanghaiDate, type IsoDate } from '../../calendar/shanghai-time.js';
 import type { Digest, SnapshotPerson } from '../schedule-snapshot.js';
 import { labelOf, openDeadlines, peopleWith, titled, type DigestContext, unitAgents } from './describe-project.js';
@@ -30,6 +31,7 @@ export function buildDeadlineReminder(context: DigestContext, late: boolean, las
   for (const project of snapshot.projects) {
     for (const deadline of openDeadlines(project, context)) {
       const label = labelOf(project, context);
+      const due = markProvisional(calendar, deadline.dueOn, deadline.from);
       if (deadline.label !== '开工') {
         // Told once: on the first run on or after the first working day after the deadline.
         if (deadline.dueOn < today && cameSince(addWorkingDays(calendar, deadline.dueOn, 1))) {
@@ -37,7 +39,7 @@ export function buildDeadlineReminder(context: DigestContext, late: boolean, las
           tell(
             missed,
             [...peopleWith(snapshot, 'window'), ...peopleWith(snapshot, 'project_office')],
-            `- ${label} · ${deadline.label}期限 ${deadline.dueOn} 已过（发送「${how}」）`,
+            `- ${label} · ${deadline.label}期限 ${due} 已过（发送「${how}」）`,
           );
         }
         continue;
@@ -54,11 +56,11 @@ export function buildDeadlineReminder(context: DigestContext, late: boolean, las
       if (left >= 0) {
         // The nearest mark reached since the previous run (30, 10, 5 working days left), once.
         const reached = policy.deadlineReminder.workingDaysLeft.filter((mark) => left <= mark && mark < leftBefore);
-        if (reached.length > 0) tell(coming, audience, `- ${label} · 开工期限 ${deadline.dueOn} · 还剩 ${left} 个工作日`);
+        if (reached.length > 0) tell(coming, audience, `- ${label} · 开工期限 ${due} · 还剩 ${left} 个工作日`);
       } else {
         // Once a week overdue: on the 1st, 6th, 11th… working day past it, or the first run after.
         const weeks = (over: number) => (over >= 1 ? Math.floor((over - 1) / 5) + 1 : 0);
-        if (weeks(-left) > weeks(-leftBefore)) tell(missed, audience, `- ${label} · 开工期限 ${deadline.dueOn} 已超过 ${-left} 个工作日`);
+        if (weeks(-left) > weeks(-leftBefore)) tell(missed, audience, `- ${label} · 开工期限 ${due} 已超过 ${-left} 个工作日`);
       }
     }
   }

@@ -2,6 +2,7 @@
 // 解决的问题，由其签署意见后，于周五提交县委县政府主要领导召开的重点项目周例会协调解决): problems the
 // leaders sent up with their opinion, problems open longer than policy.staleProblemDays, overdue
 // tasks, and projects past a deadline. It says so plainly when there is nothing to decide.
+import { markProvisional } from '../../calendar/mark-provisional.js';
 import { shanghaiDate } from '../../calendar/shanghai-time.js';
 import type { Digest } from '../schedule-snapshot.js';
 import { problemStateNames, type ProblemState } from '../../problems/problem-rules.js';
@@ -13,6 +14,7 @@ import {
   openDeadlines,
   peopleWith,
   projectById,
+  shownDueOn,
   titled,
   unitName,
   type DigestContext,
@@ -21,7 +23,7 @@ import {
 const DAY_MS = 86_400_000;
 
 export function buildMeetingAgenda(context: DigestContext, week: string, late: boolean): Digest[] {
-  const { snapshot, now, policy } = context;
+  const { snapshot, now, policy, calendar } = context;
   const today = shanghaiDate(now);
   const projectOf = (id: number) => projectById(snapshot, id)!;
   const escalated = snapshot.problems.filter((problem) => problem.state === 'escalated');
@@ -55,13 +57,15 @@ export function buildMeetingAgenda(context: DigestContext, week: string, late: b
     lines.push('**逾期任务**');
     for (const task of overdue)
       lines.push(
-        `- T${task.id} P${task.projectId} ${task.itemName} · ${unitName(snapshot, task.unitId)} · ${task.state === 'posted' ? '未报到' : `应于 ${task.dueOn} 办结`}`,
+        `- T${task.id} P${task.projectId} ${task.itemName} · ${unitName(snapshot, task.unitId)} · ${task.state === 'posted' ? '未报到' : `应于 ${shownDueOn(task, context)} 办结`}`,
       );
   }
   if (late_.length > 0) {
     lines.push('**期限已过的项目**');
     for (const { project, passed } of late_)
-      lines.push(`- ${labelOf(project, context)} · ${passed.map((deadline) => `${deadline.label} ${deadline.dueOn}`).join('、')}`);
+      lines.push(
+        `- ${labelOf(project, context)} · ${passed.map((deadline) => `${deadline.label} ${markProvisional(calendar, deadline.dueOn, deadline.from)}`).join('、')}`,
+      );
   }
   const readers = [...peopleWith(snapshot, 'main_leader'), ...peopleWith(snapshot, 'project_office')];
   return readers.map((person) => ({ personId: person.id, title: titled(`重点项目周例会议题 ${week}`, late), markdown: lines.join('\n') }));

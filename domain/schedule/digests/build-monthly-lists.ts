@@ -3,6 +3,7 @@
 // procedures (一(二)4(2)); the 5th, each unit's assigned approvals with deadlines to its agent and
 // 责任领导 (一(二)4(3) 任务交办); the 20th, each team asked for its 月报 (一(三)5(2)); the 28th,
 // the city-wide 集中签约 (一(一)3).
+import { markProvisional } from '../../calendar/mark-provisional.js';
 import { openTaskStates, type TaskState } from '../../task/task-state.js';
 import { formatInvestment } from '../../commands/parse-investment.js';
 import { lightSymbols } from '../../project/traffic-light.js';
@@ -14,6 +15,7 @@ import {
   openDeadlines,
   peopleWith,
   servedByTeam,
+  shownDueOn,
   titled,
   unitName,
   type DigestContext,
@@ -55,7 +57,7 @@ export function buildStartLedger(context: DigestContext, month: string, late: bo
       project.timeNodes ? `时间节点：${project.timeNodes}` : '',
     ].filter(Boolean);
     lines.push(
-      `- ${labelOf(project, context)} · ${nameOf(snapshot, project.leaderId)} · ${unitName(snapshot, project.leadUnitId)} · 开工期限 ${start?.dueOn ?? '未定'}${planned.map((part) => ` · ${part}`).join('')} · 在办手续 ${procedures.length} 项${procedures.length ? `：${procedures.map((task) => task.itemName).join('、')}` : ''}`,
+      `- ${labelOf(project, context)} · ${nameOf(snapshot, project.leaderId)} · ${unitName(snapshot, project.leadUnitId)} · 开工期限 ${start ? markProvisional(context.calendar, start.dueOn, start.from) : '未定'}${planned.map((part) => ` · ${part}`).join('')} · 在办手续 ${procedures.length} 项${procedures.length ? `：${procedures.map((task) => task.itemName).join('、')}` : ''}`,
     );
   }
   return toOffice(context, titled(`拟开工重大项目台账 ${month}`, late), lines);
@@ -72,7 +74,7 @@ export function buildAssignment(context: DigestContext, month: string, late: boo
     for (const task of tasks) {
       const light = lightOfTask(task, context);
       lines.push(
-        `- T${task.id} P${task.projectId} ${task.itemName} ${light ? lightSymbols[light] : ''} · ${task.state === 'posted' ? '待报到' : `${task.dueOn ?? '未定'} 前办结`}`,
+        `- T${task.id} P${task.projectId} ${task.itemName} ${light ? lightSymbols[light] : ''} · ${task.state === 'posted' ? '待报到' : `${shownDueOn(task, context) ?? '未定'} 前办结`}`,
       );
     }
     for (const person of new Set([...unitAgents(snapshot, unitId), ...peopleWith(snapshot, 'unit_leader', unitId)])) {

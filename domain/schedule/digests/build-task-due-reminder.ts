@@ -6,7 +6,7 @@
 import { countWorkingDays } from '../../calendar/add-working-days.js';
 import { shanghaiDate } from '../../calendar/shanghai-time.js';
 import type { Digest } from '../schedule-snapshot.js';
-import { peopleWith, titled, type DigestContext, projectById, unitAgents } from './describe-project.js';
+import { peopleWith, shownDueOn, titled, type DigestContext, projectById, unitAgents } from './describe-project.js';
 
 export function buildTaskDueReminder(context: DigestContext, late: boolean): Digest[] {
   const { snapshot, now, calendar, policy } = context;
@@ -20,8 +20,9 @@ export function buildTaskDueReminder(context: DigestContext, late: boolean): Dig
     const project = projectById(snapshot, task.projectId);
     const subject = `T${task.id} P${task.projectId} ${project?.name ?? ''} ${task.itemName}`;
     const agents = unitAgents(snapshot, task.unitId).map((person) => person.id);
+    const due = shownDueOn(task, context);
     if (task.dueOn >= today && countWorkingDays(calendar, today, task.dueOn) === policy.warnBeforeWorkingDays) {
-      tell(agents, `- 🟡 ${subject} · ${task.dueOn} 前办结`);
+      tell(agents, `- 🟡 ${subject} · ${due} 前办结`);
     } else if (task.dueOn < today) {
       // The working days since the promised date: 1 on the first working day after it.
       const days = countWorkingDays(calendar, task.dueOn, today);
@@ -33,7 +34,7 @@ export function buildTaskDueReminder(context: DigestContext, late: boolean): Dig
       }
       tell(
         [...new Set(told)],
-        `- 🔴 ${subject} · 已超过 ${task.dueOn} ${days} 个工作日${days >= policy.overdueReminder.superviseFromDay ? '（督办）' : ''}，请尽快办结`,
+        `- 🔴 ${subject} · 已超过 ${due} ${days} 个工作日${days >= policy.overdueReminder.superviseFromDay ? '（督办）' : ''}，请尽快办结`,
       );
     }
   }

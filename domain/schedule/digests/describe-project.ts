@@ -2,6 +2,8 @@
 // (domain/project/traffic-light.ts), who holds a role.
 import { pickUnitContacts } from '../../roster/pick-unit-contacts.js';
 import type { WorkingCalendar } from '../../calendar/create-working-calendar.js';
+import { markProvisional } from '../../calendar/mark-provisional.js';
+import { shanghaiDate } from '../../calendar/shanghai-time.js';
 import type { Policy } from '../../policy.js';
 import { projectDeadlines } from '../../project/project-deadlines.js';
 import { projectFollowed } from '../../project/project-stage.js';
@@ -30,6 +32,11 @@ export function lightOfTask(task: SnapshotTask, { now, policy, calendar }: Diges
 
 export function openDeadlines(project: SnapshotProject, { policy, calendar }: DigestContext) {
   return projectDeadlines(project, policy, calendar);
+}
+
+/** A taken task's promised date as people read it, （暂定） when counted through a provisional year; null when none. */
+export function shownDueOn(task: SnapshotTask, { calendar }: DigestContext): string | null {
+  return task.dueOn && markProvisional(calendar, task.dueOn, task.takenAt ? shanghaiDate(task.takenAt) : task.dueOn);
 }
 
 // Indexes over one snapshot, built once: a digest of 10,000 projects looks projects and their cards up

@@ -5,6 +5,7 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { enqueueMessage } from '../../../bot/outbox/enqueue-message.js';
+import { formatShanghai } from '../../../domain/calendar/shanghai-time.js';
 import { buildCallCard } from '../../../handlers/tasks/build-call-card.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { findPerson } from '../../support/find-person.js';
@@ -54,7 +55,7 @@ beforeEach(async () => {
     },
   });
   taskId = task.id;
-  const sent = buildCallCard({ call, project, unitName: '市自然资源局', tasks: [task], dispatcher: window.name });
+  const sent = buildCallCard({ call, project, unitName: '市自然资源局', tasks: [task], dispatcher: window.name, ackDue: formatShanghai(call.ackDueAt) });
   await prisma.$transaction((tx) => enqueueMessage(tx, { to: { personId: agent.id }, message: { kind: 'card', card: sent } }));
   card = (await story.deliver())[0]!;
   expect(card).toMatchObject({ api: 'message/send', to: 'zrzy.agent', msgtype: 'template_card', answer: { response_code: 'sent-code-1' } });

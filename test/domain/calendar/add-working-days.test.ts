@@ -71,10 +71,11 @@ describe('long spans', () => {
       ],
       [],
     );
-    // Friday 2027-02-05 → the make-up Saturday 02-06, then Tuesday 02-09 (Monday 02-08 off).
+    // Friday 2027-02-05 → the make-up Saturday 02-06, then Thursday 02-11 (Monday 02-08 off, and 02-09/10
+    // the derived 第六条 days for 初一 and 初二 on the weekend).
     expect(addWorkingDays(entered, '2027-02-05', 1)).toBe('2027-02-06');
-    expect(addWorkingDays(entered, '2027-02-05', 2)).toBe('2027-02-09');
-    expect(countWorkingDays(entered, '2027-02-05', '2027-02-09')).toBe(2);
+    expect(addWorkingDays(entered, '2027-02-05', 2)).toBe('2027-02-11');
+    expect(countWorkingDays(entered, '2027-02-05', '2027-02-11')).toBe(2);
   });
 
   it('agrees with a day-by-day walk for every start in 2025–2027 and spans up to 200 working days', () => {

@@ -9,7 +9,7 @@ const blank = { signedOn: null, landListedOn: null, acceptedAt: null, teamFormed
 describe('projectDeadlines', () => {
   it('gives the team one working day after acceptance (Friday → Monday)', () => {
     const deadlines = projectDeadlines({ ...blank, stage: 'signed', service: 'accepted', acceptedAt: new Date('2026-03-06T10:00:00+08:00') }, policy, calendar);
-    expect(deadlines).toEqual([{ label: '组建团队', dueOn: '2026-03-09' }]);
+    expect(deadlines).toEqual([{ label: '组建团队', dueOn: '2026-03-09', from: '2026-03-06' }]);
   });
 
   it('gives the plan one working day after the team', () => {
@@ -24,7 +24,7 @@ describe('projectDeadlines', () => {
       policy,
       calendar,
     );
-    expect(deadlines).toEqual([{ label: '制定方案', dueOn: '2026-03-06' }]);
+    expect(deadlines).toEqual([{ label: '制定方案', dueOn: '2026-03-06', from: '2026-03-05' }]);
   });
 
   it('takes the earlier of 90 working days after signing and 50 after land listing', () => {
@@ -34,7 +34,7 @@ describe('projectDeadlines', () => {
       calendar,
     );
     // 50 working days after 03-16: 11 in March, 21 in April (清明 04-06 off), 18 in May (05-01..05 off, 05-09 worked).
-    expect(deadlines).toEqual([{ label: '开工', dueOn: '2026-05-28' }]);
+    expect(deadlines).toEqual([{ label: '开工', dueOn: '2026-05-28', from: '2026-03-16' }]);
   });
 
   it('has no start deadline once construction started, nor after 终止', () => {
