@@ -172,7 +172,8 @@ async function startDingtalkStory(mode: 'http' | 'stream', clock: FakeClock): Pr
     const callbackUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${CALLBACK_PATH}`;
     send = async (account, text) => {
       // Signed as DingTalk signs a callback: HMAC-SHA256 of `timestamp\nAppSecret`, sent a moment later.
-      const timestamp = String(clock.now().getTime() - 1500);
+      // The fake clock stands still, so each callback's millisecond is its own: a pair carries one body.
+      const timestamp = String(clock.now().getTime() - 1500 + serial);
       const response = await fetch(callbackUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', timestamp, sign: signCallback(config.clientSecret, timestamp) },
