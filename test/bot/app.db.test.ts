@@ -46,8 +46,8 @@ describe('the bot without a transport', () => {
     );
     // Each event sent twice at the same moment, as a platform retry racing the first delivery.
     const outcomes = await Promise.all([...events, ...events].map((event) => bot.app.receive(event)));
-    expect(outcomes.slice(0, 4)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
-    expect(outcomes.slice(4)).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate']);
+    // On PostgreSQL the two copies race on separate connections: either may be the one recorded.
+    expect(events.map((_, index) => [outcomes[index], outcomes[index + 4]].sort())).toEqual(events.map(() => ['accepted', 'duplicate']));
     expect(await bot.prisma.inbound.count()).toBe(4);
     await bot.app.processInbound();
     await bot.app.deliver();
