@@ -1,9 +1,9 @@
 // Opens the database: embedded PGlite (a directory, or memory for tests) or a PostgreSQL server.
 // Both are PostgreSQL, so one schema and one set of migrations serve both (docs/architecture.md "Toolchain notes").
 import { PGlite } from '@electric-sql/pglite';
-import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { pgAdapter } from './pg-adapter.js';
 import { pgliteAdapter } from './pglite-adapter.js';
 import { applyMigrations, type SqlRunner } from './apply-migrations.js';
 
@@ -57,7 +57,7 @@ async function openPostgres(url: string): Promise<Database> {
   } finally {
     await client.end();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const prisma = new PrismaClient({ adapter: pgAdapter(url) });
   return { prisma, kind: 'postgres', applied, close: () => prisma.$disconnect() };
 }
 

@@ -46,8 +46,8 @@ describe('the bot without a transport', () => {
     );
     // Each event sent twice at the same moment, as a platform retry racing the first delivery.
     const outcomes = await Promise.all([...events, ...events].map((event) => bot.app.receive(event)));
-    expect(outcomes.slice(0, 4)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
-    expect(outcomes.slice(4)).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate']);
+    // On PostgreSQL the two copies race on separate connections: either may be the one recorded.
+    expect(events.map((_, index) => [outcomes[index], outcomes[index + 4]].sort())).toEqual(events.map(() => ['accepted', 'duplicate']));
     expect(await bot.prisma.inbound.count()).toBe(4);
     await bot.app.processInbound();
     await bot.app.deliver();
@@ -58,7 +58,8 @@ describe('the bot without a transport', () => {
   it('refuses an event that fails validation, recording nothing', async () => {
     const at = bot.clock.now().toISOString();
     expect(await bot.app.receive({ platform: 'local', type: 'text', account: '', text: '帮助', dedupKey: 'no-account', at })).toBe('invalid');
-    expect(await bot.app.receive({ platform: 'local', type: 'text', account: 'window', text: 'a\u0000b', dedupKey: 'nul', at })).toBe('invalid');
+    // A control character is stripped from text but refused in an identifier (bot/inbound/sanitize-incoming-event.ts).
+    expect(await bot.app.receive({ platform: 'local', type: 'text', account: 'window', text: '帮助', dedupKey: 'n\u0000ul', at })).toBe('invalid');
     expect(await bot.prisma.inbound.count()).toBe(0);
     expect(await bot.app.processInbound()).toBe(0);
   });

@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 
 const root = mkdtempSync(join(tmpdir(), 'xmgj-data-dir-'));
 const asRoot = process.getuid?.() === 0;
-const canMountReadOnly = !asRoot || spawnSync('unshare', ['-m', 'true']).status === 0;
+const MOUNT_READ_ONLY = 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1"';
+/** Without CAP_SYS_ADMIN (a locked-down container) root cannot make a directory read-only: those cases are skipped. */
+const canMountReadOnly = !asRoot || spawnSync('unshare', ['-m', 'sh', '-c', MOUNT_READ_ONLY, 'sh', root]).status === 0;
 
 interface Started {
   status: number | null;
@@ -23,10 +25,7 @@ interface Started {
 function start(dataDir: string, readOnly?: string): Started {
   const entry = [process.execPath, '--import', 'tsx', 'bot/main.ts'];
   if (readOnly && !asRoot) chmodSync(readOnly, 0o555);
-  const [command, ...args] =
-    readOnly && asRoot
-      ? ['unshare', '-m', 'sh', '-c', 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && shift && exec "$@"', 'sh', readOnly, ...entry]
-      : entry;
+  const [command, ...args] = readOnly && asRoot ? ['unshare', '-m', 'sh', '-c', `${MOUNT_READ_ONLY} && shift && exec "$@"`, 'sh', readOnly, ...entry] : entry;
   const result = spawnSync(command!, args, {
     env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' },
     encoding: 'utf8',

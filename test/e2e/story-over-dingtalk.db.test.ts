@@ -170,11 +170,10 @@ async function startDingtalkStory(mode: 'http' | 'stream', clock: FakeClock): Pr
     const server: Server = createServer(prisma, logger, [routes], false, () => [transport.health?.() ?? null]).listen(0, '127.0.0.1');
     await once(server, 'listening');
     const callbackUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${CALLBACK_PATH}`;
-    let sent = 0;
     send = async (account, text) => {
-      // Signed as DingTalk signs a callback: HMAC-SHA256 of `timestamp\nAppSecret`, sent a moment later; each
-      // callback has its own millisecond, as a (timestamp, sign) pair carries one body only.
-      const timestamp = String(clock.now().getTime() - 1500 + sent++);
+      // Signed as DingTalk signs a callback: HMAC-SHA256 of `timestamp\nAppSecret`, sent a moment later.
+      // The fake clock stands still, so each callback's millisecond is its own: a pair carries one body.
+      const timestamp = String(clock.now().getTime() - 1500 + serial);
       const response = await fetch(callbackUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', timestamp, sign: signCallback(config.clientSecret, timestamp) },
