@@ -64,15 +64,14 @@ const MAX_MESSAGE_CHARS = 5000;
 /** How much of an unknown command word is quoted back, and of a suggested command (enough for a whole usual one). */
 const UNKNOWN_WORD_CHARS = 10;
 const SUGGESTED_CHARS = 100;
-// C0 controls but tab, line feed and carriage return; DEL and C1; the bidirectional overrides and
-// isolates, which make a name read backwards in the chat (Unicode TR#9). The WeCom adapter already
-// strips C0 from free text (bot/wecom/sanitize-callback-fields.ts); other transports do not.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+// The bidirectional overrides and isolates, which make a name read backwards in the chat (Unicode TR#9).
+// Control characters never get here: app.receive strips them from text on every platform
+// (bot/inbound/sanitize-incoming-event.ts), as WeCom does itself.
+const DIRECTION = /[\u202A-\u202E\u2066-\u2069]/;
 
 /** The refusal for a message no command can take, if it is one. */
 function refuseUnreadable(text: string): string | undefined {
-  if (CONTROL.test(text)) return '消息里有不可见的控制字符，请删去后重新发送。';
+  if (DIRECTION.test(text)) return '消息里有不可见的文字方向符号，请删去后重新发送。';
   if ([...text].length > MAX_MESSAGE_CHARS) return `消息太长（最多 ${MAX_MESSAGE_CHARS} 字），请分几条发送。`;
   return undefined;
 }

@@ -64,14 +64,18 @@ describe('登记项目 with hostile fields', () => {
       '投资「99999999亿」超过 1万亿元，请检查单位，例如 8亿、8000万 或 800000000元。',
     );
     expect(await refused('window', '登记项目 名称：光伏 投资：1e9')).toBe('看不懂投资「1e9」，请写成 3.5亿、8000万、三千万 或 30000000元。');
-    expect(await refused('window', '登记项目 名称：光伏 投资：3亿 签约日期：2026-02-30')).toBe('看不懂签约日期「2026-02-30」，请写成 2026-03-02。');
+    expect(await refused('window', '登记项目 名称：光伏 投资：3亿 签约日期：2026-02-30')).toBe('看不懂签约日期「2026-02-30」，请写成 2026-11-23。');
     expect(await refused('window', '修改项目 P1 投资：-1')).toMatch(/^投资「-1」必须大于 0/);
     expect(await refused('window', '开工 P1 2026-13-01')).toMatch(/^看不懂/);
   });
 
-  it('refuses control characters anywhere in a command', async () => {
-    for (const text of ['登记项目 名称：光伏\u0007项目 投资：3亿', '进度\u0008 P1', '问题 P1 用地\u001b[31m', '登记项目 名称：光伏\u202e目项 投资：3亿'])
-      expect(await refused('window', text)).toBe('消息里有不可见的控制字符，请删去后重新发送。');
+  it('reads a command with control characters as WeCom shows it, stripped, and refuses direction marks', async () => {
+    for (const text of ['登记项目 名称：光伏\u202e目项 投资：3亿', '进度 P1\u2066'])
+      expect(await refused('window', text)).toBe('消息里有不可见的文字方向符号，请删去后重新发送。');
+    const [progress] = await h.say('window', '进度\u0008 P1');
+    expect(progress!.text).toContain('P1 光伏组件项目\n服务：未受理');
+    await h.say('window', '登记项目 名称：储能\u0007项目 投资：3亿 责任单位：发改委');
+    expect(await h.prisma.project.count({ where: { name: '储能项目' } })).toBe(1);
   });
 });
 
