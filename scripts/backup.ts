@@ -24,7 +24,10 @@ async function main(): Promise<number> {
     const lock = holdDataDir(dataDir);
     if (!lock.ok) return askRunningBot(lock.holder, config.backupsDir);
   }
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database).catch((error: unknown) => {
+    const setting = embedded ? `DATA_DIR: cannot open the embedded database in ${config.database}` : 'DATABASE_URL: cannot open the database';
+    throw new ConfigError(`${setting} (${(error as Error).message?.split('\n')[0] || String(error)})`);
+  });
   try {
     const source = database.dump ? { kind: 'pglite' as const, dump: database.dump } : { kind: 'postgres' as const, url: config.database };
     return report(await takeBackup(database.prisma, source, { dir: config.backupsDir, kept: config.policy.backups.kept, now: new Date() }));
