@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     jobs: { directory },
     inboundWorkers: database.kind === 'postgres' ? INBOUND_WORKERS_ON_POSTGRES : 1,
     metrics,
-    nightlyBackup: backup?.nightly,
+    nightlyBackup: config.policy.backups.nightlyAt === null ? undefined : backup?.nightly,
   });
   const routers = transports.flatMap((transport) => (transport.routes ? [transport.routes(app.receive)] : []));
   const runWhatCameDue = () =>
