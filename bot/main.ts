@@ -73,7 +73,7 @@ async function main(): Promise<void> {
         (error: unknown) => logger.error({ err: error }, 'backup failed'),
       ),
   };
-  if (backup) process.on('SIGUSR2', () => void backup.now());
+  if (backup) takeBackupOnSignal = () => void backup.now();
   const app = createApp({
     prisma,
     policy: config.policy,
@@ -137,6 +137,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
+/** What SIGUSR2 (`npm run backup`) does once the bot is up; set by main. */
+let takeBackupOnSignal: (() => void) | null = null;
+
 async function open(config: Config) {
   const embedded = !config.database.includes('://');
   if (embedded) {
@@ -144,6 +147,8 @@ async function open(config: Config) {
     // Two processes on one PGlite directory corrupt it; `npm run restore` takes the same lock.
     const lock = holdDataDir(dirname(config.database));
     if (!lock.ok) throw new ConfigError(`DATA_DIR: ${dirname(config.database)} is in use by another 项目管家 process (pid ${lock.holder}) or a restore`);
+    // From the moment the lock names this process, `npm run backup` may signal it: SIGUSR2's default would end it.
+    process.on('SIGUSR2', () => (takeBackupOnSignal ? takeBackupOnSignal() : console.warn('backup asked for during start-up: ask again once it has started')));
   }
   try {
     return await openDatabase(config.database);

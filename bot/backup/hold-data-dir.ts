@@ -34,9 +34,15 @@ export function holdDataDir(dataDir: string): { ok: true; release(): void } | { 
   if (holder !== null && holder !== process.pid) return { ok: false, holder };
   const file = join(dataDir, LOCK_FILE);
   writeFileSync(file, `${process.pid}\n`);
-  const release = (): void => {
+  const atExit = (): void => {
     if (findDataDirHolder(dataDir) === process.pid) rmSync(file, { force: true });
   };
-  process.once('exit', release);
-  return { ok: true, release };
+  process.once('exit', atExit);
+  return {
+    ok: true,
+    release() {
+      process.off('exit', atExit);
+      atExit();
+    },
+  };
 }
