@@ -118,3 +118,20 @@ it('tells the admin once when a message has failed for an hour', async () => {
   expect(told.split('有消息发送失败已超过 1 小时').length - 1).toBe(1);
   expect(told).toContain('有消息发送失败已超过 1 小时（2026-11-23 10:00 起），仍在重试。发「状态」查看待发和失败的消息。');
 });
+
+it('tells the admin once when the nightly backup has not succeeded for two days', async () => {
+  const hoursAgo = (hours: number) => new Date(h.clock.now().getTime() - hours * 3_600_000);
+  await h.prisma.scheduleRun.create({ data: { job: 'backup-nightly', slot: '2026-11-20', startedAt: hoursAgo(79) } });
+  expect(await warnHealth(h.prisma, { now: h.clock.now(), backupsExpected: true })).toEqual(['health:backup-stale:none']);
+  await h.prisma.scheduleRun.create({
+    data: { job: 'backup', slot: 'xiangmu-guanjia-2026-11-21T19-00-00Z.tar.gz', startedAt: hoursAgo(47), finishedAt: hoursAgo(47) },
+  });
+  expect(await warnHealth(h.prisma, { now: h.clock.now(), backupsExpected: true })).toEqual([]);
+  h.clock.advanceMinutes(60);
+  await warnHealth(h.prisma, { now: h.clock.now(), backupsExpected: true });
+  await warnHealth(h.prisma, { now: h.clock.now(), backupsExpected: true });
+  await h.app.deliver();
+  expect(h.textsTo('admin')).toEqual([
+    '每晚备份至今没有成功过。请查看日志和磁盘空间，或运行 npm run backup。\n\n已超过两天没有新的备份（最近一次 2026-11-21 11:00）。请查看日志和磁盘空间，或运行 npm run backup。',
+  ]);
+});
