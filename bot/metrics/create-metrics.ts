@@ -64,8 +64,8 @@ export function createMetrics(prisma: Db, clock: Clock): Metrics {
   return {
     callback: (outcome, reason) => callbacks.inc({ outcome, reason }),
     send: (platform, outcome) => sends.inc({ platform, outcome }),
-    escalations: (fired) => fired > 0 && escalations.inc(fired),
-    scheduleRuns: (ran) => ran > 0 && scheduleRuns.inc(ran),
+    escalations: (fired) => escalations.inc(fired),
+    scheduleRuns: (ran) => scheduleRuns.inc(ran),
     contentType: registry.contentType,
     async render() {
       const now = clock.now();
