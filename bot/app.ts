@@ -20,6 +20,8 @@ import type { Receive } from './transport/transport.js';
 import { ESCALATION_CYCLE_MS, escalateDueTasks } from '../cron/escalate-due-tasks.js';
 import { PRUNE_CYCLE_MS, pruneOldRows } from '../cron/prune-old-rows.js';
 import { warnCalendarGap } from '../cron/warn-calendar-gap.js';
+import { HEALTH_CYCLE_MS, warnHealth } from '../cron/warn-health.js';
+import type { MetricsRecorder } from './metrics/create-metrics.js';
 import { SCHEDULE_CYCLE_MS, runSchedules } from '../cron/schedules/run-schedules.js';
 
 export interface AppDeps {
@@ -38,6 +40,10 @@ export interface AppDeps {
   inboundWorkers?: number;
   /** Events of different senders claimed and handled in one transaction (default INBOUND_BATCH). */
   inboundBatch?: number;
+  /** Counts callbacks, sends, escalations and schedule runs for `/metrics` (bot/metrics/create-metrics.ts). */
+  metrics?: MetricsRecorder;
+  /** The embedded database's nightly backup, checked each minute (bot/backup/run-nightly-backup.ts); unset, none. */
+  nightlyBackup?: (now: Date) => Promise<unknown>;
 }
 
 export interface App {
@@ -68,7 +74,8 @@ export function createApp(deps: AppDeps): App {
   const messengers = new Map(deps.messengers.map((messenger) => [messenger.platform, messenger]));
   const groupPlatforms = deps.messengers.filter((messenger) => messenger.limits.groupChats).map((messenger) => messenger.platform);
   const directoryPlatforms = new Set(Object.keys(deps.jobs?.directory ?? {}) as Platform[]);
-  let loops: Record<'inbound' | 'outbox' | 'escalation' | 'jobs' | 'calendar' | 'schedules' | 'prune', Loop> | null = null;
+  let loops: Record<'inbound' | 'outbox' | 'escalation' | 'jobs' | 'calendar' | 'schedules' | 'prune' | 'health', Loop> | null = null;
+  let backupLoop: Loop | null = null;
   /** Aborted by stop(): a send pass under way releases what it has not started (bot/outbox/send-pending.ts). */
   let stopping = new AbortController();
 
@@ -87,6 +94,7 @@ export function createApp(deps: AppDeps): App {
       const sanitized = sanitizeIncomingEvent(event);
       if (!sanitized.ok) {
         logger.warn({ platform: event.platform, reason: sanitized.reason }, 'incoming event refused: invalid');
+        deps.metrics?.callback('refused', 'invalid');
         return 'invalid';
       }
       const parsed = incomingEventSchema.safeParse(sanitized.event);
@@ -95,9 +103,14 @@ export function createApp(deps: AppDeps): App {
           { platform: event.platform, issue: parsed.error.issues[0]?.message, path: parsed.error.issues[0]?.path.join('.') },
           'incoming event refused: invalid',
         );
+        deps.metrics?.callback('refused', 'invalid');
         return 'invalid';
       }
-      if (!(await recordInbound(prisma, parsed.data))) return 'duplicate';
+      if (!(await recordInbound(prisma, parsed.data))) {
+        deps.metrics?.callback('refused', 'duplicate');
+        return 'duplicate';
+      }
+      deps.metrics?.callback('accepted', '');
       loops?.inbound.kick();
       return 'accepted';
     },
@@ -118,9 +131,10 @@ export function createApp(deps: AppDeps): App {
       }
       return processed;
     },
-    deliver: () => sendPending(prisma, messengers, { now: clock.now(), logger, stopping: stopping.signal }),
+    deliver: () => sendPending(prisma, messengers, { now: clock.now(), logger, stopping: stopping.signal, observe: deps.metrics?.send }),
     async escalate() {
       const fired = await escalateDueTasks(prisma, { now: clock.now(), policy: deps.policy, logger });
+      deps.metrics?.escalations(fired);
       if (fired > 0) loops?.outbox.kick();
       return fired;
     },
@@ -131,6 +145,7 @@ export function createApp(deps: AppDeps): App {
     },
     async runSchedules() {
       const ran = (await runSchedules(prisma, { now: clock.now(), policy: deps.policy, logger })).length;
+      deps.metrics?.scheduleRuns(ran);
       if (ran > 0) loops?.outbox.kick();
       return ran;
     },
@@ -148,7 +163,10 @@ export function createApp(deps: AppDeps): App {
         calendar: runEvery('calendar', 60 * 60 * 1000, () => warnCalendarGap(prisma, clock.now()), logger),
         schedules: runEvery('schedules', SCHEDULE_CYCLE_MS, () => this.runSchedules(), logger),
         prune: runEvery('prune', PRUNE_CYCLE_MS, () => this.prune(), logger),
+        health: runEvery('health', HEALTH_CYCLE_MS, () => warnHealth(prisma, { now: clock.now(), backupsExpected: deps.nightlyBackup !== undefined }), logger),
       };
+      const { nightlyBackup } = deps;
+      if (nightlyBackup) backupLoop = runEvery('backup', 60_000, () => nightlyBackup(clock.now()), logger);
       loops.inbound.kick();
       // What came due while the server was down fires now, not one cycle later.
       loops.escalation.kick();
@@ -158,8 +176,9 @@ export function createApp(deps: AppDeps): App {
     },
     async stop() {
       stopping.abort();
-      await Promise.all(Object.values(loops ?? {}).map((loop) => loop.stop()));
+      await Promise.all([...Object.values(loops ?? {}), ...(backupLoop ? [backupLoop] : [])].map((loop) => loop.stop()));
       loops = null;
+      backupLoop = null;
     },
   };
 }

@@ -35,6 +35,8 @@ export interface Config {
   database: string;
   /** Where the local chat saves the files it cannot show: DATA_DIR/files (bot/local/save-local-file.ts). */
   filesDir: string;
+  /** Where `npm run backup` and the nightly backup write: DATA_DIR/backups (bot/backup/take-backup.ts). */
+  backupsDir: string;
   trustProxy: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   policy: Policy;
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: vars.HOST ?? (platform ? '0.0.0.0' : '127.0.0.1'),
     database: vars.DATABASE_URL ?? `${vars.DATA_DIR}/pglite`,
     filesDir: `${vars.DATA_DIR}/files`,
+    backupsDir: `${vars.DATA_DIR}/backups`,
     trustProxy: vars.TRUST_PROXY === '1',
     logLevel: vars.LOG_LEVEL,
     policy: loadPolicy(vars.POLICY_FILE),

@@ -2,6 +2,7 @@
 // With nothing configured it runs on the embedded database with the demo roster and the local
 // terminal chat, so `npm install && npm start` works on a fresh machine.
 import { existsSync, watchFile } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../prisma/open-database.js';
 import { recomputeTaskClocks } from '../prisma/recompute-task-clocks.js';
@@ -15,6 +16,10 @@ import { createLogger } from './logger.js';
 import { prepareDataDir } from './prepare-data-dir.js';
 import { loadRosterAtStart } from './roster/load-roster-at-start.js';
 import { createServer } from './server.js';
+import { holdDataDir } from './backup/hold-data-dir.js';
+import { runNightlyBackup } from './backup/run-nightly-backup.js';
+import { takeBackup } from './backup/take-backup.js';
+import { createMetrics } from './metrics/create-metrics.js';
 import { createDingtalkTransport } from './dingtalk/create-dingtalk-transport.js';
 import { createWecomTransport } from './wecom/create-wecom-transport.js';
 import { CALLBACK_PATH } from './wecom/create-wecom-router.js';
@@ -57,6 +62,18 @@ async function main(): Promise<void> {
   const directory = Object.fromEntries(transports.flatMap((transport) => (transport.fetchDirectory ? [[transport.platform, transport.fetchDirectory]] : [])));
   // The local chat's clock can be moved to try the scheduled digests; a platform's only by CLOCK_FILE.
   const clock = local?.clock ?? baseClock;
+  const metrics = createMetrics(prisma, clock);
+  // Only the process holding the embedded database can copy it: `npm run backup` asks it with SIGUSR2.
+  const { dump } = database;
+  const backup = dump && {
+    nightly: (now: Date) => runNightlyBackup(prisma, { kind: 'pglite', dump }, { dir: config.backupsDir, policy: config.policy, now, logger }),
+    now: () =>
+      takeBackup(prisma, { kind: 'pglite', dump }, { dir: config.backupsDir, kept: config.policy.backups.kept, now: clock.now() }).then(
+        (result) => result.ok && logger.info({ file: result.file, bytes: result.bytes, removed: result.removed.length }, 'backup taken'),
+        (error: unknown) => logger.error({ err: error }, 'backup failed'),
+      ),
+  };
+  if (backup) takeBackupOnSignal = () => void backup.now();
   const app = createApp({
     prisma,
     policy: config.policy,
@@ -65,6 +82,8 @@ async function main(): Promise<void> {
     messengers: transports.map((transport) => transport.messenger),
     jobs: { directory },
     inboundWorkers: database.kind === 'postgres' ? INBOUND_WORKERS_ON_POSTGRES : 1,
+    metrics,
+    nightlyBackup: config.policy.backups.nightlyAt === null ? undefined : backup?.nightly,
   });
   const routers = transports.flatMap((transport) => (transport.routes ? [transport.routes(app.receive)] : []));
   const runWhatCameDue = () =>
@@ -83,7 +102,7 @@ async function main(): Promise<void> {
       ),
     );
   for (const transport of transports) await transport.start?.(app.receive);
-  const server = createServer(prisma, logger, routers, config.trustProxy, () => transports.map((transport) => transport.health?.() ?? null));
+  const server = createServer(prisma, logger, routers, config.trustProxy, () => transports.map((transport) => transport.health?.() ?? null), metrics);
   const { server: listener, url } = await listen(server, config.port, config.host);
   const where = config.host === '0.0.0.0' || config.host === '::' ? `${url} (all interfaces)` : url;
   logger.info(`项目管家 is listening on ${where} (embedded database: ${database.kind === 'pglite'})`);
@@ -118,9 +137,19 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
+/** What SIGUSR2 (`npm run backup`) does once the bot is up; set by main. */
+let takeBackupOnSignal: (() => void) | null = null;
+
 async function open(config: Config) {
   const embedded = !config.database.includes('://');
-  if (embedded) prepareDataDir(config.database);
+  if (embedded) {
+    prepareDataDir(config.database);
+    // Two processes on one PGlite directory corrupt it; `npm run restore` takes the same lock.
+    const lock = holdDataDir(dirname(config.database));
+    if (!lock.ok) throw new ConfigError(`DATA_DIR: ${dirname(config.database)} is in use by another 项目管家 process (pid ${lock.holder}) or a restore`);
+    // From the moment the lock names this process, `npm run backup` may signal it: SIGUSR2's default would end it.
+    process.on('SIGUSR2', () => (takeBackupOnSignal ? takeBackupOnSignal() : console.warn('backup asked for during start-up: ask again once it has started')));
+  }
   try {
     return await openDatabase(config.database);
   } catch (error) {

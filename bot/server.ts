@@ -9,17 +9,35 @@ import type { Db } from '../prisma/open-database.js';
 import { readMigrations } from '../prisma/apply-migrations.js';
 import { isClientGone } from './is-client-gone.js';
 import type { Logger } from './logger.js';
+import type { Metrics } from './metrics/create-metrics.js';
+
+/** Paths that are not a platform's callbacks: their refusals are not counted as refused callbacks. */
+const OWN_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** `trustProxy`: behind a load balancer, take the caller's IP from X-Forwarded-For. */
 /** `transportProblems`: what each connected transport reports as wrong (e.g. a stream down for over a minute). */
-export function createServer(prisma: Db, logger: Logger, routers: Router[], trustProxy = false, transportProblems: () => (string | null)[] = () => []): Koa {
+/** `metrics`: served at `/metrics` (README "部署": keep it off the public proxy); refused callbacks are counted by status. */
+export function createServer(
+  prisma: Db,
+  logger: Logger,
+  routers: Router[],
+  trustProxy = false,
+  transportProblems: () => (string | null)[] = () => [],
+  metrics?: Metrics,
+): Koa {
   const server = new Koa({ proxy: trustProxy });
+  // A request refused at the door (bad signature, stale timestamp, malformed body…); an event refused
+  // after decoding is also counted by app.receive as `invalid`.
+  const countRefusal = (ctx: Context, status: number): void => {
+    if (!OWN_PATHS.has(ctx.path)) metrics?.callback('refused', `http_${status}`);
+  };
   server.use(async (ctx, next) => {
     // Read (and let Koa cache) the IP while the socket is there: a refusal may come after the
     // caller has gone, when Koa can no longer read it.
     const ip = callerIp(ctx);
     try {
       await next();
+      if (ctx.status >= 400 && ctx.status < 500) countRefusal(ctx, ctx.status);
     } catch (error) {
       const given = (error as { status?: unknown }).status;
       const status = typeof given === 'number' && given >= 400 && given < 600 ? given : 500;
@@ -31,6 +49,7 @@ export function createServer(prisma: Db, logger: Logger, routers: Router[], trus
       } else {
         logger.warn({ status, reason, path: ctx.path, ip }, 'request refused');
       }
+      if (status < 500) countRefusal(ctx, status);
       ctx.status = status;
       ctx.body = { error: status >= 500 ? 'internal error' : reason };
     }
@@ -63,6 +82,12 @@ export function createServer(prisma: Db, logger: Logger, routers: Router[], trus
       ctx.body = { ready: false, database: 'unreachable' };
     }
   });
+
+  if (metrics)
+    health.get('/metrics', async (ctx) => {
+      ctx.type = metrics.contentType;
+      ctx.body = await metrics.render();
+    });
 
   for (const router of [health, ...routers]) server.use(router.routes()).use(router.allowedMethods());
   return server;

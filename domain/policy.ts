@@ -102,6 +102,11 @@ export const policySchema = z
     defaultLeadUnit: z.string().min(1).nullable(),
     /** A county's own short names for units (`{ "规划局": "自然资源局" }`), tried before the built-in ones. */
     unitAliases: z.record(z.string().min(1), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])),
+    /**
+     * Backups in DATA_DIR/backups (`npm run backup`): the newest `kept` are kept; the embedded database
+     * is copied each night at `nightlyAt` (Asia/Shanghai), null for none (docs/architecture.md "Backups").
+     */
+    backups: z.object({ kept: z.number().int().min(1), nightlyAt: clock.nullable() }).strict(),
   })
   .strict();
 
@@ -137,6 +142,7 @@ export const defaultPolicy: Policy = {
   retentionDays: { inbound: 30, outbox: 30 },
   defaultLeadUnit: null,
   unitAliases: {},
+  backups: { kept: 14, nightlyAt: '03:00' },
 };
 
 /**

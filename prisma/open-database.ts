@@ -16,6 +16,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Names of the migrations this open applied (empty when the schema was current). */
   applied: string[];
+  /** The embedded database's data directory as a gzipped tar, taken between queries (PGlite's dumpDataDir); unset on PostgreSQL. */
+  dump?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function openDatabase(location: string, template?: Blob): Promise<D
     prisma,
     kind: 'pglite',
     applied,
+    dump: () => lite.dumpDataDir('gzip'),
     async close() {
       await prisma.$disconnect();
       await lite.close();

@@ -24,6 +24,8 @@ export interface SendOptions {
   leaseMs?: number;
   /** Aborted when the server stops: sends under way finish, the rest of the batch is released at once. */
   stopping?: AbortSignal;
+  /** Told each try's outcome (bot/metrics/create-metrics.ts). */
+  observe?: (platform: string, outcome: 'sent' | 'retry' | 'failed' | 'unknown') => void;
 }
 
 /** Returns the number of rows delivered in this pass. */
@@ -47,6 +49,7 @@ export async function sendPending(prisma: Db, messengers: ReadonlyMap<Platform, 
         if (options.stopping?.aborted) return;
         unstarted.delete(row);
         const { result, dropsDuplicates } = await deliver(prisma, messengers.get(row.platform!)!, row, logger);
+        options.observe?.(row.platform!, result.ok ? 'sent' : !result.retry ? 'failed' : result.unknown ? 'unknown' : 'retry');
         if (result.ok) {
           sentRows.add(row, result.platformMsgId);
           sent += 1;

@@ -16,6 +16,7 @@ import { listSchedule } from '../../domain/schedule/list-schedule.js';
 import type { Occurrence } from '../../domain/schedule/plan-occurrences.js';
 import { loadLedger } from '../../prisma/load-ledger.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
+import { BACKUP_JOB, NIGHTLY_BACKUP_JOB } from '../../prisma/read-health.js';
 import { remindRatingComplaints } from '../remind-rating-complaints.js';
 import { loadSnapshot } from './load-snapshot.js';
 import { markProblemsDigested } from './mark-problems-digested.js';
@@ -36,7 +37,14 @@ export interface ScheduleOptions {
 export async function runSchedules(prisma: Db, { now, policy, logger }: ScheduleOptions): Promise<string[]> {
   const calendar = await prisma.$transaction((tx) => loadWorkingCalendar(tx));
   await remindRatingComplaints(prisma, now);
-  const runs = await prisma.scheduleRun.findMany({ select: { job: true, slot: true }, orderBy: { id: 'desc' }, take: 2000 });
+  // Backups record themselves in the same table (prisma/read-health.ts) but are no schedule occurrence: a backup
+  // taken before the first start must not make that start look like a restart with digests to catch up.
+  const runs = await prisma.scheduleRun.findMany({
+    where: { job: { notIn: [BACKUP_JOB, NIGHTLY_BACKUP_JOB] } },
+    select: { job: true, slot: true },
+    orderBy: { id: 'desc' },
+    take: 2000,
+  });
   const plan = dueOccurrences(listSchedule(policy), new Set(runs.map((run) => `${run.job}:${run.slot}`)), now, calendar);
   // A new installation has missed nothing: what is open at its first pass is marked, not sent.
   const fresh = runs.length === 0;

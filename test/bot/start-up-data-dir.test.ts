@@ -55,6 +55,17 @@ describe('start-up with a DATA_DIR it cannot use', () => {
     expectOneLine(start(join(file, 'data')), /^项目管家 cannot start — DATA_DIR: cannot create .*in-the-way\/data \(ENOTDIR: not a directory/);
   });
 
+  it('refuses a DATA_DIR another running bot holds: two processes on one PGlite directory corrupt it', () => {
+    const dataDir = join(root, 'held');
+    mkdirSync(dataDir);
+    // This test's process plays the running bot (bot/backup/hold-data-dir.ts).
+    writeFileSync(join(dataDir, 'bot.pid'), `${process.pid}\n`);
+    expectOneLine(
+      start(dataDir),
+      new RegExp(`^项目管家 cannot start — DATA_DIR: .*held is in use by another 项目管家 process \\(pid ${process.pid}\\) or a restore$`),
+    );
+  });
+
   it.skipIf(!canMountReadOnly)('refuses a DATA_DIR that is not writable', () => {
     const dataDir = join(root, 'read-only');
     mkdirSync(dataDir);

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createApp, type App } from '../../bot/app.js';
+import { createMetrics, type Metrics } from '../../bot/metrics/create-metrics.js';
 import type { Platform } from '../../bot/messages.js';
 import { createLogger } from '../../bot/logger.js';
 import { importRoster } from '../../bot/roster/import-roster.js';
@@ -23,6 +24,8 @@ export interface Harness {
   clock: FakeClock;
   messenger: RecordingMessenger;
   policy: Policy;
+  /** Set with the `metrics` option. */
+  metrics: Metrics | undefined;
   /**
    * Sends a text from `account`; returns what everyone received because of it: the notices in the
    * order they were delivered, then the reply to the sender (delivered first, listed last to read well).
@@ -44,6 +47,10 @@ export interface HarnessOptions {
   platform?: Platform;
   /** A roster file other than the demo roster. */
   roster?: string;
+  /** A messenger of the test's own (e.g. one that fails for some accounts). */
+  messenger?: RecordingMessenger;
+  /** Counts for `/metrics` (h.metrics). */
+  metrics?: boolean;
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -55,8 +62,17 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   // 2026-11-23 is a Monday; 10:00 in Asia/Shanghai is office time.
   const clock = new FakeClock(new Date(options.now ?? '2026-11-23T10:00:00+08:00'));
   const platform = options.platform ?? 'local';
-  const messenger = new RecordingMessenger(platform);
-  const app = createApp({ prisma, policy: resolved.policy, clock, logger: createLogger('silent'), messengers: [messenger], jobs: options.jobs });
+  const messenger = options.messenger ?? new RecordingMessenger(platform);
+  const metrics = options.metrics ? createMetrics(prisma, clock) : undefined;
+  const app = createApp({
+    prisma,
+    policy: resolved.policy,
+    clock,
+    logger: createLogger('silent'),
+    messengers: [messenger],
+    jobs: options.jobs,
+    metrics,
+  });
 
   async function run(event: Parameters<App['receive']>[0]): Promise<Received[]> {
     const before = messenger.received.length;
@@ -76,6 +92,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     clock,
     messenger,
     policy: resolved.policy,
+    metrics,
     say: (account, text) => run({ platform, type: 'text', account, text, dedupKey: randomUUID(), at: at() }),
     click: (account, card, buttonId, input) =>
       run({
