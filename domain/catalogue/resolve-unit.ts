@@ -44,12 +44,14 @@ function suggestUnits<T extends NamedUnit>(key: string, units: readonly T[], ali
     const score = Math.max(...[own, ...shortNames].map((name) => (name.includes(key) || key.includes(name) ? 1 : overlap(key, name))));
     return { unit, score };
   });
-  return scored
-    // Over half the characters shared: 消防 and 人防 share only 防, which names two different units.
-    .filter((entry) => entry.score > 0.5)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, MAX_SUGGESTIONS)
-    .map((entry) => entry.unit);
+  return (
+    scored
+      // Over half the characters shared: 消防 and 人防 share only 防, which names two different units.
+      .filter((entry) => entry.score > 0.5)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, MAX_SUGGESTIONS)
+      .map((entry) => entry.unit)
+  );
 }
 
 /** Dice coefficient over characters. */
@@ -65,8 +67,7 @@ function overlap(a: string, b: string): number {
  */
 export function describeUnknownUnit(typed: string, suggestions: readonly NamedUnit[]): string {
   const known = defaultUnitAliases[unitKey(typed.normalize('NFKC').replace(/\s+/g, ''))];
-  if (suggestions.length === 0 && known)
-    return `名册中没有「${typed}」对应的单位（${known.join('、')}），请管理员先把它加入名册。`;
+  if (suggestions.length === 0 && known) return `名册中没有「${typed}」对应的单位（${known.join('、')}），请管理员先把它加入名册。`;
   if (suggestions.length === 0) return `没有「${typed}」这个单位，请写名册中的单位名称，例如 自然资源局。`;
   return `没有「${typed}」这个单位，你是不是指：${suggestions.map((unit) => unitKey(unit.name)).join('、')}？`;
 }

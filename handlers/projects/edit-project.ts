@@ -12,7 +12,14 @@ import { describeInvestmentRefusal, formatInvestment, parseInvestment } from '..
 import { maskMobile } from '../../domain/mask-mobile.js';
 import { issueBindCode } from './issue-bind-code.js';
 import { describeNewBindCode } from './reissue-bind-code.js';
-import { describeDateRefusal, describeFieldRefusal, projectFields, readProjectFields, stageDateFields, type ProjectField } from '../../domain/project/project-fields.js';
+import {
+  describeDateRefusal,
+  describeFieldRefusal,
+  projectFields,
+  readProjectFields,
+  stageDateFields,
+  type ProjectField,
+} from '../../domain/project/project-fields.js';
 import { stageSteps } from '../../domain/project/project-stage.js';
 import { checkStageDates, describeStageDateRefusal } from '../../domain/project/stage-dates.js';
 import { commandLine } from '../shared/command-line.js';

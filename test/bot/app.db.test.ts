@@ -14,7 +14,9 @@ describe('the bot without a transport', () => {
     const received = await bot.say('window', '帮助');
     expect(received.map((item) => item.recipient)).toEqual(['window']);
     expect(received[0]!.text).toContain('专窗小李，你可以使用这些命令');
-    expect(received[0]!.text).toContain('帮助');
+    expect(received[0]!.text).toContain('· 受理 P12 — 受理帮办代办');
+    // Not a unit's commands, and not 绑定, which is for enterprise contacts.
+    expect(received[0]!.text).not.toMatch(/· 报到|· 绑定 /);
   });
 
   it('tells an unregistered person whom to ask and nothing else', async () => {

@@ -30,11 +30,11 @@ it('ranks the unit with an overdue item and the unit that never took its card be
   await h.app.deliver();
   const ranking = h.messenger.received.find((item) => item.recipient === 'office' && item.text.includes('2026-12 重点项目排名'));
   const lines = ranking!.text.split('\n').filter((line) => /^\d\. /.test(line));
-  // The project was registered without 责任单位, so the window's own unit leads it (and owes nothing).
-  expect(lines.map((line) => line.split(' · ')[0])).toEqual(['1. 市发展和改革委员会', '2. 市政务服务中心', '3. 市生态环境局', '3. 市住房和城乡建设局']);
+  // The project was registered without 责任单位, so no unit leads it: only the units with items rank.
+  expect(lines.map((line) => line.split(' · ')[0])).toEqual(['1. 市发展和改革委员会', '2. 市生态环境局', '2. 市住房和城乡建设局']);
   expect(lines[0]).toContain('按时办结 1/1 · 逾期在办 0 项 · 未报到 0 张 · 办事 1');
   // The card posted 12-02 and never taken, and 施工许可 due 12-07 and still open: 3 each (one per 5 working days over).
-  expect(lines[2]).toContain('按时办结 0/0 · 逾期在办 0 项 · 未报到 1 张 · 办事 -3');
-  expect(lines[3]).toContain('按时办结 0/0 · 逾期在办 1 项（超 11 个工作日） · 未报到 0 张 · 办事 -3');
+  expect(lines[1]).toContain('按时办结 0/0 · 逾期在办 0 项 · 未报到 1 张 · 办事 -3');
+  expect(lines[2]).toContain('按时办结 0/0 · 逾期在办 1 项（超 11 个工作日） · 未报到 0 张 · 办事 -3');
   expect(ranking!.text).toMatch(/本月无考核内容（未排名）：.*市自然资源局/);
 });
