@@ -1,7 +1,7 @@
 // Jurisdiction profiles: each names the policy values its own seed document sets, over the
 // defaults (domain/policy.ts: 镇平's schedule and 大姚's process). POLICY_PRESET picks one and
-// POLICY_FILE overrides any part on top (docs/domain.md "Profiles"). What a seed sets but the policy
-// cannot express is left out and said so here, not approximated.
+// POLICY_FILE overrides any part on top (docs/domain.md "Profiles", whose citation forms these use).
+// What a seed sets but the policy cannot express is left out and said so here, not approximated.
 
 /** A part of a policy: any key, any depth (arrays are replaced whole). */
 export type PolicyPart = { readonly [key: string]: unknown };
@@ -29,16 +29,16 @@ export const policyPresets = {
     minInvestmentWan: 0, // 004 二(一): 实施范围 names projects, no investment amount
   },
   /**
-   * 001: service from 1,000万 (精准帮扶服务规范 一(一)); a problem with a clear legal answer gets
-   * feedback within 3 days (项目洽谈工作服务规范 二(二)3); a complaint a written reply within 7
-   * working days (投产运营企业帮扶工作服务规范 二(五)2). Its weekly update every Friday (项目储备工作服务
-   * 规范 五(二)) is the Friday 周例会 agenda already sent (weekly.meeting); the weekdays themselves
-   * are not a policy value. Its leader tiers by investment are not either.
+   * 001: service from 1,000万 (001 帮扶 一(一)); a problem with a clear legal answer gets feedback
+   * within 3 days (001 洽谈 二(二)3); a complaint a written reply within 7 working days (001 投产
+   * 二(五)2). Its system update every Friday (001 储备 五(二)) is not a policy value: the weekdays
+   * of the weekly chain are fixed (Friday's is the 周例会 agenda, weekly.meeting). Nor are its
+   * leader tiers by investment (001 帮扶 一(二)).
    */
   营口: {
-    minInvestmentWan: 1000, // 001 精准帮扶 一(一): 投资1000万元人民币以上(含1000万元)的项目
-    problemFirstAnswerDays: 3, // 001 项目洽谈 二(二)3: 最迟3日内意见反馈给项目方
-    ratingComplaintWorkingDays: 7, // 001 投产运营企业帮扶 二(五)2: 必须在7个工作日内书面答复
+    minInvestmentWan: 1000, // 001 帮扶 一(一): 投资1000万元人民币以上(含1000万元)的项目
+    problemFirstAnswerDays: 3, // 001 洽谈 二(二)3: 最迟3日内意见反馈给项目方
+    ratingComplaintWorkingDays: 7, // 001 投产 二(五)2: 必须在7个工作日内书面答复
   },
 } as const satisfies Record<string, PolicyPart>;
 

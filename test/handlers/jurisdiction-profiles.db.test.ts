@@ -13,7 +13,7 @@ afterEach(async () => {
   await h.close();
 });
 
-describe('营口 serves projects from 1,000万 (001 精准帮扶 一(一))', () => {
+describe('营口 serves projects from 1,000万 (001 帮扶 一(一))', () => {
   it('takes a 2,000万 project into 帮办代办 and 受理 accepts it', async () => {
     await open({ preset: '营口' });
     const registered = await reply('window', SMALL);
@@ -30,7 +30,7 @@ describe('营口 serves projects from 1,000万 (001 精准帮扶 一(一))', () 
   });
 });
 
-describe('营口: a problem gets a first answer within 3 days (001 项目洽谈 二(二)3)', () => {
+describe('营口: a problem gets a first answer within 3 days (001 洽谈 二(二)3)', () => {
   it("reminds the project's leader on the 3rd day, once, when nobody answered", async () => {
     await open({ preset: '营口' });
     // A new installation marks what is open at its first pass.
