@@ -20,6 +20,10 @@ const lines: Line[] = [
     paths: ['ackTimeoutMinutes', 'secondEscalationMinutes'],
     text: (p) => `部门报到：${p.ackTimeoutMinutes} 分钟，${p.secondEscalationMinutes} 分钟未报到告知领导`,
   },
+  {
+    paths: ['untakenChase.time', 'untakenChase.superviseFromDay'],
+    text: (p) => `未报到催办：每个工作日 ${p.untakenChase.time}，第 ${p.untakenChase.superviseFromDay} 个工作日起督办`,
+  },
   { paths: ['teamWorkingDays', 'planWorkingDays'], text: (p) => `组建团队 ${p.teamWorkingDays} 个工作日，服务方案 ${p.planWorkingDays} 个工作日` },
   {
     paths: ['officeHours'],
@@ -71,11 +75,9 @@ export async function showSettings(ctx: RegisteredContext): Promise<void> {
   await ctx.reply(['本县规则（改：POLICY_PRESET 或 POLICY_FILE，重启后生效）', ...shown].join('\n'));
 }
 
+/** The sources of a line's values in the order they were layered: 默认, 预设 <名称>, POLICY_FILE. */
 function describeSources(sources: PolicySources, paths: string[]): string {
-  const labels = paths.map((path) => {
-    const source = sources[path];
-    if (source === undefined) return '默认';
-    return source === 'POLICY_FILE' ? 'POLICY_FILE' : `预设 ${source.preset}`;
-  });
-  return [...new Set(labels)].join('、');
+  const found = paths.map((path) => sources[path]);
+  const preset = found.find((source) => typeof source === 'object');
+  return [found.includes(undefined) && '默认', preset && `预设 ${preset.preset}`, found.includes('POLICY_FILE') && 'POLICY_FILE'].filter(Boolean).join('、');
 }
