@@ -64,6 +64,7 @@ const lines: Line[] = [
   },
   { paths: ['staleProblemDays'], text: (p) => `问题超过 ${p.staleProblemDays} 天列入周五例会` },
   { paths: ['ratingComplaintWorkingDays'], text: (p) => `差评回访：${p.ratingComplaintWorkingDays} 个工作日内` },
+  { paths: ['defaultLeadUnit'], text: (p) => `未写责任单位：${p.defaultLeadUnit ?? '登记时请补写'}` },
   {
     paths: ['backups.nightlyAt', 'backups.kept'],
     text: (p) => `备份：${p.backups.nightlyAt === null ? '不自动备份' : `每晚 ${p.backups.nightlyAt}`}，保留 ${p.backups.kept} 份`,
