@@ -4,7 +4,7 @@
 // What a seed sets but the policy cannot express is left out and said so here, not approximated.
 
 /** A part of a policy: any key, any depth (arrays are replaced whole). */
-export type PolicyPart = { readonly [key: string]: unknown };
+type PolicyPart = { readonly [key: string]: unknown };
 
 export const policyPresets = {
   /** The defaults as they are: 003's weekly and monthly chain, its 90/50-working-day start deadlines. */
