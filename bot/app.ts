@@ -5,7 +5,7 @@
 // with SKIP LOCKED, one sender's events are processed in order, and handlers lock what they change;
 // on PostgreSQL one instance also handles several senders' events at once (inboundWorkers).
 import type { Db } from '../prisma/open-database.js';
-import type { Policy } from '../domain/policy.js';
+import type { Policy, PolicySources } from '../domain/policy.js';
 import type { Clock } from './clock.js';
 import { createBatchProcessor } from './inbound/process-batch.js';
 import { recordInbound } from './inbound/record-inbound.js';
@@ -27,6 +27,8 @@ import { SCHEDULE_CYCLE_MS, runSchedules } from '../cron/schedules/run-schedules
 export interface AppDeps {
   prisma: Db;
   policy: Policy;
+  /** Where the policy's values came from, for `设置` (bot/config.ts); unset, every value is the default. */
+  policySources?: PolicySources;
   clock: Clock;
   logger: Logger;
   /** The configured platforms' messengers, in order of preference. */
@@ -83,7 +85,7 @@ export function createApp(deps: AppDeps): App {
     prisma,
     clock,
     logger,
-    context: { policy: deps.policy, groupPlatforms, directoryPlatforms },
+    context: { policy: deps.policy, policySources: deps.policySources ?? {}, groupPlatforms, directoryPlatforms },
     batch: deps.inboundBatch ?? INBOUND_BATCH,
     transactionMs: INBOUND_TRANSACTION_MS,
   });

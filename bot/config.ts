@@ -2,7 +2,8 @@
 // start. A bad value stops start-up with one line naming the variable and what it expects.
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { resolvePolicy, type Policy } from '../domain/policy.js';
+import { resolvePolicy, type Policy, type PolicySources } from '../domain/policy.js';
+import { presetNames, type PresetName } from '../domain/policy-presets.js';
 import { readClockFile } from './file-clock.js';
 import { loadDingtalkConfig, type DingtalkConfig } from './dingtalk/load-dingtalk-config.js';
 import { loadWecomConfig, type WecomConfig } from './wecom/load-wecom-config.js';
@@ -19,6 +20,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   TRUST_PROXY: z.enum(['0', '1'], 'expected 1 (behind a load balancer) or 0').default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  POLICY_PRESET: z.enum(presetNames, `expected one of ${presetNames.join(', ')}`).default('镇平'),
   POLICY_FILE: z.string().min(1).optional(),
   ROSTER_FILE: z
     .string()
@@ -40,6 +42,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   policy: Policy;
+  /** Where each value of `policy` not at its default came from (`设置`). */
+  policySources: PolicySources;
   rosterFile: string | undefined;
   /** A file every process reads the time from (bot/file-clock.ts), for tests and demos; unset, the system clock. */
   clockFile: string | undefined;
@@ -57,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`${issue.path.join('.')}: ${issue.message}`);
   }
   const vars = parsed.data;
+  const { policy, sources } = loadPolicy(vars.POLICY_PRESET, vars.POLICY_FILE);
   if (vars.ROSTER_FILE && !existsSync(vars.ROSTER_FILE)) {
     throw new ConfigError(`ROSTER_FILE: no file at ${vars.ROSTER_FILE}`);
   }
@@ -76,7 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupsDir: `${vars.DATA_DIR}/backups`,
     trustProxy: vars.TRUST_PROXY === '1',
     logLevel: vars.LOG_LEVEL,
-    policy: loadPolicy(vars.POLICY_FILE),
+    policy,
+    policySources: sources,
     rosterFile: vars.ROSTER_FILE,
     clockFile: vars.CLOCK_FILE,
     wecom,
@@ -105,7 +111,7 @@ function checkClockFile(file: string): void {
   if (!readClockFile(file)) throw new ConfigError(`CLOCK_FILE: ${file} does not hold an instant like 2026-12-07T09:00:00+08:00`);
 }
 
-function loadPolicy(file: string | undefined): Policy {
+function loadPolicy(preset: PresetName, file: string | undefined): { policy: Policy; sources: PolicySources } {
   let override: unknown;
   if (file) {
     if (!existsSync(file)) throw new ConfigError(`POLICY_FILE: no file at ${file}`);
@@ -115,9 +121,9 @@ function loadPolicy(file: string | undefined): Policy {
       throw new ConfigError(`POLICY_FILE: ${file} is not valid JSON (${(error as Error).message})`);
     }
   }
-  const result = resolvePolicy(override);
+  const result = resolvePolicy(override, preset);
   if (!result.ok) throw new ConfigError(`POLICY_FILE: ${file} — ${result.problems.join('; ')}`);
-  return result.policy;
+  return result;
 }
 
 /** `FOO=` in a .env file means "not set", not "set to the empty string". */

@@ -77,6 +77,7 @@ async function main(): Promise<void> {
   const app = createApp({
     prisma,
     policy: config.policy,
+    policySources: config.policySources,
     clock,
     logger,
     messengers: transports.map((transport) => transport.messenger),

@@ -1,7 +1,8 @@
 // Every threshold, duration and schedule time the bot enforces, with the seeds' values as
-// defaults. POLICY_FILE may override any part; the merged result is validated strictly, so an
-// unknown key or a bad value is refused at start.
+// defaults. A preset (POLICY_PRESET, domain/policy-presets.ts) and then POLICY_FILE may override
+// any part; the merged result is validated strictly, so an unknown key or a bad value is refused at start.
 import { z } from 'zod';
+import { policyPresets, type PresetName } from './policy-presets.js';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 const minutes = z.number().positive();
@@ -145,13 +146,26 @@ export const defaultPolicy: Policy = {
   backups: { kept: 14, nightlyAt: '03:00' },
 };
 
+/** Where a value in force came from (`设置` shows it): a preset by name, or POLICY_FILE. */
+export type PolicySource = { preset: PresetName } | 'POLICY_FILE';
+
+/** The values not left at their default, by dotted path (`weekly.meeting`); an array is one value. */
+export type PolicySources = Readonly<Record<string, PolicySource>>;
+
 /**
- * Merges an override (parsed POLICY_FILE JSON) into the defaults and validates the result.
- * Returns the policy, or the problems in one line each ("ackTimeoutMinutes: expected number").
+ * Merges a preset (domain/policy-presets.ts) and then an override (parsed POLICY_FILE JSON) into
+ * the defaults and validates the result. Returns the policy and where each non-default value came
+ * from, or the problems in one line each ("ackTimeoutMinutes: expected number").
  */
-export function resolvePolicy(override: unknown): { ok: true; policy: Policy } | { ok: false; problems: string[] } {
-  const result = policySchema.safeParse(mergeDeep(defaultPolicy, override));
-  if (result.success) return { ok: true, policy: result.data };
+export function resolvePolicy(
+  override: unknown,
+  preset: PresetName = '镇平',
+): { ok: true; policy: Policy; sources: PolicySources } | { ok: false; problems: string[] } {
+  const result = policySchema.safeParse(mergeDeep(mergeDeep(defaultPolicy, policyPresets[preset]), override));
+  if (result.success) {
+    const sources = { ...leafPaths(policyPresets[preset], { preset }), ...leafPaths(override, 'POLICY_FILE' as const) };
+    return { ok: true, policy: result.data, sources };
+  }
   return {
     ok: false,
     problems: result.error.issues.map((issue) => {
@@ -159,6 +173,13 @@ export function resolvePolicy(override: unknown): { ok: true; policy: Policy } |
       return `${where || '(top level)'}: ${issue.message}`;
     }),
   };
+}
+
+function leafPaths(part: unknown, source: PolicySource, prefix = ''): Record<string, PolicySource> {
+  if (!isPlainObject(part)) return prefix ? { [prefix]: source } : {};
+  // unitAliases is one value: its keys are a county's words, not policy paths.
+  if (prefix === 'unitAliases') return { [prefix]: source };
+  return Object.assign({}, ...Object.entries(part).map(([key, value]) => leafPaths(value, source, prefix ? `${prefix}.${key}` : key)));
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

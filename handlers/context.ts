@@ -2,7 +2,7 @@
 // capabilities (reply, send, record). Never HTTP, never a platform client (docs/architecture.md).
 import type { Tx } from '../prisma/open-database.js';
 import type { IncomingEvent, OutgoingMessage, Platform } from '../bot/messages.js';
-import type { Policy } from '../domain/policy.js';
+import type { Policy, PolicySources } from '../domain/policy.js';
 import type { Role } from '../domain/roles.js';
 
 export interface Sender {
@@ -27,6 +27,8 @@ export interface HandlerContext {
   channel: Platform;
   now: Date;
   policy: Policy;
+  /** Where each value of `policy` not at its default came from (POLICY_PRESET, POLICY_FILE). */
+  policySources: PolicySources;
   /** Null when the sender is not in the roster (and has not bound a project). */
   sender: Sender | null;
   /** For text commands: what follows the command word (set by dispatch). */

@@ -35,7 +35,7 @@ export async function dispatch(ctx: HandlerContext): Promise<void> {
     if (!command && isEnterpriseOnly(sender)) return ctx.reply('查看项目办到哪一步，请发送「进度」。其他命令请发送「帮助」查看。');
     if (!command) return ctx.reply(`没有「${quoteTyped(word, UNKNOWN_WORD_CHARS)}」这个命令。发送「帮助」查看你能用的命令。`);
     const allowed = (command.roles as readonly Role[]).map((role) => roleNames[role]).join('、');
-    return ctx.reply(`「${word}」只有${allowed}可以使用。`);
+    return ctx.reply(`「${word}」只有${allowed}可以使用。发送「帮助」查看你能用的命令。`);
   }
   if (!sender) return replyNotRegistered(ctx);
   const registered = { ...ctx, sender };

@@ -4,6 +4,7 @@ import type { Command, Handler } from './context.js';
 import { help } from './help.js';
 import { editCalendar } from './admin/edit-calendar.js';
 import { syncDirectory } from './admin/sync-directory.js';
+import { showSettings } from './admin/show-settings.js';
 import { showStatus } from './admin/show-status.js';
 import { showArchive } from './archive/show-archive.js';
 import { manageCatalogue } from './catalogue/manage-catalogue.js';
@@ -119,6 +120,7 @@ export const commands: readonly Command[] = [
   },
   { word: '同步通讯录', roles: ['admin'], summary: '按企业微信通讯录核对名册', example: '同步通讯录', run: syncDirectory },
   { word: '状态', roles: ['admin'], summary: '查看运行状态：待发和失败的消息、待处理的来信、最近备份', example: '状态', run: showStatus },
+  { word: '设置', roles: ['admin'], summary: '查看本县规则及其来源', example: '设置', run: showSettings },
   { word: '绑定', roles: 'anyone', summary: '企业联络员用绑定码绑定项目', example: '绑定 123456', run: bindContact },
 ];
 

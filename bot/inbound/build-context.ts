@@ -3,7 +3,7 @@
 // to the outbox and the event log.
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Tx } from '../../prisma/open-database.js';
-import type { Policy } from '../../domain/policy.js';
+import type { Policy, PolicySources } from '../../domain/policy.js';
 import type { HandlerContext, Sender } from '../../handlers/context.js';
 import type { IncomingEvent, OutgoingMessage, Platform } from '../messages.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
@@ -13,6 +13,7 @@ import { queueJob } from '../jobs/queue-job.js';
 export interface ContextOptions {
   now: Date;
   policy: Policy;
+  policySources: PolicySources;
   /** Configured platforms that have group chats, in order of preference. */
   groupPlatforms: readonly Platform[];
   /** Configured platforms whose directory can be read (同步通讯录). */
@@ -29,6 +30,7 @@ export function buildContext(tx: Tx, event: IncomingEvent, sender: Sender | null
     channel: event.platform,
     now,
     policy: options.policy,
+    policySources: options.policySources,
     sender,
     args: '',
     reply: (message) => enqueueMessage(tx, { to: { platform: event.platform, account: event.account }, message: toMessage(message), reply: true }),

@@ -121,7 +121,7 @@ describe('日历', () => {
     const [malformed] = await bot.say('admin', '日历 2027-02-30 休');
     expect(malformed!.text).toMatch(/^格式：日历 2027-01-01 休 元旦/);
     const [refused] = await bot.say('window', '日历 2027-01-01 休');
-    expect(refused!.text).toBe('「日历」只有管理员可以使用。');
+    expect(refused!.text).toBe('「日历」只有管理员可以使用。发送「帮助」查看你能用的命令。');
     expect(await bot.prisma.calendarDay.count()).toBe(0);
   });
 });

@@ -87,7 +87,9 @@ describe('修改项目', () => {
     expect(await reply('window', '修改项目 P1 责任单位：国土')).toBe('没有「国土」这个单位，你是不是指：自然资源局？');
     expect(await reply('window', '修改项目 P1')).toBe('请写明要改的字段和新值，例如：修改项目 P12 投资：8亿 联系人：张三 13800000000');
     expect(await reply('window', '修改项目 P1 投资：3.5亿')).toBe('P1 没有变化：新值与原值相同。');
-    expect(await reply('sthj.agent', '修改项目 P1 投资：8亿')).toBe('「修改项目」只有管理员、专窗、重点项目办、招商服务中心可以使用。');
+    expect(await reply('sthj.agent', '修改项目 P1 投资：8亿')).toBe(
+      '「修改项目」只有管理员、专窗、重点项目办、招商服务中心可以使用。发送「帮助」查看你能用的命令。',
+    );
     expect(await h.prisma.event.count({ where: { kind: 'project.edited' } })).toBe(0);
   });
 });

@@ -48,7 +48,7 @@ describe('答复, 提交例会, 销号', () => {
       ['zrzy.agent', '专窗小李答复Q1（P1 光伏组件项目：施工许可证办理慢）：已协调住建局'],
       ['window', 'Q1（P1 光伏组件项目：施工许可证办理慢）已答复。'],
     ]);
-    expect(await reply('window', '提交例会 Q1 请主要领导协调')).toBe('「提交例会」只有县领导可以使用。');
+    expect(await reply('window', '提交例会 Q1 请主要领导协调')).toBe('「提交例会」只有县领导可以使用。发送「帮助」查看你能用的命令。');
     expect(await reply('leader.b', '提交例会 Q1 请主要领导协调')).toBe('没有找到问题 Q1。');
     const escalated = await h.say('leader.a', '提交例会 Q1 请主要领导协调住建局');
     expect(escalated.map((item) => item.recipient)).toEqual(['office', 'zrzy.agent', 'leader.a']);

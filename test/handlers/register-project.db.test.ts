@@ -85,7 +85,7 @@ describe('登记项目', () => {
 
   it('is refused to an agent in one line', async () => {
     const [reply] = await h.say('sthj.agent', REGISTER);
-    expect(reply?.text).toBe('「登记项目」只有管理员、专窗、重点项目办、招商服务中心可以使用。');
+    expect(reply?.text).toBe('「登记项目」只有管理员、专窗、重点项目办、招商服务中心可以使用。发送「帮助」查看你能用的命令。');
   });
 });
 

@@ -49,7 +49,7 @@ describe('同步通讯录', () => {
   it('is refused to anyone but an admin, and explained where the platform has no directory', async () => {
     bot = await createHarness();
     const [refused] = await bot.say('window', '同步通讯录');
-    expect(refused!.text).toBe('「同步通讯录」只有管理员可以使用。');
+    expect(refused!.text).toBe('「同步通讯录」只有管理员可以使用。发送「帮助」查看你能用的命令。');
     const [explained] = await bot.say('admin', '同步通讯录');
     expect(explained!.text).toBe('这个平台没有可同步的通讯录：请在企业微信或钉钉中发送「同步通讯录」。');
   });

@@ -10,6 +10,7 @@ import { importRoster } from '../../bot/roster/import-roster.js';
 import { readRosterFile } from '../../bot/roster/read-roster-file.js';
 import type { JobRunners } from '../../bot/jobs/run-due-jobs.js';
 import { resolvePolicy, type Policy } from '../../domain/policy.js';
+import type { PresetName } from '../../domain/policy-presets.js';
 import type { Database } from '../../prisma/open-database.js';
 import { FakeClock } from './fake-clock.js';
 import { RecordingMessenger, type Received } from './recording-messenger.js';
@@ -41,6 +42,8 @@ export interface Harness {
 
 export interface HarnessOptions {
   policy?: object;
+  /** A jurisdiction profile under `policy` (POLICY_PRESET). */
+  preset?: PresetName;
   now?: string;
   jobs?: JobRunners;
   /** The platform people write from and are reached on (default: the local chat). */
@@ -54,7 +57,7 @@ export interface HarnessOptions {
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const resolved = resolvePolicy(options.policy);
+  const resolved = resolvePolicy(options.policy, options.preset);
   if (!resolved.ok) throw new Error(`bad test policy: ${resolved.problems.join('; ')}`);
   const database = await openTestDatabase();
   const { prisma } = database;
@@ -67,6 +70,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const app = createApp({
     prisma,
     policy: resolved.policy,
+    policySources: resolved.sources,
     clock,
     logger: createLogger('silent'),
     messengers: [messenger],

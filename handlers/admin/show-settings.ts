@@ -1,0 +1,84 @@
+// 设置: the policy values a county checks against its own rules, each with where it came from —
+// the default, the preset (POLICY_PRESET) or POLICY_FILE (docs/domain.md "Profiles"). Read-only:
+// the policy changes with the environment and a restart. One WeCom message (2,048 bytes).
+import { formatInvestment } from '../../domain/commands/parse-investment.js';
+import type { Policy, PolicySources } from '../../domain/policy.js';
+import type { RegisteredContext } from '../context.js';
+
+interface Line {
+  /** The leaf paths of the policy the line shows (domain/policy.ts PolicySources). */
+  paths: string[];
+  text: (policy: Policy) => string;
+}
+
+const lines: Line[] = [
+  {
+    paths: ['minInvestmentWan'],
+    text: (p) => (p.minInvestmentWan === 0 ? '帮办代办：不限投资额' : `帮办代办：投资 ${formatInvestment(p.minInvestmentWan)}起`),
+  },
+  {
+    paths: ['ackTimeoutMinutes', 'secondEscalationMinutes'],
+    text: (p) => `部门报到：${p.ackTimeoutMinutes} 分钟，${p.secondEscalationMinutes} 分钟未报到告知领导`,
+  },
+  {
+    paths: ['untakenChase.time', 'untakenChase.superviseFromDay'],
+    text: (p) => `未报到催办：每个工作日 ${p.untakenChase.time}，第 ${p.untakenChase.superviseFromDay} 个工作日起督办`,
+  },
+  { paths: ['teamWorkingDays', 'planWorkingDays'], text: (p) => `组建团队 ${p.teamWorkingDays} 个工作日，服务方案 ${p.planWorkingDays} 个工作日` },
+  {
+    paths: ['officeHours'],
+    text: (p) => `办公时间：${p.officeHours === 'always' ? '全天' : p.officeHours.map((span) => `${span.start}–${span.end}`).join('、')}`,
+  },
+  {
+    paths: ['startAfterSigningWorkingDays', 'startAfterLandListingWorkingDays'],
+    text: (p) => `开工期限：签约后 ${p.startAfterSigningWorkingDays}、摘牌后 ${p.startAfterLandListingWorkingDays} 个工作日`,
+  },
+  {
+    paths: ['deadlineReminder.workingDaysLeft', 'deadlineReminder.time'],
+    text: (p) => `期限提醒：剩 ${p.deadlineReminder.workingDaysLeft.join('、')} 个工作日时 ${p.deadlineReminder.time}`,
+  },
+  {
+    paths: ['weekly.problemsAsk', 'weekly.problemsReminder', 'weekly.leaderDigest', 'weekly.meeting'],
+    text: ({ weekly: w }) => `每周：周二 ${w.problemsAsk} 征集问题（${w.problemsReminder} 提醒），周三 ${w.leaderDigest} 报县领导，周五 ${w.meeting} 例会`,
+  },
+  {
+    paths: [
+      'monthlyDays.signedList',
+      'monthlyDays.startLedger',
+      'monthlyDays.assignment',
+      'monthlyDays.progressAsk',
+      'monthlyDays.ranking',
+      'monthlyDays.signing',
+      'monthlyTime',
+    ],
+    text: ({ monthlyDays: d, monthlyTime }) =>
+      `每月 ${monthlyTime}：${d.signedList} 日签约清单，${d.startLedger} 日开工台账，${d.assignment} 日交办，${d.progressAsk} 日月报，${d.ranking} 日排名，${d.signing} 日集中签约`,
+  },
+  {
+    paths: ['overdueReminder.unitLeaderFromDay', 'overdueReminder.superviseFromDay'],
+    text: (p) => `逾期督办：第 ${p.overdueReminder.unitLeaderFromDay} 个工作日告知责任领导，第 ${p.overdueReminder.superviseFromDay} 个起督办`,
+  },
+  {
+    paths: ['problemFirstAnswerDays'],
+    text: (p) => (p.problemFirstAnswerDays === 0 ? '问题答复期限：不提醒' : `问题答复期限：${p.problemFirstAnswerDays} 天，过期提醒领导`),
+  },
+  { paths: ['staleProblemDays'], text: (p) => `问题超过 ${p.staleProblemDays} 天列入周五例会` },
+  { paths: ['ratingComplaintWorkingDays'], text: (p) => `差评回访：${p.ratingComplaintWorkingDays} 个工作日内` },
+  { paths: ['defaultLeadUnit'], text: (p) => `未写责任单位：${p.defaultLeadUnit ?? '登记时请补写'}` },
+  {
+    paths: ['backups.nightlyAt', 'backups.kept'],
+    text: (p) => `备份：${p.backups.nightlyAt === null ? '不自动备份' : `每晚 ${p.backups.nightlyAt}`}，保留 ${p.backups.kept} 份`,
+  },
+];
+
+export async function showSettings(ctx: RegisteredContext): Promise<void> {
+  const shown = lines.map((line) => `· ${line.text(ctx.policy)}（${describeSources(ctx.policySources, line.paths)}）`);
+  await ctx.reply(['本县规则（改：POLICY_PRESET 或 POLICY_FILE，重启后生效）', ...shown].join('\n'));
+}
+
+/** The sources of a line's values in the order they were layered: 默认, 预设 <名称>, POLICY_FILE. */
+function describeSources(sources: PolicySources, paths: string[]): string {
+  const found = paths.map((path) => sources[path]);
+  const preset = found.find((source) => typeof source === 'object');
+  return [found.includes(undefined) && '默认', preset && `预设 ${preset.preset}`, found.includes('POLICY_FILE') && 'POLICY_FILE'].filter(Boolean).join('、');
+}
