@@ -24,6 +24,9 @@ export interface WecomMessengerDeps {
   clock: Clock;
 }
 
+/** A text's bytes before WeCom's 2,048: room for the row mark and a resend's first line (send-to-group-chat.ts), and a few to spare. */
+export const WECOM_TEXT_MAX_BYTES = 2048 - MARK_BYTES - RESEND_LINE_BYTES - 8;
+
 export function createWecomMessenger({ api, prisma, agentId, clock }: WecomMessengerDeps): Messenger {
   async function deliverOrThrow({ to, message, outboxId, resend = false }: Delivery): Promise<DeliveryResult> {
     if ('chat' in to) return sendToGroupChat(api, prisma, to.chat, message, outboxId, resend);
@@ -62,8 +65,7 @@ export function createWecomMessenger({ api, prisma, agentId, clock }: WecomMesse
 
   return {
     platform: 'wecom',
-    // Room for the row mark and a resend's first line (send-to-group-chat.ts), and a few bytes to spare.
-    limits: { maxBytes: 2048 - MARK_BYTES - RESEND_LINE_BYTES - 8, perMinute: 30, perHour: 1000, groupChats: true },
+    limits: { maxBytes: WECOM_TEXT_MAX_BYTES, perMinute: 30, perHour: 1000, groupChats: true },
     dropsDuplicates: ({ to, message }) => !('chat' in to) && message.kind !== 'file',
     async deliver(delivery) {
       try {
