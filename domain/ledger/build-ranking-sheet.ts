@@ -24,6 +24,7 @@ export function buildRankingSheet(data: LedgerData, month: string, { now, calend
       number('逾期工作日', 10),
       number('未报到(张)', 10),
       number('迟报到(张)', 10),
+      number('未报月报(个)', 12),
       number('办事', 8),
     ],
     rows: [
@@ -39,9 +40,10 @@ export function buildRankingSheet(data: LedgerData, month: string, { now, calend
         score.overdueDays,
         score.untaken,
         score.takenLate,
+        score.missedReports,
         score.service,
       ]),
-      ...idle.map((unitId) => ['未排名', name.get(unitId) ?? '', null, null, null, null, null, null, null, null, null, null]),
+      ...idle.map((unitId) => ['未排名', name.get(unitId) ?? '', null, null, null, null, null, null, null, null, null, null, null]),
     ],
   };
 }

@@ -113,12 +113,13 @@ describe('the ranking', () => {
       .flatMap((item) => item.text.split('\n'))
       .filter((line) => /^\d+\. |^本月无考核内容/.test(line));
 
-  it('in December puts the two units that finished on time level at the top and the silent one last', () => {
+  it('in December puts the two units that finished on time level at the top, the silent ones below, ties sharing a place', () => {
     expect(ranked('2026-12').slice(0, 5)).toEqual([
       '1. 市发展和改革委员会 · 开工 0 · 投产 0 · 投资完成 0% · 按时办结 1/1 · 逾期在办 0 项 · 未报到 0 张 · 办事 1',
       '1. 市生态环境局 · 开工 0 · 投产 0 · 投资完成 0% · 按时办结 1/1 · 逾期在办 0 项 · 未报到 0 张 · 办事 1',
-      '3. 市投资促进局 · 开工 0 · 投产 0 · 投资完成 0% · 按时办结 0/0 · 逾期在办 0 项 · 未报到 0 张 · 办事 0',
-      '4. 市水务局 · 开工 0 · 投产 0 · 投资完成 0% · 按时办结 0/0 · 逾期在办 1 项（超 1 个工作日） · 未报到 0 张 · 办事 -1',
+      // The responsible unit sent no 月报: it owes as much as the unit one working day late.
+      '3. 市投资促进局 · 开工 0 · 投产 0 · 投资完成 0% · 按时办结 0/0 · 逾期在办 0 项 · 未报到 0 张 · 未报月报 1 个 · 办事 -1',
+      '3. 市水务局 · 开工 0 · 投产 0 · 投资完成 0% · 按时办结 0/0 · 逾期在办 1 项（超 1 个工作日） · 未报到 0 张 · 办事 -1',
       '5. 市自然资源局 · 开工 0 · 投产 0 · 投资完成 0% · 按时办结 0/0 · 逾期在办 0 项 · 未报到 0 张 · 迟报到 1 张 · 办事 -2',
     ]);
   });
@@ -126,7 +127,7 @@ describe('the ranking', () => {
   it('in January weighs the open overdue items by their working days over, and lists the units with nothing owed apart', () => {
     const january = ranked('2027-01');
     expect(january.slice(0, 3)).toEqual([
-      '1. 市投资促进局 · 开工 0 · 投产 0 · 投资完成 0% · 按时办结 0/0 · 逾期在办 0 项 · 未报到 0 张 · 办事 0',
+      '1. 市投资促进局 · 开工 0 · 投产 0 · 投资完成 0% · 按时办结 0/0 · 逾期在办 0 项 · 未报到 0 张 · 未报月报 1 个 · 办事 -1',
       '2. 市自然资源局 · 开工 0 · 投产 0 · 投资完成 0% · 按时办结 0/0 · 逾期在办 1 项（超 13 个工作日） · 未报到 0 张 · 办事 -3',
       '3. 市水务局 · 开工 0 · 投产 0 · 投资完成 0% · 按时办结 0/0 · 逾期在办 1 项（超 23 个工作日） · 未报到 0 张 · 办事 -5',
     ]);

@@ -25,7 +25,9 @@ export interface UnitScore {
   untaken: number;
   /** Cards taken since the last ranking a working day or more after their 报到 deadline. */
   takenLate: number;
-  /** 办事 = on time − late − each overdue item, untaken card and card taken late, one per 5 working days over (at least 1). */
+  /** Projects the unit leads with no 月报 for the month by the ranking (asked on the 20th). */
+  missedReports: number;
+  /** 办事 = on time − late − each overdue item, untaken card and card taken late, one per 5 working days over (at least 1), − each missed 月报. */
   service: number;
   place: number;
 }
@@ -38,7 +40,10 @@ export interface MonthRanking {
 
 /** What the ranking reads: the digests' snapshot, or the 台账's data (domain/ledger/build-ledger.ts). */
 export interface RankingData {
-  projects: readonly Pick<SnapshotProject, 'id' | 'leadUnitId' | 'investmentWan' | 'service' | 'signedOn' | 'startedOn' | 'producedOn' | 'enrolledOn'>[];
+  projects: readonly Pick<
+    SnapshotProject,
+    'id' | 'leadUnitId' | 'investmentWan' | 'service' | 'stage' | 'signedOn' | 'startedOn' | 'producedOn' | 'enrolledOn'
+  >[];
   tasks: readonly RankedTask[];
   monthlyReports: readonly { projectId: number; month: string; investmentWan: number }[];
   units: readonly { id: number }[];
@@ -90,6 +95,13 @@ export function scoreProjects(snapshot: RankingData, month: string): ProjectScor
  */
 export function rankUnits(snapshot: RankingData, month: string, asOf: Date, calendar: WorkingCalendar): MonthRanking {
   const projects = scoreProjects(snapshot, month);
+  const reported = new Set(snapshot.monthlyReports.filter((report) => report.month === month).map((report) => report.projectId));
+  // Asked on the 20th as build-monthly-lists.ts asks: served, or built and producing.
+  const asked = new Set(
+    snapshot.projects
+      .filter((project) => project.service !== 'terminated' && ['signed', 'started', 'producing'].includes(project.stage))
+      .map((project) => project.id),
+  );
   const unitOf = new Map(snapshot.projects.map((project) => [project.id, project.leadUnitId]));
   const planOf = new Map(snapshot.projects.map((project) => [project.id, project.investmentWan]));
   const today = shanghaiDate(asOf);
@@ -126,6 +138,8 @@ export function rankUnits(snapshot: RankingData, month: string, asOf: Date, cale
       (sum, points) => sum + points,
       0,
     );
+    // The 月报 the unit owes for the projects it leads (003 一(三)5(2)): silence there is owed too.
+    const missedReports = mine.filter((score) => asked.has(score.projectId) && !reported.has(score.projectId)).length;
     return {
       unitId,
       starts: mine.filter((score) => score.started).length,
@@ -138,7 +152,8 @@ export function rankUnits(snapshot: RankingData, month: string, asOf: Date, cale
       overdueDays: overdue.reduce((sum, task) => sum + countWorkingDays(calendar, task.dueOn!, today), 0),
       untaken: untakenCalls.size,
       takenLate: lateCalls.size,
-      service: onTime - (done.length - onTime) - owed,
+      missedReports,
+      service: onTime - (done.length - onTime) - owed - missedReports,
       place: 0,
     };
   });

@@ -158,11 +158,12 @@ describe('buildLedger', () => {
 
   it("ranks the month's units as the 22nd's digest does, and lists the units with nothing to rank apart", () => {
     expect(sheet('排名 2026-11').rows).toEqual([
-      ['1', '市发展和改革委员会', 0, 0, 0, 1, 1, 0, 0, 0, 0, 1],
-      ['1', '市工业和信息化局', 0, 0, 22.9, 0, 0, 0, 0, 0, 0, 0],
-      ['3', '市自然资源局', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-      ['4', '市生态环境局', 0, 0, 0, 0, 0, 0, 0, 1, 0, -1],
-      ['未排名', '市水务局', null, null, null, null, null, null, null, null, null, null],
+      ['1', '市发展和改革委员会', 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1],
+      ['1', '市工业和信息化局', 0, 0, 22.9, 0, 0, 0, 0, 0, 0, 0, 0],
+      // It leads a project with no 月报 for the month.
+      ['3', '市自然资源局', 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, -1],
+      ['3', '市生态环境局', 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, -1],
+      ['未排名', '市水务局', null, null, null, null, null, null, null, null, null, null, null],
     ]);
   });
 

@@ -391,7 +391,7 @@ describe('the monthly ranking', () => {
 describe('the monthly ranking counts what units owe (December 2026, January 2027)', () => {
   const names = ['发改委', '农业农村局', '住建局', '生态环境局', '自然资源局', '水利局'];
   const units = names.map((name, index) => ({ id: index + 1, name }));
-  // Every project is led by 发改委 and reports nothing: the seed's measures tie, so what the units did and owe decides.
+  // Every project is led by 发改委, whose 月报 say nothing was invested: the seed's measures tie, so what the units did and owe decides.
   const projects = [1, 2, 3, 4, 5, 6, 7].map((id) => project(id, { leadUnitId: 1, signedOn: '2026-10-08' }));
   let id = 0;
   const task = (unitId: number, fields: Partial<SnapshotTask>): SnapshotTask => ({
@@ -427,7 +427,10 @@ describe('the monthly ranking counts what units owe (December 2026, January 2027
     ...Array.from({ length: 7 }, () => untaken(5)),
   ];
   const people = [...base.people, { id: 6, name: '水利局代办员', unitId: 6, roles: ['agent'] }];
-  const snapshot = { ...base, people, units, projects, tasks };
+  const monthlyReports = projects.flatMap((each) =>
+    ['2026-11', '2026-12', '2027-01'].map((month) => ({ projectId: each.id, month, investmentWan: 0, progress: '' })),
+  );
+  const snapshot = { ...base, people, units, projects, tasks, monthlyReports };
   const lines = (now: string) => run('ranking', now.slice(0, 7), now, snapshot).digests[0]!.markdown.split('\n');
 
   it('puts the unit holding the two most overdue items below those that finished on time, and says why', () => {
