@@ -4,33 +4,13 @@ import { createWorkingCalendar } from '../../../domain/calendar/create-working-c
 import { defaultPolicy } from '../../../domain/policy.js';
 import { buildDigests } from '../../../domain/schedule/build-digests.js';
 import { bottomThreeTwice, rankUnits, scoreProjects } from '../../../domain/schedule/digests/rank-month.js';
-import type { ScheduleSnapshot, SnapshotProject, SnapshotTask } from '../../../domain/schedule/schedule-snapshot.js';
+import type { ScheduleSnapshot, SnapshotTask } from '../../../domain/schedule/schedule-snapshot.js';
+import { snapshotProject } from './snapshot-fixture.js';
 
 const at = (shanghai: string) => new Date(`${shanghai.replace(' ', 'T')}:00+08:00`);
 const calendar = createWorkingCalendar();
 
-const project = (id: number, fields: Partial<SnapshotProject> = {}): SnapshotProject => ({
-  id,
-  name: `项目${id}`,
-  stage: 'signed',
-  service: 'approving',
-  content: '',
-  targetTasks: '',
-  timeNodes: '',
-  expectedStartOn: null,
-  investmentWan: 10000,
-  leaderId: 10,
-  leadUnitId: 1,
-  signedOn: '2026-11-02',
-  landListedOn: null,
-  acceptedAt: null,
-  teamFormedAt: null,
-  planMadeAt: null,
-  startedOn: null,
-  producedOn: null,
-  enrolledOn: null,
-  ...fields,
-});
+const project = snapshotProject;
 
 const base: ScheduleSnapshot = {
   people: [

@@ -5,32 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../../domain/calendar/create-working-calendar.js';
 import { defaultPolicy } from '../../../domain/policy.js';
 import { buildDigests } from '../../../domain/schedule/build-digests.js';
-import type { ScheduleSnapshot, SnapshotProject, SnapshotTask } from '../../../domain/schedule/schedule-snapshot.js';
+import type { ScheduleSnapshot, SnapshotTask } from '../../../domain/schedule/schedule-snapshot.js';
+import { snapshotProject } from './snapshot-fixture.js';
 
 const at = (shanghai: string) => new Date(`${shanghai.replace(' ', 'T')}:00+08:00`);
 
 // Signed 2026-11-02: 90 working days end on Monday 2027-03-15 (春节 02-05…02-08 and 第六条's 02-09/10 off).
-const project: SnapshotProject = {
-  id: 1,
-  name: '项目1',
-  stage: 'signed',
-  service: 'approving',
-  content: '',
-  targetTasks: '',
-  timeNodes: '',
-  expectedStartOn: null,
-  investmentWan: 10000,
-  leaderId: 10,
-  leadUnitId: 1,
-  signedOn: '2026-11-02',
-  landListedOn: null,
-  acceptedAt: null,
-  teamFormedAt: null,
-  planMadeAt: null,
-  startedOn: null,
-  producedOn: null,
-  enrolledOn: null,
-};
+const project = snapshotProject(1);
 
 // Taken Wednesday 2026-12-30, promised in 3 working days: 12-31, (元旦 01-01 derived) 01-04, 01-06 → 2027-01-06.
 const task: SnapshotTask = {
