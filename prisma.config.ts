@@ -1,6 +1,6 @@
 // Prisma CLI configuration. The JS engine with a driver adapter lets `prisma generate` and
 // `prisma migrate diff` run without Prisma's Rust engines, which cannot be downloaded here
-// (see shared/TOOLCHAIN.md). Migrations are applied by the app itself: prisma/apply-migrations.ts.
+// (docs/architecture.md "Toolchain notes"). Migrations are applied by the app itself: prisma/apply-migrations.ts.
 import { defineConfig } from 'prisma/config';
 import { PGlite } from '@electric-sql/pglite';
 import { pgliteAdapter } from './prisma/pglite-adapter.js';
