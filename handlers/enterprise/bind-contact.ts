@@ -29,7 +29,9 @@ export async function bindContact(ctx: HandlerContext): Promise<void> {
   const code = normalizeBindCode(commandLine(ctx).args.join(''));
   const row = code ? await ctx.tx.bindCode.findFirst({ where: { code }, orderBy: { id: 'desc' } }) : null;
   const check = row ? checkBindCode(row, ctx.now) : null;
-  await ctx.tx.bindAttempt.create({ data: { sender: senderKey, at: ctx.now, ok: check?.ok === true } });
+  // Only a code that does not exist is a guess; a real one already used or expired counts toward no limit, so
+  // contacts retrying an old code (or two racing with one) never pause binding for everyone.
+  await ctx.tx.bindAttempt.create({ data: { sender: senderKey, at: ctx.now, ok: row !== null } });
   if (!row || !check?.ok)
     return ctx.reply(
       check?.ok === false && check.code === 'BIND_CODE_USED'
