@@ -8,6 +8,8 @@ import { showSettings } from './admin/show-settings.js';
 import { showStatus } from './admin/show-status.js';
 import { showArchive } from './archive/show-archive.js';
 import { manageCatalogue } from './catalogue/manage-catalogue.js';
+import { answerComplaint } from './complaints/answer-complaint.js';
+import { fileComplaint } from './complaints/file-complaint.js';
 import { bindContact } from './enterprise/bind-contact.js';
 import { showLedger } from './ledger/show-ledger.js';
 import { rateService } from './enterprise/rate-service.js';
@@ -108,6 +110,14 @@ export const commands: readonly Command[] = [
   { word: '销号', roles: officials, summary: '问题已解决，销号', example: '销号 Q5', run: changeProblem('close') },
   { word: '月报', roles: 'registered', summary: '报本月完成投资和进展（每月 20 日起）', example: '月报 P12 1200万 主体厂房封顶', run: reportMonth },
   { word: '评价', roles: ['enterprise'], summary: '服务结束后评价（1–5 分；有多个项目时写明编号：评价 P12 5）', example: '评价 5 服务很好', run: rateService },
+  { word: '投诉', roles: ['enterprise'], summary: '投诉，限期书面答复（多个项目时写明编号）', example: '投诉 材料反复要求补正', run: fileComplaint },
+  {
+    word: '答复投诉',
+    roles: ['project_office', 'county_leader'],
+    summary: '书面答复企业投诉',
+    example: '答复投诉 C3 已协调，本周内出具意见',
+    run: answerComplaint,
+  },
   { word: '台账', roles: ledgerReaders, summary: '下载项目台账（Excel）', example: '台账', run: showLedger },
   { word: '档案', roles: officials, summary: '项目全过程记录（一事一档）', example: '档案 P12', run: showArchive },
   { word: '事项', roles: officials, summary: '查看审批事项目录', example: '事项 环评', run: manageCatalogue },
