@@ -44,7 +44,10 @@ export const policySchema = z
     bindFailuresPerHourAll: z.number().int().positive(),
     /** Whether 进度 gives the enterprise the agent's mobile where the unit has no 办公电话 in the roster. */
     enterpriseSeesAgentMobile: z.boolean(),
-    /** A rating ≤ 2 is a complaint: followed up (回访) within this many working days (营口 7 working days, 001). */
+    /**
+     * A complaint is answered within this many working days (营口 7, 001 投产 二(五)2): a `投诉` in writing
+     * (docs/domain.md "Complaints"), a rating ≤ 2 by 回访.
+     */
     ratingComplaintWorkingDays: workingDays,
     /**
      * Zhenping's weekly chain (003 一(三)5(1)), Asia/Shanghai: Tuesday the teams are asked for

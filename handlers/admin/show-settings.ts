@@ -63,7 +63,7 @@ const lines: Line[] = [
     text: (p) => (p.problemFirstAnswerDays === 0 ? '问题答复期限：不提醒' : `问题答复期限：${p.problemFirstAnswerDays} 天，过期提醒领导`),
   },
   { paths: ['staleProblemDays'], text: (p) => `问题超过 ${p.staleProblemDays} 天列入周五例会` },
-  { paths: ['ratingComplaintWorkingDays'], text: (p) => `差评回访：${p.ratingComplaintWorkingDays} 个工作日内` },
+  { paths: ['ratingComplaintWorkingDays'], text: (p) => `投诉答复、差评回访：${p.ratingComplaintWorkingDays} 个工作日内` },
   { paths: ['defaultLeadUnit'], text: (p) => `未写责任单位：${p.defaultLeadUnit ?? '登记时请补写'}` },
   {
     paths: ['backups.nightlyAt', 'backups.kept'],
