@@ -3,12 +3,36 @@
 // any part; the merged result is validated strictly, so an unknown key or a bad value is refused at start.
 import { z } from 'zod';
 import { policyPresets, type PresetName } from './policy-presets.js';
+import { parseScheduleCron } from './schedule/parse-schedule-cron.js';
+import { readMonthlyStep } from './schedule/read-monthly-step.js';
 
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+const clock = z.string().regex(CLOCK, 'expected HH:MM');
 const minutes = z.number().positive();
 const workingDays = z.number().int().positive();
 // Up to the 28th, so every month has the day.
-const dayOfMonth = z.number().int().min(1).max(28);
+const DAY_PROBLEM = 'expected a day of the month from 1 to 28';
+const dayOfMonth = z.number().int().min(1, DAY_PROBLEM).max(28, DAY_PROBLEM);
+/** A weekly step's time: `HH:MM`, or a cron expression on the step's own weekday (`0 9 * * 2`). */
+const weeklyTime = (weekday: number) =>
+  z.string().superRefine((value, ctx) => {
+    if (CLOCK.test(value)) return;
+    const cron = parseScheduleCron(value);
+    if ('problem' in cron) ctx.addIssue({ code: 'custom', message: `expected HH:MM or a cron expression "M H * * ${weekday}": ${cron.problem}` });
+    else if (cron.weekday !== weekday || cron.day !== null)
+      ctx.addIssue({ code: 'custom', message: `the weekly chain's days are fixed (003 一(三)5(1)): expected "M H * * ${weekday}"` });
+  });
+/** A monthly step: its day (sent at monthlyTime), or a cron expression with its day and time (`30 8 22 * *`). */
+const monthlyStep = z.union([z.number(), z.string()]).superRefine((value, ctx) => {
+  if (typeof value === 'number') {
+    if (!dayOfMonth.safeParse(value).success) ctx.addIssue({ code: 'custom', message: DAY_PROBLEM });
+    return;
+  }
+  const cron = parseScheduleCron(value);
+  if ('problem' in cron) ctx.addIssue({ code: 'custom', message: `expected a day or a cron expression "M H D * *": ${cron.problem}` });
+  else if (cron.day === null || cron.weekday !== null || !dayOfMonth.safeParse(cron.day).success)
+    ctx.addIssue({ code: 'custom', message: `expected a cron expression "M H D * *" with D from 1 to 28` });
+});
 
 export const policySchema = z
   .object({
@@ -54,20 +78,26 @@ export const policySchema = z
      * their problems and the silent reminded once; Wednesday 重点项目办 and the county leaders get
      * them; Friday the main leaders get the 周例会 agenda. A day off moves to the next working day.
      */
-    weekly: z.object({ problemsAsk: clock, problemsReminder: clock, leaderDigest: clock, meeting: clock }).strict(),
-    /** Zhenping's monthly dates (003 一(一)3, 一(二)4(1)–(3), 一(三)5(2)), each sent at monthlyTime. */
+    weekly: z.object({ problemsAsk: weeklyTime(2), problemsReminder: weeklyTime(2), leaderDigest: weeklyTime(3), meeting: weeklyTime(5) }).strict(),
+    /**
+     * Zhenping's monthly dates (003 一(一)3, 一(二)4(1)–(3), 一(三)5(2)), each sent at monthlyTime, or a
+     * cron expression giving a step its own day and time.
+     */
     monthlyDays: z
       .object({
-        signedList: dayOfMonth,
-        startLedger: dayOfMonth,
-        assignment: dayOfMonth,
-        progressAsk: dayOfMonth,
-        ranking: dayOfMonth,
-        signing: dayOfMonth,
+        signedList: monthlyStep,
+        startLedger: monthlyStep,
+        assignment: monthlyStep,
+        progressAsk: monthlyStep,
+        ranking: monthlyStep,
+        signing: monthlyStep,
       })
       .strict()
       // Each date names its occurrence (monthly-22:2026-11), so two steps cannot share a day.
-      .refine((days) => new Set(Object.values(days)).size === Object.keys(days).length, 'each monthly step needs its own day'),
+      .refine((steps) => {
+        const days = Object.values(steps).map((step) => readMonthlyStep(step, '00:00')?.day ?? step);
+        return new Set(days).size === days.length;
+      }, 'each monthly step needs its own day'),
     monthlyTime: clock,
     /**
      * 开工期限提醒: on a working day at `time`, the projects whose 90/50-working-day start deadline

@@ -3,7 +3,11 @@
 // the policy changes with the environment and a restart. One WeCom message (2,048 bytes).
 import { formatInvestment } from '../../domain/commands/parse-investment.js';
 import type { Policy, PolicySources } from '../../domain/policy.js';
+import { listSchedule, type Purpose } from '../../domain/schedule/list-schedule.js';
 import type { RegisteredContext } from '../context.js';
+
+/** A step as the schedule runs it: a cron expression in the policy read as its day and time. */
+const entryOf = (policy: Policy, purpose: Purpose) => listSchedule(policy).find((entry) => entry.purpose === purpose)!;
 
 interface Line {
   /** The leaf paths of the policy the line shows (domain/policy.ts PolicySources). */
@@ -39,7 +43,10 @@ const lines: Line[] = [
   },
   {
     paths: ['weekly.problemsAsk', 'weekly.problemsReminder', 'weekly.leaderDigest', 'weekly.meeting'],
-    text: ({ weekly: w }) => `每周：周二 ${w.problemsAsk} 征集问题（${w.problemsReminder} 提醒），周三 ${w.leaderDigest} 报县领导，周五 ${w.meeting} 例会`,
+    text: (p) => {
+      const at = (purpose: Purpose) => entryOf(p, purpose).time;
+      return `每周：周二 ${at('problemsAsk')} 征集问题（${at('problemsReminder')} 提醒），周三 ${at('leaderDigest')} 报县领导，周五 ${at('meeting')} 例会`;
+    },
   },
   {
     paths: [
@@ -51,8 +58,14 @@ const lines: Line[] = [
       'monthlyDays.signing',
       'monthlyTime',
     ],
-    text: ({ monthlyDays: d, monthlyTime }) =>
-      `每月 ${monthlyTime}：${d.signedList} 日签约清单，${d.startLedger} 日开工台账，${d.assignment} 日交办，${d.progressAsk} 日月报，${d.ranking} 日排名，${d.signing} 日集中签约`,
+    text: (p) => {
+      // A step given its own time by a cron expression shows it; the others go at monthlyTime.
+      const step = (purpose: Purpose) => {
+        const entry = entryOf(p, purpose);
+        return `${entry.period === 'month' ? entry.day : ''} 日${entry.time === p.monthlyTime ? '' : ` ${entry.time} `}`;
+      };
+      return `每月 ${p.monthlyTime}：${step('signedList')}签约清单，${step('startLedger')}开工台账，${step('assignment')}交办，${step('progressAsk')}月报，${step('ranking')}排名，${step('signing')}集中签约`;
+    },
   },
   {
     paths: ['overdueReminder.unitLeaderFromDay', 'overdueReminder.superviseFromDay'],

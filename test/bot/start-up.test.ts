@@ -35,6 +35,11 @@ describe('start-up with a bad setting', () => {
       { POLICY_FILE: file('negative.json', '{"ackTimeoutMinutes": -5}') },
       /^项目管家 cannot start — POLICY_FILE: .*ackTimeoutMinutes/,
     ],
+    [
+      'a schedule time that is no cron expression',
+      { POLICY_FILE: file('cron.json', '{"weekly": {"problemsAsk": "0 25 * * 2"}}') },
+      /^项目管家 cannot start — POLICY_FILE: .*weekly\.problemsAsk: expected HH:MM or a cron expression "M H \* \* 2": not a cron expression \(node-cron\)$/,
+    ],
     ['a clock file that does not exist', { CLOCK_FILE: join(dir, 'missing-clock') }, /^项目管家 cannot start — CLOCK_FILE: no file at/],
     [
       'a clock file without an instant',

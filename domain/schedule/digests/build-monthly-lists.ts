@@ -8,6 +8,7 @@ import { openTaskStates, type TaskState } from '../../task/task-state.js';
 import { formatInvestment } from '../../commands/parse-investment.js';
 import { lightSymbols } from '../../project/traffic-light.js';
 import type { Digest } from '../schedule-snapshot.js';
+import { readMonthlyStep } from '../read-monthly-step.js';
 import {
   labelOf,
   lightOfTask,
@@ -97,7 +98,7 @@ export function buildProgressAsk(context: DigestContext, month: string, late: bo
   for (const unitId of [...new Set(waiting.map((project) => project.leadUnitId!))].sort((a, b) => a - b)) {
     const projects = waiting.filter((project) => project.leadUnitId === unitId);
     const lines = [
-      `请在 ${context.policy.monthlyDays.ranking} 日前报送以下项目本月进展：`,
+      `请在 ${readMonthlyStep(context.policy.monthlyDays.ranking, context.policy.monthlyTime)!.day} 日前报送以下项目本月进展：`,
       ...projects.map((project) => `- ${labelOf(project, context)}`),
       `报送：月报 P${projects[0]!.id} 本月完成投资 进展（例：月报 P${projects[0]!.id} 1200万 主体厂房封顶）`,
     ];
