@@ -1,6 +1,6 @@
-// The enterprise's two commands under the concurrency rule (docs/architecture.md "Handlers lock what they
+// The enterprise's commands under the concurrency rule (docs/architecture.md "Handlers lock what they
 // change"), on two instances: a 绑定码 is consumed by exactly one of two people binding with it at once,
-// and however the contact's 评价 arrive, a service keeps one rating, the last one sent.
+// however the contact's 评价 arrive, a service keeps one rating, the last one sent; and a 投诉 gets one answer.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { findPerson } from '../support/find-person.js';
 import { repliesByAccount, startRaceCluster, type RaceCluster } from '../support/race-cluster.js';
@@ -61,4 +61,26 @@ it('keeps one rating per service, the last one sent, when 评价 arrive on two i
   events.forEach((event, index) => {
     if (index > 0) expect(event.before).toEqual(events[index - 1]!.after);
   });
+});
+
+it('sends one answer to a complaint when 重点项目办 and the 包抓领导 answer it at once on two instances, 20 times', { timeout: 180_000 }, async () => {
+  const { prisma } = cluster;
+  await cluster.send(0, 'ent.zhang', `绑定 ${code}`);
+  await cluster.runOne();
+  const ROUNDS = 20;
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    await cluster.send(0, 'ent.zhang', `投诉 第${round}次 审批拖延`);
+    await cluster.runOne();
+    await cluster.send(0, 'office', `答复投诉 C${round} 重点项目办已协调`);
+    await cluster.send(1, 'leader.a', `答复投诉 C${round} 包抓领导已协调`);
+    const received = await cluster.runBoth();
+    const answers = received.filter((item) => item.recipient === 'ent.zhang' && item.text.startsWith('【投诉答复】'));
+    expect(answers, `round ${round}`).toHaveLength(1);
+    // The other is told who answered first, and nothing reaches the enterprise from him.
+    const replies = repliesByAccount(received);
+    const lost = [...(replies.get('office') ?? []), ...(replies.get('leader.a') ?? [])].filter((text) => text.includes('无需再答复'));
+    expect(lost, `round ${round}`).toHaveLength(1);
+  }
+  expect(await prisma.event.count({ where: { kind: 'complaint.answered' } })).toBe(ROUNDS);
+  expect(await prisma.complaint.count({ where: { answeredAt: null } })).toBe(0);
 });
