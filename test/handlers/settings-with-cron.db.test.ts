@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import { createHarness } from '../support/harness.js';
 
-it('shows cron schedule steps as their day and time', async () => {
+it('shows cron schedule steps as their day and time', { timeout: 60_000 }, async () => {
   const h = await createHarness({ policy: { weekly: { meeting: '0 15 * * 5' }, monthlyDays: { ranking: '30 8 25 * *' } } });
   try {
     const text = (await h.say('admin', '设置')).at(-1)?.text ?? '';
