@@ -5,7 +5,10 @@
 // LOCKED and marked in the same transaction, so of several instances one sends each step.
 import type { Db } from '../prisma/open-database.js';
 import { enqueueMessages, type Enqueue } from '../bot/outbox/enqueue-message.js';
+import { markProvisional } from '../domain/calendar/mark-provisional.js';
+import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
 import { findPeople } from '../prisma/find-people.js';
+import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
 import { findComplaintAnswerers } from '../prisma/find-complaint-answerers.js';
 
 /** Returns how many steps (reminders and escalations) were sent. */
@@ -21,10 +24,13 @@ export async function chaseComplaints(prisma: Db, now: Date): Promise<number> {
     if (claimed.length === 0) return 0;
     const complaints = await tx.complaint.findMany({ where: { id: { in: claimed.map((row) => row.id) } }, include: { project: true }, orderBy: { id: 'asc' } });
     const inspection = (await findPeople(tx, 'inspection')).map((person) => person.id);
+    const calendar = await loadWorkingCalendar(tx);
     const messages: Enqueue[] = [];
     for (const complaint of complaints) {
       const { project } = complaint;
       const replyBy = complaint.replyBy.toISOString().slice(0, 10);
+      // Counted from the day it came in, so a year still provisional then shows 暂定 (docs/domain.md "Time rules").
+      const by = markProvisional(calendar, replyBy, shanghaiDate(complaint.at));
       const answer = `答复请发「答复投诉 C${complaint.id} 答复内容」。`;
       const answerers = await findComplaintAnswerers(tx, project);
       // Past the deadline only the escalation goes out: a reminder for a day gone by says nothing more.
@@ -32,8 +38,8 @@ export async function chaseComplaints(prisma: Db, now: Date): Promise<number> {
       const told = step === 'escalated' ? [...new Set([...inspection, ...answerers])] : answerers;
       const text =
         step === 'escalated'
-          ? `【投诉逾期】C${complaint.id} P${project.id} ${project.name} 的企业投诉应于 ${replyBy} 前答复，尚未答复，请督办。${answer}`
-          : `【投诉答复提醒】C${complaint.id} P${project.id} ${project.name} 的企业投诉今天（${replyBy}）到期，尚未答复。${answer}`;
+          ? `【投诉逾期】C${complaint.id} P${project.id} ${project.name} 的企业投诉应于 ${by} 前答复，尚未答复，请督办。${answer}`
+          : `【投诉答复提醒】C${complaint.id} P${project.id} ${project.name} 的企业投诉今天 ${by} 到期，尚未答复。${answer}`;
       for (const personId of told)
         messages.push({ to: { personId }, message: { kind: 'text', text }, dedupKey: `complaint:${complaint.id}:${step}:${personId}` });
       await tx.event.create({

@@ -57,7 +57,7 @@ describe('投诉', () => {
     h.clock.set('2026-12-02T08:55:00+08:00');
     expect(await runSchedules()).toEqual([]);
     h.clock.set('2026-12-02T09:01:00+08:00');
-    const reminder = '【投诉答复提醒】C1 P1 光伏组件项目 的企业投诉今天（2026-12-02）到期，尚未答复。答复请发「答复投诉 C1 答复内容」。';
+    const reminder = '【投诉答复提醒】C1 P1 光伏组件项目 的企业投诉今天 2026-12-02 到期，尚未答复。答复请发「答复投诉 C1 答复内容」。';
     expect(lines(await runSchedules())).toEqual([`office: ${reminder}`, `leader.a: ${reminder}`]);
     h.clock.advanceMinutes(60);
     expect(await runSchedules()).toEqual([]);
@@ -84,6 +84,16 @@ describe('投诉', () => {
     expect(lines(await runSchedules()).map((line) => line.split(':')[0])).toEqual(['office', 'leader.a']);
     h.clock.set('2026-12-09T09:00:00+08:00');
     expect(lines(await runSchedules()).map((line) => line.split(':')[0])).toEqual(['inspect', 'office', 'leader.a']);
+  });
+
+  it('marks a deadline in a year whose calendar is not entered as 暂定', async () => {
+    h.clock.set('2026-12-28T10:00:00+08:00');
+    // 2027 is not entered: 元旦 off, 7 working days end on 2027-01-07.
+    expect(replyTo('ent.zhang', await h.say('ent.zhang', '投诉 审批拖延'))).toBe('已收到投诉 C1（P1 光伏组件项目），将于 2027-01-07（暂定） 前书面答复你。');
+    h.clock.set('2027-01-07T09:00:00+08:00');
+    expect(lines(await runSchedules())[0]).toBe(
+      'office: 【投诉答复提醒】C1 P1 光伏组件项目 的企业投诉今天 2027-01-07（暂定） 到期，尚未答复。答复请发「答复投诉 C1 答复内容」。',
+    );
   });
 
   it('refuses what it cannot take, saying what to type instead', async () => {
