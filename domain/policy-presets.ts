@@ -40,6 +40,38 @@ export const policyPresets = {
     problemFirstAnswerDays: 3, // 001 洽谈 二(二)3: 最迟3日内意见反馈给项目方
     ratingComplaintWorkingDays: 7, // 001 投产 二(五)2: 必须在7个工作日内书面答复
   },
+  /**
+   * 000: the 服务绿卡 module (第二条 eligibility, 第四条(四) revocation, 第四条(五) validity and renewal)
+   * and 12345 complaints answered within 3 working days (第六条). Its approvals 50 % faster than
+   * promised (第三条(五)) and 省级 1000 个重点督办项目 (第二条) are the reviewers' check, not values.
+   */
+  绵阳: {
+    ratingComplaintWorkingDays: 3, // 000 第六条: 在3个工作日内予以答复
+    greenCard: {
+      validYears: 2, // 000 第四条(五): 有效期为两年
+      renewalWindowDays: 60, // 000 第四条(五): 在有效期结束前60天内…提出续用申请
+      reminderTime: '09:00',
+      reapplyBarYears: 3, // 000 第四条(四)1(8): 被注销…的项目，三年内不得再次申请
+      // 000 第二条(一)(二)(三): 新签约投资额 5亿 / 10亿 / 20亿元以上, by industry.
+      minInvestmentWanByIndustry: {
+        电子信息: 50000,
+        汽车: 50000,
+        新材料: 50000,
+        节能环保: 50000,
+        高端装备制造: 50000,
+        食品饮料: 50000,
+        现代农业: 50000,
+        科技服务: 100000,
+        现代金融: 100000,
+        电子商务: 100000,
+        会展: 100000,
+        文化创意: 100000,
+        现代物流: 200000,
+        旅游: 200000,
+        健康养老: 200000,
+      },
+    },
+  },
 } as const satisfies Record<string, PolicyPart>;
 
 export type PresetName = keyof typeof policyPresets;

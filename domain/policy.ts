@@ -108,6 +108,21 @@ export const policySchema = z
      * is copied each night at `nightlyAt` (Asia/Shanghai), null for none (docs/architecture.md "Backups").
      */
     backups: z.object({ kept: z.number().int().min(1), nightlyAt: clock.nullable() }).strict(),
+    /**
+     * 绵阳's 服务绿卡 (000), an optional module: null turns it and its commands off. A card is valid
+     * `validYears`; its holders are reminded at `reminderTime` `renewalWindowDays` before it ends; a
+     * revoked card bars a new application for `reapplyBarYears`; the least investment (万元) by industry.
+     */
+    greenCard: z
+      .object({
+        validYears: z.number().int().positive(),
+        renewalWindowDays: z.number().int().positive(),
+        reminderTime: clock,
+        reapplyBarYears: z.number().int().positive(),
+        minInvestmentWanByIndustry: z.record(z.string().min(1), z.number().positive()),
+      })
+      .strict()
+      .nullable(),
   })
   .strict();
 
@@ -144,6 +159,7 @@ export const defaultPolicy: Policy = {
   defaultLeadUnit: null,
   unitAliases: {},
   backups: { kept: 14, nightlyAt: '03:00' },
+  greenCard: null,
 };
 
 /** Where a value in force came from (`设置` shows it): a preset by name, or POLICY_FILE. */
