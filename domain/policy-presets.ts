@@ -32,13 +32,15 @@ export const policyPresets = {
    * 001: service from 1,000万 (001 帮扶 一(一)); a problem with a clear legal answer gets feedback
    * within 3 days (001 洽谈 二(二)3); a complaint a written reply within 7 working days (001 投产
    * 二(五)2). Its system update every Friday (001 储备 五(二)) is not a policy value: the weekdays
-   * of the weekly chain are fixed (Friday's is the 周例会 agenda, weekly.meeting). Nor are its
-   * leader tiers by investment (001 帮扶 一(二)).
+   * of the weekly chain are fixed (Friday's is the 周例会 agenda, weekly.meeting). Its negotiation
+   * teams by 10亿 / 1亿 (001 洽谈 二(一)) come before 签约, where the bot does not serve.
    */
   营口: {
     minInvestmentWan: 1000, // 001 帮扶 一(一): 投资1000万元人民币以上(含1000万元)的项目
     problemFirstAnswerDays: 3, // 001 洽谈 二(二)3: 最迟3日内意见反馈给项目方
     ratingComplaintWorkingDays: 7, // 001 投产 二(五)2: 必须在7个工作日内书面答复
+    // 001 帮扶 一(二): 投资5亿元以上(含5亿元)的重大项目(不含房地产业项目)，由副市级以上领导牵头
+    leaderTier: { cityLeaderFromWan: 50000, exceptIndustries: ['房地产'] },
   },
   /**
    * 000: the 服务绿卡 module (第二条 eligibility, 第四条(四) revocation, 第四条(五) validity and renewal)

@@ -109,6 +109,14 @@ export const policySchema = z
      */
     backups: z.object({ kept: z.number().int().min(1), nightlyAt: clock.nullable() }).strict(),
     /**
+     * 营口's leader tier (001 帮扶 一(二)): from `cityLeaderFromWan` (万元), industries other than these, a
+     * project is led by a city-level leader; 组建团队 says so. Null: no tier.
+     */
+    leaderTier: z
+      .object({ cityLeaderFromWan: z.number().positive(), exceptIndustries: z.array(z.string().min(1)) })
+      .strict()
+      .nullable(),
+    /**
      * 绵阳's 服务绿卡 (000), an optional module: null turns it and its commands off. A card is valid
      * `validYears`; its holders are reminded at `reminderTime` `renewalWindowDays` before it ends; a
      * revoked card bars a new application for `reapplyBarYears`; the least investment (万元) by industry.
@@ -159,6 +167,7 @@ export const defaultPolicy: Policy = {
   defaultLeadUnit: null,
   unitAliases: {},
   backups: { kept: 14, nightlyAt: '03:00' },
+  leaderTier: null,
   greenCard: null,
 };
 

@@ -65,6 +65,13 @@ const lines: Line[] = [
   { paths: ['staleProblemDays'], text: (p) => `问题超过 ${p.staleProblemDays} 天列入周五例会` },
   { paths: ['ratingComplaintWorkingDays'], text: (p) => `差评回访：${p.ratingComplaintWorkingDays} 个工作日内` },
   {
+    paths: ['leaderTier.cityLeaderFromWan', 'leaderTier.exceptIndustries'],
+    text: ({ leaderTier: tier }) =>
+      tier === null
+        ? '领导分级：不提示'
+        : `领导分级：投资 ${formatInvestment(tier.cityLeaderFromWan)}以上（不含${tier.exceptIndustries.join('、')}）由市级领导牵头`,
+  },
+  {
     paths: ['greenCard.validYears', 'greenCard.renewalWindowDays', 'greenCard.reapplyBarYears'],
     text: ({ greenCard: card }) =>
       card === null

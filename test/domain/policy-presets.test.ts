@@ -22,7 +22,7 @@ describe('jurisdiction profiles', () => {
     ['大姚', {}],
     ['中卫', { minInvestmentWan: 0 }],
     // problemFirstAnswerDays 3 and ratingComplaintWorkingDays 7 are 营口's rules the defaults already carry.
-    ['营口', { minInvestmentWan: 1000 }],
+    ['营口', { minInvestmentWan: 1000, leaderTier: { cityLeaderFromWan: 50000, exceptIndustries: ['房地产'] } }],
     // 12345 answered in 3 working days (000 第六条) and the 服务绿卡 module, off everywhere else.
     [
       '绵阳',
@@ -55,6 +55,8 @@ describe('jurisdiction profiles', () => {
       minInvestmentWan: { preset: '营口' },
       problemFirstAnswerDays: 'POLICY_FILE',
       ratingComplaintWorkingDays: { preset: '营口' },
+      'leaderTier.cityLeaderFromWan': { preset: '营口' },
+      'leaderTier.exceptIndustries': { preset: '营口' },
       'weekly.meeting': 'POLICY_FILE',
       unitAliases: 'POLICY_FILE',
     });
