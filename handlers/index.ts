@@ -45,9 +45,14 @@ const unitStaff: readonly Role[] = ['agent', 'unit_leader'];
 const officials: readonly Role[] = [...coordinatorRoles, 'agent', 'unit_leader', 'county_leader', 'main_leader', 'inspection'];
 /** Who reads the whole ledger: the coordinators (重点项目办 among them), 督查中心 and the leaders (003 一(三)5(2)). */
 const ledgerReaders: readonly Role[] = [...coordinatorRoles, 'inspection', 'main_leader', 'county_leader'];
-/** 绵阳's 服务绿卡 (000): the county applies, 招商服务中心 (市经济合作局) issues and revokes (第四条). */
+/**
+ * 绵阳's 服务绿卡 (000): the county or the enterprise applies, 招商服务中心 (市经济合作局) issues and revokes
+ * (第四条). Not the 管理员, who keeps the roster, catalogue, calendar and settings (and whose 帮助 is full).
+ */
 const greenCard = (policy: Policy) => policy.greenCard !== null;
+const cardApplicants: readonly Role[] = ['window', 'project_office', 'investment_center', 'enterprise'];
 const cardIssuers: readonly Role[] = ['investment_center'];
+const cardReaders: readonly Role[] = [...officials.filter((role) => role !== 'admin'), 'enterprise'];
 
 export const commands: readonly Command[] = [
   { word: '帮助', roles: 'registered', summary: '查看你能用的命令', example: '帮助', run: (ctx) => help(ctx, commands) },
@@ -132,7 +137,7 @@ export const commands: readonly Command[] = [
   { word: '绑定', roles: 'anyone', summary: '企业联络员用绑定码绑定项目', example: '绑定 123456', run: bindContact },
   {
     word: '申请绿卡',
-    roles: [...coordinatorRoles, 'enterprise'],
+    roles: cardApplicants,
     summary: '申请或续用服务绿卡',
     example: '申请绿卡 P12',
     run: applyGreenCard,
@@ -147,7 +152,7 @@ export const commands: readonly Command[] = [
     run: revokeGreenCard,
     enabled: greenCard,
   },
-  { word: '绿卡', roles: 'registered', summary: '查看服务绿卡', example: '绿卡 P12', run: showGreenCard, enabled: greenCard },
+  { word: '绿卡', roles: cardReaders, summary: '查看服务绿卡', example: '绿卡 P12', run: showGreenCard, enabled: greenCard },
 ];
 
 /** Call-card buttons (handlers/tasks/build-call-card.ts), by button id; each does what the matching text command does. */
