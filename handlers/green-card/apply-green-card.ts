@@ -32,7 +32,9 @@ export async function applyGreenCard(ctx: RegisteredContext): Promise<void> {
           `${p} 的行业「${project.industry || '未填'}」不在服务绿卡发放范围（${decision.industries.join('、')}）。行业有误请发「修改项目 ${p} 行业：电子信息」。`,
         );
       case 'BELOW_THRESHOLD':
-        return ctx.reply(`${p} 投资 ${formatInvestment(investmentWan)}，${decision.industry}项目的服务绿卡标准是 ${formatInvestment(decision.minWan)}起。`);
+        return ctx.reply(
+          `${p} 投资 ${formatInvestment(investmentWan)}，${decision.industry}项目的服务绿卡标准是 ${formatInvestment(decision.minWan)}起。投资有误请发「修改项目 ${p} 投资：${formatInvestment(decision.minWan)}」。`,
+        );
     }
   }
   const { renewal } = decision;

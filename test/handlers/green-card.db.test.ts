@@ -59,11 +59,14 @@ describe('服务绿卡 under 绵阳 (000)', () => {
 
   it('refuses a project whose investment is below its industry’s standard (000 第二条)', async () => {
     await openMianyang('登记项目 名称：冷链物流园 投资：8亿 行业：现代物流 包抓领导：县领导甲 联系人：张三 13700001111');
-    expect(await reply('window', '申请绿卡 P1')).toBe('P1 投资 8亿元，现代物流项目的服务绿卡标准是 20亿元起。');
+    expect(await reply('window', '申请绿卡 P1')).toBe('P1 投资 8亿元，现代物流项目的服务绿卡标准是 20亿元起。投资有误请发「修改项目 P1 投资：20亿元」。');
     await reply('window', '修改项目 P1 行业：仓储');
     expect(await reply('window', '申请绿卡 P1')).toMatch(
       /^P1 的行业「仓储」不在服务绿卡发放范围（电子信息、汽车、.*）。行业有误请发「修改项目 P1 行业：电子信息」。$/,
     );
+    // The corrections the refusals name are ones 修改项目 understands.
+    await reply('window', '修改项目 P1 行业：现代物流 投资：20亿元');
+    expect(await reply('window', '申请绿卡 P1')).toBe('已申请 P1 冷链物流园 服务绿卡，审核后由招商服务中心发放。');
   });
 
   it('reminds the enterprise, the leader and 招商服务中心 once, 60 days before the card ends (000 第四条(五))', async () => {
