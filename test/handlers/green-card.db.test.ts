@@ -35,7 +35,7 @@ async function remindersAt(instant: string): Promise<Record<string, string[]>> {
 }
 
 describe('服务绿卡 under 绵阳 (000)', () => {
-  it('is applied for by the county, issued by 招商服务中心 for two years, and shown to the enterprise', async () => {
+  it('is applied for by the county, once, and only 招商服务中心 issues it', async () => {
     await openMianyang();
     const applied = await h.say('window', '申请绿卡 P1');
     expect(applied.find((item) => item.recipient === 'invest')?.text).toBe('P1 智能终端产业园 申请服务绿卡，审核后请发送「发放绿卡 P1」。');
@@ -43,7 +43,11 @@ describe('服务绿卡 under 绵阳 (000)', () => {
     expect(await reply('window', '申请绿卡 P1')).toBe('P1 已申请服务绿卡，等待发放。发送「绿卡 P1」查看。');
     // 000 第四条(二): 市经济合作局 issues; the window may not.
     expect(await reply('window', '发放绿卡 P1')).toBe('「发放绿卡」只有招商服务中心可以使用。发送「帮助」查看你能用的命令。');
+  });
 
+  it('is issued by 招商服务中心 for two years, told to the enterprise and the leader, and kept in 档案', async () => {
+    await openMianyang();
+    await h.say('window', '申请绿卡 P1');
     const issued = await h.say('invest', '发放绿卡 P1');
     expect(issued.at(-1)?.text).toBe('已发放 P1 智能终端产业园 服务绿卡，有效期至 2028-11-23。');
     expect(issued.find((item) => item.recipient === 'ent.zhang')?.text).toBe(
