@@ -32,13 +32,47 @@ export const policyPresets = {
    * 001: service from 1,000万 (001 帮扶 一(一)); a problem with a clear legal answer gets feedback
    * within 3 days (001 洽谈 二(二)3); a complaint a written reply within 7 working days (001 投产
    * 二(五)2). Its system update every Friday (001 储备 五(二)) is not a policy value: the weekdays
-   * of the weekly chain are fixed (Friday's is the 周例会 agenda, weekly.meeting). Nor are its
-   * leader tiers by investment (001 帮扶 一(二)).
+   * of the weekly chain are fixed (Friday's is the 周例会 agenda, weekly.meeting). Its negotiation
+   * teams by 10亿 / 1亿 (001 洽谈 二(一)) come before 签约, where the bot does not serve.
    */
   营口: {
     minInvestmentWan: 1000, // 001 帮扶 一(一): 投资1000万元人民币以上(含1000万元)的项目
     problemFirstAnswerDays: 3, // 001 洽谈 二(二)3: 最迟3日内意见反馈给项目方
     ratingComplaintWorkingDays: 7, // 001 投产 二(五)2: 必须在7个工作日内书面答复
+    // 001 帮扶 一(二): 投资5亿元以上(含5亿元)的重大项目(不含房地产业项目)，由副市级以上领导牵头
+    leaderTier: { cityLeaderFromWan: 50000, exceptIndustries: ['房地产'] },
+  },
+  /**
+   * 000: the 服务绿卡 module (第二条 eligibility, 第四条(四) revocation, 第四条(五) validity and renewal)
+   * and 12345 complaints answered within 3 working days (第六条). Its approvals 50 % faster than
+   * promised (第三条(五)) and 省级 1000 个重点督办项目 (第二条) are the reviewers' check, not values.
+   */
+  绵阳: {
+    ratingComplaintWorkingDays: 3, // 000 第六条: 在3个工作日内予以答复
+    greenCard: {
+      validYears: 2, // 000 第四条(五): 有效期为两年
+      renewalWindowDays: 60, // 000 第四条(五): 在有效期结束前60天内…提出续用申请
+      reminderTime: '09:00',
+      reapplyBarYears: 3, // 000 第四条(四)1(8): 被注销…的项目，三年内不得再次申请
+      // 000 第二条(一)(二)(三): 新签约投资额 5亿 / 10亿 / 20亿元以上, by industry.
+      minInvestmentWanByIndustry: {
+        电子信息: 50000,
+        汽车: 50000,
+        新材料: 50000,
+        节能环保: 50000,
+        高端装备制造: 50000,
+        食品饮料: 50000,
+        现代农业: 50000,
+        科技服务: 100000,
+        现代金融: 100000,
+        电子商务: 100000,
+        会展: 100000,
+        文化创意: 100000,
+        现代物流: 200000,
+        旅游: 200000,
+        健康养老: 200000,
+      },
+    },
   },
 } as const satisfies Record<string, PolicyPart>;
 

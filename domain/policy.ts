@@ -141,6 +141,29 @@ export const policySchema = z
      * is copied each night at `nightlyAt` (Asia/Shanghai), null for none (docs/architecture.md "Backups").
      */
     backups: z.object({ kept: z.number().int().min(1), nightlyAt: clock.nullable() }).strict(),
+    /**
+     * 营口's leader tier (001 帮扶 一(二)): from `cityLeaderFromWan` (万元), industries other than these, a
+     * project is led by a city-level leader; 组建团队 says so. Null: no tier.
+     */
+    leaderTier: z
+      .object({ cityLeaderFromWan: z.number().positive(), exceptIndustries: z.array(z.string().min(1)) })
+      .strict()
+      .nullable(),
+    /**
+     * 绵阳's 服务绿卡 (000), an optional module: null turns it and its commands off. A card is valid
+     * `validYears`; its holders are reminded at `reminderTime` `renewalWindowDays` before it ends; a
+     * revoked card bars a new application for `reapplyBarYears`; the least investment (万元) by industry.
+     */
+    greenCard: z
+      .object({
+        validYears: z.number().int().positive(),
+        renewalWindowDays: z.number().int().positive(),
+        reminderTime: clock,
+        reapplyBarYears: z.number().int().positive(),
+        minInvestmentWanByIndustry: z.record(z.string().min(1), z.number().positive()),
+      })
+      .strict()
+      .nullable(),
   })
   .strict();
 
@@ -177,6 +200,8 @@ export const defaultPolicy: Policy = {
   defaultLeadUnit: null,
   unitAliases: {},
   backups: { kept: 14, nightlyAt: '03:00' },
+  leaderTier: null,
+  greenCard: null,
 };
 
 /** Where a value in force came from (`设置` shows it): a preset by name, or POLICY_FILE. */

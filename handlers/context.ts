@@ -58,6 +58,8 @@ interface CommandInfo {
   word: string;
   summary: string;
   example: string;
+  /** An optional module's command (绵阳's 服务绿卡): off, it is left out of 帮助 and refused. */
+  enabled?: (policy: Policy) => boolean;
 }
 
 /** Who may use a command: listed roles, any registered person, or anyone (only 绑定). */

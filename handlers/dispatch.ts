@@ -24,6 +24,7 @@ export async function dispatch(ctx: HandlerContext): Promise<void> {
     const word = found.ok ? found.word : found.typed;
     const args = found.ok ? found.rest : '';
     const spaced = found.ok ? { ...ctx, args, event: { ...event, text: `${found.word} ${found.rest}` } } : ctx;
+    if (command?.enabled && !command.enabled(ctx.policy)) return ctx.reply(`本县未启用「${word}」。发送「帮助」查看你能用的命令。`);
     if (command?.roles === 'anyone') return command.run(spaced);
     if (!sender) return replyNotRegistered(ctx);
     if (command && mayUse(command, sender)) return command.run({ ...spaced, sender });

@@ -1,5 +1,6 @@
 // The routing table: each command word and card action → one small handler (docs/architecture.md).
 import { coordinatorRoles, type Role } from '../domain/roles.js';
+import type { Policy } from '../domain/policy.js';
 import type { Command, Handler } from './context.js';
 import { help } from './help.js';
 import { editCalendar } from './admin/edit-calendar.js';
@@ -7,6 +8,10 @@ import { syncDirectory } from './admin/sync-directory.js';
 import { showSettings } from './admin/show-settings.js';
 import { showStatus } from './admin/show-status.js';
 import { showArchive } from './archive/show-archive.js';
+import { applyGreenCard } from './green-card/apply-green-card.js';
+import { issueGreenCard } from './green-card/issue-green-card.js';
+import { revokeGreenCard } from './green-card/revoke-green-card.js';
+import { showGreenCard } from './green-card/show-green-card.js';
 import { manageCatalogue } from './catalogue/manage-catalogue.js';
 import { answerComplaint } from './complaints/answer-complaint.js';
 import { fileComplaint } from './complaints/file-complaint.js';
@@ -42,6 +47,14 @@ const unitStaff: readonly Role[] = ['agent', 'unit_leader'];
 const officials: readonly Role[] = [...coordinatorRoles, 'agent', 'unit_leader', 'county_leader', 'main_leader', 'inspection'];
 /** Who reads the whole ledger: the coordinators (重点项目办 among them), 督查中心 and the leaders (003 一(三)5(2)). */
 const ledgerReaders: readonly Role[] = [...coordinatorRoles, 'inspection', 'main_leader', 'county_leader'];
+/**
+ * 绵阳's 服务绿卡 (000): the county or the enterprise applies, 招商服务中心 (市经济合作局) issues and revokes
+ * (第四条). Not the 管理员, who keeps the roster, catalogue, calendar and settings (and whose 帮助 is full).
+ */
+const greenCard = (policy: Policy) => policy.greenCard !== null;
+const cardApplicants: readonly Role[] = ['window', 'project_office', 'investment_center', 'enterprise'];
+const cardIssuers: readonly Role[] = ['investment_center'];
+const cardReaders: readonly Role[] = [...officials.filter((role) => role !== 'admin'), 'enterprise'];
 
 export const commands: readonly Command[] = [
   { word: '帮助', roles: 'registered', summary: '查看你能用的命令', example: '帮助', run: (ctx) => help(ctx, commands) },
@@ -132,6 +145,24 @@ export const commands: readonly Command[] = [
   { word: '状态', roles: ['admin'], summary: '查看运行状态（消息、来信、备份）', example: '状态', run: showStatus },
   { word: '设置', roles: ['admin'], summary: '查看本县规则及其来源', example: '设置', run: showSettings },
   { word: '绑定', roles: 'anyone', summary: '企业联络员用绑定码绑定项目', example: '绑定 123456', run: bindContact },
+  {
+    word: '申请绿卡',
+    roles: cardApplicants,
+    summary: '申请或续用服务绿卡',
+    example: '申请绿卡 P12',
+    run: applyGreenCard,
+    enabled: greenCard,
+  },
+  { word: '发放绿卡', roles: cardIssuers, summary: '审核后发放服务绿卡', example: '发放绿卡 P12', run: issueGreenCard, enabled: greenCard },
+  {
+    word: '注销绿卡',
+    roles: cardIssuers,
+    summary: '注销服务绿卡，三年内不得再申请',
+    example: '注销绿卡 P12 企业迁出本市',
+    run: revokeGreenCard,
+    enabled: greenCard,
+  },
+  { word: '绿卡', roles: cardReaders, summary: '查看服务绿卡', example: '绿卡 P12', run: showGreenCard, enabled: greenCard },
 ];
 
 /** Call-card buttons (handlers/tasks/build-call-card.ts), by button id; each does what the matching text command does. */

@@ -18,6 +18,7 @@ import { loadLedger } from '../../prisma/load-ledger.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { BACKUP_JOB, NIGHTLY_BACKUP_JOB } from '../../prisma/read-health.js';
 import { chaseComplaints } from '../chase-complaints.js';
+import { remindGreenCardRenewals } from '../remind-green-card-renewals.js';
 import { remindRatingComplaints } from '../remind-rating-complaints.js';
 import { loadSnapshot } from './load-snapshot.js';
 import { markProblemsDigested } from './mark-problems-digested.js';
@@ -39,6 +40,7 @@ export async function runSchedules(prisma: Db, { now, policy, logger }: Schedule
   const calendar = await prisma.$transaction((tx) => loadWorkingCalendar(tx));
   await remindRatingComplaints(prisma, now);
   await chaseComplaints(prisma, now);
+  if (policy.greenCard) await remindGreenCardRenewals(prisma, now);
   // Backups record themselves in the same table (prisma/read-health.ts) but are no schedule occurrence: a backup
   // taken before the first start must not make that start look like a restart with digests to catch up.
   const runs = await prisma.scheduleRun.findMany({

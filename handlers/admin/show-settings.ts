@@ -77,6 +77,20 @@ const lines: Line[] = [
   },
   { paths: ['staleProblemDays'], text: (p) => `问题超过 ${p.staleProblemDays} 天列入周五例会` },
   { paths: ['ratingComplaintWorkingDays'], text: (p) => `投诉答复、差评回访：${p.ratingComplaintWorkingDays} 个工作日内` },
+  {
+    paths: ['leaderTier.cityLeaderFromWan', 'leaderTier.exceptIndustries'],
+    text: ({ leaderTier: tier }) =>
+      tier === null
+        ? '领导分级：不提示'
+        : `领导分级：投资 ${formatInvestment(tier.cityLeaderFromWan)}以上（不含${tier.exceptIndustries.join('、')}）由市级领导牵头`,
+  },
+  {
+    paths: ['greenCard.validYears', 'greenCard.renewalWindowDays', 'greenCard.reapplyBarYears'],
+    text: ({ greenCard: card }) =>
+      card === null
+        ? '服务绿卡：未启用'
+        : `服务绿卡：有效 ${card.validYears} 年，到期前 ${card.renewalWindowDays} 天提醒续用，注销后 ${card.reapplyBarYears} 年内不得再申请`,
+  },
   { paths: ['defaultLeadUnit'], text: (p) => `未写责任单位：${p.defaultLeadUnit ?? '登记时请补写'}` },
   {
     paths: ['backups.nightlyAt', 'backups.kept'],

@@ -1,12 +1,15 @@
 // 组建团队: "一个项目、一名领导、一批人员" (002 五(三)): one leader and the units the approval items
 // need, within 1 working day of acceptance. With no units given, the plan's units are proposed
 // (or the default plan's, before there is a plan). The project's lead unit is always on it.
-// The team gets a group chat where the platform allows one.
+// The team gets a group chat where the platform allows one. Where the profile has a leader tier (营口,
+// 001 帮扶 一(二)), the reply says when a city-level leader should lead.
 import type { RegisteredContext } from '../context.js';
 import { addWorkingDays } from '../../domain/calendar/add-working-days.js';
 import { markProvisional } from '../../domain/calendar/mark-provisional.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { splitList } from '../../domain/commands/parse-command-line.js';
+import { formatInvestment } from '../../domain/commands/parse-investment.js';
+import { needsCityLeader } from '../../domain/project/needs-city-leader.js';
 import { describeUnknownUnit, resolveUnit } from '../../domain/catalogue/resolve-unit.js';
 import { serviceNames, serviceRunning, type ServiceState } from '../../domain/project/service-state.js';
 import { commandLine } from '../shared/command-line.js';
@@ -61,6 +64,10 @@ export async function formTeam(ctx: RegisteredContext): Promise<void> {
   });
   await ctx.send({ chatId }, `P${project.id} ${project.name} 项目管家团队：包抓领导 ${leader.name}；单位 ${unitList}。`);
   const lines = [`P${project.id} 团队已组建：包抓领导 ${leader.name}；单位 ${unitList}（共 ${team.members.length} 人）。`];
+  if (needsCityLeader({ investmentWan: Number(project.investmentWan), industry: project.industry }, ctx.policy.leaderTier)) {
+    const from = formatInvestment(ctx.policy.leaderTier!.cityLeaderFromWan);
+    lines.push(`投资 ${from}以上（不含${ctx.policy.leaderTier!.exceptIndustries.join('、')}），应由市级领导牵头帮扶。`);
+  }
   if (team.unitsWithoutAgent.length > 0) lines.push(`这些单位在名册中没有代办员：${team.unitsWithoutAgent.join('、')}。`);
   lines.push(`请在 ${planDue} 前制定方案：方案 P${project.id}`);
   await ctx.reply(lines.join('\n'));

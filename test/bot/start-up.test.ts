@@ -65,7 +65,7 @@ describe('start-up with a bad setting', () => {
       /^项目管家 cannot start — DATABASE_URL: cannot open the database/,
     ],
     ['a malformed port', { PORT: 'eighty' }, /^项目管家 cannot start — PORT: expected a port number$/],
-    ['a preset the bot does not ship', { POLICY_PRESET: '沈阳' }, /^项目管家 cannot start — POLICY_PRESET: expected one of 镇平, 大姚, 中卫, 营口$/],
+    ['a preset the bot does not ship', { POLICY_PRESET: '沈阳' }, /^项目管家 cannot start — POLICY_PRESET: expected one of 镇平, 大姚, 中卫, 营口, 绵阳$/],
   ])('refuses %s with one line and exit 1', (_, env, message) => {
     const result = start(env);
     expect(result.status).toBe(1);

@@ -12,8 +12,8 @@ function differences(preset: PresetName): Partial<Policy> {
 }
 
 describe('jurisdiction profiles', () => {
-  it('ships 镇平 (the default), 大姚, 中卫 and 营口', () => {
-    expect(presetNames).toEqual(['镇平', '大姚', '中卫', '营口']);
+  it('ships 镇平 (the default), 大姚, 中卫, 营口 and 绵阳', () => {
+    expect(presetNames).toEqual(['镇平', '大姚', '中卫', '营口', '绵阳']);
   });
 
   it.each([
@@ -22,7 +22,20 @@ describe('jurisdiction profiles', () => {
     ['大姚', {}],
     ['中卫', { minInvestmentWan: 0 }],
     // problemFirstAnswerDays 3 and ratingComplaintWorkingDays 7 are 营口's rules the defaults already carry.
-    ['营口', { minInvestmentWan: 1000 }],
+    ['营口', { minInvestmentWan: 1000, leaderTier: { cityLeaderFromWan: 50000, exceptIndustries: ['房地产'] } }],
+    // 12345 answered in 3 working days (000 第六条) and the 服务绿卡 module, off everywhere else.
+    [
+      '绵阳',
+      {
+        ratingComplaintWorkingDays: 3,
+        greenCard: expect.objectContaining({
+          validYears: 2,
+          renewalWindowDays: 60,
+          reapplyBarYears: 3,
+          minInvestmentWanByIndustry: expect.objectContaining({ 电子信息: 50000, 科技服务: 100000, 现代物流: 200000, 现代农业: 50000 }),
+        }),
+      },
+    ],
   ] as const)('%s differs from 镇平 in %j', (preset, expected) => {
     expect(differences(preset)).toEqual(expected);
   });
@@ -42,6 +55,8 @@ describe('jurisdiction profiles', () => {
       minInvestmentWan: { preset: '营口' },
       problemFirstAnswerDays: 'POLICY_FILE',
       ratingComplaintWorkingDays: { preset: '营口' },
+      'leaderTier.cityLeaderFromWan': { preset: '营口' },
+      'leaderTier.exceptIndustries': { preset: '营口' },
       'weekly.meeting': 'POLICY_FILE',
       unitAliases: 'POLICY_FILE',
     });

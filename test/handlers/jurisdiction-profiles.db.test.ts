@@ -52,6 +52,37 @@ describe('营口: a problem gets a first answer within 3 days (001 洽谈 二(�
   });
 });
 
+describe('营口: a project of 5亿 or more, not real estate, is led by a city-level leader (001 帮扶 一(二))', () => {
+  const teamReply = async (registration: string): Promise<string> => {
+    await reply('window', registration);
+    await reply('window', '受理 P1');
+    return (await reply('window', '组建团队 P1'))!;
+  };
+  const LINE = '投资 5亿元以上（不含房地产），应由市级领导牵头帮扶。';
+
+  it('says so when the team is formed', async () => {
+    await open({ preset: '营口' });
+    expect(await teamReply('登记项目 名称：新材料产业园 投资：5亿 行业：新材料 包抓领导：县领导甲')).toContain(LINE);
+  });
+
+  it('not for real estate', async () => {
+    await open({ preset: '营口' });
+    expect(await teamReply('登记项目 名称：滨海商住小区 投资：8亿 行业：房地产 包抓领导：县领导甲')).not.toContain('市级领导');
+  });
+
+  it('not below 5亿', async () => {
+    await open({ preset: '营口' });
+    expect(await teamReply('登记项目 名称：新材料产业园 投资：4.9亿 行业：新材料 包抓领导：县领导甲')).not.toContain('市级领导');
+  });
+
+  it('while 镇平 has no tier', async () => {
+    await open({});
+    const zhenping = await teamReply('登记项目 名称：新材料产业园 投资：8亿 行业：新材料 包抓领导：县领导甲');
+    expect(zhenping).toMatch(/^P1 团队已组建/);
+    expect(zhenping).not.toContain('市级领导');
+  });
+});
+
 describe('中卫 serves every project, whatever its investment (004 二(一))', () => {
   it('takes a 200万 project into 帮办代办', async () => {
     await open({ preset: '中卫' });
@@ -80,6 +111,8 @@ describe('设置', () => {
       '· 问题答复期限：2 天，过期提醒领导（POLICY_FILE）',
       '· 问题超过 14 天列入周五例会（默认）',
       '· 投诉答复、差评回访：7 个工作日内（预设 营口）',
+      '· 领导分级：投资 5亿元以上（不含房地产）由市级领导牵头（预设 营口）',
+      '· 服务绿卡：未启用（默认）',
       '· 未写责任单位：登记时请补写（默认）',
       '· 备份：每晚 03:00，保留 14 份（默认）',
     ]);

@@ -9,7 +9,7 @@ import { createApp, type App } from '../../bot/app.js';
 import { createLogger } from '../../bot/logger.js';
 import { importRoster } from '../../bot/roster/import-roster.js';
 import { readRosterFile } from '../../bot/roster/read-roster-file.js';
-import { defaultPolicy } from '../../domain/policy.js';
+import { defaultPolicy, type Policy } from '../../domain/policy.js';
 import { openDatabase, type Database } from '../../prisma/open-database.js';
 import { FakeClock } from './fake-clock.js';
 import { DEMO_ROSTER } from './harness.js';
@@ -18,6 +18,8 @@ import { createTestDatabaseLocation, openTestDatabase } from './test-database.js
 
 export interface RaceCluster {
   prisma: Database['prisma'];
+  /** Each instance's own client (one shared PGlite without TEST_DATABASE_URL), for racing a cron pass. */
+  instancePrismas: Database['prisma'][];
   clock: FakeClock;
   /** Records a text from `account` on instance 0 or 1, as its transport would. */
   send(instance: 0 | 1, account: string, text: string): Promise<void>;
@@ -28,7 +30,7 @@ export interface RaceCluster {
   close(): Promise<void>;
 }
 
-export async function startRaceCluster(): Promise<RaceCluster> {
+export async function startRaceCluster(policy: Policy = defaultPolicy): Promise<RaceCluster> {
   const databases: Database[] = [];
   let remove = async (): Promise<void> => {};
   if (process.env.TEST_DATABASE_URL) {
@@ -46,7 +48,7 @@ export async function startRaceCluster(): Promise<RaceCluster> {
   const logger = createLogger('silent');
   const instances = databases.map((database) => {
     const messenger = new RecordingMessenger('local');
-    const app: App = createApp({ prisma: database.prisma, policy: defaultPolicy, clock, logger, messengers: [messenger], inboundBatch: 1 });
+    const app: App = createApp({ prisma: database.prisma, policy, clock, logger, messengers: [messenger], inboundBatch: 1 });
     return { app, messenger };
   });
   const delivered = async (): Promise<Received[]> => {
@@ -56,6 +58,7 @@ export async function startRaceCluster(): Promise<RaceCluster> {
   };
   return {
     prisma,
+    instancePrismas: databases.map((database) => database.prisma),
     clock,
     async send(instance, account, text) {
       const stored = await instances[instance]!.app.receive({
