@@ -10,6 +10,7 @@ import { showArchive } from './archive/show-archive.js';
 import { manageCatalogue } from './catalogue/manage-catalogue.js';
 import { bindContact } from './enterprise/bind-contact.js';
 import { showLedger } from './ledger/show-ledger.js';
+import { confirmImport } from './import/confirm-import.js';
 import { rateService } from './enterprise/rate-service.js';
 import { recordEntrustment } from './enterprise/record-entrustment.js';
 import { recordRevisit } from './enterprise/record-revisit.js';
@@ -40,6 +41,8 @@ const unitStaff: readonly Role[] = ['agent', 'unit_leader'];
 const officials: readonly Role[] = [...coordinatorRoles, 'agent', 'unit_leader', 'county_leader', 'main_leader', 'inspection'];
 /** Who reads the whole ledger: the coordinators (重点项目办 among them), 督查中心 and the leaders (003 一(三)5(2)). */
 const ledgerReaders: readonly Role[] = [...coordinatorRoles, 'inspection', 'main_leader', 'county_leader'];
+/** Who imports a county's ledger (an XLSX sent to the bot): the admins and 重点项目办, which keeps the ledgers (003 一(二)). */
+export const ledgerImporters: readonly Role[] = ['admin', 'project_office'];
 
 export const commands: readonly Command[] = [
   { word: '帮助', roles: 'registered', summary: '查看你能用的命令', example: '帮助', run: (ctx) => help(ctx, commands) },
@@ -109,6 +112,7 @@ export const commands: readonly Command[] = [
   { word: '月报', roles: 'registered', summary: '报本月完成投资和进展（每月 20 日起）', example: '月报 P12 1200万 主体厂房封顶', run: reportMonth },
   { word: '评价', roles: ['enterprise'], summary: '服务结束后评价（1–5 分；有多个项目时写明编号：评价 P12 5）', example: '评价 5 服务很好', run: rateService },
   { word: '台账', roles: ledgerReaders, summary: '下载项目台账（Excel）', example: '台账', run: showLedger },
+  { word: '确认导入', roles: ledgerImporters, summary: '导入台账：先发送 Excel 文件（.xlsx）看预览，再确认', example: '确认导入', run: confirmImport },
   { word: '档案', roles: officials, summary: '项目全过程记录（一事一档）', example: '档案 P12', run: showArchive },
   { word: '事项', roles: officials, summary: '查看审批事项目录', example: '事项 环评', run: manageCatalogue },
   {
