@@ -112,7 +112,7 @@ export const commands: readonly Command[] = [
   { word: '月报', roles: 'registered', summary: '报本月完成投资和进展（每月 20 日起）', example: '月报 P12 1200万 主体厂房封顶', run: reportMonth },
   { word: '评价', roles: ['enterprise'], summary: '服务结束后评价（1–5 分；有多个项目时写明编号：评价 P12 5）', example: '评价 5 服务很好', run: rateService },
   { word: '台账', roles: ledgerReaders, summary: '下载项目台账（Excel）', example: '台账', run: showLedger },
-  { word: '确认导入', roles: ledgerImporters, summary: '导入台账：先发送 Excel 文件（.xlsx）看预览，再确认', example: '确认导入', run: confirmImport },
+  { word: '确认导入', roles: ledgerImporters, summary: '导入台账', example: '确认导入', run: confirmImport },
   { word: '档案', roles: officials, summary: '项目全过程记录（一事一档）', example: '档案 P12', run: showArchive },
   { word: '事项', roles: officials, summary: '查看审批事项目录', example: '事项 环评', run: manageCatalogue },
   {
