@@ -74,7 +74,9 @@ export const incomingEventSchema = z.discriminatedUnion('type', [
   }),
   /**
    * A file the person sent (a ledger to import, docs/domain.md "Importing a ledger"). `content` is the file,
-   * base64, when it is at most MAX_IMPORT_BYTES; a larger one comes with its name and size only, to be refused.
+   * base64, when it came with the message (the local chat) and is at most MAX_IMPORT_BYTES; a larger one
+   * comes with its name and size only, to be refused. A platform's file comes as `download`, the platform's
+   * handle to read it later (DingTalk's downloadCode), and `size` 0 when the platform does not say.
    */
   z.object({
     ...base,
@@ -86,6 +88,7 @@ export const incomingEventSchema = z.discriminatedUnion('type', [
       .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4)
       .regex(/^[A-Za-z0-9+/]*={0,2}$/)
       .optional(),
+    download: z.string().min(1).max(2048).optional(),
   }),
   /** The person opened the bot (WeCom enter_agent). */
   z.object({ ...base, type: z.literal('enter') }),

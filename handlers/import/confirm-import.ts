@@ -11,7 +11,7 @@ import { planImport, type ImportAction } from '../../domain/import/plan-import.j
 import type { ImportedProject } from '../../domain/import/read-import-row.js';
 import { lockProject } from '../shared/lock-rows.js';
 import { loadExistingProjects } from './load-import-ledger.js';
-import { PREVIEW_VALID_MINUTES } from './preview-import.js';
+import { PREVIEW_VALID_MINUTES } from './preview-import-file.js';
 
 /** An advisory-lock key of our own (any constant unique to ledger imports). */
 const IMPORT_LOCK = 7_301_012;

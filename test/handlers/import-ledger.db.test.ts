@@ -178,3 +178,52 @@ it('refuses what is no ledger, too big, or sent by someone who does not keep the
   expect(await answer(h.say('office', '确认导入'))).toBe('导入预览已过期（30 分钟内有效），请重新发送文件。');
   expect(await h.prisma.project.count()).toBe(0);
 });
+
+it('reads a platform file after the message, answers with its dry run, and asks again when it cannot be read', async () => {
+  // A platform's file arrives as a handle (DingTalk's downloadCode); a local fake stands for the platform.
+  const reads: string[] = [];
+  const p = await createHarness({
+    jobs: {
+      files: {
+        local: async (download) => {
+          reads.push(download);
+          if (download === 'expired') throw new Error('downloadCode有误或已过期');
+          return { size: ledger.length, bytes: ledger };
+        },
+      },
+    },
+  });
+  try {
+    const file = (download: string) =>
+      p.app.receive({
+        platform: 'local',
+        type: 'file',
+        account: 'office',
+        name: '台账.xlsx',
+        size: 0,
+        download,
+        dedupKey: download,
+        at: p.clock.now().toISOString(),
+      });
+    await file('code-1');
+    await p.app.processInbound();
+    await p.app.runJobs();
+    await p.app.deliver();
+    expect(reads).toEqual(['code-1']);
+    expect(p.textsTo('office').at(-1)).toMatch(/^导入预览「台账\.xlsx」：新建 30 个/);
+    await p.say('office', '确认导入');
+    expect(await p.prisma.project.count()).toBe(30);
+
+    await file('expired');
+    await p.app.processInbound();
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await p.app.runJobs();
+      p.clock.advanceMinutes(3);
+    }
+    await p.app.deliver();
+    expect(reads.filter((read) => read === 'expired')).toHaveLength(3);
+    expect(p.textsTo('office').at(-1)).toBe('读取文件「台账.xlsx」失败，请重新发送。');
+  } finally {
+    await p.close();
+  }
+});
