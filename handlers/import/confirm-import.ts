@@ -9,6 +9,7 @@ import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { counts } from '../../domain/import/describe-import-plan.js';
 import { planImport, type ImportAction } from '../../domain/import/plan-import.js';
 import type { ImportedProject } from '../../domain/import/read-import-row.js';
+import { issueBindCode } from '../projects/issue-bind-code.js';
 import { lockProject } from '../shared/lock-rows.js';
 import { loadExistingProjects } from './load-import-ledger.js';
 import { PREVIEW_VALID_MINUTES } from './preview-import-file.js';
@@ -32,12 +33,17 @@ export async function confirmImport(ctx: RegisteredContext): Promise<void> {
   const actions = planImport(rows, await loadExistingProjects(ctx.tx), today);
 
   const created: number[] = [];
+  const newCodes: string[] = [];
   for (const action of actions) {
     if (action.kind === 'create') created.push(await create(ctx, action.project, pending.fileName));
-    if (action.kind === 'update') await update(ctx, action, pending.fileName);
+    if (action.kind !== 'update') continue;
+    await update(ctx, action, pending.fileName);
+    // A new contact needs a code of their own and the old one is void, as with 修改项目 (docs/domain.md "The enterprise's view").
+    if (action.changes.some((change) => change.field === 'contact')) newCodes.push(`P${action.id} ${await issueBindCode(ctx, action.id)}`);
   }
   const lines = [`已导入「${pending.fileName}」：${counts(actions)}`];
   if (created.length > 0) lines.push(`新建 ${created.map((id) => `P${id}`).join('、')}。企业联络员绑定码请发「绑定码 P${created[0]}」生成。`);
+  if (newCodes.length > 0) lines.push(`企业联系人已改，新绑定码（此前的绑定码已作废）：${newCodes.join('、')}`);
   for (const action of actions.filter((one): one is Extract<ImportAction, { kind: 'refused' }> => one.kind === 'refused'))
     lines.push(`第 ${action.line} 行 ${action.name}：${action.reasons.join('；')}`);
   await ctx.reply(lines.join('\n'));

@@ -122,7 +122,7 @@ it('refuses each unreadable row with its reasons and imports the rest', async ()
   expect(await h.prisma.project.count({ where: { name: '南湖新型建材项目' } })).toBe(0);
 });
 
-it("takes the bot's own 台账 back: a changed amount and unit are updates, archived with the file name", async () => {
+it("takes the bot's own 台账 back: a changed amount, unit and contact are updates, archived with the file name", async () => {
   await h.say('window', `${REGISTER}\n责任单位：自然资源局`);
   const sent = (await h.say('office', '台账')).find((item) => item.message.kind === 'file')!.message;
   if (sent.kind !== 'file') throw new Error('no workbook');
@@ -131,17 +131,25 @@ it("takes the bot's own 台账 back: a changed amount and unit are updates, arch
   const row = workbook.getWorksheet('项目')!.getRow(2);
   row.getCell(4).value = 40000; // 投资(万元)
   row.getCell(6).value = '住建局'; // 责任单位
+  row.getCell(8).value = '李四'; // 联系人
+  row.getCell(9).value = '13900002222'; // 电话
   const file = Buffer.from(await workbook.xlsx.writeBuffer());
 
   const preview = await answer(h.sendFile('office', '项目台账-2026-11-23.xlsx', file));
   expect(preview).toContain('新建 0 个，更新 1 个，无变化 0 个，不能导入 0 行。');
-  expect(preview).toContain('更新 P1 光伏组件项目：投资 3.5亿元 → 4亿元；责任单位 市自然资源局 → 市住房和城乡建设局');
-  await h.say('office', '确认导入');
+  expect(preview).toContain(
+    '更新 P1 光伏组件项目：投资 3.5亿元 → 4亿元；联系人 张三 139****1111 → 李四 139****2222；责任单位 市自然资源局 → 市住房和城乡建设局',
+  );
+  const done = await answer(h.say('office', '确认导入'));
+  // The new contact gets a code of their own; the old one is void, as with 修改项目.
+  const code = /新绑定码（此前的绑定码已作废）：P1 (\d{6})/.exec(done)?.[1];
+  expect(code, done).toBeDefined();
+  expect(await h.prisma.bindCode.count({ where: { projectId: 1, expiresAt: { gt: h.clock.now() } } })).toBe(1);
   const project = await h.prisma.project.findUniqueOrThrow({ where: { id: 1 } });
   expect(Number(project.investmentWan)).toBe(40000);
   expect(await h.prisma.project.count()).toBe(1);
   expect(await answer(h.say('office', '档案 P1'))).toContain(
-    '导入「项目台账-2026-11-23.xlsx」更新：投资由3.5亿元改为4亿元；责任单位由市自然资源局改为市住房和城乡建设局',
+    '导入「项目台账-2026-11-23.xlsx」更新：投资由3.5亿元改为4亿元；联系人由张三 139****1111改为李四 139****2222；责任单位由市自然资源局改为市住房和城乡建设局',
   );
 });
 
