@@ -76,6 +76,7 @@ export function createApp(deps: AppDeps): App {
   const messengers = new Map(deps.messengers.map((messenger) => [messenger.platform, messenger]));
   const groupPlatforms = deps.messengers.filter((messenger) => messenger.limits.groupChats).map((messenger) => messenger.platform);
   const directoryPlatforms = new Set(Object.keys(deps.jobs?.directory ?? {}) as Platform[]);
+  const filePlatforms = new Set(Object.keys(deps.jobs?.files ?? {}) as Platform[]);
   let loops: Record<'inbound' | 'outbox' | 'escalation' | 'jobs' | 'calendar' | 'schedules' | 'prune' | 'health', Loop> | null = null;
   let backupLoop: Loop | null = null;
   /** Aborted by stop(): a send pass under way releases what it has not started (bot/outbox/send-pending.ts). */
@@ -85,7 +86,7 @@ export function createApp(deps: AppDeps): App {
     prisma,
     clock,
     logger,
-    context: { policy: deps.policy, policySources: deps.policySources ?? {}, groupPlatforms, directoryPlatforms },
+    context: { policy: deps.policy, policySources: deps.policySources ?? {}, groupPlatforms, directoryPlatforms, filePlatforms },
     batch: deps.inboundBatch ?? INBOUND_BATCH,
     transactionMs: INBOUND_TRANSACTION_MS,
   });
@@ -141,7 +142,7 @@ export function createApp(deps: AppDeps): App {
       return fired;
     },
     async runJobs() {
-      const ran = await runDueJobs(prisma, deps.jobs ?? {}, { now: clock.now(), logger });
+      const ran = await runDueJobs(prisma, deps.jobs ?? {}, { now: clock.now(), logger, policy: deps.policy });
       if (ran > 0) loops?.outbox.kick();
       return ran;
     },

@@ -60,6 +60,7 @@ async function main(): Promise<void> {
   local?.messenger.deliveries.on('delivery', (delivery) => logger.info({ to: delivery.recipient }, `→ ${delivery.name}: ${delivery.text.split('\n')[0]}`));
   const transports = local ? [local] : platforms;
   const directory = Object.fromEntries(transports.flatMap((transport) => (transport.fetchDirectory ? [[transport.platform, transport.fetchDirectory]] : [])));
+  const files = Object.fromEntries(transports.flatMap((transport) => (transport.fetchFile ? [[transport.platform, transport.fetchFile]] : [])));
   // The local chat's clock can be moved to try the scheduled digests; a platform's only by CLOCK_FILE.
   const clock = local?.clock ?? baseClock;
   const metrics = createMetrics(prisma, clock);
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
     clock,
     logger,
     messengers: transports.map((transport) => transport.messenger),
-    jobs: { directory },
+    jobs: { directory, files },
     inboundWorkers: database.kind === 'postgres' ? INBOUND_WORKERS_ON_POSTGRES : 1,
     metrics,
     nightlyBackup: config.policy.backups.nightlyAt === null ? undefined : backup?.nightly,

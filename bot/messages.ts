@@ -3,6 +3,7 @@
 // bot sends (OutgoingMessage, stored in Outbox). No platform handle (WeCom response codes,
 // DingTalk outTrackId) appears here: each adapter keeps its own in the CardHandle table.
 import { z } from 'zod';
+import { MAX_IMPORT_BYTES } from '../domain/import/read-import-sheet.js';
 
 export const platforms = ['wecom', 'dingtalk', 'local'] as const;
 export type Platform = (typeof platforms)[number];
@@ -70,6 +71,24 @@ export const incomingEventSchema = z.discriminatedUnion('type', [
     buttonId: z.string().min(1).max(64),
     /** What the person typed into the button's input, if it asked for one. */
     input: text.optional(),
+  }),
+  /**
+   * A file the person sent (a ledger to import, docs/domain.md "Importing a ledger"). `content` is the file,
+   * base64, when it came with the message (the local chat) and is at most MAX_IMPORT_BYTES; a larger one
+   * comes with its name and size only, to be refused. A platform's file comes as `download`, the platform's
+   * handle to read it later (DingTalk's downloadCode), and `size` 0 when the platform does not say.
+   */
+  z.object({
+    ...base,
+    type: z.literal('file'),
+    name: z.string().min(1).max(255),
+    size: z.number().int().nonnegative(),
+    content: z
+      .string()
+      .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+      .optional(),
+    download: z.string().min(1).max(2048).optional(),
   }),
   /** The person opened the bot (WeCom enter_agent). */
   z.object({ ...base, type: z.literal('enter') }),

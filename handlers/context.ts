@@ -44,6 +44,11 @@ export interface HandlerContext {
    * inside a transaction) and sends the sender a summary. Null without a platform directory.
    */
   requestDirectorySync: (() => Promise<void>) | null;
+  /**
+   * Reads a file from the platform once this transaction has committed (a ledger to import: `download` is the
+   * file event's handle) and sends the sender its dry run. Null where the platform's files cannot be read.
+   */
+  readFileLater: ((file: { download: string; name: string }) => Promise<void>) | null;
   /** Appends to the event log with the sender, role and channel filled in. */
   record(event: EventRecord): Promise<void>;
 }

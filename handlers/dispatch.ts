@@ -3,7 +3,8 @@
 // characters) in one Chinese sentence each. What the sender typed is quoted back only as a short
 // prefix: an answer never repeats 10,000 characters (docs/architecture.md "Hostile input").
 import type { HandlerContext } from './context.js';
-import { cardActionHandlers, commands } from './index.js';
+import { cardActionHandlers, commands, ledgerImporters } from './index.js';
+import { previewImport } from './import/preview-import.js';
 import { mayUse } from './may-use.js';
 import { matchCommandWord } from '../domain/commands/match-command-word.js';
 import { hasRole, isEnterpriseOnly } from '../domain/access/project-access.js';
@@ -47,6 +48,10 @@ export async function dispatch(ctx: HandlerContext): Promise<void> {
     }
     case 'enter':
       return ctx.reply(`${sender.name}，你好。我是项目管家，发送「帮助」查看你能用的命令。`);
+    case 'file':
+      if (!hasRole(sender, ...ledgerImporters))
+        return ctx.reply(`只有${ledgerImporters.map((role) => roleNames[role]).join('、')}可以发送文件导入台账。其他事项请发送文字命令，例如「帮助」。`);
+      return previewImport(registered);
     case 'unsupported':
       return ctx.reply('暂不支持这类消息，请发送文字命令，例如「帮助」。');
   }

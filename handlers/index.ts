@@ -17,6 +17,7 @@ import { answerComplaint } from './complaints/answer-complaint.js';
 import { fileComplaint } from './complaints/file-complaint.js';
 import { bindContact } from './enterprise/bind-contact.js';
 import { showLedger } from './ledger/show-ledger.js';
+import { confirmImport } from './import/confirm-import.js';
 import { rateService } from './enterprise/rate-service.js';
 import { recordEntrustment } from './enterprise/record-entrustment.js';
 import { recordRevisit } from './enterprise/record-revisit.js';
@@ -55,6 +56,8 @@ const greenCard = (policy: Policy) => policy.greenCard !== null;
 const cardApplicants: readonly Role[] = ['window', 'project_office', 'investment_center', 'enterprise'];
 const cardIssuers: readonly Role[] = ['investment_center'];
 const cardReaders: readonly Role[] = [...officials.filter((role) => role !== 'admin'), 'enterprise'];
+/** Who imports a county's ledger (an XLSX sent to the bot): the admins and 重点项目办, which keeps the ledgers (003 一(二)). */
+export const ledgerImporters: readonly Role[] = ['admin', 'project_office'];
 
 export const commands: readonly Command[] = [
   { word: '帮助', roles: 'registered', summary: '查看你能用的命令', example: '帮助', run: (ctx) => help(ctx, commands) },
@@ -132,6 +135,7 @@ export const commands: readonly Command[] = [
     run: answerComplaint,
   },
   { word: '台账', roles: ledgerReaders, summary: '下载项目台账（Excel）', example: '台账', run: showLedger },
+  { word: '确认导入', roles: ledgerImporters, summary: '导入台账', example: '确认导入', run: confirmImport },
   { word: '档案', roles: officials, summary: '项目全过程记录（一事一档）', example: '档案 P12', run: showArchive },
   { word: '事项', roles: officials, summary: '查看审批事项目录', example: '事项 环评', run: manageCatalogue },
   {

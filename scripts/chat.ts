@@ -4,13 +4,17 @@
 // Piped input (`echo 帮助 | npm run chat -- --as window`) sends each line, waits for the bot's
 // answer to it, prints everything and exits. A line ending in `\` continues on the next line, so a
 // multi-line command (登记项目 with one field a line, 事项 增加, 日历 导入) is one message.
+// `--file 台账.xlsx` first sends that file, as a WeCom or DingTalk file message would (a ledger to import).
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { MAX_IMPORT_BYTES } from '../domain/import/read-import-sheet.js';
 
-const { values } = parseArgs({ options: { as: { type: 'string' }, url: { type: 'string' }, clock: { type: 'string' } } });
+const { values } = parseArgs({ options: { as: { type: 'string' }, url: { type: 'string' }, clock: { type: 'string' }, file: { type: 'string' } } });
 const base = values.url ?? `http://127.0.0.1:${process.env.PORT || 3000}`;
 if (!values.as) {
-  console.error('usage: npm run chat -- --as <userid> [--clock "2026-12-01 09:00"]   (e.g. --as window; see bot/roster/demo-roster.csv)');
+  console.error('usage: npm run chat -- --as <userid> [--clock "2026-12-01 09:00"] [--file 台账.xlsx]   (e.g. --as window; see bot/roster/demo-roster.csv)');
   process.exit(2);
 }
 const me = values.as;
@@ -81,13 +85,37 @@ if (values.clock) {
   console.log(response.ok ? `(bot clock moved to ${values.clock})` : `(clock not moved: ${response.status} ${await response.text()})`);
 }
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits (at most 30 s) for the bot's answer after `before` deliveries to this person. */
+async function answered(before: number): Promise<void> {
+  for (const until = Date.now() + 30_000; toMe === before && Date.now() < until;) await pause(50);
+}
+
+// --file 台账.xlsx: a file larger than the bot takes goes as its name and size only, and the bot says so.
+if (values.file) {
+  await listening;
+  const bytes = await readFile(values.file);
+  const before = toMe;
+  const response = await fetch(`${base}/local/file`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      as: me,
+      name: basename(values.file),
+      size: bytes.length,
+      ...(bytes.length <= MAX_IMPORT_BYTES && { content: bytes.toString('base64') }),
+    }),
+  });
+  if (!response.ok) console.error(`(file not delivered: ${response.status} ${await response.text()})`);
+  else await answered(before);
+}
+
 const interactive = process.stdin.isTTY;
 const lines = createInterface({ input: process.stdin, output: process.stdout, prompt: interactive ? `${me}> ` : '' });
 if (interactive) {
   console.log(`Chatting with 项目管家 at ${base} as ${me}. Type 帮助 for commands; end a line with \\ to go on with the next; Ctrl-D to quit.`);
   lines.prompt();
 }
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let pending: string[] = [];
 for await (const line of lines) {
   if (line.endsWith('\\')) {
@@ -101,7 +129,7 @@ for await (const line of lines) {
     const before = toMe;
     await say(text);
     // Piped: the next line waits for this one's answer (at most 30 s), as a person would.
-    for (const until = Date.now() + 30_000; !interactive && toMe === before && Date.now() < until;) await pause(50);
+    if (!interactive) await answered(before);
   }
   if (interactive) lines.prompt();
 }

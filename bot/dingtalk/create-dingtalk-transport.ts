@@ -14,6 +14,7 @@ import { claimCallbackSign } from './claim-callback-sign.js';
 import { createDingtalkApi } from './create-dingtalk-api.js';
 import { createDingtalkMessenger } from './create-dingtalk-messenger.js';
 import { createDingtalkRouter } from './create-dingtalk-router.js';
+import { downloadMessageFile } from './download-message-file.js';
 import { fetchDingtalkDirectory } from './fetch-dingtalk-directory.js';
 import { keepStreamConnected, type KeepConnectedOptions, type StreamConnection } from './keep-stream-connected.js';
 import type { DingtalkConfig } from './load-dingtalk-config.js';
@@ -73,6 +74,7 @@ export function createDingtalkTransport(config: DingtalkConfig, deps: DingtalkTr
     platform: 'dingtalk',
     messenger,
     fetchDirectory: () => fetchDingtalkDirectory(api),
+    fetchFile: (download, maxBytes) => downloadMessageFile(api, config.robotCode, download, maxBytes),
   };
   if (config.mode === 'http') {
     transport.routes = (receive) =>

@@ -24,6 +24,8 @@ const robotMessageSchema = z.looseObject({
   senderStaffId: z.string().min(1).max(128),
   conversationType: z.enum(['1', '2']),
   text: z.looseObject({ content: z.string().max(16_384) }).optional(),
+  // A file's (msgtype file, 1:1 chats only) and a picture's handle; only a file has a name.
+  content: z.looseObject({ downloadCode: z.string().min(1).max(2048).optional(), fileName: z.string().min(1).max(255).optional() }).optional(),
 });
 
 const cardCallbackSchema = z.looseObject({
@@ -50,6 +52,12 @@ export function robotMessageToEvent(data: unknown): Converted {
     dedupKey: `msg:${message.msgId}`,
     at: new Date(message.createAt).toISOString(),
   };
+  if (message.msgtype === 'file') {
+    const { downloadCode, fileName } = message.content ?? {};
+    if (!downloadCode || !fileName) return { ok: false, reason: 'file message without content.downloadCode and fileName' };
+    // The size is known once the file is read (bot/dingtalk/download-message-file.ts).
+    return { ok: true, event: { ...base, type: 'file', name: fileName, size: 0, download: downloadCode } };
+  }
   if (message.msgtype !== 'text') return { ok: true, event: { ...base, type: 'unsupported', what: message.msgtype } };
   if (!message.text) return { ok: false, reason: 'text message without text.content' };
   return { ok: true, event: { ...base, type: 'text', text: stripMention(message.text.content, message.conversationType === '2') } };

@@ -18,6 +18,8 @@ export interface ContextOptions {
   groupPlatforms: readonly Platform[];
   /** Configured platforms whose directory can be read (同步通讯录). */
   directoryPlatforms: ReadonlySet<Platform>;
+  /** Configured platforms whose files can be read (a ledger to import). */
+  filePlatforms: ReadonlySet<Platform>;
 }
 
 const toMessage = (message: string | OutgoingMessage): OutgoingMessage => (typeof message === 'string' ? { kind: 'text', text: message } : message);
@@ -39,6 +41,10 @@ export function buildContext(tx: Tx, event: IncomingEvent, sender: Sender | null
     requestDirectorySync:
       sender && options.directoryPlatforms.has(event.platform)
         ? () => queueJob(tx, 'directory-sync', { platform: event.platform, requesterId: sender.id }, now)
+        : null,
+    readFileLater:
+      sender && options.filePlatforms.has(event.platform)
+        ? (file) => queueJob(tx, 'import-file', { platform: event.platform, ...file, personId: sender.id }, now)
         : null,
     record: async (record) => {
       await tx.event.create({

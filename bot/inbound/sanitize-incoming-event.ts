@@ -1,7 +1,7 @@
 // The one check every platform's event passes on its way in (app.receive), so a platform's
 // validly signed payload is stored or refused — never a 5xx from the database, and the same text
 // is treated alike on WeCom, DingTalk and the local chat (docs/architecture.md "Hostile input").
-// - Free text (a message, a card's input, an unsupported kind's name): control characters (C0 but
+// - Free text (a message, a card's input, an unsupported kind's name, a file's name): control characters (C0 but
 //   tab and line breaks, DEL, C1) and lone surrogates are the sender's client's noise: stripped.
 //   PostgreSQL's JSON refuses NUL (22021) and a lone surrogate escape (22P02).
 // - Identifiers (the sender's account, dedupKey, card key, button id): such characters mean the
@@ -43,6 +43,8 @@ export function sanitizeIncomingEvent(event: IncomingEvent): Sanitized {
       return { ok: true, event: event.input === undefined ? event : { ...event, input: stripNoise(event.input) } };
     case 'unsupported':
       return { ok: true, event: { ...event, what: stripNoise(event.what) } };
+    case 'file':
+      return { ok: true, event: { ...event, name: stripNoise(event.name) } };
     default:
       return { ok: true, event };
   }

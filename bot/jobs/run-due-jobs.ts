@@ -3,20 +3,24 @@
 // is retried after a wait, up to a few times; an instance that dies mid-job leaves it due again
 // when the lease ends.
 import type { Db } from '../../prisma/open-database.js';
+import type { Policy } from '../../domain/policy.js';
 import type { Logger } from '../logger.js';
 import type { Platform } from '../messages.js';
-import type { DirectoryPerson } from '../transport/transport.js';
+import type { DirectoryPerson, FetchFile } from '../transport/transport.js';
+import { importFileJob, type ImportFileJob } from './import-file-job.js';
 import { syncDirectoryJob } from './sync-directory-job.js';
 
 export interface JobRunners {
   /** Each platform's directory reader, for 同步通讯录. */
   directory?: Partial<Record<Platform, () => Promise<DirectoryPerson[]>>>;
+  /** Each platform's file reader, for a ledger to import. */
+  files?: Partial<Record<Platform, FetchFile>>;
 }
 
 const LEASE_MS = 2 * 60_000;
 const MAX_ATTEMPTS = 3;
 
-export async function runDueJobs(prisma: Db, runners: JobRunners, { now, logger }: { now: Date; logger: Logger }): Promise<number> {
+export async function runDueJobs(prisma: Db, runners: JobRunners, { now, logger, policy }: { now: Date; logger: Logger; policy: Policy }): Promise<number> {
   let ran = 0;
   for (;;) {
     const [job] = await prisma.$queryRaw<{ id: bigint; kind: string; payload: unknown; attempts: number }[]>`
@@ -25,12 +29,11 @@ export async function runDueJobs(prisma: Db, runners: JobRunners, { now, logger 
       RETURNING id, kind, payload, attempts`;
     if (!job) return ran;
     try {
-      if (job.kind !== 'directory-sync') throw new Error(`unknown job kind ${job.kind}`);
-      await syncDirectoryJob(prisma, runners, job.payload as { platform: Platform; requesterId: number }, {
-        now,
-        logger,
-        lastTry: job.attempts >= MAX_ATTEMPTS,
-      });
+      const lastTry = job.attempts >= MAX_ATTEMPTS;
+      if (job.kind === 'directory-sync')
+        await syncDirectoryJob(prisma, runners, job.payload as { platform: Platform; requesterId: number }, { now, logger, lastTry });
+      else if (job.kind === 'import-file') await importFileJob(prisma, runners, job.payload as ImportFileJob, { now, logger, lastTry, policy });
+      else throw new Error(`unknown job kind ${job.kind}`);
       await prisma.job.update({ where: { id: job.id }, data: { doneAt: now } });
     } catch (error) {
       logger.warn({ err: error, jobId: String(job.id), kind: job.kind, attempts: job.attempts }, 'job failed');

@@ -5,12 +5,15 @@ import { randomUUID } from 'node:crypto';
 import Router from '@koa/router';
 import type { Context, Next } from 'koa';
 import { z } from 'zod';
+import { MAX_IMPORT_BYTES } from '../../domain/import/read-import-sheet.js';
 import type { Clock } from '../clock.js';
 import { readBody } from '../read-body.js';
 import type { Receive } from '../transport/transport.js';
 import type { LocalDelivery, LocalMessenger } from './local-messenger.js';
 
 const sayBody = z.object({ as: z.string().min(1), text: z.string().min(1).max(4000) });
+/** `npm run chat -- --file x.xlsx`: the file base64, or only its size when it is larger than the bot takes. */
+const fileBody = z.object({ as: z.string().min(1), name: z.string().min(1).max(255), size: z.number().int().nonnegative(), content: z.string().optional() });
 /** Shanghai wall time, `2026-12-01 09:00`. */
 const clockBody = z.object({ at: z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/) });
 
@@ -24,14 +27,7 @@ export function localChatRoutes(receive: Receive, messenger: LocalMessenger, clo
   router.use(loopbackOnly);
 
   router.post('/say', async (ctx) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(await readBody(ctx, 16 * 1024));
-    } catch (error) {
-      if ((error as { status?: number }).status) throw error;
-      ctx.throw(400, 'body is not JSON');
-    }
-    const body = sayBody.safeParse(json);
+    const body = sayBody.safeParse(await readJson(ctx, 16 * 1024));
     if (!body.success) return ctx.throw(400, 'expected {"as": userid, "text": message}');
     const outcome = await receive({
       platform: 'local',
@@ -46,17 +42,30 @@ export function localChatRoutes(receive: Receive, messenger: LocalMessenger, clo
     ctx.body = { accepted: true };
   });
 
+  // A file sent as `as` (a ledger to import): the same event a platform's file message becomes.
+  router.post('/file', async (ctx) => {
+    const body = fileBody.safeParse(await readJson(ctx, Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4096));
+    if (!body.success) return ctx.throw(400, 'expected {"as": userid, "name": file name, "size": bytes, "content": base64}');
+    const { as, name, size, content } = body.data;
+    const outcome = await receive({
+      platform: 'local',
+      type: 'file',
+      account: as,
+      name,
+      size,
+      ...(content !== undefined && { content }),
+      dedupKey: randomUUID(),
+      at: clock.now().toISOString(),
+    });
+    if (outcome === 'invalid') return ctx.throw(400, 'the file fails validation');
+    ctx.status = 202;
+    ctx.body = { accepted: true };
+  });
+
   // Moves the clock (e.g. to a Tuesday 09:00) so the scheduled digests due then are sent.
   router.post('/clock', async (ctx) => {
     if (!options.moveClock) return ctx.throw(404, 'this bot has no movable clock');
-    let json: unknown;
-    try {
-      json = JSON.parse(await readBody(ctx, 1024));
-    } catch (error) {
-      if ((error as { status?: number }).status) throw error;
-      ctx.throw(400, 'body is not JSON');
-    }
-    const body = clockBody.safeParse(json);
+    const body = clockBody.safeParse(await readJson(ctx, 1024));
     if (!body.success) return ctx.throw(400, 'expected {"at": "2026-12-01 09:00"} (Asia/Shanghai)');
     const at = new Date(`${body.data.at.replace(' ', 'T')}:00+08:00`);
     if (Number.isNaN(at.getTime())) return ctx.throw(400, 'not a date');
@@ -76,6 +85,16 @@ export function localChatRoutes(receive: Receive, messenger: LocalMessenger, clo
   });
 
   return router;
+}
+
+/** The request's JSON body, at most `limit` bytes; 400 when it is not JSON. */
+async function readJson(ctx: Context, limit: number): Promise<unknown> {
+  try {
+    return JSON.parse(await readBody(ctx, limit));
+  } catch (error) {
+    if ((error as { status?: number }).status) throw error;
+    return ctx.throw(400, 'body is not JSON');
+  }
 }
 
 // The whole 127.0.0.0/8 block is loopback (RFC 1122 3.2.1.3), as are ::1 and its IPv4-mapped form.

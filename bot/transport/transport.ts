@@ -17,6 +17,12 @@ export interface DirectoryPerson {
   departments: string[];
 }
 
+/**
+ * Reads a file a person sent, by the platform's handle (DingTalk's downloadCode): its size, and its bytes
+ * when they are at most `maxBytes` (null for a larger file, which is not read to its end).
+ */
+export type FetchFile = (download: string, maxBytes: number) => Promise<{ size: number; bytes: Buffer | null }>;
+
 export interface Transport {
   readonly platform: Platform;
   readonly messenger: Messenger;
@@ -29,4 +35,6 @@ export interface Transport {
   health?(): string | null;
   /** Reads the platform's directory, for 同步通讯录. */
   fetchDirectory?(): Promise<DirectoryPerson[]>;
+  /** Reads a file a person sent (a ledger to import). */
+  fetchFile?: FetchFile;
 }

@@ -41,6 +41,12 @@ function describeEscalation(after: Facts, task: string, names: ArchiveNames): st
   return parts.join('，');
 }
 
+/** Field changes with their before and after (修改项目, an import's update): `投资由3.5亿元改为4亿元`. */
+const describeChanges = (after: Facts, before: Facts) =>
+  Object.entries(after)
+    .map(([label, value]) => `${label}${before[label] ? `由${String(before[label])}` : ''}改为${String(value)}`)
+    .join('；');
+
 const service = (value: unknown) => serviceNames[value as keyof typeof serviceNames] ?? String(value);
 // A stage change names its date (开工 2026-11-20). Events written before the service and the stage were apart
 // hold the service's words (approving) in `stage`: those read as the service's change.
@@ -53,10 +59,10 @@ const stageChange = (after: Facts) => {
 
 const phrases: Record<string, (after: Facts, task: string, names: ArchiveNames, before: Facts) => string> = {
   'project.registered': () => '登记项目',
-  'project.edited': (after, _task, _names, before) =>
-    `修改项目：${Object.entries(after)
-      .map(([label, value]) => `${label}${before[label] ? `由${String(before[label])}` : ''}改为${String(value)}`)
-      .join('；')}`,
+  'project.edited': (after, _task, _names, before) => `修改项目：${describeChanges(after, before)}`,
+  // Imported from a county's ledger (docs/domain.md "Importing a ledger"): the file is named, as the paper it came from.
+  'project.imported': (after) => `导入（「${String(after.fileName)}」第 ${String(after.line)} 行）`,
+  'project.import_updated': ({ fileName, ...after }, _task, _names, before) => `导入「${String(fileName)}」更新：${describeChanges(after, before)}`,
   'calendar.year_entered': (after) => `录入 ${String(after.year)} 年官方节假日安排`,
   'project.accepted': () => '受理帮办代办',
   'project.team_formed': (after) => `组建团队（${(after.memberIds as unknown[] | undefined)?.length ?? 0} 人）`,

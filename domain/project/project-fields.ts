@@ -62,7 +62,7 @@ export const projectFields: Record<ProjectField, FieldInfo> = {
 };
 
 /** Names of the contact's phone typed as a field of its own; the value joins 联系人. */
-const PHONE_FIELDS: readonly string[] = ['电话', '联系电话', '手机', '联系方式', '负责人电话', '手机号'];
+export const PHONE_FIELDS: readonly string[] = ['电话', '联系电话', '手机', '联系方式', '负责人电话', '手机号'];
 
 export type ReadFields =
   | { ok: true; values: Partial<Record<ProjectField, string>> }

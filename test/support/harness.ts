@@ -35,6 +35,8 @@ export interface Harness {
   /** Clicks a task-card button from `account` (`input`: what was typed into it); returns what everyone received. */
   /** A click on the card of task `T<n>` (an old card's key, `task:n`) or on the card with key `card` (e.g. `call:2`). */
   click(account: string, card: number | string, buttonId: 'take' | 'finish' | 'return', input?: string): Promise<Received[]>;
+  /** Sends a file from `account` (a ledger to import), as a platform's file message would; returns what everyone received. */
+  sendFile(account: string, name: string, bytes: Buffer): Promise<Received[]>;
   /** Texts delivered to one account so far. */
   textsTo(account: string): string[];
   close(): Promise<void>;
@@ -109,6 +111,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
         dedupKey: randomUUID(),
         at: at(),
       }),
+    sendFile: (account, name, bytes) =>
+      run({ platform, type: 'file', account, name, size: bytes.length, content: bytes.toString('base64'), dedupKey: randomUUID(), at: at() }),
     textsTo: (account) => messenger.to(account).map((item) => item.text),
     close: () => database.close(),
   };

@@ -23,6 +23,8 @@ export interface RaceCluster {
   clock: FakeClock;
   /** Records a text from `account` on instance 0 or 1, as its transport would. */
   send(instance: 0 | 1, account: string, text: string): Promise<void>;
+  /** Records a file (a ledger to import) from `account` on instance 0 or 1. */
+  sendFile(instance: 0 | 1, account: string, name: string, bytes: Buffer): Promise<void>;
   /** Both instances process everything waiting, at once, then deliver; returns what was delivered. */
   runBoth(): Promise<Received[]>;
   /** Processes and delivers on instance 0 alone: the set-up before a race. */
@@ -61,15 +63,16 @@ export async function startRaceCluster(policy: Policy = defaultPolicy): Promise<
     instancePrismas: databases.map((database) => database.prisma),
     clock,
     async send(instance, account, text) {
-      const stored = await instances[instance]!.app.receive({
-        platform: 'local',
-        type: 'text',
-        account,
-        text,
-        dedupKey: randomUUID(),
-        at: clock.now().toISOString(),
-      });
-      expect(stored).toBe('accepted');
+      expect(
+        await instances[instance]!.app.receive({ platform: 'local', type: 'text', account, text, dedupKey: randomUUID(), at: clock.now().toISOString() }),
+      ).toBe('accepted');
+    },
+    async sendFile(instance, account, name, bytes) {
+      const content = bytes.toString('base64');
+      const at = clock.now().toISOString();
+      expect(
+        await instances[instance]!.app.receive({ platform: 'local', type: 'file', account, name, size: bytes.length, content, dedupKey: randomUUID(), at }),
+      ).toBe('accepted');
     },
     async runBoth() {
       await Promise.all(instances.map(({ app }) => app.processInbound()));

@@ -26,6 +26,22 @@ describe('robotMessageToEvent', () => {
     });
   });
 
+  it('turns a 1:1 file message into a file event carrying its downloadCode, the size known once read', () => {
+    expect(robotMessageToEvent(jsonFixture('robot-file-message.json'))).toEqual({
+      ok: true,
+      event: {
+        platform: 'dingtalk',
+        account: 'office',
+        dedupKey: 'msg:msgF1leLedger0Q7N2eLqPc9v8a==',
+        at: '2026-11-24T02:03:20.000Z',
+        type: 'file',
+        name: '某某县重点项目台账.xlsx',
+        size: 0,
+        download: 'mIofN681YE3f/+m+NntqpWDkZ4HWE1ZE5VUe0d6tDuLmFile01',
+      },
+    });
+  });
+
   it('makes other message types unsupported', () => {
     expect(robotMessageToEvent(jsonFixture('robot-picture-message.json'))).toMatchObject({ ok: true, event: { type: 'unsupported', what: 'picture' } });
   });
