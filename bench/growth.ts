@@ -2,7 +2,7 @@
 // and the outbox claim (bot/outbox/claim-due-rows.ts) timed with 20 waiting rows and no history, then
 // with 100,000 processed Inbound rows and 100,000 sent Outbox rows (30 days kept, as
 // cron/prune-old-rows.ts keeps them), on PGlite and on PostgreSQL. Not part of `npm run bench`:
-// `npx tsx bench/growth.ts` prints the table of BENCHMARKS.md "Claims and history".
+// `npx tsx bench/growth.ts` prints the table of BENCHMARKS.md "Claims and history; platform calls".
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';

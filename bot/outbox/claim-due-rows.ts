@@ -179,7 +179,7 @@ async function splitLongRows(tx: Tx, rows: DueRow[], limits: ReadonlyMap<Platfor
 /**
  * Messages each account received (or is being sent) in the last minute and the last hour. Two
  * branches, so each reads its own index — sent rows by (platform, account, sentAt), rows being sent
- * by (status, nextAttemptAt) — and never an account's whole history (BENCHMARKS.md "Claims and history").
+ * by (status, nextAttemptAt) — and never an account's whole history (BENCHMARKS.md "Claims and history; platform calls").
  */
 async function countRecent(tx: Tx, rows: DueRow[], now: Date): Promise<Map<string, { minute: number; hour: number }>> {
   const toAccounts = rows.filter((row) => !row.chatId);
