@@ -179,7 +179,9 @@ async function splitLongRows(tx: Tx, rows: DueRow[], limits: ReadonlyMap<Platfor
 /**
  * Messages each account received (or is being sent) in the last minute and the last hour. Two
  * branches, so each reads its own index — sent rows by (platform, account, sentAt), rows being sent
- * by (status, nextAttemptAt) — and never an account's whole history (BENCHMARKS.md "Claims and history; platform calls").
+ * by (status, nextAttemptAt) — and never an account's whole history. Only a sent row has a sentAt
+ * (record-sent-rows.ts, record-failure.ts); naming its status too let PGlite's planner, which has no
+ * statistics, AND in the status index and read every sent row (BENCHMARKS.md "Claims and history; platform calls").
  */
 async function countRecent(tx: Tx, rows: DueRow[], now: Date): Promise<Map<string, { minute: number; hour: number }>> {
   const toAccounts = rows.filter((row) => !row.chatId);
@@ -190,7 +192,7 @@ async function countRecent(tx: Tx, rows: DueRow[], now: Date): Promise<Map<strin
     SELECT platform, account, count(*) FILTER (WHERE "sentAt" IS NULL OR "sentAt" > ${new Date(now.getTime() - MINUTE)}) AS minute, count(*) AS hour
     FROM (
       SELECT platform, account, "sentAt" FROM "Outbox"
-      WHERE platform = ANY(${platforms}) AND account = ANY(${accounts}) AND "sentAt" > ${new Date(now.getTime() - HOUR)} AND status = 'sent' AND "chatId" IS NULL
+      WHERE platform = ANY(${platforms}) AND account = ANY(${accounts}) AND "sentAt" > ${new Date(now.getTime() - HOUR)} AND "chatId" IS NULL
       UNION ALL
       SELECT platform, account, NULL FROM "Outbox"
       WHERE status = 'sending' AND "nextAttemptAt" > ${now} AND account = ANY(${accounts}) AND "chatId" IS NULL
