@@ -4,12 +4,48 @@
 // it reports a PostgreSQL error as `{ kind: 'postgres', code, message }`, and Prisma 6.19 words a
 // failed raw query from `originalCode` and `originalMessage` (as @prisma/adapter-pg 6.19 sets
 // them), so without them the log says "Raw query failed. Code: `N/A`. Message: `undefined`".
-import type { PGlite } from '@electric-sql/pglite';
+// It also passes its own type parsers with every query, and PGlite merges a query's parsers into a
+// copy of its whole type-parser table (a few hundred entries, array types included) for each query:
+// registered once on the instance instead, and passed with no query (issue 20).
+import type { PGlite, QueryOptions, Transaction } from '@electric-sql/pglite';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 
 export function pgliteAdapter(lite: PGlite): SqlMigrationAwareDriverAdapterFactory {
-  return withOriginalMessages(new PrismaPGlite(lite) as unknown as SqlMigrationAwareDriverAdapterFactory);
+  return withOriginalMessages(new PrismaPGlite(withParsersOnce(lite)) as unknown as SqlMigrationAwareDriverAdapterFactory);
+}
+
+/**
+ * `lite`, and the transactions it opens, with each query's `parsers` moved into the instance's table
+ * (once: the adapter passes the same constant object each time). The instance's array parsers read
+ * their element's parser from that table, so arrays of the adapter's types (int8[], timestamptz[]…)
+ * now get its element parser too, as adapter-pg's `pg` parses them.
+ */
+function withParsersOnce(lite: PGlite): PGlite {
+  const registered = new WeakSet<object>();
+  const withoutParsers = (options?: QueryOptions): QueryOptions | undefined => {
+    if (!options?.parsers) return options;
+    if (!registered.has(options.parsers)) {
+      Object.assign(lite.parsers, options.parsers);
+      registered.add(options.parsers);
+    }
+    const { parsers: _registered, ...rest } = options;
+    return rest;
+  };
+  const query =
+    <Q extends PGlite | Transaction>(target: Q) =>
+    (sql: string, params?: unknown[], options?: QueryOptions) =>
+      target.query(sql, params, withoutParsers(options));
+  return new Proxy(lite, {
+    get(object, key) {
+      if (key === 'query') return query(object);
+      if (key === 'transaction')
+        return <T>(run: (tx: Transaction) => Promise<T>) =>
+          object.transaction((tx) => run(new Proxy(tx, { get: (inner, name) => (name === 'query' ? query(inner) : Reflect.get(inner, name, inner)) })));
+      const value: unknown = Reflect.get(object, key, object);
+      return typeof value === 'function' ? value.bind(object) : value;
+    },
+  });
 }
 
 /** The factory, its adapters and their transactions, with every PostgreSQL error given `originalCode` and `originalMessage`. */

@@ -5,7 +5,8 @@
 // oapi.dingtalk.com (query access_token), where the contacts API lives. A call refused for a bad
 // or expired token drops it, fetches a new one and retries once.
 import { DingtalkApiError, DingtalkTransportError } from './dingtalk-api-error.js';
-import { describeFetchFailure } from '../transport/describe-fetch-failure.js';
+import { describeRequestFailure } from '../transport/describe-request-failure.js';
+import { requestPlatformApi, type ApiAnswer } from '../transport/request-platform-api.js';
 
 export interface DingtalkApi {
   /** api.dingtalk.com: `POST|PUT /v1.0/…`, JSON in and out; a non-2xx answer throws. */
@@ -41,36 +42,36 @@ export function createDingtalkApi({ apiBase, oapiBase, clientId, clientSecret, t
   async function send(
     label: string,
     url: URL,
-    method: string,
+    method: 'POST' | 'PUT',
     headers: Record<string, string>,
     body: unknown,
   ): Promise<{ status: number; json: Record<string, unknown> }> {
-    let response: Response;
+    let answer: ApiAnswer;
     try {
       // A FormData body sets its own multipart content type and boundary.
       const form = body instanceof FormData;
-      response = await fetch(url, {
+      answer = await requestPlatformApi(url, {
         method,
         headers: { ...(form ? {} : { 'content-type': 'application/json' }), accept: 'application/json', ...headers },
         body: form ? body : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
+        timeoutMs,
       });
     } catch (error) {
-      const { kind, detail } = describeFetchFailure(error, timeoutMs);
+      const { kind, detail } = describeRequestFailure(error, timeoutMs);
       throw new DingtalkTransportError(label, kind, detail);
     }
-    const text = await response.text().catch(() => '');
+    const { status, contentType, text } = answer;
     // An IP over 10,000 calls in 20 s gets an HTML page for 5 minutes, not an error code (服务端API调用频率限制).
-    if (/^\s*</.test(text) || (response.headers.get('content-type') ?? '').includes('text/html')) {
-      throw new DingtalkTransportError(label, 'html', `status ${response.status}, gateway answered with an HTML page`, response.status);
+    if (/^\s*</.test(text) || contentType.includes('text/html')) {
+      throw new DingtalkTransportError(label, 'html', `status ${status}, gateway answered with an HTML page`, status);
     }
     let json: Record<string, unknown>;
     try {
       json = JSON.parse(text) as Record<string, unknown>;
     } catch {
-      throw new DingtalkTransportError(label, response.ok ? 'not_json' : 'http', `status ${response.status}`, response.status);
+      throw new DingtalkTransportError(label, status >= 200 && status < 300 ? 'not_json' : 'http', `status ${status}`, status);
     }
-    return { status: response.status, json };
+    return { status, json };
   }
 
   async function fetchToken(): Promise<string> {

@@ -19,7 +19,7 @@ export class DingtalkApiError extends Error {
 export class DingtalkTransportError extends Error {
   constructor(
     readonly path: string,
-    /** refused: no connection was made (bot/transport/describe-fetch-failure.ts). */
+    /** refused: no connection was made (bot/transport/describe-request-failure.ts). */
     readonly kind: 'refused' | 'network' | 'timeout' | 'http' | 'not_json' | 'html',
     detail: string,
     readonly status?: number,

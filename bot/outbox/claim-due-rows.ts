@@ -176,17 +176,27 @@ async function splitLongRows(tx: Tx, rows: DueRow[], limits: ReadonlyMap<Platfor
   return result;
 }
 
-/** Messages each account received (or is being sent) in the last minute and the last hour. */
+/**
+ * Messages each account received (or is being sent) in the last minute and the last hour. Two
+ * branches, so each reads its own index — sent rows by (platform, account, sentAt), rows being sent
+ * by (status, nextAttemptAt) — and never an account's whole history. Only a sent row has a sentAt
+ * (record-sent-rows.ts, record-failure.ts); naming its status too let PGlite's planner, which has no
+ * statistics, AND in the status index and read every sent row (BENCHMARKS.md "Claims and history; platform calls").
+ */
 async function countRecent(tx: Tx, rows: DueRow[], now: Date): Promise<Map<string, { minute: number; hour: number }>> {
-  const accounts = [...new Set(rows.filter((row) => !row.chatId).map((row) => row.account!))];
-  if (accounts.length === 0) return new Map();
+  const toAccounts = rows.filter((row) => !row.chatId);
+  if (toAccounts.length === 0) return new Map();
+  const platforms = [...new Set(toAccounts.map((row) => row.platform!))];
+  const accounts = [...new Set(toAccounts.map((row) => row.account!))];
   const counts = await tx.$queryRaw<{ platform: string; account: string; minute: bigint; hour: bigint }[]>`
-    SELECT platform, account,
-      count(*) FILTER (WHERE "sentAt" > ${new Date(now.getTime() - MINUTE)} OR status = 'sending') AS minute,
-      count(*) AS hour
-    FROM "Outbox"
-    WHERE account = ANY(${accounts}) AND "chatId" IS NULL
-      AND ((status = 'sent' AND "sentAt" > ${new Date(now.getTime() - HOUR)}) OR (status = 'sending' AND "nextAttemptAt" > ${now}))
+    SELECT platform, account, count(*) FILTER (WHERE "sentAt" IS NULL OR "sentAt" > ${new Date(now.getTime() - MINUTE)}) AS minute, count(*) AS hour
+    FROM (
+      SELECT platform, account, "sentAt" FROM "Outbox"
+      WHERE platform = ANY(${platforms}) AND account = ANY(${accounts}) AND "sentAt" > ${new Date(now.getTime() - HOUR)} AND "chatId" IS NULL
+      UNION ALL
+      SELECT platform, account, NULL FROM "Outbox"
+      WHERE status = 'sending' AND "nextAttemptAt" > ${now} AND account = ANY(${accounts}) AND "chatId" IS NULL
+    ) AS recent
     GROUP BY platform, account`;
   return new Map(counts.map((row) => [`${row.platform}:${row.account}`, { minute: Number(row.minute), hour: Number(row.hour) }]));
 }

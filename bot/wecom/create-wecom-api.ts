@@ -3,7 +3,8 @@
 // calls need it (single flight); a call answered 40014, 42001 or 42009 (token invalid or expired,
 // e.g. after a refresh elsewhere) drops the token, fetches a new one and retries once.
 import { WecomApiError, WecomTransportError } from './wecom-api-error.js';
-import { describeFetchFailure } from '../transport/describe-fetch-failure.js';
+import { describeRequestFailure } from '../transport/describe-request-failure.js';
+import { requestPlatformApi, type ApiAnswer } from '../transport/request-platform-api.js';
 
 export interface WecomApi {
   get<T extends object>(path: string, query?: Record<string, string | number>): Promise<T>;
@@ -35,23 +36,23 @@ export function createWecomApi({ apiBase, corpId, secret, timeoutMs = 10_000, no
   async function request<T>(path: string, query: Record<string, string | number>, body?: unknown): Promise<T & { errcode?: number; errmsg?: string }> {
     const url = new URL(`${apiBase}/cgi-bin/${path}`);
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
-    let response: Response;
+    let answer: ApiAnswer;
     try {
       // A FormData body sets its own multipart content type and boundary.
       const json = body !== undefined && !(body instanceof FormData);
-      response = await fetch(url, {
+      answer = await requestPlatformApi(url, {
         method: body === undefined ? 'GET' : 'POST',
         headers: json ? { 'content-type': 'application/json' } : {},
-        body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
+        body: json ? JSON.stringify(body) : (body as FormData | undefined),
+        timeoutMs,
       });
     } catch (error) {
-      const { kind, detail } = describeFetchFailure(error, timeoutMs);
+      const { kind, detail } = describeRequestFailure(error, timeoutMs);
       throw new WecomTransportError(path, kind, detail);
     }
-    if (!response.ok) throw new WecomTransportError(path, 'http', `status ${response.status}`, response.status);
+    if (answer.status < 200 || answer.status >= 300) throw new WecomTransportError(path, 'http', `status ${answer.status}`, answer.status);
     try {
-      return (await response.json()) as T & { errcode?: number; errmsg?: string };
+      return JSON.parse(answer.text) as T & { errcode?: number; errmsg?: string };
     } catch {
       throw new WecomTransportError(path, 'not_json', 'answer is not JSON');
     }

@@ -16,7 +16,7 @@ export class WecomApiError extends Error {
 export class WecomTransportError extends Error {
   constructor(
     readonly path: string,
-    /** refused: no connection was made (bot/transport/describe-fetch-failure.ts). */
+    /** refused: no connection was made (bot/transport/describe-request-failure.ts). */
     readonly kind: 'refused' | 'network' | 'timeout' | 'http' | 'not_json',
     detail: string,
     readonly status?: number,

@@ -19,6 +19,7 @@ import { createPeople } from '../../support/create-people.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { API_BASE as DINGTALK_API, config as dingtalkConfig, jsonFixture as dingtalkFixture } from '../dingtalk/dingtalk-fixtures.js';
 import { API_BASE, config, jsonFixture, readMark } from '../wecom/wecom-fixtures.js';
+import { socketError } from '../../support/socket-error.js';
 
 const T0 = new Date('2026-11-24T02:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -90,7 +91,7 @@ function enqueue(to: Recipient, message: OutgoingMessage) {
 
 type Answer = (interceptor: nock.Interceptor) => nock.Scope;
 const ok: Answer = (interceptor) => interceptor.reply(200, { errcode: 0, errmsg: 'ok' });
-const resetAfterTaken: Answer = (interceptor) => interceptor.replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+const resetAfterTaken: Answer = (interceptor) => interceptor.replyWithError(socketError('ECONNRESET', 'socket hang up'));
 
 /** One appchat/send (or message/send) answered by `answer`; what it carried is recorded as shown when it was taken. */
 function wecomSend(api: 'appchat/send' | 'message/send', answer: Answer, taken = true) {
@@ -133,7 +134,7 @@ describe('WeCom project group chats (no duplicate check)', () => {
     await enqueue({ chatId: 'project7' }, { kind: 'text', text: '请各单位报到' });
     wecomSend('appchat/send', (interceptor) => interceptor.reply(500, { errcode: -1, errmsg: 'system error' }), false);
     expect(await pass(0)).toBe(0);
-    wecomSend('appchat/send', (interceptor) => interceptor.replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }), false);
+    wecomSend('appchat/send', (interceptor) => interceptor.replyWithError(socketError('ECONNREFUSED', 'connect ECONNREFUSED')), false);
     expect(await pass(5)).toBe(0);
     expect(await row()).toMatchObject({ status: 'pending', attempts: 2, unknownOutcomes: 0 });
     expect((await row()).nextAttemptAt.getTime()).toBeLessThan(at(15).getTime());

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createWecomApi } from '../../../bot/wecom/create-wecom-api.js';
 import { WecomApiError } from '../../../bot/wecom/wecom-api-error.js';
 import { API_BASE, config, jsonFixture } from './wecom-fixtures.js';
+import { socketError } from '../../support/socket-error.js';
 
 const errors = jsonFixture<Record<string, object>>('errors.json');
 const token = (accessToken: string) => ({ ...jsonFixture('gettoken.json'), access_token: accessToken });
@@ -99,7 +100,7 @@ describe('createWecomApi', () => {
       .reply(200, token('T1'))
       .post('/cgi-bin/message/send')
       .query(true)
-      .replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+      .replyWithError(socketError('ECONNRESET', 'socket hang up'));
     const error = await createWecomApi(config)
       .post('message/send', {})
       .catch((caught: Error) => caught);

@@ -16,6 +16,7 @@ import { createWecomApi } from '../../../bot/wecom/create-wecom-api.js';
 import { createWecomMessenger } from '../../../bot/wecom/create-wecom-messenger.js';
 import { markWithId } from '../../../bot/wecom/send-app-message.js';
 import { API_BASE, config, jsonFixture, readMark } from './wecom-fixtures.js';
+import { socketError } from '../../support/socket-error.js';
 
 const errors = jsonFixture<Record<string, object>>('errors.json');
 const NOW = new Date('2025-11-24T02:03:00Z');
@@ -257,7 +258,7 @@ describe('failures', () => {
     ['45009 rate limit', () => wecom.post('/cgi-bin/message/send').query(true).reply(200, errors['45009']), { retry: true, retryAfterMs: 60_000 }],
     ['-1 system busy', () => wecom.post('/cgi-bin/message/send').query(true).reply(200, errors['-1']), { retry: true }],
     ['HTTP 502', () => wecom.post('/cgi-bin/message/send').query(true).reply(502, 'Bad Gateway'), { retry: true }],
-    ['a dropped connection', () => wecom.post('/cgi-bin/message/send').query(true).replyWithError({ code: 'ECONNRESET' }), { retry: true }],
+    ['a dropped connection', () => wecom.post('/cgi-bin/message/send').query(true).replyWithError(socketError('ECONNRESET')), { retry: true }],
   ])('classifies %s', async (_name, answer, expected) => {
     answer();
     expect(await messenger().deliver(delivery('ghost', text))).toMatchObject({ ok: false, ...expected });
