@@ -2,7 +2,7 @@
 // (DingTalk docs, 下载机器人接收消息的文件内容: POST /v1.0/robot/messageFiles/download {downloadCode, robotCode}
 // → {downloadUrl}), which is read without the token. A file over `maxBytes` is not read to its end: its size is what the
 // bot needs to refuse it.
-import { describeFetchFailure } from '../transport/describe-fetch-failure.js';
+import { describeRequestFailure } from '../transport/describe-request-failure.js';
 import type { DingtalkApi } from './create-dingtalk-api.js';
 import { DingtalkTransportError } from './dingtalk-api-error.js';
 
@@ -20,7 +20,8 @@ export async function downloadMessageFile(
   try {
     response = await fetch(downloadUrl, { signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (error) {
-    const { kind, detail } = describeFetchFailure(error, TIMEOUT_MS);
+    // A streamed download stays on fetch (the API transport reads whole text answers); fetch puts the socket's error on `cause`.
+    const { kind, detail } = describeRequestFailure((error as { cause?: unknown }).cause ?? error, TIMEOUT_MS);
     throw new DingtalkTransportError('messageFiles download', kind, detail);
   }
   if (!response.ok || !response.body) throw new DingtalkTransportError('messageFiles download', 'http', `status ${response.status}`, response.status);
