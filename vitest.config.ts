@@ -10,7 +10,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'all', include: ['test/**/*.test.ts'], exclude: ['test/faults/**'], globalSetup: ['test/support/global-setup.ts'], ...timeouts } },
-      { test: { name: 'db', include: ['test/**/*.db.test.ts'], exclude: ['test/faults/**'], ...timeouts } },
+      { test: { name: 'db', include: ['test/**/*.db.test.ts'], exclude: ['test/faults/**'], globalSetup: ['test/support/global-setup.ts'], ...timeouts } },
       { test: { name: 'faults', include: ['test/faults/**/*.test.ts'], fileParallelism: false, ...timeouts } },
     ],
   },
