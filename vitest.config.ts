@@ -3,14 +3,18 @@ import { defineConfig } from 'vitest/config';
 const timeouts = { testTimeout: 20_000, hookTimeout: 30_000 };
 
 // Three projects: `all` runs every test on in-memory PGlite; `db` runs the tests that open a
-// database (`*.db.test.ts`) again, against the PostgreSQL that scripts/with-postgres.sh starts;
+// database (`*.db.test.ts`) again, against the PostgreSQL that scripts/with-postgres.sh starts
+// (both start from the templates test/support/global-setup.ts makes once per run);
 // `faults` runs the slow fault tests (test/faults: real server processes killed, a failing fake
 // WeCom) on that PostgreSQL, one file at a time, since they measure processes.
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores, one on a 2-core machine; PGlite runs in the
+    // test file's own process, so a second worker is what uses the second core.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'all', include: ['test/**/*.test.ts'], exclude: ['test/faults/**'], globalSetup: ['test/support/global-setup.ts'], ...timeouts } },
-      { test: { name: 'db', include: ['test/**/*.db.test.ts'], exclude: ['test/faults/**'], ...timeouts } },
+      { test: { name: 'db', include: ['test/**/*.db.test.ts'], exclude: ['test/faults/**'], globalSetup: ['test/support/global-setup.ts'], ...timeouts } },
       { test: { name: 'faults', include: ['test/faults/**/*.test.ts'], fileParallelism: false, ...timeouts } },
     ],
   },

@@ -28,8 +28,3 @@ export function verifyCallbackSign({
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad sign' };
   return { ok: true };
 }
-
-/** The sign DingTalk would send; for tests and local tools. */
-export function signCallback(appSecret: string, timestamp: string): string {
-  return createHmac('sha256', appSecret).update(`${timestamp}\n${appSecret}`).digest('base64');
-}

@@ -1,27 +1,79 @@
-// Builds, once per run, a migrated PGlite data directory that every in-memory test database
-// starts from: PGlite's initdb costs seconds, loading a dump about a second.
+// Builds, once per run, the two databases every test database starts from: the migrated schema, and
+// the migrated schema with the demo roster imported (what createHarness starts from). Setting up a
+// test database used to cost seconds: PGlite's initdb or PostgreSQL's migrations, then the roster import.
+// On PGlite each is a data-directory dump loaded into memory; on the TEST_DATABASE_URL server each is a
+// database copied with CREATE DATABASE … TEMPLATE.
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
+import { importRoster } from '../../bot/roster/import-roster.js';
+import { readRosterFile } from '../../bot/roster/read-roster-file.js';
+import { PrismaClient } from '../../generated/prisma/client.js';
 import { applyMigrations } from '../../prisma/apply-migrations.js';
+import { openDatabase, type Db } from '../../prisma/open-database.js';
+import { pgliteAdapter } from '../../prisma/pglite-adapter.js';
+import { DEMO_ROSTER } from './harness.js';
+import { createPostgresDatabase, dropPostgresDatabase, postgresUrl } from './test-database.js';
+
+/** A dump file (PGlite) or a database name (PostgreSQL) for each kind of test database. */
+export interface TestTemplates {
+  migrated: string;
+  roster: string;
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    pgliteTemplate: string;
+    templates: TestTemplates;
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const server = process.env.TEST_DATABASE_URL;
+  const { templates, remove } = server ? await makePostgresTemplates(server) : await makePgliteTemplates();
+  project.provide('templates', templates);
+  return remove;
+}
+
+async function makePgliteTemplates(): Promise<{ templates: TestTemplates; remove(): Promise<void> }> {
   const lite = new PGlite();
   await applyMigrations({
     query: async (sql, params) => (await lite.query<Record<string, unknown>>(sql, params)).rows,
     exec: async (sql) => void (await lite.exec(sql)),
   });
-  const file = join(tmpdir(), `xmgj-pglite-template-${process.pid}.tar`);
-  writeFileSync(file, Buffer.from(await (await lite.dumpDataDir('none')).arrayBuffer()));
+  const migrated = await lite.dumpDataDir('none');
+  const prisma = new PrismaClient({ adapter: pgliteAdapter(lite) });
+  await importDemoRoster(prisma);
+  const roster = await lite.dumpDataDir('none');
+  await prisma.$disconnect();
   await lite.close();
-  project.provide('pgliteTemplate', file);
-  return () => rmSync(file, { force: true });
+  const templates = { migrated: await saveDump(migrated, 'migrated'), roster: await saveDump(roster, 'roster') };
+  return { templates, remove: async () => Object.values(templates).forEach((file) => rmSync(file, { force: true })) };
+}
+
+async function makePostgresTemplates(server: string): Promise<{ templates: TestTemplates; remove(): Promise<void> }> {
+  const templates = { migrated: `template_migrated_${process.pid}`, roster: `template_roster_${process.pid}` };
+  await createPostgresDatabase(server, templates.migrated);
+  await (await openDatabase(postgresUrl(server, templates.migrated))).close();
+  await createPostgresDatabase(server, templates.roster, templates.migrated);
+  const withRoster = await openDatabase(postgresUrl(server, templates.roster));
+  await importDemoRoster(withRoster.prisma);
+  await withRoster.close();
+  return {
+    templates,
+    remove: async () => {
+      for (const name of Object.values(templates)) await dropPostgresDatabase(server, name);
+    },
+  };
+}
+
+async function importDemoRoster(prisma: Db): Promise<void> {
+  await importRoster(prisma, await readRosterFile(DEMO_ROSTER));
+}
+
+async function saveDump(dump: Blob, kind: string): Promise<string> {
+  const file = join(tmpdir(), `xmgj-pglite-${kind}-${process.pid}.tar`);
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  return file;
 }

@@ -14,7 +14,7 @@ import type { PresetName } from '../../domain/policy-presets.js';
 import type { Database } from '../../prisma/open-database.js';
 import { FakeClock } from './fake-clock.js';
 import { RecordingMessenger, type Received } from './recording-messenger.js';
-import { openTestDatabase } from './test-database.js';
+import { openTestDatabase, openTestDatabaseWithRoster } from './test-database.js';
 
 export const DEMO_ROSTER = fileURLToPath(new URL('../../bot/roster/demo-roster.csv', import.meta.url));
 
@@ -61,9 +61,11 @@ export interface HarnessOptions {
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const resolved = resolvePolicy(options.policy, options.preset);
   if (!resolved.ok) throw new Error(`bad test policy: ${resolved.problems.join('; ')}`);
-  const database = await openTestDatabase();
+  // The demo roster is already in the database openTestDatabaseWithRoster copies; another is imported.
+  const roster = options.roster ?? DEMO_ROSTER;
+  const database = roster === DEMO_ROSTER ? await openTestDatabaseWithRoster() : await openTestDatabase();
   const { prisma } = database;
-  await importRoster(prisma, await readRosterFile(options.roster ?? DEMO_ROSTER));
+  if (roster !== DEMO_ROSTER) await importRoster(prisma, await readRosterFile(roster));
   // 2026-11-23 is a Monday; 10:00 in Asia/Shanghai is office time.
   const clock = new FakeClock(new Date(options.now ?? '2026-11-23T10:00:00+08:00'));
   const platform = options.platform ?? 'local';

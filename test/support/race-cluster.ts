@@ -14,7 +14,7 @@ import { openDatabase, type Database } from '../../prisma/open-database.js';
 import { FakeClock } from './fake-clock.js';
 import { DEMO_ROSTER } from './harness.js';
 import { RecordingMessenger, type Received } from './recording-messenger.js';
-import { createTestDatabaseLocation, openTestDatabase } from './test-database.js';
+import { createTestDatabaseLocation, openTestDatabaseWithRoster } from './test-database.js';
 
 export interface RaceCluster {
   prisma: Database['prisma'];
@@ -39,12 +39,12 @@ export async function startRaceCluster(policy: Policy = defaultPolicy): Promise<
     const made = await createTestDatabaseLocation();
     remove = made.remove;
     databases.push(await openDatabase(made.location), await openDatabase(made.location));
+    await importRoster(databases[0]!.prisma, await readRosterFile(DEMO_ROSTER));
   } else {
-    const only = await openTestDatabase();
+    const only = await openTestDatabaseWithRoster();
     databases.push(only, only);
   }
   const { prisma } = databases[0]!;
-  await importRoster(prisma, await readRosterFile(DEMO_ROSTER));
   // 2026-11-23 is a Monday; 10:00 in Asia/Shanghai is office time.
   const clock = new FakeClock(new Date('2026-11-23T10:00:00+08:00'));
   const logger = createLogger('silent');

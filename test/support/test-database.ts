@@ -1,5 +1,6 @@
 // Fresh, migrated databases for tests: in-memory PGlite by default, or a new database on the
-// PostgreSQL server named by TEST_DATABASE_URL (scripts/with-postgres.sh sets it).
+// PostgreSQL server named by TEST_DATABASE_URL (scripts/with-postgres.sh sets it). Both are copies
+// of the templates test/support/global-setup.ts made once per run.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,20 +8,36 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../prisma/open-database.js';
+import type { TestTemplates } from './global-setup.js';
 
 /** A database for one test file, dropped by `close`. */
-export async function openTestDatabase(): Promise<Database> {
-  if (!process.env.TEST_DATABASE_URL) {
-    // Starts from the migrated dump test/support/global-setup.ts made, skipping PGlite's initdb.
-    return openDatabase('memory:', new Blob([readFileSync(inject('pgliteTemplate'))]));
+export function openTestDatabase(): Promise<Database> {
+  return openFromTemplate('migrated');
+}
+
+/** Like openTestDatabase, with the demo roster (harness.ts DEMO_ROSTER) already imported. */
+export function openTestDatabaseWithRoster(): Promise<Database> {
+  return openFromTemplate('roster');
+}
+
+// Each test file runs in a process of its own: a template's dump is read once per file, not per test.
+const dumps = new Map<string, Blob>();
+
+async function openFromTemplate(kind: keyof TestTemplates): Promise<Database> {
+  const template = inject('templates')[kind];
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) {
+    if (!dumps.has(template)) dumps.set(template, new Blob([readFileSync(template)]));
+    return openDatabase('memory:', dumps.get(template));
   }
-  const { location, remove } = await createTestDatabaseLocation();
-  const database = await openDatabase(location);
+  const name = newDatabaseName();
+  await createPostgresDatabase(server, name, template);
+  const database = await openDatabase(postgresUrl(server, name));
   return {
     ...database,
     async close() {
       await database.close();
-      await remove();
+      await dropPostgresDatabase(server, name);
     },
   };
 }
@@ -36,11 +53,29 @@ export async function createTestDatabaseLocation(): Promise<{ location: string; 
     const dir = mkdtempSync(join(tmpdir(), 'xmgj-test-'));
     return { location: dir, remove: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(server, (admin) => admin.query(`CREATE DATABASE ${name}`));
+  const name = newDatabaseName();
+  await createPostgresDatabase(server, name);
+  return { location: postgresUrl(server, name), remove: () => dropPostgresDatabase(server, name) };
+}
+
+function newDatabaseName(): string {
+  return `test_${randomBytes(6).toString('hex')}`;
+}
+
+/** A new, empty database on `server`, or a copy of the database `template`. */
+export async function createPostgresDatabase(server: string, name: string, template?: string): Promise<void> {
+  await withAdmin(server, (admin) => admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
+}
+
+export async function dropPostgresDatabase(server: string, name: string): Promise<void> {
+  await withAdmin(server, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}
+
+/** The URL of database `name` on `server`. */
+export function postgresUrl(server: string, name: string): string {
   const url = new URL(server);
   url.pathname = `/${name}`;
-  return { location: url.toString(), remove: () => withAdmin(server, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+  return url.toString();
 }
 
 async function withAdmin(url: string, run: (client: pg.Client) => Promise<unknown>): Promise<void> {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALLBACK_PATH } from '../../../bot/dingtalk/create-dingtalk-router.js';
 import { createDingtalkTransport } from '../../../bot/dingtalk/create-dingtalk-transport.js';
 import { TOPIC_CARD, TOPIC_ROBOT } from '../../../bot/dingtalk/receive-push.js';
-import { signCallback } from '../../../bot/dingtalk/verify-callback-sign.js';
+import { signCallback } from '../../support/sign-dingtalk-callback.js';
 import type { Transport } from '../../../bot/transport/transport.js';
 import { config, recordingLogger } from './dingtalk-fixtures.js';
 import { startFakeGateway, waitFor } from './fake-stream-gateway.js';

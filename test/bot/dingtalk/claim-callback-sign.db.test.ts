@@ -4,7 +4,7 @@
 // redelivery of the same body is answered and recorded once, and the pairs go after two hours.
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signCallback } from '../../../bot/dingtalk/verify-callback-sign.js';
+import { signCallback } from '../../support/sign-dingtalk-callback.js';
 import { config, fixture } from './dingtalk-fixtures.js';
 import { startDingtalkCallbackServer, type DingtalkCallbackServer } from './start-dingtalk-callback-server.js';
 

@@ -7,7 +7,7 @@ import Koa from 'koa';
 import nock from 'nock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CALLBACK_PATH, createDingtalkRouter } from '../../../bot/dingtalk/create-dingtalk-router.js';
-import { signCallback } from '../../../bot/dingtalk/verify-callback-sign.js';
+import { signCallback } from '../../support/sign-dingtalk-callback.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { config, fixture, recordingLogger, recordingReceive } from './dingtalk-fixtures.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { signCallback, verifyCallbackSign } from '../../../bot/dingtalk/verify-callback-sign.js';
+import { verifyCallbackSign } from '../../../bot/dingtalk/verify-callback-sign.js';
+import { signCallback } from '../../support/sign-dingtalk-callback.js';
 
 const appSecret = 'test-secret-not-real-0123456789abcdef';
 const nowMs = 1795485781000;
