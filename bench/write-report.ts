@@ -1,7 +1,7 @@
 // Writes BENCHMARKS.md from the bench's figures: the command, the machine, the date, each target
 // met or missed by how much, the ratio to the bare Koa floor, the profile by stage, and for every
 // missed target its gap with the cause the profile and counters show. Formatted with prettier.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { format, resolveConfig } from 'prettier';
 import type { DigestFigures } from './digests.js';
@@ -32,6 +32,8 @@ interface Check {
 
 const LOAD_AT_START = loadavg()[0]!;
 const REPORT = new URL('../BENCHMARKS.md', import.meta.url).pathname;
+/** Sections measured by other commands (fault tests, bench/growth.ts) follow this line and are kept as they are. */
+const KEPT_BELOW = '<!-- Below: measured by other commands, kept by npm run bench. -->';
 
 const ms = (value: number) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value).toLocaleString('en')} ms`);
 const pct = (share: number) => `${(share * 100).toFixed(0)} %`;
@@ -247,7 +249,14 @@ export async function writeReport(results: DatabaseFigures[], seconds: number): 
         : missed.map((check) => `- ${entry.kind}, ${check.target}: ${check.gap}.${check.cause ? ` ${check.cause}` : ''}`);
     }),
     '',
+    keptSections(),
   ];
   const options = (await resolveConfig(REPORT)) ?? {};
   writeFileSync(REPORT, await format(lines.join('\n'), { ...options, filepath: REPORT }));
+}
+
+function keptSections(): string {
+  const previous = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '';
+  const at = previous.indexOf(KEPT_BELOW);
+  return at === -1 ? KEPT_BELOW : previous.slice(at);
 }
