@@ -32,3 +32,22 @@ it('reminds each holder once when two instances reach the reminder together', { 
   expect(delivered.map((item) => item.recipient).sort()).toEqual(['invest', 'leader.a']);
   expect(await cluster.prisma.event.count({ where: { kind: 'green_card.renewal_reminded' } })).toBe(1);
 });
+
+it('tells the admins when no 招商服务中心 is in the roster to issue the renewal', { timeout: 90_000 }, async () => {
+  const resolved = resolvePolicy(undefined, '绵阳');
+  if (!resolved.ok) throw new Error(resolved.problems.join('; '));
+  cluster = await startRaceCluster(resolved.policy);
+  for (const [account, text] of [
+    ['window', '登记项目 名称：智能终端产业园 投资：6亿 行业：电子信息 包抓领导：县领导甲'],
+    ['window', '申请绿卡 P1'],
+    ['invest', '发放绿卡 P1'],
+  ] as const) {
+    await cluster.send(0, account, text);
+    await cluster.runOne();
+  }
+  // 招商服务中心 left the roster after issuing the card.
+  await cluster.prisma.person.updateMany({ where: { roles: { has: 'investment_center' } }, data: { active: false } });
+  expect(await remindGreenCardRenewals(cluster.instancePrismas[0]!, new Date('2028-09-24T09:00:00+08:00'))).toBe(1);
+  const delivered = (await cluster.runOne()).filter((item) => item.text.startsWith('【绿卡续用提醒】'));
+  expect(delivered.map((item) => item.recipient).sort()).toEqual(['admin', 'leader.a']);
+});

@@ -116,6 +116,17 @@ describe('投诉', () => {
     expect(h.textsTo('ent.zhang').filter((text) => text.startsWith('【投诉答复】'))).toEqual([]);
   });
 
+  it('with no 重点项目办 and no 包抓领导 in the roster goes to the window, and with no window to the admins', async () => {
+    // People who left the roster (active false) are no answerers: a complaint must still reach someone.
+    const leave = (accounts: string[]) => h.prisma.person.updateMany({ where: { accounts: { some: { account: { in: accounts } } } }, data: { active: false } });
+    await leave(['office', 'leader.a']);
+    const notice = '【企业投诉】C1 P1 光伏组件项目，企业联络员张三：审批拖延\n请于 2026-12-02 前书面答复，发「答复投诉 C1 答复内容」。';
+    expect(lines(await h.say('ent.zhang', '投诉 审批拖延')).slice(0, -1)).toEqual([`window: ${notice}`]);
+    await leave(['window']);
+    const second = '【企业投诉】C2 P1 光伏组件项目，企业联络员张三：用电报装慢\n请于 2026-12-02 前书面答复，发「答复投诉 C2 答复内容」。';
+    expect(lines(await h.say('ent.zhang', '投诉 用电报装慢')).slice(0, -1)).toEqual([`admin: ${second}`]);
+  });
+
   it('a contact with two projects names which one', async () => {
     await h.say('ent.zhang', `绑定 ${await register(h, REGISTER.replace('光伏组件项目', '储能电站项目'))}`);
     expect(replyTo('ent.zhang', await h.say('ent.zhang', '投诉 审批拖延'))).toBe(
