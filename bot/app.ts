@@ -12,7 +12,7 @@ import { recordInbound } from './inbound/record-inbound.js';
 import { sanitizeIncomingEvent } from './inbound/sanitize-incoming-event.js';
 import { runDueJobs, type JobRunners } from './jobs/run-due-jobs.js';
 import type { Logger } from './logger.js';
-import { incomingEventSchema, type Platform } from './messages.js';
+import { incomingEventSchema, type Platform } from '../core/messages.js';
 import { sendPending } from './outbox/send-pending.js';
 import { runEvery, type Loop } from './run-every.js';
 import type { Messenger } from './transport/messenger.js';

@@ -8,7 +8,7 @@
 import type { Db } from '../../prisma/open-database.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import type { OutgoingMessage } from '../messages.js';
+import type { OutgoingMessage } from '../../core/messages.js';
 import { RESEND_MARK, type Delivery, type DeliveryResult, type Messenger, type MessengerLimits } from '../transport/messenger.js';
 import { classifyDingtalkFailure, QUOTA_EXCEEDED } from './classify-dingtalk-failure.js';
 import type { DingtalkApi } from './create-dingtalk-api.js';

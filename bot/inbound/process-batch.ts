@@ -13,7 +13,7 @@ import type { Db, Tx } from '../../prisma/open-database.js';
 import { dispatch } from '../../handlers/dispatch.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import { incomingEventSchema, type IncomingEvent } from '../messages.js';
+import { incomingEventSchema, type IncomingEvent } from '../../core/messages.js';
 import { buildContext, type ContextOptions } from './build-context.js';
 import { claimInboundBatch, type InboundRow } from './claim-inbound-batch.js';
 import { findSenders, senderKey } from './find-senders.js';

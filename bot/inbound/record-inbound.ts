@@ -3,7 +3,7 @@
 // more than the insert itself (docs/architecture.md "Record once"). ON CONFLICT DO NOTHING on
 // (platform, dedupKey): the platform's retry of an event already recorded adds no row.
 import type { Db } from '../../prisma/open-database.js';
-import type { IncomingEvent } from '../messages.js';
+import type { IncomingEvent } from '../../core/messages.js';
 import { senderKey } from './find-senders.js';
 
 /** False when the event was recorded before. */

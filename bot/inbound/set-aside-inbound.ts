@@ -2,7 +2,7 @@
 // sender once, in the same transaction, so the apology and the set-aside commit together and are
 // never repeated. A row too broken to say who sent it is set aside without an apology.
 import type { Tx } from '../../prisma/open-database.js';
-import type { IncomingEvent } from '../messages.js';
+import type { IncomingEvent } from '../../core/messages.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
 
 const APOLOGY = '抱歉，处理这条消息时出错了，已记录。请稍后再试或联系管理员。';

@@ -5,7 +5,7 @@
 import type { Db } from '../../prisma/open-database.js';
 import type { Policy } from '../../domain/policy.js';
 import type { Logger } from '../logger.js';
-import type { Platform } from '../messages.js';
+import type { Platform } from '../../core/messages.js';
 import type { DirectoryPerson, FetchFile } from '../transport/transport.js';
 import { importFileJob, type ImportFileJob } from './import-file-job.js';
 import { syncDirectoryJob } from './sync-directory-job.js';

@@ -6,7 +6,7 @@ import { formatDirectorySummary } from '../../domain/directory/format-directory-
 import { matchDirectory } from '../../domain/directory/match-directory.js';
 import { platformNames } from '../../domain/platform-names.js';
 import type { Logger } from '../logger.js';
-import type { Platform } from '../messages.js';
+import type { Platform } from '../../core/messages.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
 import type { DirectoryPerson } from '../transport/transport.js';
 import type { JobRunners } from './run-due-jobs.js';

@@ -2,7 +2,7 @@
 // the person, or a change notifies one person of many things), they become one message. The merged
 // message is a new outbox row; the originals point at it, so a retry resends exactly the same text.
 import type { Tx } from '../../prisma/open-database.js';
-import type { OutgoingMessage } from '../messages.js';
+import type { OutgoingMessage } from '../../core/messages.js';
 import type { DueRow } from './claim-due-rows.js';
 
 const SEPARATOR = '\n\n';

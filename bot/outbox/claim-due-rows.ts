@@ -11,7 +11,7 @@
 //    messages beyond 30 a minute and 1,000 an hour per member silently — 发送应用消息 → 频率限制).
 // Replies to a person's own command come first and are never bundled.
 import type { Db, Tx } from '../../prisma/open-database.js';
-import type { OutgoingMessage, Platform } from '../messages.js';
+import type { OutgoingMessage, Platform } from '../../core/messages.js';
 import type { MessengerLimits } from '../transport/messenger.js';
 import { bundleNotices } from './bundle-notices.js';
 import { chooseAccounts } from './choose-account.js';

@@ -4,7 +4,7 @@
 // each member here, not inside an adapter.
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Tx } from '../../prisma/open-database.js';
-import type { OutgoingMessage, Platform } from '../messages.js';
+import type { OutgoingMessage, Platform } from '../../core/messages.js';
 
 /** A person (reached on the platform chosen at delivery), a project group chat, or an account that is no person yet. */
 export type Recipient = { personId: number } | { chatId: string } | { platform: Platform; account: string };

@@ -4,7 +4,7 @@
 // platform that has group chats and where every member has an account; otherwise its messages go
 // to each member (bot/outbox/enqueue-message.ts).
 import type { Tx } from '../../prisma/open-database.js';
-import type { Platform } from '../messages.js';
+import type { Platform } from '../../core/messages.js';
 
 export interface GroupChatSpec {
   projectId: number;

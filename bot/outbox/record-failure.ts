@@ -8,7 +8,7 @@
 // sender whose lease ran out must not overwrite the outcome of the one that took over.
 import type { Db } from '../../prisma/open-database.js';
 import type { Logger } from '../logger.js';
-import type { OutgoingMessage } from '../messages.js';
+import type { OutgoingMessage } from '../../core/messages.js';
 import { computeBackoff } from './compute-backoff.js';
 import type { DueRow } from './claim-due-rows.js';
 import { enqueueMessage } from './enqueue-message.js';

@@ -10,7 +10,7 @@
 // the admins told (docs/architecture.md "Faults and recovery").
 import type { Db } from '../../prisma/open-database.js';
 import type { Logger } from '../logger.js';
-import type { OutgoingMessage, Platform } from '../messages.js';
+import type { OutgoingMessage, Platform } from '../../core/messages.js';
 import type { ChatTarget, Delivery, DeliveryResult, Messenger } from '../transport/messenger.js';
 import { claimDueRows, LEASE_MS, type DueRow } from './claim-due-rows.js';
 import { recordFailure, UNKNOWN_TWICE } from './record-failure.js';

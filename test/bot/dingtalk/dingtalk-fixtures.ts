@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../../bot/logger.js';
-import type { Card, IncomingEvent } from '../../../bot/messages.js';
+import type { Card, IncomingEvent } from '../../../core/messages.js';
 import type { DingtalkConfig } from '../../../bot/dingtalk/load-dingtalk-config.js';
 
 const dir = new URL('../../fixtures/dingtalk/', import.meta.url);

@@ -6,7 +6,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createApp, type App } from '../../../bot/app.js';
 import { createLogger } from '../../../bot/logger.js';
-import type { OutgoingMessage } from '../../../bot/messages.js';
+import type { OutgoingMessage } from '../../../core/messages.js';
 import { enqueueMessage } from '../../../bot/outbox/enqueue-message.js';
 import { importRoster } from '../../../bot/roster/import-roster.js';
 import { readRosterFile } from '../../../bot/roster/read-roster-file.js';

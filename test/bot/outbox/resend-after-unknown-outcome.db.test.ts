@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createDingtalkApi } from '../../../bot/dingtalk/create-dingtalk-api.js';
 import { createDingtalkMessenger } from '../../../bot/dingtalk/create-dingtalk-messenger.js';
 import { createLogger } from '../../../bot/logger.js';
-import type { OutgoingMessage, Platform } from '../../../bot/messages.js';
+import type { OutgoingMessage, Platform } from '../../../core/messages.js';
 import { enqueueMessage, type Recipient } from '../../../bot/outbox/enqueue-message.js';
 import { sendPending } from '../../../bot/outbox/send-pending.js';
 import type { Messenger } from '../../../bot/transport/messenger.js';

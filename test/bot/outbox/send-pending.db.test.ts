@@ -7,7 +7,7 @@ import type { Database } from '../../../prisma/open-database.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { createPeople } from '../../support/create-people.js';
 import { createLogger } from '../../../bot/logger.js';
-import type { OutgoingMessage } from '../../../bot/messages.js';
+import type { OutgoingMessage } from '../../../core/messages.js';
 import { enqueueMessage, type Recipient } from '../../../bot/outbox/enqueue-message.js';
 import { sendPending } from '../../../bot/outbox/send-pending.js';
 import { createWecomApi } from '../../../bot/wecom/create-wecom-api.js';

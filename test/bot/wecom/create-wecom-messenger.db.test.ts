@@ -6,7 +6,7 @@ import type { Database } from '../../../prisma/open-database.js';
 import { createPeople } from '../../support/create-people.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { createLogger } from '../../../bot/logger.js';
-import type { Card, OutgoingMessage } from '../../../bot/messages.js';
+import type { Card, OutgoingMessage } from '../../../core/messages.js';
 import { enqueueMessage } from '../../../bot/outbox/enqueue-message.js';
 import { openGroupChat } from '../../../bot/outbox/open-group-chat.js';
 import { sendPending } from '../../../bot/outbox/send-pending.js';

@@ -8,7 +8,7 @@ import Koa from 'koa';
 import nock from 'nock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../bot/logger.js';
-import type { IncomingEvent } from '../../../bot/messages.js';
+import type { IncomingEvent } from '../../../core/messages.js';
 import { CALLBACK_PATH, createWecomRouter } from '../../../bot/wecom/create-wecom-router.js';
 import type { CardClickHandle } from '../../../bot/wecom/to-incoming-event.js';
 import { FakeClock } from '../../support/fake-clock.js';
