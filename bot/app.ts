@@ -6,7 +6,7 @@
 // on PostgreSQL one instance also handles several senders' events at once (inboundWorkers).
 import type { Db } from '../prisma/open-database.js';
 import type { Policy, PolicySources } from '../domain/policy.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../core/clock.js';
 import { createBatchProcessor } from './inbound/process-batch.js';
 import { recordInbound } from './inbound/record-inbound.js';
 import { sanitizeIncomingEvent } from './inbound/sanitize-incoming-event.js';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../prisma/open-database.js';
 import { recomputeTaskClocks } from '../prisma/recompute-task-clocks.js';
 import { createApp } from './app.js';
-import { systemClock } from './clock.js';
+import { systemClock } from '../core/clock.js';
 import { FileClock } from './file-clock.js';
 import { ConfigError, loadConfig, logSecrets, type Config } from './config.js';
 import { listen } from './listen.js';

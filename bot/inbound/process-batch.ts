@@ -11,7 +11,7 @@
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Db, Tx } from '../../prisma/open-database.js';
 import { dispatch } from '../../handlers/dispatch.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../logger.js';
 import { incomingEventSchema, type IncomingEvent } from '../../core/messages.js';
 import { buildContext, type ContextOptions } from './build-context.js';

@@ -8,7 +8,7 @@
 // 5 seconds, up to three times.
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../logger.js';
 import type { Receive } from '../transport/transport.js';
 import { readBody } from '../read-body.js';

@@ -1,6 +1,6 @@
 // The WeCom transport (bot/transport/transport.ts): encrypted callbacks in, the WeCom API out.
 import type { Db } from '../../prisma/open-database.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../logger.js';
 import { saveCardHandle } from '../transport/card-handles.js';
 import type { Transport } from '../transport/transport.js';
