@@ -11,7 +11,7 @@ import { createBatchProcessor } from './inbound/process-batch.js';
 import { recordInbound } from './inbound/record-inbound.js';
 import { sanitizeIncomingEvent } from './inbound/sanitize-incoming-event.js';
 import { runDueJobs, type JobRunners } from './jobs/run-due-jobs.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../core/logger.js';
 import { incomingEventSchema, type Platform } from '../core/messages.js';
 import { sendPending } from './outbox/send-pending.js';
 import { runEvery, type Loop } from './run-every.js';

@@ -12,7 +12,7 @@ import { FileClock } from './file-clock.js';
 import { ConfigError, loadConfig, logSecrets, type Config } from './config.js';
 import { listen } from './listen.js';
 import { createLocalTransport } from './local/create-local-transport.js';
-import { createLogger } from './logger.js';
+import { createLogger } from '../core/logger.js';
 import { prepareDataDir } from './prepare-data-dir.js';
 import { loadRosterAtStart } from './roster/load-roster-at-start.js';
 import { createServer } from './server.js';

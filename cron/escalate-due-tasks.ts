@@ -9,7 +9,7 @@
 // its notices need, the rules run in memory, and one statement each writes the notices, the
 // events and the calls, so 10,000 calls falling due in one minute fire within the cycle's beat.
 import type { Db, Tx } from '../prisma/open-database.js';
-import type { Logger } from '../bot/logger.js';
+import type { Logger } from '../core/logger.js';
 import { enqueueMessages, type Enqueue } from '../bot/outbox/enqueue-message.js';
 import type { Policy } from '../domain/policy.js';
 import { formatShanghai } from '../domain/calendar/shanghai-time.js';

@@ -14,7 +14,7 @@
 //   after the pair was first seen.
 // Several instances may run it at once: each batch claims its rows FOR UPDATE SKIP LOCKED.
 import type { Db } from '../prisma/open-database.js';
-import type { Logger } from '../bot/logger.js';
+import type { Logger } from '../core/logger.js';
 import type { Policy } from '../domain/policy.js';
 import { MAX_SKEW_MS } from '../bot/dingtalk/verify-callback-sign.js';
 

@@ -12,7 +12,7 @@ import { Prisma } from '../../generated/prisma/client.js';
 import type { Db, Tx } from '../../prisma/open-database.js';
 import { dispatch } from '../../handlers/dispatch.js';
 import type { Clock } from '../../core/clock.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../core/logger.js';
 import { incomingEventSchema, type IncomingEvent } from '../../core/messages.js';
 import { buildContext, type ContextOptions } from './build-context.js';
 import { claimInboundBatch, type InboundRow } from './claim-inbound-batch.js';

@@ -4,7 +4,7 @@
 // when the lease ends.
 import type { Db } from '../../prisma/open-database.js';
 import type { Policy } from '../../domain/policy.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../core/logger.js';
 import type { Platform } from '../../core/messages.js';
 import type { DirectoryPerson, FetchFile } from '../transport/transport.js';
 import { importFileJob, type ImportFileJob } from './import-file-job.js';

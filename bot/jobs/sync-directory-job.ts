@@ -5,7 +5,7 @@ import type { Db } from '../../prisma/open-database.js';
 import { formatDirectorySummary } from '../../domain/directory/format-directory-summary.js';
 import { matchDirectory } from '../../domain/directory/match-directory.js';
 import { platformNames } from '../../domain/platform-names.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../core/logger.js';
 import type { Platform } from '../../core/messages.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
 import type { DirectoryPerson } from '../transport/transport.js';

@@ -7,7 +7,7 @@
 // Each update checks the row is still this sender's claim (status and attempts unchanged): a
 // sender whose lease ran out must not overwrite the outcome of the one that took over.
 import type { Db } from '../../prisma/open-database.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../core/logger.js';
 import type { OutgoingMessage } from '../../core/messages.js';
 import { computeBackoff } from './compute-backoff.js';
 import type { DueRow } from './claim-due-rows.js';

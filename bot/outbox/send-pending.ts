@@ -9,7 +9,7 @@
 // a resend (RESEND_MARK), and after a second unknown outcome it is not sent again but set aside and
 // the admins told (docs/architecture.md "Faults and recovery").
 import type { Db } from '../../prisma/open-database.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../core/logger.js';
 import type { OutgoingMessage, Platform } from '../../core/messages.js';
 import type { ChatTarget, Delivery, DeliveryResult, Messenger } from '../transport/messenger.js';
 import { claimDueRows, LEASE_MS, type DueRow } from './claim-due-rows.js';

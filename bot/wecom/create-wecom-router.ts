@@ -9,7 +9,7 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import type { Clock } from '../../core/clock.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../core/logger.js';
 import type { Receive } from '../transport/transport.js';
 import { readBody } from '../read-body.js';
 import type { WecomConfig } from './load-wecom-config.js';

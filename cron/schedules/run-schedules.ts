@@ -4,7 +4,7 @@
 // or waits for the winner's commit and then does nothing, so they skip. A crash before commit
 // leaves no row, and the next pass runs it. Computing is in domain/schedule/.
 import type { Db, Tx } from '../../prisma/open-database.js';
-import type { Logger } from '../../bot/logger.js';
+import type { Logger } from '../../core/logger.js';
 import type { Policy } from '../../domain/policy.js';
 import { buildLedger } from '../../domain/ledger/build-ledger.js';
 import { writeLedgerXlsx } from '../../domain/ledger/write-ledger-xlsx.js';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp, type App } from '../../bot/app.js';
 import { createMetrics, type Metrics } from '../../bot/metrics/create-metrics.js';
 import type { Platform } from '../../core/messages.js';
-import { createLogger } from '../../bot/logger.js';
+import { createLogger } from '../../core/logger.js';
 import { importRoster } from '../../bot/roster/import-roster.js';
 import { readRosterFile } from '../../bot/roster/read-roster-file.js';
 import type { JobRunners } from '../../bot/jobs/run-due-jobs.js';

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createApp, type App } from '../../../bot/app.js';
-import { createLogger } from '../../../bot/logger.js';
+import { createLogger } from '../../../core/logger.js';
 import type { Platform } from '../../../core/messages.js';
 import { enqueueMessage } from '../../../bot/outbox/enqueue-message.js';
 import { defaultPolicy } from '../../../domain/policy.js';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createApp, type App } from '../../../bot/app.js';
-import { createLogger } from '../../../bot/logger.js';
+import { createLogger } from '../../../core/logger.js';
 import type { OutgoingMessage } from '../../../core/messages.js';
 import { enqueueMessage } from '../../../bot/outbox/enqueue-message.js';
 import { importRoster } from '../../../bot/roster/import-roster.js';

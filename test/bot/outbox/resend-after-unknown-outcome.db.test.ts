@@ -7,7 +7,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDingtalkApi } from '../../../bot/dingtalk/create-dingtalk-api.js';
 import { createDingtalkMessenger } from '../../../bot/dingtalk/create-dingtalk-messenger.js';
-import { createLogger } from '../../../bot/logger.js';
+import { createLogger } from '../../../core/logger.js';
 import type { OutgoingMessage, Platform } from '../../../core/messages.js';
 import { enqueueMessage, type Recipient } from '../../../bot/outbox/enqueue-message.js';
 import { sendPending } from '../../../bot/outbox/send-pending.js';

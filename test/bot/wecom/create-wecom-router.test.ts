@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import Koa from 'koa';
 import nock from 'nock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../../bot/logger.js';
+import { createLogger } from '../../../core/logger.js';
 import type { IncomingEvent } from '../../../core/messages.js';
 import { CALLBACK_PATH, createWecomRouter } from '../../../bot/wecom/create-wecom-router.js';
 import type { CardClickHandle } from '../../../bot/wecom/to-incoming-event.js';
