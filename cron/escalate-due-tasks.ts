@@ -10,7 +10,7 @@
 // events and the calls, so 10,000 calls falling due in one minute fire within the cycle's beat.
 import type { Db, Tx } from '../prisma/open-database.js';
 import type { Logger } from '../core/logger.js';
-import { enqueueMessages, type Enqueue } from '../bot/outbox/enqueue-message.js';
+import { enqueueMessages, type Enqueue } from '../core/enqueue-message.js';
 import type { Policy } from '../domain/policy.js';
 import { formatShanghai } from '../domain/calendar/shanghai-time.js';
 import { buildEscalationNotices, toldOf, type EscalationAudience, type FiredCall } from '../domain/escalation/build-escalation-notices.js';

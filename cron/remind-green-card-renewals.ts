@@ -4,7 +4,7 @@
 // schedules every minute; the due rows are claimed FOR UPDATE SKIP LOCKED and marked in the same
 // transaction, so of several instances one reminds (as cron/remind-rating-complaints.ts).
 import type { Db } from '../prisma/open-database.js';
-import { enqueueMessage } from '../bot/outbox/enqueue-message.js';
+import { enqueueMessage } from '../core/enqueue-message.js';
 import { findPeople } from '../prisma/find-people.js';
 
 interface DueCard {

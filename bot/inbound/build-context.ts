@@ -6,7 +6,7 @@ import type { Tx } from '../../prisma/open-database.js';
 import type { Policy, PolicySources } from '../../domain/policy.js';
 import type { HandlerContext, Sender } from '../../handlers/context.js';
 import type { IncomingEvent, OutgoingMessage, Platform } from '../../core/messages.js';
-import { enqueueMessage } from '../outbox/enqueue-message.js';
+import { enqueueMessage } from '../../core/enqueue-message.js';
 import { openGroupChat } from '../outbox/open-group-chat.js';
 import { queueJob } from '../jobs/queue-job.js';
 

@@ -3,7 +3,7 @@
 // never repeated. A row too broken to say who sent it is set aside without an apology.
 import type { Tx } from '../../prisma/open-database.js';
 import type { IncomingEvent } from '../../core/messages.js';
-import { enqueueMessage } from '../outbox/enqueue-message.js';
+import { enqueueMessage } from '../../core/enqueue-message.js';
 
 const APOLOGY = '抱歉，处理这条消息时出错了，已记录。请稍后再试或联系管理员。';
 

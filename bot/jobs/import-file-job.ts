@@ -9,7 +9,7 @@ import type { Policy } from '../../domain/policy.js';
 import { previewImportFile } from '../../handlers/import/preview-import-file.js';
 import type { Logger } from '../../core/logger.js';
 import type { Platform } from '../../core/messages.js';
-import { enqueueMessage } from '../outbox/enqueue-message.js';
+import { enqueueMessage } from '../../core/enqueue-message.js';
 import type { JobRunners } from './run-due-jobs.js';
 
 export interface ImportFileJob {

@@ -7,7 +7,7 @@ import { matchDirectory } from '../../domain/directory/match-directory.js';
 import { platformNames } from '../../domain/platform-names.js';
 import type { Logger } from '../../core/logger.js';
 import type { Platform } from '../../core/messages.js';
-import { enqueueMessage } from '../outbox/enqueue-message.js';
+import { enqueueMessage } from '../../core/enqueue-message.js';
 import type { DirectoryPerson } from '../transport/transport.js';
 import type { JobRunners } from './run-due-jobs.js';
 

@@ -11,7 +11,7 @@ import type { Logger } from '../../core/logger.js';
 import type { OutgoingMessage } from '../../core/messages.js';
 import { computeBackoff } from './compute-backoff.js';
 import type { DueRow } from './claim-due-rows.js';
-import { enqueueMessage } from './enqueue-message.js';
+import { enqueueMessage } from '../../core/enqueue-message.js';
 import type { DeliveryResult } from '../transport/messenger.js';
 import { reportFailure } from './report-failure.js';
 

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createApp, type App } from '../../../bot/app.js';
 import { createLogger } from '../../../core/logger.js';
 import type { OutgoingMessage } from '../../../core/messages.js';
-import { enqueueMessage } from '../../../bot/outbox/enqueue-message.js';
+import { enqueueMessage } from '../../../core/enqueue-message.js';
 import { importRoster } from '../../../bot/roster/import-roster.js';
 import { readRosterFile } from '../../../bot/roster/read-roster-file.js';
 import { createWecomApi } from '../../../bot/wecom/create-wecom-api.js';

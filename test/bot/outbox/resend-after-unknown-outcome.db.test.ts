@@ -9,7 +9,7 @@ import { createDingtalkApi } from '../../../bot/dingtalk/create-dingtalk-api.js'
 import { createDingtalkMessenger } from '../../../bot/dingtalk/create-dingtalk-messenger.js';
 import { createLogger } from '../../../core/logger.js';
 import type { OutgoingMessage, Platform } from '../../../core/messages.js';
-import { enqueueMessage, type Recipient } from '../../../bot/outbox/enqueue-message.js';
+import { enqueueMessage, type Recipient } from '../../../core/enqueue-message.js';
 import { sendPending } from '../../../bot/outbox/send-pending.js';
 import type { Messenger } from '../../../bot/transport/messenger.js';
 import { createWecomApi } from '../../../bot/wecom/create-wecom-api.js';

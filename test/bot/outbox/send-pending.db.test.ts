@@ -8,7 +8,7 @@ import { openTestDatabase } from '../../support/test-database.js';
 import { createPeople } from '../../support/create-people.js';
 import { createLogger } from '../../../core/logger.js';
 import type { OutgoingMessage } from '../../../core/messages.js';
-import { enqueueMessage, type Recipient } from '../../../bot/outbox/enqueue-message.js';
+import { enqueueMessage, type Recipient } from '../../../core/enqueue-message.js';
 import { sendPending } from '../../../bot/outbox/send-pending.js';
 import { createWecomApi } from '../../../bot/wecom/create-wecom-api.js';
 import { createWecomMessenger } from '../../../bot/wecom/create-wecom-messenger.js';

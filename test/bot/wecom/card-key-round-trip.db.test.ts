@@ -4,7 +4,7 @@
 // spent, unknown and expired codes with 60140, as WeCom does.
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { enqueueMessage } from '../../../bot/outbox/enqueue-message.js';
+import { enqueueMessage } from '../../../core/enqueue-message.js';
 import { formatShanghai } from '../../../domain/calendar/shanghai-time.js';
 import { buildCallCard } from '../../../handlers/tasks/build-call-card.js';
 import { FakeClock } from '../../support/fake-clock.js';

@@ -7,7 +7,7 @@ import { createPeople } from '../../support/create-people.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { createLogger } from '../../../core/logger.js';
 import type { Card, OutgoingMessage } from '../../../core/messages.js';
-import { enqueueMessage } from '../../../bot/outbox/enqueue-message.js';
+import { enqueueMessage } from '../../../core/enqueue-message.js';
 import { openGroupChat } from '../../../bot/outbox/open-group-chat.js';
 import { sendPending } from '../../../bot/outbox/send-pending.js';
 import { findCardHandle, saveCardHandle } from '../../../bot/transport/card-handles.js';

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../bot/app.js';
 import { loadConfig } from '../../../bot/config.js';
 import { createLogger } from '../../../core/logger.js';
-import { enqueueMessage } from '../../../bot/outbox/enqueue-message.js';
+import { enqueueMessage } from '../../../core/enqueue-message.js';
 import { createServer } from '../../../bot/server.js';
 import { findCardHandle } from '../../../bot/transport/card-handles.js';
 import { createWecomTransport } from '../../../bot/wecom/create-wecom-transport.js';

@@ -2,9 +2,9 @@
 // that causes the message, so the change and its messages commit or roll back together.
 // A message to a project chat whose platform has no group chats (or refused them) is queued to
 // each member here, not inside an adapter.
-import { Prisma } from '../../generated/prisma/client.js';
-import type { Tx } from '../../prisma/open-database.js';
-import type { OutgoingMessage, Platform } from '../../core/messages.js';
+import { Prisma } from '../generated/prisma/client.js';
+import type { Tx } from '../prisma/open-database.js';
+import type { OutgoingMessage, Platform } from './messages.js';
 
 /** A person (reached on the platform chosen at delivery), a project group chat, or an account that is no person yet. */
 export type Recipient = { personId: number } | { chatId: string } | { platform: Platform; account: string };
