@@ -7,7 +7,7 @@ import type { Db } from '../prisma/open-database.js';
 import { enqueueMessages, type Enqueue } from '../core/enqueue-message.js';
 import { markProvisional } from '../domain/calendar/mark-provisional.js';
 import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
-import { findPeople } from '../prisma/find-people.js';
+import { findPeople } from '../core/recipients/find-people.js';
 import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
 import { findComplaintAnswerers } from '../prisma/find-complaint-answerers.js';
 

@@ -16,7 +16,7 @@ import { formatShanghai } from '../domain/calendar/shanghai-time.js';
 import { buildEscalationNotices, toldOf, type EscalationAudience, type FiredCall } from '../domain/escalation/build-escalation-notices.js';
 import { chaseDayOf, planEscalation } from '../domain/escalation/plan-escalation.js';
 import { pickUnitContacts } from '../domain/roster/pick-unit-contacts.js';
-import { findPeopleAmong, type RosterPerson } from '../prisma/find-people.js';
+import { findPeopleAmong, type RosterPerson } from '../core/recipients/find-people.js';
 import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
 import { tellRosterGaps, type UnitGap } from '../prisma/tell-roster-gaps.js';
 

@@ -5,7 +5,7 @@
 // transaction, so of several instances one reminds (as cron/remind-rating-complaints.ts).
 import type { Db } from '../prisma/open-database.js';
 import { enqueueMessage } from '../core/enqueue-message.js';
-import { findPeople } from '../prisma/find-people.js';
+import { findPeople } from '../core/recipients/find-people.js';
 
 interface DueCard {
   id: number;

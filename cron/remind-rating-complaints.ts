@@ -5,7 +5,7 @@
 import type { Db } from '../prisma/open-database.js';
 import { enqueueMessage } from '../core/enqueue-message.js';
 import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
-import { findPeople } from '../prisma/find-people.js';
+import { findPeople } from '../core/recipients/find-people.js';
 
 interface DueComplaint {
   id: number;

@@ -4,7 +4,7 @@
 import type { Db } from '../prisma/open-database.js';
 import { enqueueMessage } from '../core/enqueue-message.js';
 import { checkCalendarCoverage, describeCalendarGap } from '../domain/calendar/check-calendar-coverage.js';
-import { findPeople } from '../prisma/find-people.js';
+import { findPeople } from '../core/recipients/find-people.js';
 import { readEnteredYears } from '../prisma/read-entered-years.js';
 
 /** Returns the missing year it warned about, or null when the calendar is complete. */

@@ -5,7 +5,7 @@
 import type { Db } from '../prisma/open-database.js';
 import { enqueueMessage } from '../core/enqueue-message.js';
 import { formatShanghai } from '../domain/calendar/shanghai-time.js';
-import { findPeople } from '../prisma/find-people.js';
+import { findPeople } from '../core/recipients/find-people.js';
 import { NIGHTLY_BACKUP_JOB, readHealth } from '../prisma/read-health.js';
 
 export const HEALTH_CYCLE_MS = 5 * 60 * 1000;

@@ -3,7 +3,7 @@
 // 领导、一个团队、一抓到底", 001 帮扶 一(二)). With neither in the roster the window is told instead, and
 // with no window the admins, so a complaint never goes unowned.
 import type { Tx } from './open-database.js';
-import { findPeople, findPerson } from './find-people.js';
+import { findPeople, findPerson } from '../core/recipients/find-people.js';
 
 export async function findComplaintAnswerers(tx: Tx, project: { leaderId: number | null }): Promise<number[]> {
   const leader = await findPerson(tx, project.leaderId);

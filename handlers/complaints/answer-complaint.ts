@@ -6,7 +6,7 @@ import type { RegisteredContext } from '../context.js';
 import { hasRole } from '../../domain/access/project-access.js';
 import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
 import { parseNumberRef } from '../../domain/references/parse-number-ref.js';
-import { findPerson } from '../../prisma/find-people.js';
+import { findPerson } from '../../core/recipients/find-people.js';
 import { lockComplaint, lockProject } from '../shared/lock-rows.js';
 import { findComplaintAnswerers } from '../../prisma/find-complaint-answerers.js';
 

@@ -1,7 +1,7 @@
 // Who hears about a task's outcome: the window relays results to the enterprise (002 五(五)); the
 // enterprise contact hears directly once bound; every copy of a call card shows its new status.
 import type { HandlerContext } from '../context.js';
-import { findPeople } from '../../prisma/find-people.js';
+import { findPeople } from '../../core/recipients/find-people.js';
 import { markProvisional } from '../../domain/calendar/mark-provisional.js';
 import { formatShanghai, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
