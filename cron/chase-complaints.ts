@@ -9,7 +9,7 @@ import { markProvisional } from '../domain/calendar/mark-provisional.js';
 import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
 import { findPeople } from '../core/recipients/find-people.js';
 import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
-import { findComplaintAnswerers } from '../prisma/find-complaint-answerers.js';
+import { findComplaintAnswerers } from '../core/recipients/find-complaint-answerers.js';
 
 /** Returns how many steps (reminders and escalations) were sent. */
 export async function chaseComplaints(prisma: Db, now: Date): Promise<number> {
