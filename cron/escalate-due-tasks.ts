@@ -18,7 +18,7 @@ import { chaseDayOf, planEscalation } from '../domain/escalation/plan-escalation
 import { pickUnitContacts } from '../domain/roster/pick-unit-contacts.js';
 import { findPeopleAmong, type RosterPerson } from '../core/recipients/find-people.js';
 import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
-import { tellRosterGaps, type UnitGap } from '../prisma/tell-roster-gaps.js';
+import { tellRosterGaps, type UnitGap } from '../core/recipients/tell-roster-gaps.js';
 
 /** How often the cycle runs: lateness stays within the beat plus one batch (issue 11: p99 ≤ 2 s). */
 export const ESCALATION_CYCLE_MS = 1000;

@@ -10,7 +10,7 @@ import { buildLedger } from '../../domain/ledger/build-ledger.js';
 import { writeLedgerXlsx } from '../../domain/ledger/write-ledger-xlsx.js';
 import { buildDigests } from '../../domain/schedule/build-digests.js';
 import { pickUnitContacts } from '../../domain/roster/pick-unit-contacts.js';
-import { tellRosterGaps } from '../../prisma/tell-roster-gaps.js';
+import { tellRosterGaps } from '../../core/recipients/tell-roster-gaps.js';
 import { dueOccurrences, type DueOccurrence } from '../../domain/schedule/due-occurrences.js';
 import { listSchedule } from '../../domain/schedule/list-schedule.js';
 import type { Occurrence } from '../../domain/schedule/plan-occurrences.js';
