@@ -6,7 +6,7 @@
 import type { Call, Project, Task } from '../../generated/prisma/client.js';
 import type { Card, CardButton } from '../../core/messages.js';
 import { taskStateNames } from '../shared/task-refusal.js';
-import { callCardKey } from './call-card-key.js';
+import { callCardKey } from '../shared/call-card-key.js';
 
 export type CallCardOptions = {
   call: Call;
