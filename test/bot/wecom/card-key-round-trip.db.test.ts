@@ -6,7 +6,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { enqueueMessage } from '../../../core/enqueue-message.js';
 import { formatShanghai } from '../../../domain/calendar/shanghai-time.js';
-import { buildCallCard } from '../../../handlers/tasks/build-call-card.js';
+import { buildCallCard } from '../../../handlers/shared/build-call-card.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { findPerson } from '../../support/find-person.js';
 import { reached, startWecomStory, textsTo, type WecomCall, type WecomStory } from '../../e2e/wecom-story-helpers.js';

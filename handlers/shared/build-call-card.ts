@@ -5,8 +5,8 @@
 // cards take at most 6 buttons; the DingTalk templates have 3 slots, bot/dingtalk/build-card-params.ts).
 import type { Call, Project, Task } from '../../generated/prisma/client.js';
 import type { Card, CardButton } from '../../core/messages.js';
-import { taskStateNames } from '../shared/task-refusal.js';
-import { callCardKey } from '../shared/call-card-key.js';
+import { taskStateNames } from './task-refusal.js';
+import { callCardKey } from './call-card-key.js';
 
 export type CallCardOptions = {
   call: Call;
