@@ -19,6 +19,7 @@ import type { Messenger } from './transport/messenger.js';
 import type { Receive } from './transport/transport.js';
 import { ESCALATION_CYCLE_MS, escalateDueTasks } from '../cron/escalate-due-tasks.js';
 import { PRUNE_CYCLE_MS, pruneOldRows } from '../cron/prune-old-rows.js';
+import { MAX_SKEW_MS } from './dingtalk/verify-callback-sign.js';
 import { warnCalendarGap } from '../cron/warn-calendar-gap.js';
 import { HEALTH_CYCLE_MS, warnHealth } from '../cron/warn-health.js';
 import type { MetricsRecorder } from './metrics/create-metrics.js';
@@ -153,7 +154,7 @@ export function createApp(deps: AppDeps): App {
       return ran;
     },
     async prune() {
-      const { inbound, outbox, signs } = await pruneOldRows(prisma, { now: clock.now(), policy: deps.policy, logger });
+      const { inbound, outbox, signs } = await pruneOldRows(prisma, { now: clock.now(), policy: deps.policy, logger, signsKeptMs: 2 * MAX_SKEW_MS });
       return inbound + outbox + signs;
     },
     start() {

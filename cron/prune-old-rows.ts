@@ -10,13 +10,12 @@
 //   rows are never touched, nor what went to an enterprise contact: 一事一档 shows those deliveries
 //   for as long as the archive is kept (docs/domain.md "一事一档").
 // - DingTalk HTTP-mode sign pairs (bot/dingtalk/claim-callback-sign.ts) once no request could
-//   carry them: a timestamp is accepted up to an hour either side of the clock, so two hours
-//   after the pair was first seen.
+//   carry them: `signsKeptMs` after the pair was first seen. The wiring passes it (two hours: a
+//   timestamp is accepted up to an hour either side of the clock), since cron/ imports no platform.
 // Several instances may run it at once: each batch claims its rows FOR UPDATE SKIP LOCKED.
 import type { Db } from '../prisma/open-database.js';
 import type { Logger } from '../core/logger.js';
 import type { Policy } from '../domain/policy.js';
-import { MAX_SKEW_MS } from '../bot/dingtalk/verify-callback-sign.js';
 
 export const PRUNE_CYCLE_MS = 60 * 60 * 1000;
 const DEDUP_KEEP_DAYS = 400;
@@ -27,10 +26,12 @@ export interface PruneOptions {
   now: Date;
   policy: Policy;
   logger?: Logger;
+  /** How long a DingTalk sign pair is kept: no request can carry it after that. */
+  signsKeptMs: number;
 }
 
 /** Deletes what is past retention; returns how many rows of each table went. */
-export async function pruneOldRows(prisma: Db, { now, policy, logger }: PruneOptions): Promise<{ inbound: number; outbox: number; signs: number }> {
+export async function pruneOldRows(prisma: Db, { now, policy, logger, signsKeptMs }: PruneOptions): Promise<{ inbound: number; outbox: number; signs: number }> {
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
   const inboundBefore = before(policy.retentionDays.inbound);
   const outboxBefore = before(policy.retentionDays.outbox);
@@ -51,7 +52,7 @@ export async function pruneOldRows(prisma: Db, { now, policy, logger }: PruneOpt
           AND NOT EXISTS (SELECT 1 FROM "Person" AS p WHERE p.id = "Outbox"."personId" AND 'enterprise' = ANY(p.roles))
         LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
   );
-  const signsBefore = new Date(now.getTime() - 2 * MAX_SKEW_MS).toISOString();
+  const signsBefore = new Date(now.getTime() - signsKeptMs).toISOString();
   const signs = await inBatches(
     () => prisma.$executeRaw`
       DELETE FROM "DingtalkCallbackSign" WHERE ("timestamp", sign) IN (
