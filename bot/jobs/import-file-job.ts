@@ -10,7 +10,7 @@ import { previewImportFile } from '../../handlers/import/preview-import-file.js'
 import type { Logger } from '../../core/logger.js';
 import type { Platform } from '../../core/messages.js';
 import { enqueueMessage } from '../../core/enqueue-message.js';
-import type { JobRunners } from './run-due-jobs.js';
+import type { JobRunners } from './job-runners.js';
 
 export interface ImportFileJob {
   platform: Platform;

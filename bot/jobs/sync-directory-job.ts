@@ -9,7 +9,7 @@ import type { Logger } from '../../core/logger.js';
 import type { Platform } from '../../core/messages.js';
 import { enqueueMessage } from '../../core/enqueue-message.js';
 import type { DirectoryPerson } from '../transport/transport.js';
-import type { JobRunners } from './run-due-jobs.js';
+import type { JobRunners } from './job-runners.js';
 
 export async function syncDirectoryJob(
   prisma: Db,

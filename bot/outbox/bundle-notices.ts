@@ -3,7 +3,7 @@
 // message is a new outbox row; the originals point at it, so a retry resends exactly the same text.
 import type { Tx } from '../../prisma/open-database.js';
 import type { OutgoingMessage } from '../../core/messages.js';
-import type { DueRow } from './claim-due-rows.js';
+import type { DueRow } from './due-row.js';
 
 const SEPARATOR = '\n\n';
 const encoder = new TextEncoder();

@@ -14,25 +14,10 @@ import type { Db, Tx } from '../../prisma/open-database.js';
 import type { OutgoingMessage, Platform } from '../../core/messages.js';
 import type { MessengerLimits } from '../transport/messenger.js';
 import { bundleNotices } from './bundle-notices.js';
+import type { DueRow } from './due-row.js';
 import { chooseAccounts } from './choose-account.js';
 import { reportFailure } from './report-failure.js';
 import { splitByBytes } from './split-by-bytes.js';
-
-export interface DueRow {
-  id: bigint;
-  personId: number | null;
-  chatId: string | null;
-  platform: Platform | null;
-  account: string | null;
-  reply: boolean;
-  kind: string;
-  payload: unknown;
-  attempts: number;
-  /** Tries whose outcome is unknown, this claim's included when it takes the row back after a lease. */
-  unknownOutcomes: number;
-  dedupKey: string | null;
-  nextAttemptAt: Date;
-}
 
 export interface ClaimOptions {
   now: Date;

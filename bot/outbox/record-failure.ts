@@ -10,7 +10,7 @@ import type { Db } from '../../prisma/open-database.js';
 import type { Logger } from '../../core/logger.js';
 import type { OutgoingMessage } from '../../core/messages.js';
 import { computeBackoff } from './compute-backoff.js';
-import type { DueRow } from './claim-due-rows.js';
+import type { DueRow } from './due-row.js';
 import { enqueueMessage } from '../../core/enqueue-message.js';
 import type { DeliveryResult } from '../transport/messenger.js';
 import { reportFailure } from './report-failure.js';

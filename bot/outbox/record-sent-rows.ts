@@ -6,7 +6,7 @@
 // "Faults and recovery"), so the wait stays in tens of milliseconds. Each row is still checked to be
 // this sender's claim (status and attempts unchanged).
 import type { Db } from '../../prisma/open-database.js';
-import type { DueRow } from './claim-due-rows.js';
+import type { DueRow } from './due-row.js';
 
 const FLUSH_ROWS = 50;
 const FLUSH_MS = 20;

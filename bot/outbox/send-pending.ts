@@ -12,7 +12,8 @@ import type { Db } from '../../prisma/open-database.js';
 import type { Logger } from '../../core/logger.js';
 import type { OutgoingMessage, Platform } from '../../core/messages.js';
 import type { ChatTarget, Delivery, DeliveryResult, Messenger } from '../transport/messenger.js';
-import { claimDueRows, LEASE_MS, type DueRow } from './claim-due-rows.js';
+import { claimDueRows, LEASE_MS } from './claim-due-rows.js';
+import type { DueRow } from './due-row.js';
 import { recordFailure, UNKNOWN_TWICE } from './record-failure.js';
 import { recordSentRows } from './record-sent-rows.js';
 

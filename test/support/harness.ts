@@ -8,7 +8,7 @@ import type { Platform } from '../../core/messages.js';
 import { createLogger } from '../../core/logger.js';
 import { importRoster } from '../../bot/roster/import-roster.js';
 import { readRosterFile } from '../../bot/roster/read-roster-file.js';
-import type { JobRunners } from '../../bot/jobs/run-due-jobs.js';
+import type { JobRunners } from '../../bot/jobs/job-runners.js';
 import { resolvePolicy, type Policy } from '../../domain/policy.js';
 import type { PresetName } from '../../domain/policy-presets.js';
 import type { Database } from '../../prisma/open-database.js';
