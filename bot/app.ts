@@ -120,7 +120,7 @@ export function createApp(deps: AppDeps): App {
       return 'accepted';
     },
     async processInbound() {
-      // Workers claim like separate instances (claim-inbound-batch.ts): one sender's events in order.
+      // Workers claim like separate instances (prisma/inbound-store.ts): one sender's events in order.
       let processed = 0;
       const worker = async (): Promise<void> => {
         for (let done = await processBatch(); done > 0; done = await processBatch()) {

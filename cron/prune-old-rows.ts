@@ -14,6 +14,7 @@
 //   timestamp is accepted up to an hour either side of the clock), since cron/ imports no platform.
 // Several instances may run it at once: each batch claims its rows FOR UPDATE SKIP LOCKED.
 import type { Db } from '../prisma/open-database.js';
+import { deleteProcessedInbound } from '../prisma/inbound-store.js';
 import { deleteFinishedOutboxRows } from '../prisma/outbox-store.js';
 import type { Logger } from '../core/logger.js';
 import type { Policy } from '../domain/policy.js';
@@ -41,11 +42,7 @@ export async function pruneOldRows(
   const inboundBefore = before(policy.retentionDays.inbound);
   const outboxBefore = before(policy.retentionDays.outbox);
   const dedupBefore = before(Math.max(policy.retentionDays.outbox, DEDUP_KEEP_DAYS));
-  const inbound = await inBatches(
-    () => prisma.$executeRaw`
-      DELETE FROM "Inbound" WHERE id IN (
-        SELECT id FROM "Inbound" WHERE "processedAt" < ${inboundBefore} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
-  );
+  const inbound = await inBatches(() => deleteProcessedInbound(prisma, { before: inboundBefore, batch: BATCH }));
   const outbox = await inBatches(() => deleteFinishedOutboxRows(prisma, { before: outboxBefore, dedupBefore, batch: BATCH }));
   const signsBefore = new Date(now.getTime() - signsKeptMs);
   const signs = await inBatches(

@@ -1,7 +1,7 @@
 // Several senders' events handled at once, in batches (bot/app.ts): by one instance's workers
 // (inboundWorkers) and by two instances on one database. On PostgreSQL each worker's transaction
 // has its own connection, so the batches truly overlap, and the per-sender claim
-// (claim-inbound-batch.ts: at most one event per sender, the earliest) is what keeps each person's
+// (prisma/inbound-store.ts: at most one event per sender, the earliest) is what keeps each person's
 // messages in order. On PGlite everything shares the one connection; the outcome must be the same.
 import { randomUUID } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
