@@ -1,4 +1,4 @@
-// Does a claim slow down as history piles up? The inbound claim (bot/inbound/claim-inbound-batch.ts)
+// Does a claim slow down as history piles up? The inbound claim (prisma/inbound-store.ts)
 // and the outbox claim (bot/outbox/claim-due-rows.ts) timed with 20 waiting rows and no history, then
 // with 100,000 processed Inbound rows and 100,000 sent Outbox rows (30 days kept, as
 // cron/prune-old-rows.ts keeps them), on PGlite and on PostgreSQL. Not part of `npm run bench`:
@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DINGTALK_LIMITS } from '../bot/dingtalk/create-dingtalk-messenger.js';
-import { claimInboundBatch } from '../bot/inbound/claim-inbound-batch.js';
+import { claimInboundBatch } from '../prisma/inbound-store.js';
 import { claimDueRows } from '../bot/outbox/claim-due-rows.js';
 import { openDatabase, type Db } from '../prisma/open-database.js';
 import { log } from './end-to-end.js';

@@ -3,8 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createApp, type App } from '../bot/app.js';
-import { systemClock } from '../bot/clock.js';
-import { createLogger } from '../bot/logger.js';
+import { systemClock } from '../core/clock.js';
+import { createLogger } from '../core/logger.js';
 import { importRoster } from '../bot/roster/import-roster.js';
 import { readRosterFile } from '../bot/roster/read-roster-file.js';
 import { createWecomTransport } from '../bot/wecom/create-wecom-transport.js';

@@ -6,19 +6,21 @@
 // on PostgreSQL one instance also handles several senders' events at once (inboundWorkers).
 import type { Db } from '../prisma/open-database.js';
 import type { Policy, PolicySources } from '../domain/policy.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../core/clock.js';
 import { createBatchProcessor } from './inbound/process-batch.js';
 import { recordInbound } from './inbound/record-inbound.js';
 import { sanitizeIncomingEvent } from './inbound/sanitize-incoming-event.js';
-import { runDueJobs, type JobRunners } from './jobs/run-due-jobs.js';
-import type { Logger } from './logger.js';
-import { incomingEventSchema, type Platform } from './messages.js';
+import type { JobRunners } from './jobs/job-runners.js';
+import { runDueJobs } from './jobs/run-due-jobs.js';
+import type { Logger } from '../core/logger.js';
+import { incomingEventSchema, type Platform } from '../core/messages.js';
 import { sendPending } from './outbox/send-pending.js';
 import { runEvery, type Loop } from './run-every.js';
 import type { Messenger } from './transport/messenger.js';
 import type { Receive } from './transport/transport.js';
 import { ESCALATION_CYCLE_MS, escalateDueTasks } from '../cron/escalate-due-tasks.js';
 import { PRUNE_CYCLE_MS, pruneOldRows } from '../cron/prune-old-rows.js';
+import { MAX_SKEW_MS } from './dingtalk/verify-callback-sign.js';
 import { warnCalendarGap } from '../cron/warn-calendar-gap.js';
 import { HEALTH_CYCLE_MS, warnHealth } from '../cron/warn-health.js';
 import type { MetricsRecorder } from './metrics/create-metrics.js';
@@ -118,7 +120,7 @@ export function createApp(deps: AppDeps): App {
       return 'accepted';
     },
     async processInbound() {
-      // Workers claim like separate instances (claim-inbound-batch.ts): one sender's events in order.
+      // Workers claim like separate instances (prisma/inbound-store.ts): one sender's events in order.
       let processed = 0;
       const worker = async (): Promise<void> => {
         for (let done = await processBatch(); done > 0; done = await processBatch()) {
@@ -153,7 +155,7 @@ export function createApp(deps: AppDeps): App {
       return ran;
     },
     async prune() {
-      const { inbound, outbox, signs } = await pruneOldRows(prisma, { now: clock.now(), policy: deps.policy, logger });
+      const { inbound, outbox, signs } = await pruneOldRows(prisma, { now: clock.now(), policy: deps.policy, logger, signsKeptMs: 2 * MAX_SKEW_MS });
       return inbound + outbox + signs;
     },
     start() {

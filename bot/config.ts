@@ -90,7 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/** The credentials the logger writes as `[redacted]` wherever they appear (bot/logger.ts). */
+/** The credentials the logger writes as `[redacted]` wherever they appear (core/logger.ts). */
 export function logSecrets(config: Config): string[] {
   const password = URL.canParse(config.database) ? decodeURIComponent(new URL(config.database).password) : '';
   return [config.wecom?.secret, config.wecom?.token, config.wecom?.encodingAesKey, config.dingtalk?.clientSecret, password].filter((secret): secret is string =>

@@ -3,7 +3,7 @@
 // instant such as 2026-12-07T09:00:00+08:00; the clock reads that instant plus the real time
 // elapsed since the file last changed, so all processes agree and time keeps running between
 // moves. Moving it (the local chat's /local/clock, or a test) replaces the file in one rename.
-// Unset in production: the bot then reads the system clock (bot/clock.ts).
+// Unset in production: the bot then reads the system clock (core/clock.ts).
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import type { MovableClock } from './local/shiftable-clock.js';
 

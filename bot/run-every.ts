@@ -1,6 +1,6 @@
 // Runs a job every `ms`, one run at a time, and at once when kicked (e.g. after a transaction
 // wrote messages to the outbox, so a reply does not wait for the next tick).
-import type { Logger } from './logger.js';
+import type { Logger } from '../core/logger.js';
 
 export interface Loop {
   kick(): void;

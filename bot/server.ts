@@ -8,7 +8,7 @@ import Router from '@koa/router';
 import type { Db } from '../prisma/open-database.js';
 import { readMigrations } from '../prisma/apply-migrations.js';
 import { isClientGone } from './is-client-gone.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../core/logger.js';
 import type { Metrics } from './metrics/create-metrics.js';
 
 /** Paths that are not a platform's callbacks: their refusals are not counted as refused callbacks. */

@@ -4,12 +4,12 @@
 // records it for 档案. Run with the schedules every minute; the due rows are claimed FOR UPDATE SKIP
 // LOCKED and marked in the same transaction, so of several instances one sends each step.
 import type { Db } from '../prisma/open-database.js';
-import { enqueueMessages, type Enqueue } from '../bot/outbox/enqueue-message.js';
+import { enqueueMessages, type Enqueue } from '../core/enqueue-message.js';
 import { markProvisional } from '../domain/calendar/mark-provisional.js';
 import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
-import { findPeople } from '../prisma/find-people.js';
+import { findPeople } from '../core/recipients/find-people.js';
 import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
-import { findComplaintAnswerers } from '../prisma/find-complaint-answerers.js';
+import { findComplaintAnswerers } from '../core/recipients/find-complaint-answerers.js';
 
 /** Returns how many steps (reminders and escalations) were sent. */
 export async function chaseComplaints(prisma: Db, now: Date): Promise<number> {

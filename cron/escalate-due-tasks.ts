@@ -9,16 +9,16 @@
 // its notices need, the rules run in memory, and one statement each writes the notices, the
 // events and the calls, so 10,000 calls falling due in one minute fire within the cycle's beat.
 import type { Db, Tx } from '../prisma/open-database.js';
-import type { Logger } from '../bot/logger.js';
-import { enqueueMessages, type Enqueue } from '../bot/outbox/enqueue-message.js';
+import type { Logger } from '../core/logger.js';
+import { enqueueMessages, type Enqueue } from '../core/enqueue-message.js';
 import type { Policy } from '../domain/policy.js';
 import { formatShanghai } from '../domain/calendar/shanghai-time.js';
 import { buildEscalationNotices, toldOf, type EscalationAudience, type FiredCall } from '../domain/escalation/build-escalation-notices.js';
 import { chaseDayOf, planEscalation } from '../domain/escalation/plan-escalation.js';
 import { pickUnitContacts } from '../domain/roster/pick-unit-contacts.js';
-import { findPeopleAmong, type RosterPerson } from '../prisma/find-people.js';
+import { findPeopleAmong, type RosterPerson } from '../core/recipients/find-people.js';
 import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
-import { tellRosterGaps, type UnitGap } from '../prisma/tell-roster-gaps.js';
+import { tellRosterGaps, type UnitGap } from '../core/recipients/tell-roster-gaps.js';
 
 /** How often the cycle runs: lateness stays within the beat plus one batch (issue 11: p99 ≤ 2 s). */
 export const ESCALATION_CYCLE_MS = 1000;

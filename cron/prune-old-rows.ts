@@ -10,13 +10,14 @@
 //   rows are never touched, nor what went to an enterprise contact: 一事一档 shows those deliveries
 //   for as long as the archive is kept (docs/domain.md "一事一档").
 // - DingTalk HTTP-mode sign pairs (bot/dingtalk/claim-callback-sign.ts) once no request could
-//   carry them: a timestamp is accepted up to an hour either side of the clock, so two hours
-//   after the pair was first seen.
+//   carry them: `signsKeptMs` after the pair was first seen. The wiring passes it (two hours: a
+//   timestamp is accepted up to an hour either side of the clock), since cron/ imports no platform.
 // Several instances may run it at once: each batch claims its rows FOR UPDATE SKIP LOCKED.
 import type { Db } from '../prisma/open-database.js';
-import type { Logger } from '../bot/logger.js';
+import { deleteProcessedInbound } from '../prisma/inbound-store.js';
+import { deleteFinishedOutboxRows } from '../prisma/outbox-store.js';
+import type { Logger } from '../core/logger.js';
 import type { Policy } from '../domain/policy.js';
-import { MAX_SKEW_MS } from '../bot/dingtalk/verify-callback-sign.js';
 
 export const PRUNE_CYCLE_MS = 60 * 60 * 1000;
 const DEDUP_KEEP_DAYS = 400;
@@ -27,35 +28,27 @@ export interface PruneOptions {
   now: Date;
   policy: Policy;
   logger?: Logger;
+  /** How long a DingTalk sign pair is kept: no request can carry it after that. */
+  signsKeptMs: number;
 }
 
 /** Deletes what is past retention; returns how many rows of each table went. */
-export async function pruneOldRows(prisma: Db, { now, policy, logger }: PruneOptions): Promise<{ inbound: number; outbox: number; signs: number }> {
-  const before = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
+export async function pruneOldRows(
+  prisma: Db,
+  { now, policy, logger, signsKeptMs }: PruneOptions,
+): Promise<{ inbound: number; outbox: number; signs: number }> {
+  // Instants pass as Date values, as every statement on these tables does (prisma/outbox-store.ts).
+  const before = (days: number) => new Date(now.getTime() - days * DAY_MS);
   const inboundBefore = before(policy.retentionDays.inbound);
   const outboxBefore = before(policy.retentionDays.outbox);
   const dedupBefore = before(Math.max(policy.retentionDays.outbox, DEDUP_KEEP_DAYS));
-  // The columns are UTC timestamps without zone; an ISO string cast to them compares exactly.
-  const inbound = await inBatches(
-    () => prisma.$executeRaw`
-      DELETE FROM "Inbound" WHERE id IN (
-        SELECT id FROM "Inbound" WHERE "processedAt" < ${inboundBefore}::timestamp LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
-  );
-  const outbox = await inBatches(
-    () => prisma.$executeRaw`
-      DELETE FROM "Outbox" WHERE id IN (
-        SELECT id FROM "Outbox"
-        WHERE status IN ('sent', 'failed', 'bundled', 'split')
-          AND "createdAt" < ${outboxBefore}::timestamp
-          AND ("dedupKey" IS NULL OR "createdAt" < ${dedupBefore}::timestamp)
-          AND NOT EXISTS (SELECT 1 FROM "Person" AS p WHERE p.id = "Outbox"."personId" AND 'enterprise' = ANY(p.roles))
-        LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
-  );
-  const signsBefore = new Date(now.getTime() - 2 * MAX_SKEW_MS).toISOString();
+  const inbound = await inBatches(() => deleteProcessedInbound(prisma, { before: inboundBefore, batch: BATCH }));
+  const outbox = await inBatches(() => deleteFinishedOutboxRows(prisma, { before: outboxBefore, dedupBefore, batch: BATCH }));
+  const signsBefore = new Date(now.getTime() - signsKeptMs);
   const signs = await inBatches(
     () => prisma.$executeRaw`
       DELETE FROM "DingtalkCallbackSign" WHERE ("timestamp", sign) IN (
-        SELECT "timestamp", sign FROM "DingtalkCallbackSign" WHERE "receivedAt" < ${signsBefore}::timestamp LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
+        SELECT "timestamp", sign FROM "DingtalkCallbackSign" WHERE "receivedAt" < ${signsBefore} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
   );
   if (inbound + outbox + signs > 0) logger?.info({ inbound, outbox, signs }, 'pruned old rows');
   return { inbound, outbox, signs };

@@ -4,8 +4,8 @@
 // schedules every minute; the due rows are claimed FOR UPDATE SKIP LOCKED and marked in the same
 // transaction, so of several instances one reminds (as cron/remind-rating-complaints.ts).
 import type { Db } from '../prisma/open-database.js';
-import { enqueueMessage } from '../bot/outbox/enqueue-message.js';
-import { findPeople } from '../prisma/find-people.js';
+import { enqueueMessage } from '../core/enqueue-message.js';
+import { findPeople } from '../core/recipients/find-people.js';
 
 interface DueCard {
   id: number;

@@ -3,9 +3,9 @@
 // for 档案 (002 五(九) 回访, 五(十) 一事一档). Run with the schedules every minute; the due rows are claimed
 // FOR UPDATE SKIP LOCKED and marked in the same transaction, so of several instances one reminds.
 import type { Db } from '../prisma/open-database.js';
-import { enqueueMessage } from '../bot/outbox/enqueue-message.js';
+import { enqueueMessage } from '../core/enqueue-message.js';
 import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
-import { findPeople } from '../prisma/find-people.js';
+import { findPeople } from '../core/recipients/find-people.js';
 
 interface DueComplaint {
   id: number;

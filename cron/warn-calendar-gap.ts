@@ -2,9 +2,9 @@
 // holidays of this or the coming year (chinese-days stops at 2026; docs/architecture.md "Toolchain notes"), so
 // deadlines and the report-to-window clock would treat holidays as working days.
 import type { Db } from '../prisma/open-database.js';
-import { enqueueMessage } from '../bot/outbox/enqueue-message.js';
+import { enqueueMessage } from '../core/enqueue-message.js';
 import { checkCalendarCoverage, describeCalendarGap } from '../domain/calendar/check-calendar-coverage.js';
-import { findPeople } from '../prisma/find-people.js';
+import { findPeople } from '../core/recipients/find-people.js';
 import { readEnteredYears } from '../prisma/read-entered-years.js';
 
 /** Returns the missing year it warned about, or null when the calendar is complete. */

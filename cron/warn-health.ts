@@ -3,9 +3,9 @@
 // the bot takes one nightly (bot/backup/run-nightly-backup.ts). The dedup key names the failing row or
 // the last backup, so a new problem is told again and an old one never twice (docs/architecture.md "Metrics").
 import type { Db } from '../prisma/open-database.js';
-import { enqueueMessage } from '../bot/outbox/enqueue-message.js';
+import { enqueueMessage } from '../core/enqueue-message.js';
 import { formatShanghai } from '../domain/calendar/shanghai-time.js';
-import { findPeople } from '../prisma/find-people.js';
+import { findPeople } from '../core/recipients/find-people.js';
 import { NIGHTLY_BACKUP_JOB, readHealth } from '../prisma/read-health.js';
 
 export const HEALTH_CYCLE_MS = 5 * 60 * 1000;

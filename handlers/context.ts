@@ -1,7 +1,7 @@
 // What a handler gets: the parsed message, the sender with roles, the transaction, and
 // capabilities (reply, send, record). Never HTTP, never a platform client (docs/architecture.md).
 import type { Tx } from '../prisma/open-database.js';
-import type { IncomingEvent, OutgoingMessage, Platform } from '../bot/messages.js';
+import type { IncomingEvent, OutgoingMessage, Platform } from '../core/messages.js';
 import type { Policy, PolicySources } from '../domain/policy.js';
 import type { Role } from '../domain/roles.js';
 

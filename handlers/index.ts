@@ -169,7 +169,7 @@ export const commands: readonly Command[] = [
   { word: '绿卡', roles: cardReaders, summary: '查看服务绿卡', example: '绿卡 P12', run: showGreenCard, enabled: greenCard },
 ];
 
-/** Call-card buttons (handlers/tasks/build-call-card.ts), by button id; each does what the matching text command does. */
+/** Call-card buttons (handlers/shared/build-call-card.ts), by button id; each does what the matching text command does. */
 export const cardActionHandlers: Partial<Record<string, Handler>> = {
   take: takeTask,
   finish: finishTask,

@@ -7,7 +7,7 @@ import type { Db } from '../../prisma/open-database.js';
 import type { Policy } from '../../domain/policy.js';
 import { NIGHTLY_BACKUP_JOB } from '../../prisma/read-health.js';
 import { clockToMs, shanghaiDate, shanghaiTimeOfDayMs } from '../../domain/calendar/shanghai-time.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../core/logger.js';
 import { takeBackup, type BackupResult, type BackupSource } from './take-backup.js';
 
 export async function runNightlyBackup(

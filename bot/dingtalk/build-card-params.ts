@@ -2,7 +2,7 @@
 // whose values must all be strings). The template, built by the operator in 卡片平台, shows them;
 // README → DingTalk names them. Each button's callback must return the parameter `buttonId`
 // (bound to `button1Id`…) and, for a button with an input box, `input`.
-import type { Card } from '../messages.js';
+import type { Card } from '../../core/messages.js';
 
 /** Task cards have at most three buttons (报到, 办结, 退回); a template has a fixed number of slots. */
 export const BUTTON_SLOTS = 3;

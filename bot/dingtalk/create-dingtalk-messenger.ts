@@ -6,9 +6,9 @@
 // media/upload and sent as sampleFile. DingTalk drops no duplicate: a resend after an unknown
 // outcome shows RESEND_MARK first (markForResend), so nobody takes it for a new message.
 import type { Db } from '../../prisma/open-database.js';
-import type { Clock } from '../clock.js';
-import type { Logger } from '../logger.js';
-import type { OutgoingMessage } from '../messages.js';
+import type { Clock } from '../../core/clock.js';
+import type { Logger } from '../../core/logger.js';
+import type { OutgoingMessage } from '../../core/messages.js';
 import { RESEND_MARK, type Delivery, type DeliveryResult, type Messenger, type MessengerLimits } from '../transport/messenger.js';
 import { classifyDingtalkFailure, QUOTA_EXCEEDED } from './classify-dingtalk-failure.js';
 import type { DingtalkApi } from './create-dingtalk-api.js';

@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import type { Clock } from '../clock.js';
-import type { Logger } from '../logger.js';
+import type { Clock } from '../../core/clock.js';
+import type { Logger } from '../../core/logger.js';
 import { readBody } from '../read-body.js';
 import type { Receive } from '../transport/transport.js';
 import type { SignClaim } from './claim-callback-sign.js';

@@ -6,8 +6,8 @@
 // the text commands instead.
 import type { DWClientDownStream } from 'dingtalk-stream';
 import type { Db } from '../../prisma/open-database.js';
-import type { Clock } from '../clock.js';
-import type { Logger } from '../logger.js';
+import type { Clock } from '../../core/clock.js';
+import type { Logger } from '../../core/logger.js';
 import type { Receive, Transport } from '../transport/transport.js';
 import { AT_RANGE } from '../inbound/sanitize-incoming-event.js';
 import { claimCallbackSign } from './claim-callback-sign.js';

@@ -3,7 +3,7 @@
 // /v1.0/card/instances/callback). The outTrackId is kept per card key and recipient (CardHandle):
 // unlike WeCom's single-use response_code, it updates the same card any number of times.
 import type { Db } from '../../prisma/open-database.js';
-import type { Card } from '../messages.js';
+import type { Card } from '../../core/messages.js';
 import { findCardHandle, saveCardHandle } from '../transport/card-handles.js';
 import type { DeliveryResult } from '../transport/messenger.js';
 import { buildCardParams } from './build-card-params.js';

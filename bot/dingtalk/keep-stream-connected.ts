@@ -5,7 +5,7 @@
 // destroy it and reconnect. The old socket is always destroyed before a new one opens, so one
 // instance never holds two connections that split the pushes between them.
 import type { DWClientDownStream } from 'dingtalk-stream';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../core/logger.js';
 import { openStreamClient, type StreamClient } from './open-stream-client.js';
 
 export interface KeepConnectedOptions {

@@ -2,7 +2,7 @@
 // the bot's `receive`, which records it once (its dedupKey makes DingTalk's redeliveries
 // duplicates). A push that does not convert is logged with its reason and dropped: storing it
 // would only make the processor fail on it.
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../core/logger.js';
 import type { Receive } from '../transport/transport.js';
 import { cardCallbackToEvent, robotMessageToEvent } from './to-incoming-event.js';
 

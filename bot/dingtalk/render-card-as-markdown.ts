@@ -4,7 +4,7 @@
 // only open URLs (机器人发送消息的类型 → sampleActionCard). Card titles and values carry typed text,
 // quoted so it cannot render as a link or a heading.
 import { quoteMarkdown } from '../../domain/markdown/quote-markdown.js';
-import type { Card } from '../messages.js';
+import type { Card } from '../../core/messages.js';
 
 export function renderCardAsMarkdown(card: Card, status?: string): { title: string; text: string } {
   const lines = [`#### ${quoteMarkdown(card.title)}`, ''];

@@ -6,7 +6,7 @@
 // the one check of `receive` for every platform (bot/inbound/sanitize-incoming-event.ts).
 import { z } from 'zod';
 import { AT_RANGE } from '../inbound/sanitize-incoming-event.js';
-import type { IncomingEvent } from '../messages.js';
+import type { IncomingEvent } from '../../core/messages.js';
 import { decodeCardTrackId } from './card-track-id.js';
 
 export type Converted = { ok: true; event: IncomingEvent } | { ok: false; reason: string };

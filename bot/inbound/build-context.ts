@@ -5,8 +5,8 @@ import { Prisma } from '../../generated/prisma/client.js';
 import type { Tx } from '../../prisma/open-database.js';
 import type { Policy, PolicySources } from '../../domain/policy.js';
 import type { HandlerContext, Sender } from '../../handlers/context.js';
-import type { IncomingEvent, OutgoingMessage, Platform } from '../messages.js';
-import { enqueueMessage } from '../outbox/enqueue-message.js';
+import type { IncomingEvent, OutgoingMessage, Platform } from '../../core/messages.js';
+import { enqueueMessage } from '../../core/enqueue-message.js';
 import { openGroupChat } from '../outbox/open-group-chat.js';
 import { queueJob } from '../jobs/queue-job.js';
 

@@ -9,7 +9,7 @@ import { Prisma } from '../../generated/prisma/client.js';
 import type { Tx } from '../../prisma/open-database.js';
 import type { Role } from '../../domain/roles.js';
 import type { Sender } from '../../handlers/context.js';
-import type { IncomingEvent } from '../messages.js';
+import type { IncomingEvent } from '../../core/messages.js';
 
 /** How far behind the truth an account's lastSeenAt may be when no other account overtook it. */
 export const LAST_SEEN_SLACK_MS = 10 * 60 * 1000;

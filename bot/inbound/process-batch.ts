@@ -8,18 +8,15 @@
 // and the others commit. An event whose careful run never commits (a refused commit, a lost
 // connection, a crash) is run alone the next time, and set aside after INBOUND_TRIES such runs: no
 // event can block its sender's later events, or the queue, even across restarts.
-import { Prisma } from '../../generated/prisma/client.js';
 import type { Db, Tx } from '../../prisma/open-database.js';
 import { dispatch } from '../../handlers/dispatch.js';
-import type { Clock } from '../clock.js';
-import type { Logger } from '../logger.js';
-import { incomingEventSchema, type IncomingEvent } from '../messages.js';
+import type { Clock } from '../../core/clock.js';
+import type { Logger } from '../../core/logger.js';
+import { incomingEventSchema, type IncomingEvent } from '../../core/messages.js';
 import { buildContext, type ContextOptions } from './build-context.js';
-import { claimInboundBatch, type InboundRow } from './claim-inbound-batch.js';
+import { claimInboundBatch, countInboundTries, lockInboundRows, markInboundProcessed, type InboundRow } from '../../prisma/inbound-store.js';
 import { findSenders, senderKey } from './find-senders.js';
 import { isTransientError } from './is-transient-error.js';
-import { lockInboundRows } from './lock-inbound-rows.js';
-import { markProcessed } from './mark-processed.js';
 import { setAsideInbound } from './set-aside-inbound.js';
 import { withRetries } from './with-retries.js';
 
@@ -101,7 +98,7 @@ export function createBatchProcessor(deps: BatchDeps): () => Promise<number> {
         await setAsideInbound(tx, id, String((failure as Error)?.message ?? failure), clock.now(), event);
       }
     }
-    await markProcessed(tx, handled, clock.now());
+    await markInboundProcessed(tx, handled, clock.now());
     if (!careful) eventMs = (3 * eventMs + (performance.now() - started) / done) / 4;
     return done;
   }
@@ -127,7 +124,7 @@ export function createBatchProcessor(deps: BatchDeps): () => Promise<number> {
           logger.error({ inboundId: String(row.id), tries: row.tries }, 'incoming event never committed, set aside');
           await setAsideInbound(tx, row.id, `never committed in ${row.tries} tries`, clock.now(), parsed.success ? parsed.data : undefined);
         }
-        if (ids.length > 0) await tx.$executeRaw`UPDATE "Inbound" SET tries = tries + 1 WHERE id IN (${Prisma.join(ids)})`;
+        await countInboundTries(tx, ids);
         return { ids, setAside };
       });
     } catch (error) {

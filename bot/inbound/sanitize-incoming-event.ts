@@ -8,7 +8,7 @@
 //   payload is forged or corrupt, so the event is refused; each platform's accounts have the
 //   shape the roster accepts for them (bot/roster/import-roster.ts: WeCom 成员UserID, DingTalk userId).
 // - The time it happened: within AT_RANGE, so no date arithmetic after this point throws.
-import type { IncomingEvent, Platform } from '../messages.js';
+import type { IncomingEvent, Platform } from '../../core/messages.js';
 
 export type Sanitized = { ok: true; event: IncomingEvent } | { ok: false; reason: string };
 

@@ -7,10 +7,10 @@ import { Prisma } from '../../generated/prisma/client.js';
 import { MAX_IMPORT_BYTES } from '../../domain/import/read-import-sheet.js';
 import type { Policy } from '../../domain/policy.js';
 import { previewImportFile } from '../../handlers/import/preview-import-file.js';
-import type { Logger } from '../logger.js';
-import type { Platform } from '../messages.js';
-import { enqueueMessage } from '../outbox/enqueue-message.js';
-import type { JobRunners } from './run-due-jobs.js';
+import type { Logger } from '../../core/logger.js';
+import type { Platform } from '../../core/messages.js';
+import { enqueueMessage } from '../../core/enqueue-message.js';
+import type { JobRunners } from './job-runners.js';
 
 export interface ImportFileJob {
   platform: Platform;

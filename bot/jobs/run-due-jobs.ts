@@ -4,18 +4,11 @@
 // when the lease ends.
 import type { Db } from '../../prisma/open-database.js';
 import type { Policy } from '../../domain/policy.js';
-import type { Logger } from '../logger.js';
-import type { Platform } from '../messages.js';
-import type { DirectoryPerson, FetchFile } from '../transport/transport.js';
+import type { Logger } from '../../core/logger.js';
+import type { Platform } from '../../core/messages.js';
+import type { JobRunners } from './job-runners.js';
 import { importFileJob, type ImportFileJob } from './import-file-job.js';
 import { syncDirectoryJob } from './sync-directory-job.js';
-
-export interface JobRunners {
-  /** Each platform's directory reader, for 同步通讯录. */
-  directory?: Partial<Record<Platform, () => Promise<DirectoryPerson[]>>>;
-  /** Each platform's file reader, for a ledger to import. */
-  files?: Partial<Record<Platform, FetchFile>>;
-}
 
 const LEASE_MS = 2 * 60_000;
 const MAX_ATTEMPTS = 3;

@@ -5,11 +5,11 @@ import type { Db } from '../../prisma/open-database.js';
 import { formatDirectorySummary } from '../../domain/directory/format-directory-summary.js';
 import { matchDirectory } from '../../domain/directory/match-directory.js';
 import { platformNames } from '../../domain/platform-names.js';
-import type { Logger } from '../logger.js';
-import type { Platform } from '../messages.js';
-import { enqueueMessage } from '../outbox/enqueue-message.js';
+import type { Logger } from '../../core/logger.js';
+import type { Platform } from '../../core/messages.js';
+import { enqueueMessage } from '../../core/enqueue-message.js';
 import type { DirectoryPerson } from '../transport/transport.js';
-import type { JobRunners } from './run-due-jobs.js';
+import type { JobRunners } from './job-runners.js';
 
 export async function syncDirectoryJob(
   prisma: Db,

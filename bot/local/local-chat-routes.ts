@@ -6,7 +6,7 @@ import Router from '@koa/router';
 import type { Context, Next } from 'koa';
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '../../domain/import/read-import-sheet.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../core/clock.js';
 import { readBody } from '../read-body.js';
 import type { Receive } from '../transport/transport.js';
 import type { LocalDelivery, LocalMessenger } from './local-messenger.js';

@@ -1,6 +1,6 @@
 // How the terminal chat shows a message: cards become text with the commands that stand in
 // for their buttons.
-import type { Card, OutgoingMessage } from '../messages.js';
+import type { Card, OutgoingMessage } from '../../core/messages.js';
 
 export function renderAsText(message: OutgoingMessage): string {
   switch (message.kind) {

@@ -1,7 +1,7 @@
 // The local chat's clock: the system clock, moved by `npm run chat -- --clock "2026-12-01 09:00"`
 // so the digests due then are sent. Time keeps running from the moved point. Never used with a
 // chat platform configured (bot/main.ts).
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../core/clock.js';
 
 /** A clock the local chat may move. */
 export interface MovableClock extends Clock {

@@ -5,7 +5,7 @@
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { Db } from '../../prisma/open-database.js';
 import { readHealth } from '../../prisma/read-health.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../core/clock.js';
 
 /** What the loops and the server report as it happens. */
 export interface MetricsRecorder {

@@ -2,8 +2,9 @@
 // the person, or a change notifies one person of many things), they become one message. The merged
 // message is a new outbox row; the originals point at it, so a retry resends exactly the same text.
 import type { Tx } from '../../prisma/open-database.js';
-import type { OutgoingMessage } from '../messages.js';
-import type { DueRow } from './claim-due-rows.js';
+import type { OutgoingMessage } from '../../core/messages.js';
+import { bundleLockedRows } from '../../prisma/outbox-store.js';
+import type { DueRow } from './due-row.js';
 
 const SEPARATOR = '\n\n';
 const encoder = new TextEncoder();
@@ -34,21 +35,9 @@ export async function bundleNotices(tx: Tx, rows: DueRow[], maxBytes: number): P
 }
 
 async function merge(tx: Tx, rows: DueRow[]): Promise<DueRow> {
-  const first = rows[0]!;
   const payload: OutgoingMessage = { kind: 'text', text: rows.map(textOf).join(SEPARATOR) };
-  const merged = await tx.outbox.create({
-    data: {
-      personId: first.personId,
-      chatId: first.chatId,
-      platform: first.platform,
-      account: first.account,
-      kind: 'text',
-      payload,
-      nextAttemptAt: first.nextAttemptAt,
-    },
-  });
-  await tx.outbox.updateMany({ where: { id: { in: rows.map((row) => row.id) } }, data: { status: 'bundled', bundledIntoId: merged.id } });
-  return { ...first, id: merged.id, payload, dedupKey: null };
+  const id = await bundleLockedRows(tx, rows, payload);
+  return { ...rows[0]!, id, payload, dedupKey: null };
 }
 
 function textOf(row: DueRow): string {

@@ -2,7 +2,7 @@
 // configured platform where they have an account (README "Platforms"). Chosen when the row is first
 // claimed and kept for its retries, so a retry never reaches the person on a second platform.
 import type { Tx } from '../../prisma/open-database.js';
-import type { Platform } from '../messages.js';
+import type { Platform } from '../../core/messages.js';
 
 export async function chooseAccounts(
   tx: Tx,

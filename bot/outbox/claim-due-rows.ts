@@ -11,28 +11,22 @@
 //    messages beyond 30 a minute and 1,000 an hour per member silently — 发送应用消息 → 频率限制).
 // Replies to a person's own command come first and are never bundled.
 import type { Db, Tx } from '../../prisma/open-database.js';
-import type { OutgoingMessage, Platform } from '../messages.js';
+import {
+  countRecentSends,
+  failLockedRow,
+  leaseLockedRows,
+  lockDueRows,
+  postponeLockedRows,
+  setOutboxAddresses,
+  splitLockedRow,
+} from '../../prisma/outbox-store.js';
+import type { OutgoingMessage, Platform } from '../../core/messages.js';
 import type { MessengerLimits } from '../transport/messenger.js';
 import { bundleNotices } from './bundle-notices.js';
+import type { DueRow } from './due-row.js';
 import { chooseAccounts } from './choose-account.js';
 import { reportFailure } from './report-failure.js';
 import { splitByBytes } from './split-by-bytes.js';
-
-export interface DueRow {
-  id: bigint;
-  personId: number | null;
-  chatId: string | null;
-  platform: Platform | null;
-  account: string | null;
-  reply: boolean;
-  kind: string;
-  payload: unknown;
-  attempts: number;
-  /** Tries whose outcome is unknown, this claim's included when it takes the row back after a lease. */
-  unknownOutcomes: number;
-  dedupKey: string | null;
-  nextAttemptAt: Date;
-}
 
 export interface ClaimOptions {
   now: Date;
@@ -51,12 +45,7 @@ export const LEASE_MS = 30_000;
 
 export async function claimDueRows(prisma: Db, { now, limits, batch = 200, leaseMs = LEASE_MS }: ClaimOptions): Promise<DueRow[]> {
   return prisma.$transaction(async (tx) => {
-    const due = await tx.$queryRaw<(DueRow & { status: string })[]>`
-      SELECT id, "personId", "chatId", platform, account, reply, kind, payload, status, attempts, "unknownOutcomes", "dedupKey", "nextAttemptAt" FROM "Outbox"
-      WHERE status IN ('pending', 'sending') AND "nextAttemptAt" <= ${now}
-      ORDER BY reply DESC, "nextAttemptAt", id
-      LIMIT ${batch}
-      FOR UPDATE SKIP LOCKED`;
+    const due = await lockDueRows<Platform>(tx, now, batch);
     if (due.length === 0) return [];
     const addressed = await addressRows(tx, due, limits, now);
     const rows = await splitLongRows(tx, addressed, limits);
@@ -83,7 +72,7 @@ export async function claimDueRows(prisma: Db, { now, limits, batch = 200, lease
     }
     if (waiting.length > 0) {
       // Out of the batch window until the account's minute has room again.
-      await tx.outbox.updateMany({ where: { id: { in: waiting } }, data: { status: 'pending', nextAttemptAt: new Date(now.getTime() + MINUTE) } });
+      await postponeLockedRows(tx, waiting, new Date(now.getTime() + MINUTE));
     }
     // A row still `sending` when its lease ended was cut mid-send (a crash, a stop, a slow platform):
     // whether the platform took it is unknown.
@@ -92,11 +81,12 @@ export async function claimDueRows(prisma: Db, { now, limits, batch = 200, lease
       [claimed.filter((row) => !cutShort.has(row.id)), 0],
       [claimed.filter((row) => cutShort.has(row.id)), 1],
     ] as const) {
-      if (rows.length === 0) continue;
-      await tx.outbox.updateMany({
-        where: { id: { in: rows.map((row) => row.id) } },
-        data: { status: 'sending', attempts: { increment: 1 }, unknownOutcomes: { increment: unknown }, nextAttemptAt: new Date(now.getTime() + leaseMs) },
-      });
+      await leaseLockedRows(
+        tx,
+        rows.map((row) => row.id),
+        unknown,
+        new Date(now.getTime() + leaseMs),
+      );
     }
     return claimed.map((row) => ({ ...row, attempts: row.attempts + 1, unknownOutcomes: row.unknownOutcomes + (cutShort.has(row.id) ? 1 : 0) }));
   });
@@ -122,7 +112,7 @@ async function addressRows(tx: Tx, rows: DueRow[], limits: ReadonlyMap<Platform,
     const address = row.chatId ? { platform: chats.get(row.chatId) ?? null, account: null } : row.personId !== null ? chosen.get(row.personId) : undefined;
     if (!address?.platform || !configured.includes(address.platform)) {
       const error = row.chatId ? `group chat ${row.chatId} is on no configured platform` : 'no account on a configured platform';
-      await tx.outbox.update({ where: { id: row.id }, data: { status: 'failed', lastError: error } });
+      await failLockedRow(tx, row.id, error);
       await reportFailure(tx, row, error, now);
       continue;
     }
@@ -131,11 +121,7 @@ async function addressRows(tx: Tx, rows: DueRow[], limits: ReadonlyMap<Platform,
     result.push(withAddress);
   }
   // One statement for the whole claim: an escalation storm brings hundreds of new rows at once.
-  if (addressed.length > 0)
-    await tx.$executeRaw`
-      UPDATE "Outbox" AS o SET platform = a.platform, account = a.account
-      FROM unnest(${addressed.map((row) => String(row.id))}::text[], ${addressed.map((row) => row.platform)}::text[], ${addressed.map((row) => row.account)}::text[]) AS a(id, platform, account)
-      WHERE o.id = a.id::bigint`;
+  await setOutboxAddresses(tx, addressed);
   return result;
 }
 
@@ -151,52 +137,29 @@ async function splitLongRows(tx: Tx, rows: DueRow[], limits: ReadonlyMap<Platfor
       result.push(row);
       continue;
     }
-    await tx.outbox.update({ where: { id: row.id }, data: { status: 'split' } });
-    for (const [index, text] of parts.entries()) {
-      const payload: OutgoingMessage =
-        message.kind === 'markdown'
-          ? { kind: 'markdown', title: index === 0 ? message.title : `${message.title}（续${index}）`, text }
-          : { kind: 'text', text };
-      const part = await tx.outbox.create({
-        data: {
-          personId: row.personId,
-          chatId: row.chatId,
-          platform: row.platform,
-          account: row.account,
-          reply: row.reply,
-          kind: payload.kind,
-          payload,
-          splitFromId: row.id,
-          nextAttemptAt: row.nextAttemptAt,
-        },
-      });
-      result.push({ ...row, id: part.id, payload, dedupKey: null });
-    }
+    const payloads = parts.map((text, index): Extract<OutgoingMessage, { kind: 'text' | 'markdown' }> =>
+      message.kind === 'markdown' ? { kind: 'markdown', title: index === 0 ? message.title : `${message.title}（续${index}）`, text } : { kind: 'text', text },
+    );
+    const ids = await splitLockedRow(
+      tx,
+      row,
+      payloads.map((payload) => ({ kind: payload.kind, payload })),
+    );
+    result.push(...payloads.map((payload, index) => ({ ...row, id: ids[index]!, payload, dedupKey: null })));
   }
   return result;
 }
 
-/**
- * Messages each account received (or is being sent) in the last minute and the last hour. Two
- * branches, so each reads its own index — sent rows by (platform, account, sentAt), rows being sent
- * by (status, nextAttemptAt) — and never an account's whole history. Only a sent row has a sentAt
- * (record-sent-rows.ts, record-failure.ts); naming its status too let PGlite's planner, which has no
- * statistics, AND in the status index and read every sent row (BENCHMARKS.md "Claims and history; platform calls").
- */
+/** Messages each account received (or is being sent) in the last minute and the last hour (prisma/outbox-store.ts countRecentSends). */
 async function countRecent(tx: Tx, rows: DueRow[], now: Date): Promise<Map<string, { minute: number; hour: number }>> {
   const toAccounts = rows.filter((row) => !row.chatId);
   if (toAccounts.length === 0) return new Map();
-  const platforms = [...new Set(toAccounts.map((row) => row.platform!))];
-  const accounts = [...new Set(toAccounts.map((row) => row.account!))];
-  const counts = await tx.$queryRaw<{ platform: string; account: string; minute: bigint; hour: bigint }[]>`
-    SELECT platform, account, count(*) FILTER (WHERE "sentAt" IS NULL OR "sentAt" > ${new Date(now.getTime() - MINUTE)}) AS minute, count(*) AS hour
-    FROM (
-      SELECT platform, account, "sentAt" FROM "Outbox"
-      WHERE platform = ANY(${platforms}) AND account = ANY(${accounts}) AND "sentAt" > ${new Date(now.getTime() - HOUR)} AND "chatId" IS NULL
-      UNION ALL
-      SELECT platform, account, NULL FROM "Outbox"
-      WHERE status = 'sending' AND "nextAttemptAt" > ${now} AND account = ANY(${accounts}) AND "chatId" IS NULL
-    ) AS recent
-    GROUP BY platform, account`;
-  return new Map(counts.map((row) => [`${row.platform}:${row.account}`, { minute: Number(row.minute), hour: Number(row.hour) }]));
+  const counts = await countRecentSends(tx, {
+    platforms: [...new Set(toAccounts.map((row) => row.platform!))],
+    accounts: [...new Set(toAccounts.map((row) => row.account!))],
+    now,
+    minuteAgo: new Date(now.getTime() - MINUTE),
+    hourAgo: new Date(now.getTime() - HOUR),
+  });
+  return new Map(counts.map((row) => [`${row.platform}:${row.account}`, { minute: row.minute, hour: row.hour }]));
 }

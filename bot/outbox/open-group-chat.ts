@@ -2,9 +2,9 @@
 // forms or changes the team and following it: the messenger creates the chat on the platform before
 // its first message and updates its members when they differ. The chat lives on the first configured
 // platform that has group chats and where every member has an account; otherwise its messages go
-// to each member (bot/outbox/enqueue-message.ts).
+// to each member (core/enqueue-message.ts).
 import type { Tx } from '../../prisma/open-database.js';
-import type { Platform } from '../messages.js';
+import type { Platform } from '../../core/messages.js';
 
 export interface GroupChatSpec {
   projectId: number;

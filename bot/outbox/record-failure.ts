@@ -7,11 +7,12 @@
 // Each update checks the row is still this sender's claim (status and attempts unchanged): a
 // sender whose lease ran out must not overwrite the outcome of the one that took over.
 import type { Db } from '../../prisma/open-database.js';
-import type { Logger } from '../logger.js';
-import type { OutgoingMessage } from '../messages.js';
+import type { Logger } from '../../core/logger.js';
+import type { OutgoingMessage } from '../../core/messages.js';
 import { computeBackoff } from './compute-backoff.js';
-import type { DueRow } from './claim-due-rows.js';
-import { enqueueMessage } from './enqueue-message.js';
+import { endClaim, retryClaimLater } from '../../prisma/outbox-store.js';
+import type { DueRow } from './due-row.js';
+import { enqueueMessage } from '../../core/enqueue-message.js';
 import type { DeliveryResult } from '../transport/messenger.js';
 import { reportFailure } from './report-failure.js';
 
@@ -24,23 +25,19 @@ export const UNKNOWN_TWICE = 'outcome unknown twice';
 
 /** `unknownWaitMs`: the least wait after an unknown outcome — a lease where the platform drops no duplicate, else 0. */
 export async function recordFailure(prisma: Db, row: DueRow, result: Failure, now: Date, logger: Logger, unknownWaitMs = 0): Promise<void> {
-  const mine = { id: row.id, status: 'sending', attempts: row.attempts };
   const log = { outboxId: String(row.id), kind: row.kind, platform: row.platform, attempts: row.attempts };
   if (result.retry && row.attempts < MAX_ATTEMPTS) {
     const unknown = result.unknown === true;
     const waitMs = Math.max(computeBackoff(row.attempts), result.retryAfterMs ?? 0, unknown ? unknownWaitMs : 0);
     logger.warn({ ...log, error: result.error, waitMs, unknown }, 'delivery failed, will retry');
-    await prisma.outbox.updateMany({
-      where: mine,
-      data: { status: 'pending', lastError: result.error, nextAttemptAt: new Date(now.getTime() + waitMs), unknownOutcomes: { increment: unknown ? 1 : 0 } },
-    });
+    await retryClaimLater(prisma, row, { error: result.error, until: new Date(now.getTime() + waitMs), unknown });
     return;
   }
   if (!result.retry && result.groupRefused && row.chatId) {
     logger.warn({ ...log, error: result.error }, 'group chat refused, sending to each member');
     await prisma.$transaction(async (tx) => {
-      const { count } = await tx.outbox.updateMany({ where: mine, data: { status: 'sent', sentAt: now, lastError: result.error } });
-      if (count === 0) return;
+      // Sent: its message goes to each member instead.
+      if (!(await endClaim(tx, row, 'sent', result.error, now))) return;
       const chat = await tx.groupChat.update({ where: { id: row.chatId! }, data: { direct: true } });
       for (const personId of chat.memberIds) {
         await enqueueMessage(tx, { to: { personId }, message: row.payload as OutgoingMessage, dedupKey: `chat:${row.id}:${personId}` });
@@ -52,7 +49,7 @@ export async function recordFailure(prisma: Db, row: DueRow, result: Failure, no
   const error = result.retry ? `gave up after ${row.attempts} tries: ${result.error}` : result.error;
   logger.error({ ...log, error }, 'delivery failed for good');
   await prisma.$transaction(async (tx) => {
-    const { count } = await tx.outbox.updateMany({ where: mine, data: { status: 'failed', lastError: error } });
-    if (count === 1) await reportFailure(tx, row, error, now, error.startsWith(UNKNOWN_TWICE) ? '请向收件人确认是否收到。' : undefined);
+    if (await endClaim(tx, row, 'failed', error, now))
+      await reportFailure(tx, row, error, now, error.startsWith(UNKNOWN_TWICE) ? '请向收件人确认是否收到。' : undefined);
   });
 }

@@ -6,7 +6,8 @@
 // "Faults and recovery"), so the wait stays in tens of milliseconds. Each row is still checked to be
 // this sender's claim (status and attempts unchanged).
 import type { Db } from '../../prisma/open-database.js';
-import type { DueRow } from './claim-due-rows.js';
+import { markClaimsSent } from '../../prisma/outbox-store.js';
+import type { DueRow } from './due-row.js';
 
 const FLUSH_ROWS = 50;
 const FLUSH_MS = 20;
@@ -30,10 +31,7 @@ export function recordSentRows(prisma: Db, now: Date): SentRows {
     if (rows.length === 0) return;
     writes = writes
       .then(async () => {
-        await prisma.$executeRaw`
-          UPDATE "Outbox" AS o SET status = 'sent', "sentAt" = ${now}, "lastError" = NULL, "platformMsgId" = s.msg
-          FROM unnest(${rows.map((row) => String(row.id))}::text[], ${rows.map((row) => row.attempts)}::int[], ${rows.map((row) => row.platformMsgId)}::text[]) AS s(id, attempts, msg)
-          WHERE o.id = s.id::bigint AND o.status = 'sending' AND o.attempts = s.attempts`;
+        await markClaimsSent(prisma, rows, now);
       })
       .catch((error: unknown) => {
         failed ??= error;

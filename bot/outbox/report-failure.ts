@@ -1,8 +1,8 @@
 // Tells the admins that messages to someone cannot be delivered — once per recipient per day,
 // however many messages fail, through the outbox like every other message.
 import type { Tx } from '../../prisma/open-database.js';
-import { enqueueMessage } from './enqueue-message.js';
-import type { DueRow } from './claim-due-rows.js';
+import { enqueueMessage } from '../../core/enqueue-message.js';
+import type { DueRow } from './due-row.js';
 
 const REPORT_KEY = 'send-failed';
 

@@ -9,10 +9,12 @@
 // a resend (RESEND_MARK), and after a second unknown outcome it is not sent again but set aside and
 // the admins told (docs/architecture.md "Faults and recovery").
 import type { Db } from '../../prisma/open-database.js';
-import type { Logger } from '../logger.js';
-import type { OutgoingMessage, Platform } from '../messages.js';
+import type { Logger } from '../../core/logger.js';
+import type { OutgoingMessage, Platform } from '../../core/messages.js';
 import type { ChatTarget, Delivery, DeliveryResult, Messenger } from '../transport/messenger.js';
-import { claimDueRows, LEASE_MS, type DueRow } from './claim-due-rows.js';
+import { claimDueRows, LEASE_MS } from './claim-due-rows.js';
+import { releaseClaims } from '../../prisma/outbox-store.js';
+import type { DueRow } from './due-row.js';
 import { recordFailure, UNKNOWN_TWICE } from './record-failure.js';
 import { recordSentRows } from './record-sent-rows.js';
 
@@ -67,12 +69,14 @@ export async function sendPending(prisma: Db, messengers: ReadonlyMap<Platform, 
  * the next start, instead of waiting out their lease (docs/architecture.md "Faults and recovery").
  */
 async function release(prisma: Db, rows: DueRow[], now: Date, leaseEnd: Date, logger: Logger): Promise<void> {
-  await prisma.outbox.updateMany({
-    // Only rows still under this pass's lease: after a pass that outlived it, another instance may hold them.
-    where: { id: { in: rows.map((row) => row.id) }, status: 'sending', nextAttemptAt: leaseEnd },
-    // Due as they were when claimed (at `now` or before).
-    data: { status: 'pending', attempts: { decrement: 1 }, nextAttemptAt: now },
-  });
+  // Only rows still under this pass's lease: after a pass that outlived it, another instance may hold
+  // them. Due as they were when claimed (at `now` or before).
+  await releaseClaims(
+    prisma,
+    rows.map((row) => row.id),
+    leaseEnd,
+    now,
+  );
   logger.info({ rows: rows.length }, 'stopping: claimed messages not yet sent released');
 }
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Db } from '../../prisma/open-database.js';
 import { ConfigError } from '../config.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../core/logger.js';
 import { importRoster } from './import-roster.js';
 import { readRosterFile } from './read-roster-file.js';
 

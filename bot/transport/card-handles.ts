@@ -2,7 +2,7 @@
 // response_code (single use, 72 hours — 更新模版卡片消息) or a DingTalk outTrackId. Handlers and the
 // outbox know cards only by their neutral key.
 import type { Db } from '../../prisma/open-database.js';
-import type { Platform } from '../messages.js';
+import type { Platform } from '../../core/messages.js';
 
 export interface CardHandleKey {
   platform: Platform;

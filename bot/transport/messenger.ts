@@ -1,7 +1,7 @@
 // What the outbox sender needs from a platform (docs/architecture.md): deliver one message to one
 // account or group chat, say whether a failure is worth retrying, and declare the platform's
 // limits, which the shared outbox code uses to split, pace and bundle.
-import type { OutgoingMessage, Platform } from '../messages.js';
+import type { OutgoingMessage, Platform } from '../../core/messages.js';
 
 /** A group chat as the platform sees it: accounts, not persons. */
 export interface ChatTarget {

@@ -2,7 +2,7 @@
 // transport the same way. A transport turns the platform's callbacks or pushes into neutral
 // IncomingEvents handed to `receive`, and delivers the outbox through its messenger.
 import type Router from '@koa/router';
-import type { IncomingEvent, Platform } from '../messages.js';
+import type { IncomingEvent, Platform } from '../../core/messages.js';
 import type { Messenger } from './messenger.js';
 
 /** Records an event once: 'duplicate' for a platform retry, 'invalid' when it fails validation. */

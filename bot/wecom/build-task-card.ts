@@ -3,7 +3,7 @@
 // must be unique per app, so it carries the outbox row (WeCom answers 42014 to a reused task_id).
 // WeCom cards cannot take typed input: a button that asks for some (退回's reason) tells the
 // person, in the card's text, the command to send instead.
-import type { Card } from '../messages.js';
+import type { Card } from '../../core/messages.js';
 import { encodeCardButtonKey } from './card-button-key.js';
 
 // WeCom shows at most 6 label/value lines and 6 buttons on a card.

@@ -2,7 +2,8 @@
 // the timestamp with the message (加解密方案说明 → 消息体签名校验), so a captured callback can be
 // replayed with its signature intact for ever unless its age is bounded. One hour leaves room for
 // clock drift and for WeCom's retries (回调配置: three retries within seconds of the first try).
-import type { Refusal } from './open-callback.js';
+/** Why a callback is refused, as bot/wecom/open-callback.ts answers it. */
+export type Refusal = { ok: false; status: 400 | 401; reason: string };
 
 export const TIMESTAMP_TOLERANCE_SECONDS = 60 * 60;
 

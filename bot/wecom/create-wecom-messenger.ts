@@ -6,7 +6,7 @@
 // duplicate on message/send only: not in group chats (appchat/send has no duplicate check), and not
 // for a file, uploaded anew on each try under a new media_id. A resend there carries RESEND_MARK.
 import type { Db } from '../../prisma/open-database.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../core/clock.js';
 import { saveCardHandle } from '../transport/card-handles.js';
 import { RESEND_MARK, type Delivery, type DeliveryResult, type Messenger } from '../transport/messenger.js';
 import { buildTaskCard } from './build-task-card.js';

@@ -8,12 +8,13 @@
 // 5 seconds, up to three times.
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import type { Clock } from '../clock.js';
-import type { Logger } from '../logger.js';
+import type { Clock } from '../../core/clock.js';
+import type { Logger } from '../../core/logger.js';
 import type { Receive } from '../transport/transport.js';
 import { readBody } from '../read-body.js';
 import type { WecomConfig } from './load-wecom-config.js';
-import { openCallback, openUrlVerification, type Refusal } from './open-callback.js';
+import type { Refusal } from './check-timestamp.js';
+import { openCallback, openUrlVerification } from './open-callback.js';
 import type { CardClickHandle } from './to-incoming-event.js';
 
 export const CALLBACK_PATH = '/wecom/callback';

@@ -1,7 +1,7 @@
 // The WeCom transport (bot/transport/transport.ts): encrypted callbacks in, the WeCom API out.
 import type { Db } from '../../prisma/open-database.js';
-import type { Clock } from '../clock.js';
-import type { Logger } from '../logger.js';
+import type { Clock } from '../../core/clock.js';
+import type { Logger } from '../../core/logger.js';
 import { saveCardHandle } from '../transport/card-handles.js';
 import type { Transport } from '../transport/transport.js';
 import { createWecomApi } from './create-wecom-api.js';

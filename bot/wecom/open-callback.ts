@@ -2,13 +2,12 @@
 // the URL verification GET (answer the decrypted echostr) and a message POST (an XML envelope
 // whose <Encrypt> holds the message). Pure: bad input becomes a status and a reason, never a throw.
 import type { WecomConfig } from './load-wecom-config.js';
-import { checkTimestamp } from './check-timestamp.js';
+import { checkTimestamp, type Refusal } from './check-timestamp.js';
 import { verifySignature } from './verify-signature.js';
 import { decryptMessage } from './decrypt-message.js';
 import { parseCallbackXml } from './parse-callback-xml.js';
 import { toIncomingEvent, type Converted } from './to-incoming-event.js';
 
-export type Refusal = { ok: false; status: 400 | 401; reason: string };
 type Keys = Pick<WecomConfig, 'token' | 'encodingAesKey' | 'corpId'>;
 type Query = Record<string, string | string[] | undefined>;
 

@@ -6,7 +6,7 @@
 // has no duplicate check: a resend after an unknown outcome starts with the line RESEND_MARK (a
 // markdown's title line with it), so the chat sees it is the same message again.
 import type { Db } from '../../prisma/open-database.js';
-import type { OutgoingMessage } from '../messages.js';
+import type { OutgoingMessage } from '../../core/messages.js';
 import { RESEND_MARK, type ChatTarget, type DeliveryResult } from '../transport/messenger.js';
 import type { WecomApi } from './create-wecom-api.js';
 import { markWithId } from './send-app-message.js';

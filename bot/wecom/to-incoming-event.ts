@@ -2,7 +2,7 @@
 // (docs/architecture.md). Field names follow WeCom docs: 接收消息 (text and other messages) and
 // 接收事件 (enter_agent, template_card_event 模板卡片事件推送).
 import { z } from 'zod';
-import type { IncomingEvent } from '../messages.js';
+import type { IncomingEvent } from '../../core/messages.js';
 import { decodeCardButtonKey } from './card-button-key.js';
 
 /** A card click's ResponseCode: WeCom's single-use handle for updating that person's card. */

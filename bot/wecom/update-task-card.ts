@@ -5,7 +5,7 @@
 // click on the card brings a fresh one. A code works once and expires after 72 hours; with none
 // left (60140: used or expired), the person gets the status as a short text instead.
 import type { Db } from '../../prisma/open-database.js';
-import type { Card } from '../messages.js';
+import type { Card } from '../../core/messages.js';
 import { findCardHandle } from '../transport/card-handles.js';
 import type { DeliveryResult } from '../transport/messenger.js';
 import { buildTaskCard } from './build-task-card.js';

@@ -2,7 +2,7 @@
 // outbox rows (markdown with its title, to the person on the platform chosen at delivery) out,
 // inside the caller's transaction; and a file (the 22nd's 台账) to a list of readers.
 import type { Tx } from '../../prisma/open-database.js';
-import { enqueueMessage } from '../../bot/outbox/enqueue-message.js';
+import { enqueueMessage } from '../../core/enqueue-message.js';
 import type { Digest } from '../../domain/schedule/schedule-snapshot.js';
 
 /** Queues each digest once: the dedup key (occurrence key + person) survives any retry. */

@@ -4,13 +4,13 @@
 // or waits for the winner's commit and then does nothing, so they skip. A crash before commit
 // leaves no row, and the next pass runs it. Computing is in domain/schedule/.
 import type { Db, Tx } from '../../prisma/open-database.js';
-import type { Logger } from '../../bot/logger.js';
+import type { Logger } from '../../core/logger.js';
 import type { Policy } from '../../domain/policy.js';
 import { buildLedger } from '../../domain/ledger/build-ledger.js';
 import { writeLedgerXlsx } from '../../domain/ledger/write-ledger-xlsx.js';
 import { buildDigests } from '../../domain/schedule/build-digests.js';
 import { pickUnitContacts } from '../../domain/roster/pick-unit-contacts.js';
-import { tellRosterGaps } from '../../prisma/tell-roster-gaps.js';
+import { tellRosterGaps } from '../../core/recipients/tell-roster-gaps.js';
 import { dueOccurrences, type DueOccurrence } from '../../domain/schedule/due-occurrences.js';
 import { listSchedule } from '../../domain/schedule/list-schedule.js';
 import type { Occurrence } from '../../domain/schedule/plan-occurrences.js';

@@ -9,6 +9,7 @@
 // plain 'YYYY-MM-DD' keys.
 import official from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { deriveDaysOff } from './derive-days-off.js';
+import { isWeekend } from './is-weekend.js';
 import type { IsoDate } from './shanghai-time.js';
 
 export interface CalendarOverride {
@@ -63,15 +64,6 @@ export function hasOfficialSchedule(year: number): boolean {
     officialYears.set(year, answer);
   }
   return answer;
-}
-
-/**
- * Saturday or Sunday, from the date alone: never from the server's time zone.
- * @example isWeekend('2026-03-07') // true
- */
-export function isWeekend(date: IsoDate): boolean {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 || day === 6;
 }
 
 const officialHolidays: Readonly<Record<string, string>> = official.holidays;

@@ -3,7 +3,7 @@
 // working days after that festival (docs/domain.md "Working days and the calendar"). The State
 // Council's schedule, once entered, replaces this guess with its bridge days and 调休 Saturdays.
 import { deriveStatutoryHolidays, type Festival } from './derive-statutory-holidays.js';
-import { isWeekend } from './create-working-calendar.js';
+import { isWeekend } from './is-weekend.js';
 import { addCalendarDays } from './shanghai-time.js';
 
 /**

@@ -1,12 +1,15 @@
 // The 绑定码 links an enterprise contact, who is not in the roster, to their project: six digits,
 // one use, valid policy.bindCodeValidDays days, void once a coordinator issues the next one (`绑定码 P3`);
 // wrong guesses are throttled per sender and, since a guess names no project, across all senders.
-import { randomInt } from 'node:crypto';
 
 export type BindCodeCheck = { ok: true } | { ok: false; code: 'BIND_CODE_EXPIRED' | 'BIND_CODE_USED' };
 
-/** @example generateBindCode(() => 42) // '000042' */
-export function generateBindCode(random: (max: number) => number = randomInt): string {
+/**
+ * `random` is the caller's source of randomness (node:crypto's randomInt in the handler): the domain
+ * imports no node: module (docs/architecture.md "Layers").
+ * @example generateBindCode(() => 42) // '000042'
+ */
+export function generateBindCode(random: (max: number) => number): string {
   return String(random(1_000_000)).padStart(6, '0');
 }
 

@@ -19,6 +19,7 @@ import { dateLight, taskLight, worstLight, type Light } from '../project/traffic
 import type { RankingData } from '../schedule/digests/rank-month.js';
 import { openTaskStates } from '../task/task-state.js';
 import { buildRankingSheet } from './build-ranking-sheet.js';
+import type { LedgerColumn, LedgerSheet } from './ledger-sheet.js';
 
 export interface LedgerProject {
   id: number;
@@ -90,22 +91,6 @@ export interface LedgerData extends RankingData {
   tasks: readonly LedgerTask[];
   problems: readonly LedgerProblem[];
   units: readonly { id: number; name: string }[];
-}
-
-export type LedgerCell = string | number | null;
-
-export interface LedgerColumn {
-  header: string;
-  /** Characters. */
-  width: number;
-  /** date: an IsoDate; datetime: `YYYY-MM-DD HH:mm` in Shanghai (either may end in （暂定）); number: a number. */
-  format: 'text' | 'number' | 'date' | 'datetime';
-}
-
-export interface LedgerSheet {
-  name: string;
-  columns: LedgerColumn[];
-  rows: LedgerCell[][];
 }
 
 export interface Ledger {

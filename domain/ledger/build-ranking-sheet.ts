@@ -2,12 +2,17 @@
 // (domain/schedule/digests/rank-month.ts), one row a unit with the parts its place was made of; units
 // with nothing to rank follow as 未排名.
 import type { WorkingCalendar } from '../calendar/create-working-calendar.js';
-import { rankUnits } from '../schedule/digests/rank-month.js';
-import type { LedgerData, LedgerSheet } from './build-ledger.js';
+import { rankUnits, type RankingData } from '../schedule/digests/rank-month.js';
+import type { LedgerSheet } from './ledger-sheet.js';
+
+/** The month's ranking data with the units' names, which the sheet shows. */
+export interface RankingSheetData extends RankingData {
+  units: readonly { id: number; name: string }[];
+}
 
 const number = (header: string, width = 10) => ({ header, width, format: 'number' as const });
 
-export function buildRankingSheet(data: LedgerData, month: string, { now, calendar }: { now: Date; calendar: WorkingCalendar }): LedgerSheet {
+export function buildRankingSheet(data: RankingSheetData, month: string, { now, calendar }: { now: Date; calendar: WorkingCalendar }): LedgerSheet {
   const { ranked, idle } = rankUnits(data, month, now, calendar);
   const name = new Map(data.units.map((unit) => [unit.id, unit.name]));
   return {

@@ -8,7 +8,8 @@
 import { PassThrough } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
-import type { Ledger, LedgerCell, LedgerColumn } from './build-ledger.js';
+import type { Ledger } from './build-ledger.js';
+import type { LedgerCell, LedgerColumn } from './ledger-sheet.js';
 
 const formats = { date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm', number: '#,##0.00', text: '@' } as const;
 

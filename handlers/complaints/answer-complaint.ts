@@ -1,14 +1,14 @@
 // 答复投诉 C3 <答复>: the written answer to an enterprise's complaint (001 投产 二(五)2 书面答复), sent to
 // the contact who filed it and kept verbatim in 档案; the other answerers hear it was answered, and the
 // complaint is no longer reminded or escalated (cron/chase-complaints.ts). Only 重点项目办 and the
-// project's 包抓领导 answer (prisma/find-complaint-answerers.ts).
+// project's 包抓领导 answer (core/recipients/find-complaint-answerers.ts).
 import type { RegisteredContext } from '../context.js';
 import { hasRole } from '../../domain/access/project-access.js';
 import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
 import { parseNumberRef } from '../../domain/references/parse-number-ref.js';
-import { findPerson } from '../../prisma/find-people.js';
+import { findPerson } from '../../core/recipients/find-people.js';
 import { lockComplaint, lockProject } from '../shared/lock-rows.js';
-import { findComplaintAnswerers } from '../../prisma/find-complaint-answerers.js';
+import { findComplaintAnswerers } from '../../core/recipients/find-complaint-answerers.js';
 
 const usage = '答复投诉 C3 已协调自然资源局，本周内出具意见';
 /** The complaint number first (C3, 3, Ｃ３), then any spaces, colons or commas before the answer. */

@@ -1,6 +1,6 @@
 // 投诉 [P12] <内容>: an enterprise contact's complaint about its project (001 投产 二(五)2 建立健全受理企业
 // 投诉、举报制度; 002 六(二) 投诉举报制度). It gets a number (C3), is kept verbatim, and its answerers
-// (prisma/find-complaint-answerers.ts) are told the day to answer by: the profile's
+// (core/recipients/find-complaint-answerers.ts) are told the day to answer by: the profile's
 // ratingComplaintWorkingDays working days (domain/complaints/complaint-deadlines.ts).
 import type { RegisteredContext } from '../context.js';
 import { complaintDeadlines } from '../../domain/complaints/complaint-deadlines.js';
@@ -9,7 +9,7 @@ import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
-import { findComplaintAnswerers } from '../../prisma/find-complaint-answerers.js';
+import { findComplaintAnswerers } from '../../core/recipients/find-complaint-answerers.js';
 
 const FIRST_WORD = /^\S+?(?=[\s，,、；;:：]|$)[\s，,、；;:：]*/;
 

@@ -9,7 +9,7 @@ import type { Project } from '../../generated/prisma/client.js';
 import type { HandlerContext } from '../context.js';
 import { checkBindCode, normalizeBindCode } from '../../domain/enterprise/bind-code.js';
 import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
-import { findPeople } from '../../prisma/find-people.js';
+import { findPeople } from '../../core/recipients/find-people.js';
 import { commandLine } from '../shared/command-line.js';
 import { lockProject } from '../shared/lock-rows.js';
 import { notifyWindow } from '../shared/notify.js';

@@ -11,7 +11,7 @@ import { serviceEnded } from '../../domain/project/service-state.js';
 import { addWorkingDays } from '../../domain/calendar/add-working-days.js';
 import { markProvisional } from '../../domain/calendar/mark-provisional.js';
 import { addCalendarDays, shanghaiDate, shanghaiInstant } from '../../domain/calendar/shanghai-time.js';
-import { findPeople } from '../../prisma/find-people.js';
+import { findPeople } from '../../core/recipients/find-people.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';

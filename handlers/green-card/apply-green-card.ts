@@ -5,7 +5,7 @@ import type { RegisteredContext } from '../context.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { formatInvestment } from '../../domain/commands/parse-investment.js';
 import { decideGreenCardApplication } from '../../domain/green-card/decide-green-card-application.js';
-import { findPeople } from '../../prisma/find-people.js';
+import { findPeople } from '../../core/recipients/find-people.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 import { loadGreenCard } from './load-green-card.js';

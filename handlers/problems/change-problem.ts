@@ -3,7 +3,7 @@
 // Each step is logged, and the people waiting on it are told.
 import { problemStateNames, mayAct, transitionProblem, type ProblemAction, type ProblemState } from '../../domain/problems/problem-rules.js';
 import type { RegisteredContext } from '../context.js';
-import { findPeople, findPerson } from '../../prisma/find-people.js';
+import { findPeople, findPerson } from '../../core/recipients/find-people.js';
 import { loadProblem } from './load-problem.js';
 
 const steps = {

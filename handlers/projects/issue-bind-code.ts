@@ -1,6 +1,7 @@
 // Issues a 绑定码 that no other live code shares, so a code names exactly one project, and voids the
 // project's earlier live codes: one live code per project, the latest one handed out (docs/domain.md
 // "The enterprise's view").
+import { randomInt } from 'node:crypto';
 import type { HandlerContext } from '../context.js';
 import { generateBindCode } from '../../domain/enterprise/bind-code.js';
 
@@ -9,7 +10,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function issueBindCode(ctx: HandlerContext, projectId: number): Promise<string> {
   await ctx.tx.bindCode.updateMany({ where: { projectId, usedAt: null, expiresAt: { gt: ctx.now } }, data: { expiresAt: ctx.now } });
   for (;;) {
-    const code = generateBindCode();
+    const code = generateBindCode(randomInt);
     const clash = await ctx.tx.bindCode.findFirst({ where: { code, usedAt: null, expiresAt: { gt: ctx.now } } });
     if (clash) continue;
     await ctx.tx.bindCode.create({ data: { code, projectId, expiresAt: new Date(ctx.now.getTime() + ctx.policy.bindCodeValidDays * DAY_MS) } });

@@ -2,7 +2,7 @@
 // those units. Forming the team again replaces it; the event log keeps the previous one.
 import type { Person, Project } from '../../generated/prisma/client.js';
 import type { RegisteredContext } from '../context.js';
-import type { PersonRef } from '../../prisma/find-people.js';
+import type { PersonRef } from '../../core/recipients/find-people.js';
 
 export interface Team {
   units: { id: number; name: string }[];

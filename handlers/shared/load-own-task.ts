@@ -3,7 +3,7 @@
 import type { RegisteredContext } from '../context.js';
 import { canHandleTask } from '../../domain/access/project-access.js';
 import { parseNumberRef } from '../../domain/references/parse-number-ref.js';
-import { cardTargetOf } from '../tasks/call-card-key.js';
+import { cardTargetOf } from './call-card-key.js';
 import { lockProject, lockTask } from './lock-rows.js';
 import type { TaskRefusal } from './task-refusal.js';
 

@@ -1,11 +1,11 @@
 // Who hears about a task's outcome: the window relays results to the enterprise (002 五(五)); the
 // enterprise contact hears directly once bound; every copy of a call card shows its new status.
 import type { HandlerContext } from '../context.js';
-import { findPeople } from '../../prisma/find-people.js';
+import { findPeople } from '../../core/recipients/find-people.js';
 import { markProvisional } from '../../domain/calendar/mark-provisional.js';
 import { formatShanghai, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
-import { buildCallCard } from '../tasks/build-call-card.js';
+import { buildCallCard } from './build-call-card.js';
 
 /** Tells every window person except the sender. */
 export async function notifyWindow(ctx: HandlerContext, text: string): Promise<void> {
@@ -30,7 +30,7 @@ export async function notifyEnterprise(ctx: HandlerContext, project: { contactPe
 
 /**
  * Updates the call card of everyone it went to (the unit's agents and 责任领导) with the call's and
- * its items' current states (handlers/tasks/build-call-card.ts); `status` is the one line shown, or
+ * its items' current states (handlers/shared/build-call-card.ts); `status` is the one line shown, or
  * sent as text where the card can no longer be updated. On a card of several items, a status about
  * one item (`item`) names it.
  */

@@ -12,7 +12,7 @@ import { serviceNames, transitionService } from '../../domain/project/service-st
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
-import { buildCallCard } from './build-call-card.js';
+import { buildCallCard } from '../shared/build-call-card.js';
 import { AFTER_START_PHASE, choosePlanItems } from './choose-plan-items.js';
 import { phaseNames } from '../../domain/catalogue/approval-phases.js';
 import { refreshPhase } from './refresh-phase.js';

@@ -12,11 +12,11 @@ import { numbersOf } from '../../domain/references/split-references.js';
 import { deriveTaskClocks } from '../../domain/task/derive-task-clocks.js';
 import { commandLine } from '../shared/command-line.js';
 import { lockCall, lockProject } from '../shared/lock-rows.js';
-import { findPeople } from '../../prisma/find-people.js';
+import { findPeople } from '../../core/recipients/find-people.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { notifyWindow, updateCards } from '../shared/notify.js';
 import { describeTaskRefusal, type TaskRefusal } from '../shared/task-refusal.js';
-import { cardTargetOf } from './call-card-key.js';
+import { cardTargetOf } from '../shared/call-card-key.js';
 
 type Taken = { ok: true; items: { taskId: number; itemName: string; dueShown: string }[] };
 type TakeOutcome = (Taken | TaskRefusal) & { asked: string };

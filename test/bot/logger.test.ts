@@ -5,7 +5,7 @@
 import { Writable } from 'node:stream';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../bot/logger.js';
+import { createLogger } from '../../core/logger.js';
 import { fixture } from './dingtalk/dingtalk-fixtures.js';
 import { startDingtalkCallbackServer, type DingtalkCallbackServer } from './dingtalk/start-dingtalk-callback-server.js';
 

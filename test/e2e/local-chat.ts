@@ -10,7 +10,7 @@ import { createApp, type App } from '../../bot/app.js';
 import type { MovableClock } from '../../bot/local/shiftable-clock.js';
 import { createLocalTransport } from '../../bot/local/create-local-transport.js';
 import type { LocalDelivery } from '../../bot/local/local-messenger.js';
-import { createLogger } from '../../bot/logger.js';
+import { createLogger } from '../../core/logger.js';
 import { importRoster } from '../../bot/roster/import-roster.js';
 import { readRosterFile } from '../../bot/roster/read-roster-file.js';
 import { createServer } from '../../bot/server.js';

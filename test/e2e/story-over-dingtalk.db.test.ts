@@ -20,7 +20,7 @@ import { CALLBACK_PATH } from '../../bot/dingtalk/create-dingtalk-router.js';
 import { createDingtalkTransport } from '../../bot/dingtalk/create-dingtalk-transport.js';
 import { TOPIC_ROBOT } from '../../bot/dingtalk/receive-push.js';
 import { signCallback } from '../support/sign-dingtalk-callback.js';
-import { createLogger } from '../../bot/logger.js';
+import { createLogger } from '../../core/logger.js';
 import { importRoster } from '../../bot/roster/import-roster.js';
 import { readRosterFile } from '../../bot/roster/read-roster-file.js';
 import { createServer } from '../../bot/server.js';

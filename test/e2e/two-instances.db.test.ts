@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../bot/app.js';
-import { createLogger } from '../../bot/logger.js';
+import { createLogger } from '../../core/logger.js';
 import { importRoster } from '../../bot/roster/import-roster.js';
 import { loadRosterAtStart } from '../../bot/roster/load-roster-at-start.js';
 import { readRosterFile } from '../../bot/roster/read-roster-file.js';

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { createApp, type App } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
-import { createLogger } from '../../bot/logger.js';
+import { createLogger } from '../../core/logger.js';
 import { importRoster } from '../../bot/roster/import-roster.js';
 import { readRosterFile } from '../../bot/roster/read-roster-file.js';
 import { createServer } from '../../bot/server.js';

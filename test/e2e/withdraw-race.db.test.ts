@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { createApp, type App } from '../../bot/app.js';
-import { createLogger } from '../../bot/logger.js';
+import { createLogger } from '../../core/logger.js';
 import { importRoster } from '../../bot/roster/import-roster.js';
 import { readRosterFile } from '../../bot/roster/read-roster-file.js';
 import { defaultPolicy } from '../../domain/policy.js';

@@ -4,7 +4,7 @@
 // second showing is marked （重发）; a message whose resend reset too is set aside and the admins
 // asked to check (docs/architecture.md "Faults and recovery"). The figure goes to BENCHMARKS.md.
 import { expect, it } from 'vitest';
-import { enqueueMessage } from '../../bot/outbox/enqueue-message.js';
+import { enqueueMessage } from '../../core/enqueue-message.js';
 import { RESEND_MARK } from '../../bot/transport/messenger.js';
 import { useFaultRig } from './fault-rig.js';
 import { describeOutbox, startBot, waitForEmptyOutbox, writePolicy } from './bot-process.js';

@@ -1,6 +1,6 @@
 // Queues `count` numbered texts (故障演练消息 #n) through the outbox, spread over everyone in the
 // roster who has a WeCom account, as handlers and cron jobs queue notices.
-import { enqueueMessage } from '../../bot/outbox/enqueue-message.js';
+import { enqueueMessage } from '../../core/enqueue-message.js';
 import type { Db } from '../../prisma/open-database.js';
 
 export async function seedMessages(prisma: Db, count: number, options: { skip?: readonly string[] } = {}): Promise<number[]> {

@@ -1,5 +1,5 @@
 // A clock tests move by hand, so a 30-minute rule is tested without waiting 30 minutes.
-import type { Clock } from '../../bot/clock.js';
+import type { Clock } from '../../core/clock.js';
 
 export class FakeClock implements Clock {
   constructor(private current: Date) {}

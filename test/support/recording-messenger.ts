@@ -1,5 +1,5 @@
 // A messenger that delivers into a list, so tests can assert who received what.
-import type { OutgoingMessage, Platform } from '../../bot/messages.js';
+import type { OutgoingMessage, Platform } from '../../core/messages.js';
 import { renderAsText } from '../../bot/local/render-as-text.js';
 import { RESEND_MARK, type Delivery, type DeliveryResult, type Messenger, type MessengerLimits } from '../../bot/transport/messenger.js';
 

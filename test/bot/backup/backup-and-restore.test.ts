@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createLogger } from '../../../bot/logger.js';
+import { createLogger } from '../../../core/logger.js';
 import { restoreBackup } from '../../../bot/backup/restore-backup.js';
 import { runNightlyBackup } from '../../../bot/backup/run-nightly-backup.js';
 import { takeBackup, type BackupSource } from '../../../bot/backup/take-backup.js';

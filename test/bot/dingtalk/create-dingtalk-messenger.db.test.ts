@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { QUOTA_EXCEEDED } from '../../../bot/dingtalk/classify-dingtalk-failure.js';
 import { createDingtalkApi } from '../../../bot/dingtalk/create-dingtalk-api.js';
 import { createDingtalkMessenger } from '../../../bot/dingtalk/create-dingtalk-messenger.js';
-import type { OutgoingMessage } from '../../../bot/messages.js';
+import type { OutgoingMessage } from '../../../core/messages.js';
 import { findCardHandle } from '../../../bot/transport/card-handles.js';
 import type { Delivery } from '../../../bot/transport/messenger.js';
 import type { Database } from '../../../prisma/open-database.js';

@@ -2,8 +2,8 @@
 // show them), a log sink, and a fake `receive` that deduplicates like the Inbound table.
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { createLogger } from '../../../bot/logger.js';
-import type { Card, IncomingEvent } from '../../../bot/messages.js';
+import { createLogger } from '../../../core/logger.js';
+import type { Card, IncomingEvent } from '../../../core/messages.js';
 import type { DingtalkConfig } from '../../../bot/dingtalk/load-dingtalk-config.js';
 
 const dir = new URL('../../fixtures/dingtalk/', import.meta.url);

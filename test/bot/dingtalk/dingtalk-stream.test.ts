@@ -5,7 +5,7 @@ import nock from 'nock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDingtalkTransport } from '../../../bot/dingtalk/create-dingtalk-transport.js';
 import { TOPIC_CARD, TOPIC_ROBOT } from '../../../bot/dingtalk/receive-push.js';
-import type { IncomingEvent } from '../../../bot/messages.js';
+import type { IncomingEvent } from '../../../core/messages.js';
 import type { Transport } from '../../../bot/transport/transport.js';
 import type { Db } from '../../../prisma/open-database.js';
 import { config, jsonFixture, recordingLogger, recordingReceive } from './dingtalk-fixtures.js';

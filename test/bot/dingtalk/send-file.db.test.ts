@@ -5,7 +5,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createDingtalkApi } from '../../../bot/dingtalk/create-dingtalk-api.js';
 import { createDingtalkMessenger } from '../../../bot/dingtalk/create-dingtalk-messenger.js';
-import type { OutgoingMessage } from '../../../bot/messages.js';
+import type { OutgoingMessage } from '../../../core/messages.js';
 import type { Database } from '../../../prisma/open-database.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { API_BASE, OAPI_BASE, config, errors, jsonFixture, recordingLogger } from './dingtalk-fixtures.js';

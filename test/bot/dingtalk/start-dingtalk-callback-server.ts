@@ -10,7 +10,7 @@ import { createApp, type App } from '../../../bot/app.js';
 import { claimCallbackSign } from '../../../bot/dingtalk/claim-callback-sign.js';
 import { CALLBACK_PATH, createDingtalkRouter } from '../../../bot/dingtalk/create-dingtalk-router.js';
 import { signCallback } from '../../support/sign-dingtalk-callback.js';
-import { createLogger } from '../../../bot/logger.js';
+import { createLogger } from '../../../core/logger.js';
 import { createServer } from '../../../bot/server.js';
 import { defaultPolicy } from '../../../domain/policy.js';
 import type { Database } from '../../../prisma/open-database.js';

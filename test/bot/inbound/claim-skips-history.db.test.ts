@@ -3,7 +3,7 @@
 // the planner's statistics (PGlite gathers none). Before migration 0015 it read all 100,000 kept rows
 // here. It still takes each sender's earliest waiting event only, so one person's messages keep their order.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { claimInboundBatch } from '../../../bot/inbound/claim-inbound-batch.js';
+import { claimInboundBatch } from '../../../prisma/inbound-store.js';
 import type { Database } from '../../../prisma/open-database.js';
 import { openTestDatabase } from '../../support/test-database.js';
 

@@ -1,12 +1,12 @@
 // Several senders' events handled at once, in batches (bot/app.ts): by one instance's workers
 // (inboundWorkers) and by two instances on one database. On PostgreSQL each worker's transaction
 // has its own connection, so the batches truly overlap, and the per-sender claim
-// (claim-inbound-batch.ts: at most one event per sender, the earliest) is what keeps each person's
+// (prisma/inbound-store.ts: at most one event per sender, the earliest) is what keeps each person's
 // messages in order. On PGlite everything shares the one connection; the outcome must be the same.
 import { randomUUID } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
 import { createApp } from '../../../bot/app.js';
-import { createLogger } from '../../../bot/logger.js';
+import { createLogger } from '../../../core/logger.js';
 import { importRoster } from '../../../bot/roster/import-roster.js';
 import { readRosterFile } from '../../../bot/roster/read-roster-file.js';
 import { defaultPolicy } from '../../../domain/policy.js';

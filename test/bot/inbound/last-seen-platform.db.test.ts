@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createApp, type App } from '../../../bot/app.js';
-import { createLogger } from '../../../bot/logger.js';
-import type { Platform } from '../../../bot/messages.js';
-import { enqueueMessage } from '../../../bot/outbox/enqueue-message.js';
+import { createLogger } from '../../../core/logger.js';
+import type { Platform } from '../../../core/messages.js';
+import { enqueueMessage } from '../../../core/enqueue-message.js';
 import { defaultPolicy } from '../../../domain/policy.js';
 import type { Database } from '../../../prisma/open-database.js';
 import { FakeClock } from '../../support/fake-clock.js';

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createApp } from '../../../bot/app.js';
 import { INBOUND_TRIES } from '../../../bot/inbound/process-batch.js';
-import { createLogger } from '../../../bot/logger.js';
+import { createLogger } from '../../../core/logger.js';
 import { createHarness, type Harness } from '../../support/harness.js';
 import { register } from '../../handlers/story-steps.js';
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../bot/app.js';
 import { createLocalTransport } from '../../../bot/local/create-local-transport.js';
 import { loopbackOnly } from '../../../bot/local/local-chat-routes.js';
-import { createLogger } from '../../../bot/logger.js';
+import { createLogger } from '../../../core/logger.js';
 import { createServer } from '../../../bot/server.js';
 import { defaultPolicy } from '../../../domain/policy.js';
 import type { Database } from '../../../prisma/open-database.js';

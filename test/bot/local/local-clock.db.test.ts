@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import { createApp } from '../../../bot/app.js';
 import { createLocalTransport } from '../../../bot/local/create-local-transport.js';
 import type { LocalDelivery } from '../../../bot/local/local-messenger.js';
-import { createLogger } from '../../../bot/logger.js';
+import { createLogger } from '../../../core/logger.js';
 import { importRoster } from '../../../bot/roster/import-roster.js';
 import { readRosterFile } from '../../../bot/roster/read-roster-file.js';
 import { createServer } from '../../../bot/server.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LocalMessenger, type LocalDelivery } from '../../../bot/local/local-messenger.js';
-import type { OutgoingMessage } from '../../../bot/messages.js';
+import type { OutgoingMessage } from '../../../core/messages.js';
 import type { Database } from '../../../prisma/open-database.js';
 import { createPeople } from '../../support/create-people.js';
 import { openTestDatabase } from '../../support/test-database.js';

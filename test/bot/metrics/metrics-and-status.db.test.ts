@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createLogger } from '../../../bot/logger.js';
+import { createLogger } from '../../../core/logger.js';
 import { takeBackup } from '../../../bot/backup/take-backup.js';
 import { createServer } from '../../../bot/server.js';
 import type { Delivery, DeliveryResult } from '../../../bot/transport/messenger.js';

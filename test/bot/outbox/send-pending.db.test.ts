@@ -6,9 +6,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Database } from '../../../prisma/open-database.js';
 import { openTestDatabase } from '../../support/test-database.js';
 import { createPeople } from '../../support/create-people.js';
-import { createLogger } from '../../../bot/logger.js';
-import type { OutgoingMessage } from '../../../bot/messages.js';
-import { enqueueMessage, type Recipient } from '../../../bot/outbox/enqueue-message.js';
+import { createLogger } from '../../../core/logger.js';
+import type { OutgoingMessage } from '../../../core/messages.js';
+import { enqueueMessage, type Recipient } from '../../../core/enqueue-message.js';
 import { sendPending } from '../../../bot/outbox/send-pending.js';
 import { createWecomApi } from '../../../bot/wecom/create-wecom-api.js';
 import { createWecomMessenger } from '../../../bot/wecom/create-wecom-messenger.js';

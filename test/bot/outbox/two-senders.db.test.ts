@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../../prisma/open-database.js';
 import { createPeople } from '../../support/create-people.js';
 import { openTestDatabase } from '../../support/test-database.js';
-import { createLogger } from '../../../bot/logger.js';
+import { createLogger } from '../../../core/logger.js';
 import { sendPending } from '../../../bot/outbox/send-pending.js';
 import type { Delivery, Messenger } from '../../../bot/transport/messenger.js';
 

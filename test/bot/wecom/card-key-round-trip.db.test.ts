@@ -4,9 +4,9 @@
 // spent, unknown and expired codes with 60140, as WeCom does.
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { enqueueMessage } from '../../../bot/outbox/enqueue-message.js';
+import { enqueueMessage } from '../../../core/enqueue-message.js';
 import { formatShanghai } from '../../../domain/calendar/shanghai-time.js';
-import { buildCallCard } from '../../../handlers/tasks/build-call-card.js';
+import { buildCallCard } from '../../../handlers/shared/build-call-card.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { findPerson } from '../../support/find-person.js';
 import { reached, startWecomStory, textsTo, type WecomCall, type WecomStory } from '../../e2e/wecom-story-helpers.js';

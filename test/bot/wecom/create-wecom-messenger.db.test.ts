@@ -5,9 +5,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Database } from '../../../prisma/open-database.js';
 import { createPeople } from '../../support/create-people.js';
 import { openTestDatabase } from '../../support/test-database.js';
-import { createLogger } from '../../../bot/logger.js';
-import type { Card, OutgoingMessage } from '../../../bot/messages.js';
-import { enqueueMessage } from '../../../bot/outbox/enqueue-message.js';
+import { createLogger } from '../../../core/logger.js';
+import type { Card, OutgoingMessage } from '../../../core/messages.js';
+import { enqueueMessage } from '../../../core/enqueue-message.js';
 import { openGroupChat } from '../../../bot/outbox/open-group-chat.js';
 import { sendPending } from '../../../bot/outbox/send-pending.js';
 import { findCardHandle, saveCardHandle } from '../../../bot/transport/card-handles.js';

@@ -3,7 +3,7 @@
 // group chat refuses it, so the outbox sends it to each member.
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { OutgoingMessage } from '../../../bot/messages.js';
+import type { OutgoingMessage } from '../../../core/messages.js';
 import { createWecomApi } from '../../../bot/wecom/create-wecom-api.js';
 import { createWecomMessenger } from '../../../bot/wecom/create-wecom-messenger.js';
 import type { Database } from '../../../prisma/open-database.js';

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { saveCardHandle } from '../../../bot/transport/card-handles.js';
 import { createApp } from '../../../bot/app.js';
-import { createLogger } from '../../../bot/logger.js';
+import { createLogger } from '../../../core/logger.js';
 import { createServer } from '../../../bot/server.js';
 import { CALLBACK_PATH, createWecomRouter } from '../../../bot/wecom/create-wecom-router.js';
 import { defaultPolicy } from '../../../domain/policy.js';

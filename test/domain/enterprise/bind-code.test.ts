@@ -4,7 +4,7 @@ import { checkBindCode, generateBindCode, normalizeBindCode } from '../../../dom
 describe('bind codes', () => {
   it('are six digits, zero-padded', () => {
     expect(generateBindCode(() => 42)).toBe('000042');
-    expect(generateBindCode()).toMatch(/^\d{6}$/);
+    expect(generateBindCode((max) => max - 1)).toBe('999999');
   });
 
   it('work once and only until they expire', () => {

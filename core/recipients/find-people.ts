@@ -1,6 +1,6 @@
 // Roster look-ups for recipients: the window, 重点项目办, a unit's agents and 责任领导.
-import type { Tx } from './open-database.js';
-import type { Role } from '../domain/roles.js';
+import type { Tx } from '../../prisma/open-database.js';
+import type { Role } from '../../domain/roles.js';
 
 export interface PersonRef {
   id: number;

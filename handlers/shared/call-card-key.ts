@@ -1,4 +1,4 @@
-// A call card's key (bot/messages.ts Card.key): names the call, so a click on any copy of the
+// A call card's key (core/messages.ts Card.key): names the call, so a click on any copy of the
 // card, on any platform, however old, finds it. Cards sent before calls existed name their task
 // (`task:12`); each such task has a call of its own, and their clicks keep working.
 export type CardTarget = { kind: 'call'; id: number } | { kind: 'task'; id: number };

@@ -1,9 +1,9 @@
 // "No message to nobody" (docs/domain.md "People and roles"): when a rule names people a unit does
 // not have, 重点项目办 and the admin are told which unit lacks whom — once per unit and gap, however
 // many rules, passes and instances run into it (the outbox's dedup key).
-import { enqueueMessages } from '../bot/outbox/enqueue-message.js';
-import type { RosterGap } from '../domain/roster/pick-unit-contacts.js';
-import type { Tx } from './open-database.js';
+import { enqueueMessages } from '../enqueue-message.js';
+import type { RosterGap } from '../../domain/roster/pick-unit-contacts.js';
+import type { Tx } from '../../prisma/open-database.js';
 
 export interface UnitGap {
   unitId: number;

@@ -4,8 +4,8 @@
 // item's state and the commands to type, since one button per item would not fit (WeCom 按钮交互型
 // cards take at most 6 buttons; the DingTalk templates have 3 slots, bot/dingtalk/build-card-params.ts).
 import type { Call, Project, Task } from '../../generated/prisma/client.js';
-import type { Card, CardButton } from '../../bot/messages.js';
-import { taskStateNames } from '../shared/task-refusal.js';
+import type { Card, CardButton } from '../../core/messages.js';
+import { taskStateNames } from './task-refusal.js';
 import { callCardKey } from './call-card-key.js';
 
 export type CallCardOptions = {
