@@ -4,7 +4,7 @@
 import { isoWeekKey } from '../domain/schedule/iso-week.js';
 import { buildDigests } from '../domain/schedule/build-digests.js';
 import { buildLedger } from '../domain/ledger/build-ledger.js';
-import { writeLedgerXlsx } from '../domain/ledger/write-ledger-xlsx.js';
+import { writeLedgerXlsx } from '../use-cases/write-ledger-xlsx.js';
 import type { Policy } from '../domain/policy.js';
 import { loadSnapshot } from '../cron/schedules/load-snapshot.js';
 import { markProblemsDigested } from '../cron/schedules/mark-problems-digested.js';

@@ -1,22 +1,19 @@
-// The one light of each project in a list: its worst task or deadline light. All the projects'
-// tasks come in one query, so a list of 30 costs one round trip, not 30.
-import type { Project } from '../../generated/prisma/client.js';
-import type { HandlerContext } from '../context.js';
-import type { WorkingCalendar } from '../../domain/calendar/create-working-calendar.js';
-import type { Light } from '../../domain/project/traffic-light.js';
-import { projectFollowed } from '../../domain/project/project-stage.js';
-import { projectStatus } from './load-project-status.js';
+// The one light of each project in a list (进度's list, the web pages' lists): domain/project/project-light.ts
+// over each project's tasks. All the projects' tasks come in one query, so a list of 30 costs one round
+// trip, not 30.
+import type { Project } from '../generated/prisma/client.js';
+import type { Tx } from '../prisma/open-database.js';
+import type { LightContext } from '../domain/project/project-light.js';
+import { projectFollowed } from '../domain/project/project-stage.js';
+import type { Light } from '../domain/project/traffic-light.js';
+import { loadStatusTasks, projectStatus } from './load-project-status.js';
 
-export async function projectLights(ctx: HandlerContext, projects: Project[], calendar: WorkingCalendar): Promise<Map<number, Light>> {
+export async function loadProjectLights(tx: Tx, projects: Project[], context: LightContext): Promise<Map<number, Light>> {
   const followed = projects.filter(projectFollowed);
-  // The report deadline is the call's (docs/domain.md "Calls").
-  const tasks = (
-    await ctx.tx.task.findMany({
-      where: { projectId: { in: followed.map((project) => project.id) } },
-      include: { unit: true, call: { select: { ackDueAt: true } } },
-      orderBy: { id: 'asc' },
-    })
-  ).map(({ call, ...task }) => ({ ...task, ackDueAt: call.ackDueAt }));
+  const tasks = await loadStatusTasks(
+    tx,
+    followed.map((project) => project.id),
+  );
   const lights = new Map<number, Light>(projects.map((project) => [project.id, 'green']));
   for (const project of followed)
     lights.set(
@@ -24,9 +21,7 @@ export async function projectLights(ctx: HandlerContext, projects: Project[], ca
       projectStatus(
         project,
         tasks.filter((task) => task.projectId === project.id),
-        ctx.now,
-        ctx.policy,
-        calendar,
+        context,
       ).light,
     );
   return lights;

@@ -1,13 +1,13 @@
-// Everything the status card and the project light need: tasks with their lights, the project
-// deadlines (002 五(三)(四); 003 一(二)4(3)), the next deadline and the project's worst light.
-import type { Project, Task, Unit } from '../../generated/prisma/client.js';
-import type { Tx } from '../../prisma/open-database.js';
-import type { Policy } from '../../domain/policy.js';
-import type { WorkingCalendar } from '../../domain/calendar/create-working-calendar.js';
-import { formatShanghai, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
-import { markProvisional } from '../../domain/calendar/mark-provisional.js';
-import { projectDeadlines } from '../../domain/project/project-deadlines.js';
-import { dateLight, taskLight, worstLight, type Light } from '../../domain/project/traffic-light.js';
+// Everything the status card (进度) needs: tasks with their lights, the project deadlines (002 五(三)(四);
+// 003 一(二)4(3)), the next deadline and the project's light (domain/project/project-light.ts, the one
+// the digests and the 台账 show). A use case: a chat handler and the web pages both call it.
+import type { Project, Task, Unit } from '../generated/prisma/client.js';
+import type { Tx } from '../prisma/open-database.js';
+import { formatShanghai, shanghaiDate } from '../domain/calendar/shanghai-time.js';
+import { markProvisional } from '../domain/calendar/mark-provisional.js';
+import { projectDeadlines } from '../domain/project/project-deadlines.js';
+import { projectLight, type LightContext } from '../domain/project/project-light.js';
+import { taskLight, type Light } from '../domain/project/traffic-light.js';
 
 export interface ProjectStatus {
   tasks: { task: Task & { unit: Unit; ackDueAt: Date }; light: Light | null }[];
@@ -20,44 +20,26 @@ export interface ProjectStatus {
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
-export async function loadProjectStatus(tx: Tx, project: Project, now: Date, policy: Policy, calendar: WorkingCalendar): Promise<ProjectStatus> {
-  // The report deadline is the call's (docs/domain.md "Calls").
-  const tasks = (
-    await tx.task.findMany({ where: { projectId: project.id }, include: { unit: true, call: { select: { ackDueAt: true } } }, orderBy: { id: 'asc' } })
+export type StatusTask = Task & { unit: Unit; ackDueAt: Date };
+
+/** The project's tasks (all of them, in id order) with their call's report deadline (docs/domain.md "Calls"). */
+export async function loadStatusTasks(tx: Tx, projectIds: number[]): Promise<StatusTask[]> {
+  return (
+    await tx.task.findMany({ where: { projectId: { in: projectIds } }, include: { unit: true, call: { select: { ackDueAt: true } } }, orderBy: { id: 'asc' } })
   ).map(({ call, ...task }) => ({ ...task, ackDueAt: call.ackDueAt }));
-  return projectStatus(project, tasks, now, policy, calendar);
+}
+
+export async function loadProjectStatus(tx: Tx, project: Project, context: LightContext): Promise<ProjectStatus> {
+  return projectStatus(project, await loadStatusTasks(tx, [project.id]), context);
 }
 
 /** The status from the project's tasks (all of them, in id order), read by the caller: a list reads many projects' tasks in one query. */
-export function projectStatus(
-  project: Project,
-  tasks: (Task & { unit: Unit; ackDueAt: Date })[],
-  now: Date,
-  policy: Policy,
-  calendar: WorkingCalendar,
-): ProjectStatus {
-  const lit = tasks.map((task) => ({
-    task,
-    light: taskLight(
-      { state: task.state, ackDueAt: task.ackDueAt, dueOn: day(task.dueOn), suspendedAt: task.suspendedAt },
-      now,
-      calendar,
-      policy.warnBeforeWorkingDays,
-    ),
-  }));
-  const deadlines = projectDeadlines(
-    {
-      stage: project.stage,
-      service: project.service,
-      signedOn: day(project.signedOn),
-      landListedOn: day(project.landListedOn),
-      acceptedAt: project.acceptedAt,
-      teamFormedAt: project.teamFormedAt,
-      planMadeAt: project.planMadeAt,
-    },
-    policy,
-    calendar,
-  );
+export function projectStatus(project: Project, tasks: StatusTask[], context: LightContext): ProjectStatus {
+  const { now, policy, calendar } = context;
+  const timings = tasks.map((task) => ({ state: task.state, ackDueAt: task.ackDueAt, dueOn: day(task.dueOn), suspendedAt: task.suspendedAt }));
+  const lit = tasks.map((task, index) => ({ task, light: taskLight(timings[index]!, now, calendar, policy.warnBeforeWorkingDays) }));
+  const clocks = projectClocks(project);
+  const deadlines = projectDeadlines(clocks, policy, calendar);
   const candidates: { at: string; text: string }[] = deadlines.map((deadline) => ({
     at: deadline.dueOn,
     text: `${deadline.label} ${markProvisional(calendar, deadline.dueOn, deadline.from)}`,
@@ -77,11 +59,23 @@ export function projectStatus(
   // ISO instants and dates compare correctly as strings; a date sorts before instants of that day.
   candidates.sort((a, b) => a.at.localeCompare(b.at));
   const start = deadlines.find((deadline) => deadline.label === '开工');
-  const lights = [...lit.map((entry) => entry.light), ...deadlines.map((deadline) => dateLight(deadline.dueOn, now, calendar, policy.warnBeforeWorkingDays))];
   return {
     tasks: lit,
-    light: worstLight(lights),
+    light: projectLight(clocks, timings, context),
     next: candidates[0]?.text ?? null,
     start: start ? markProvisional(calendar, start.dueOn, start.from) : null,
+  };
+}
+
+/** The project's clocks as the pure rules read them: dates as `YYYY-MM-DD`. */
+export function projectClocks(project: Project) {
+  return {
+    stage: project.stage,
+    service: project.service,
+    signedOn: day(project.signedOn),
+    landListedOn: day(project.landListedOn),
+    acceptedAt: project.acceptedAt,
+    teamFormedAt: project.teamFormedAt,
+    planMadeAt: project.planMadeAt,
   };
 }

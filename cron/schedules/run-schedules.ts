@@ -6,20 +6,18 @@
 import type { Db, Tx } from '../../prisma/open-database.js';
 import type { Logger } from '../../bot/logger.js';
 import type { Policy } from '../../domain/policy.js';
-import { buildLedger } from '../../domain/ledger/build-ledger.js';
-import { writeLedgerXlsx } from '../../domain/ledger/write-ledger-xlsx.js';
 import { buildDigests } from '../../domain/schedule/build-digests.js';
 import { pickUnitContacts } from '../../domain/roster/pick-unit-contacts.js';
 import { tellRosterGaps } from '../../prisma/tell-roster-gaps.js';
 import { dueOccurrences, type DueOccurrence } from '../../domain/schedule/due-occurrences.js';
 import { listSchedule } from '../../domain/schedule/list-schedule.js';
 import type { Occurrence } from '../../domain/schedule/plan-occurrences.js';
-import { loadLedger } from '../../prisma/load-ledger.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { BACKUP_JOB, NIGHTLY_BACKUP_JOB } from '../../prisma/read-health.js';
 import { chaseComplaints } from '../chase-complaints.js';
 import { remindGreenCardRenewals } from '../remind-green-card-renewals.js';
 import { remindRatingComplaints } from '../remind-rating-complaints.js';
+import { buildLedgerFile } from '../../use-cases/build-ledger-file.js';
 import { loadSnapshot } from './load-snapshot.js';
 import { markProblemsDigested } from './mark-problems-digested.js';
 import { queueDigest, queueFile } from './queue-digest.js';
@@ -101,11 +99,8 @@ async function runOne(
   const recipients = await queueDigest(tx, occurrence.key, built.digests);
   // The 22nd's ranking carries the whole ledger (台账) to its readers, after the ranking itself.
   if (occurrence.purpose === 'ranking') {
-    const ledger = buildLedger(await loadLedger(tx, now), { now, policy, calendar });
-    await queueFile(tx, occurrence.key, [...new Set(built.digests.map((digest) => digest.personId))], {
-      name: ledger.fileName,
-      content: await writeLedgerXlsx(ledger),
-    });
+    const { file } = await buildLedgerFile(tx, { now, policy, calendar });
+    await queueFile(tx, occurrence.key, [...new Set(built.digests.map((digest) => digest.personId))], file);
   }
   await tx.scheduleRun.update({ where: { job_slot: { job: occurrence.job, slot: occurrence.slot } }, data: { finishedAt: now } });
   await tx.event.create({
