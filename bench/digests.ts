@@ -6,11 +6,12 @@ import { buildDigests } from '../domain/schedule/build-digests.js';
 import { buildLedger } from '../domain/ledger/build-ledger.js';
 import { writeLedgerXlsx } from '../use-cases/write-ledger-xlsx.js';
 import type { Policy } from '../domain/policy.js';
-import { loadSnapshot } from '../cron/schedules/load-snapshot.js';
+import { loadSnapshot } from '../prisma/load-snapshot.js';
+import { quoteSnapshot } from '../domain/schedule/quote-snapshot.js';
+import { ledgerDataOf } from '../domain/ledger/ledger-data-of.js';
 import { markProblemsDigested } from '../cron/schedules/mark-problems-digested.js';
 import { queueDigest, queueFile } from '../cron/schedules/queue-digest.js';
 import type { Db, Tx } from '../prisma/open-database.js';
-import { loadLedger } from '../prisma/load-ledger.js';
 import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
 
 export interface DigestFigures {
@@ -35,7 +36,7 @@ export async function benchDigests(prisma: Db, policy: Policy, now: Date): Promi
   // The schedule's first two steps (cron/schedules/run-schedules.ts runOne), timed.
   const snapshotAndBuild = async (tx: Tx, purpose: 'leaderDigest' | 'ranking', slot: string) => {
     const calendar = await loadWorkingCalendar(tx);
-    const snapshot = await step('load the snapshot', () => loadSnapshot(tx, now));
+    const snapshot = await step('load the snapshot', async () => quoteSnapshot(await loadSnapshot(tx, now)));
     const built = await step('build', () => buildDigests({ purpose, slot, late: false }, { now, policy, calendar, snapshot }));
     return { calendar, built };
   };
@@ -60,7 +61,7 @@ export async function benchDigests(prisma: Db, policy: Policy, now: Date): Promi
             const { calendar, built } = await snapshotAndBuild(tx, 'ranking', day.slice(0, 7));
             const key = `bench-monthly-22:${day.slice(0, 7)}`;
             const recipients = await step('queue', () => queueDigest(tx, key, built.digests));
-            const data = await step('load the ledger', () => loadLedger(tx, now));
+            const data = await step('load the ledger', async () => ledgerDataOf(await loadSnapshot(tx, now, { closedProblems: true })));
             const ledger = await step('build the ledger', () => buildLedger(data, { now, policy, calendar }));
             const content = await step('write the xlsx', () => writeLedgerXlsx(ledger));
             const readers = [...new Set(built.digests.map((digest) => digest.personId))];

@@ -3,8 +3,10 @@
 // one file, so they cannot drift apart.
 import type { Ledger, LedgerContext, LedgerData } from '../domain/ledger/build-ledger.js';
 import { buildLedger } from '../domain/ledger/build-ledger.js';
-import { loadLedger } from '../prisma/load-ledger.js';
+import { ledgerDataOf } from '../domain/ledger/ledger-data-of.js';
+import { loadSnapshot } from '../prisma/load-snapshot.js';
 import type { Tx } from '../prisma/open-database.js';
+import type { StoredSnapshot } from '../domain/schedule/schedule-snapshot.js';
 import { writeLedgerXlsx } from './write-ledger-xlsx.js';
 
 export interface LedgerFile {
@@ -14,9 +16,9 @@ export interface LedgerFile {
   file: { name: string; content: Buffer };
 }
 
-/** Pass `data` when the caller has read it already (the ranking builds it from its snapshot). */
-export async function buildLedgerFile(tx: Tx, context: LedgerContext, data?: LedgerData): Promise<LedgerFile> {
-  const read = data ?? (await loadLedger(tx, context.now));
+/** Pass `stored` when the caller has read the snapshot already, closed problems included (the 22nd's ranking). */
+export async function buildLedgerFile(tx: Tx, context: LedgerContext, stored?: StoredSnapshot): Promise<LedgerFile> {
+  const read = ledgerDataOf(stored ?? (await loadSnapshot(tx, context.now, { closedProblems: true })));
   const ledger = buildLedger(read, context);
   return { data: read, ledger, file: { name: ledger.fileName, content: await writeLedgerXlsx(ledger) } };
 }

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../prisma/open-database.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
-import { loadSnapshot } from '../../cron/schedules/load-snapshot.js';
+import { loadSnapshot } from '../../prisma/load-snapshot.js';
+import { quoteSnapshot } from '../../domain/schedule/quote-snapshot.js';
 import { lightOfProject } from '../../domain/schedule/digests/describe-project.js';
 import { loadProjectStatus } from '../../use-cases/load-project-status.js';
 import { loadProjectLights } from '../../use-cases/load-project-lights.js';
@@ -50,7 +51,7 @@ it('gives each project one light in 进度, the digests and the 台账', async (
     const context = { now, policy, calendar: await loadWorkingCalendar(tx) };
     const projects = await tx.project.findMany({ orderBy: { id: 'asc' } });
     const list = await loadProjectLights(tx, projects, context);
-    const snapshot = await loadSnapshot(tx, now);
+    const snapshot = quoteSnapshot(await loadSnapshot(tx, now));
     const { ledger } = await buildLedgerFile(tx, context);
     const ledgerLight = new Map(ledger.sheets[0]!.rows.map((row) => [row[0], row[row.length - 1]]));
     const rows: Record<string, string[]> = {};
