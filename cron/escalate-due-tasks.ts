@@ -14,6 +14,7 @@ import { enqueueMessages, type Enqueue } from '../bot/outbox/enqueue-message.js'
 import type { Policy } from '../domain/policy.js';
 import { formatShanghai } from '../domain/calendar/shanghai-time.js';
 import { buildEscalationNotices, toldOf, type EscalationAudience, type FiredCall } from '../domain/escalation/build-escalation-notices.js';
+import { arrivalAudience } from '../domain/escalation/arrival-audience.js';
 import { chaseDayOf, planEscalation } from '../domain/escalation/plan-escalation.js';
 import { pickUnitContacts } from '../domain/roster/pick-unit-contacts.js';
 import { findPeopleAmong, type RosterPerson } from '../prisma/find-people.js';
@@ -120,7 +121,7 @@ async function escalateBatch(tx: Tx, { now, policy }: EscalationOptions, batchSi
       messages.push({ to: { personId: notice.recipient }, message: { kind: 'text', text: notice.text }, dedupKey: `escalation:${key}:${notice.recipient}` });
     }
     // One event per call step, filed under the call's first item (the archive reads `told` for the
-    // people told; `taskIds` lists every item of the call).
+    // people told; `taskIds` lists every item of the call; 报到 tells `audience` that the unit came).
     for (const { callId, step, subject, audience } of stepCalls) {
       events.push({
         at: now,
@@ -133,6 +134,7 @@ async function escalateBatch(tx: Tx, { now, policy }: EscalationOptions, batchSi
         after: {
           escalationStep: step,
           told: toldOf(step, audience, superviseFromDay).map((told) => told.recipient),
+          audience: arrivalAudience(step, audience, superviseFromDay),
           callId,
           taskIds: subject.items.map((item) => item.taskId),
         },

@@ -12,11 +12,11 @@ import { numbersOf } from '../../domain/references/split-references.js';
 import { deriveTaskClocks } from '../../domain/task/derive-task-clocks.js';
 import { commandLine } from '../shared/command-line.js';
 import { lockCall, lockProject } from '../shared/lock-rows.js';
-import { findPeople } from '../../prisma/find-people.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { notifyWindow, updateCards } from '../shared/notify.js';
 import { describeTaskRefusal, type TaskRefusal } from '../shared/task-refusal.js';
 import { cardTargetOf } from './call-card-key.js';
+import { findArrivalAudience } from '../../use-cases/find-arrival-audience.js';
 
 type Taken = { ok: true; items: { taskId: number; itemName: string; dueShown: string }[] };
 type TakeOutcome = (Taken | TaskRefusal) & { asked: string };
@@ -139,7 +139,7 @@ async function take(ctx: RegisteredContext, callId: number | undefined, asked: s
   const notice = `${what}（P${call.projectId}）已由${call.unit.name} ${ctx.sender.name}报到，用时 ${formatWorkingDuration(minutes, workdayMinutes(ctx.policy.officeHours))}${late ? '（超时）' : ''}。`;
   await notifyWindow(ctx, notice);
   // Whoever an escalation told that nobody came now hears that someone did.
-  for (const personId of await escalationAudience(ctx, call)) await ctx.send(personId, notice);
+  for (const personId of await findArrivalAudience(ctx.tx, call, ctx.sender.id)) await ctx.send(personId, notice);
   return { ok: true, items, asked };
 }
 
@@ -147,21 +147,6 @@ async function take(ctx: RegisteredContext, callId: number | undefined, asked: s
 function workdayMinutes(officeHours: RegisteredContext['policy']['officeHours']): number {
   if (officeHours === 'always') return 24 * 60;
   return officeHours.reduce((sum, range) => sum + (clockToMs(range.end) - clockToMs(range.start)) / 60_000, 0);
-}
-
-/** The people the call's fired escalation steps told, other than the window (told above) and the sender. */
-async function escalationAudience(
-  ctx: RegisteredContext,
-  call: { escalationStep: number; unitId: number; project: { leaderId: number | null } },
-): Promise<number[]> {
-  const window = new Set((await findPeople(ctx.tx, 'window')).map((person) => person.id));
-  const told = new Set<number>();
-  if (call.escalationStep >= 1) for (const person of await findPeople(ctx.tx, 'unit_leader', call.unitId)) told.add(person.id);
-  if (call.escalationStep >= 2) {
-    if (call.project.leaderId !== null) told.add(call.project.leaderId);
-    for (const person of await findPeople(ctx.tx, 'project_office')) told.add(person.id);
-  }
-  return [...told].filter((id) => !window.has(id) && id !== ctx.sender.id);
 }
 
 async function refuseTaken(ctx: RegisteredContext, call: { state: string; takenById: number | null; takenAt: Date | null }): Promise<TaskRefusal> {
