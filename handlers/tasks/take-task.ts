@@ -17,6 +17,7 @@ import { notifyWindow, updateCards } from '../shared/notify.js';
 import { describeTaskRefusal, type TaskRefusal } from '../shared/task-refusal.js';
 import { cardTargetOf } from './call-card-key.js';
 import { findArrivalAudience } from '../../use-cases/find-arrival-audience.js';
+import { moveCallRow, moveTaskRow } from '../../prisma/move-task.js';
 
 type Taken = { ok: true; items: { taskId: number; itemName: string; dueShown: string }[] };
 type TakeOutcome = (Taken | TaskRefusal) & { asked: string };
@@ -105,10 +106,8 @@ async function take(ctx: RegisteredContext, callId: number | undefined, asked: s
   if (call.state !== 'posted') return { ...(await refuseTaken(ctx, call)), asked };
 
   // The call is locked and its state checked above, so of two people pressing 报到 at once the second is refused.
-  await ctx.tx.call.update({
-    where: { id: call.id },
-    data: { state: 'taken', takenAt: ctx.now, takenById: ctx.sender.id, nextEscalationAt: null },
-  });
+  const moved = await moveCallRow(ctx.tx, call, 'take', { takenAt: ctx.now, takenById: ctx.sender.id, nextEscalationAt: null });
+  if (!moved.ok) return { ok: false, code: 'TASK_CLOSED', state: moved.state, asked };
 
   const calendar = await loadWorkingCalendar(ctx.tx);
   // In office minutes, the clock of 002 五(五); past the deadline it is 超时.
@@ -117,14 +116,16 @@ async function take(ctx: RegisteredContext, callId: number | undefined, asked: s
   const items: Taken['items'] = [];
   for (const task of call.tasks) {
     const { dueOn } = deriveTaskClocks(
-      { ...call, state: 'taken', takenAt: ctx.now, promisedDays: task.promisedDays, suspensions: [] },
+      { ...call, state: moved.to, takenAt: ctx.now, promisedDays: task.promisedDays, suspensions: [] },
       ctx.now,
       ctx.policy,
       calendar,
     ) as {
       dueOn: string;
     };
-    await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'taken', takenAt: ctx.now, dueOn: new Date(`${dueOn}T00:00:00Z`) } });
+    // The call is locked and its items read posted after the lock: a refused move is a bug, not a race.
+    const taken = await moveTaskRow(ctx.tx, task, 'take', { takenAt: ctx.now, dueOn: new Date(`${dueOn}T00:00:00Z`) });
+    if (!taken.ok) throw new Error(`task ${task.id} cannot be taken from ${taken.state}`);
     await ctx.record({
       kind: 'task.taken',
       projectId: call.projectId,
