@@ -36,9 +36,9 @@ export async function benchDigests(prisma: Db, policy: Policy, now: Date): Promi
   // The schedule's first two steps (cron/schedules/run-schedules.ts runOne), timed.
   const snapshotAndBuild = async (tx: Tx, purpose: 'leaderDigest' | 'ranking', slot: string) => {
     const calendar = await loadWorkingCalendar(tx);
-    const snapshot = await step('load the snapshot', async () => quoteSnapshot(await loadSnapshot(tx, now)));
-    const built = await step('build', () => buildDigests({ purpose, slot, late: false }, { now, policy, calendar, snapshot }));
-    return { calendar, built };
+    const stored = await step('load the snapshot', () => loadSnapshot(tx, now, { closedProblems: purpose === 'ranking' }));
+    const built = await step('build', () => buildDigests({ purpose, slot, late: false }, { now, policy, calendar, snapshot: quoteSnapshot(stored) }));
+    return { calendar, built, stored };
   };
   const runs: [string, () => Promise<number>][] = [
     [
@@ -58,11 +58,11 @@ export async function benchDigests(prisma: Db, policy: Policy, now: Date): Promi
       () =>
         prisma.$transaction(
           async (tx) => {
-            const { calendar, built } = await snapshotAndBuild(tx, 'ranking', day.slice(0, 7));
+            const { calendar, built, stored } = await snapshotAndBuild(tx, 'ranking', day.slice(0, 7));
             const key = `bench-monthly-22:${day.slice(0, 7)}`;
             const recipients = await step('queue', () => queueDigest(tx, key, built.digests));
-            const data = await step('load the ledger', async () => ledgerDataOf(await loadSnapshot(tx, now, { closedProblems: true })));
-            const ledger = await step('build the ledger', () => buildLedger(data, { now, policy, calendar }));
+            // The ledger is built from the same read (prisma/load-snapshot.ts): no second load.
+            const ledger = await step('build the ledger', () => buildLedger(ledgerDataOf(stored), { now, policy, calendar }));
             const content = await step('write the xlsx', () => writeLedgerXlsx(ledger));
             const readers = [...new Set(built.digests.map((digest) => digest.personId))];
             await step('queue the file', () => queueFile(tx, key, readers, { name: ledger.fileName, content }));

@@ -7,7 +7,8 @@
 // since what came due is still due.
 // A batch is set-based (docs/architecture.md "Several instances"): a handful of queries read what
 // its notices need, the rules run in memory, and one statement each writes the notices, the
-// events and the calls, so 10,000 calls falling due in one minute fire within the cycle's beat.
+// events and the calls, so a minute in which many calls fall due still fires within the cycle's beat
+// (targets and figures in BENCHMARKS.md).
 import type { Db, Tx } from '../prisma/open-database.js';
 import type { Logger } from '../bot/logger.js';
 import { enqueueMessages, type Enqueue } from '../bot/outbox/enqueue-message.js';

@@ -2,8 +2,7 @@
 // each, Chinese headers, the header row frozen and filtered, dates as real dates (so 签约日期 sorts and
 // filters as dates). Part of the ledger use case (build-ledger-file.ts) that 台账 and the 22nd's ranking share.
 // exceljs's streaming writer turns each row into XML as it is added instead of keeping a cell object
-// per value until the end: 100,000 rows are written in a fraction of the time and memory
-// (BENCHMARKS.md, digests; exceljs README "Streaming XLSX Writer").
+// per value until the end (exceljs README "Streaming XLSX Writer"; figures in BENCHMARKS.md, digests).
 import { PassThrough } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';

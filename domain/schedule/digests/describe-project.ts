@@ -39,8 +39,8 @@ export function shownDueOn(task: SnapshotTask, { calendar }: DigestContext): str
   return task.dueOn && markProvisional(calendar, task.dueOn, task.takenAt ? shanghaiDate(task.takenAt) : task.dueOn);
 }
 
-// Indexes over one snapshot, built once: a digest of 10,000 projects looks projects and their cards up
-// by id instead of scanning every list for each line (BENCHMARKS.md, digests).
+// Indexes over one snapshot, built once: a digest looks projects and their cards up by id instead of
+// scanning every list for each line (BENCHMARKS.md, digests).
 const indexes = new WeakMap<ScheduleSnapshot, { projects: Map<number, SnapshotProject>; tasks: Map<number, SnapshotTask[]> }>();
 
 function indexOf(snapshot: ScheduleSnapshot) {
