@@ -4,13 +4,14 @@
 import { isoWeekKey } from '../domain/schedule/iso-week.js';
 import { buildDigests } from '../domain/schedule/build-digests.js';
 import { buildLedger } from '../domain/ledger/build-ledger.js';
-import { writeLedgerXlsx } from '../domain/ledger/write-ledger-xlsx.js';
+import { writeLedgerXlsx } from '../use-cases/write-ledger-xlsx.js';
 import type { Policy } from '../domain/policy.js';
-import { loadSnapshot } from '../cron/schedules/load-snapshot.js';
+import { loadSnapshot } from '../prisma/load-snapshot.js';
+import { quoteSnapshot } from '../domain/schedule/quote-snapshot.js';
+import { ledgerDataOf } from '../domain/ledger/ledger-data-of.js';
 import { markProblemsDigested } from '../cron/schedules/mark-problems-digested.js';
 import { queueDigest, queueFile } from '../cron/schedules/queue-digest.js';
 import type { Db, Tx } from '../prisma/open-database.js';
-import { loadLedger } from '../prisma/load-ledger.js';
 import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
 
 export interface DigestFigures {
@@ -35,9 +36,9 @@ export async function benchDigests(prisma: Db, policy: Policy, now: Date): Promi
   // The schedule's first two steps (cron/schedules/run-schedules.ts runOne), timed.
   const snapshotAndBuild = async (tx: Tx, purpose: 'leaderDigest' | 'ranking', slot: string) => {
     const calendar = await loadWorkingCalendar(tx);
-    const snapshot = await step('load the snapshot', () => loadSnapshot(tx, now));
-    const built = await step('build', () => buildDigests({ purpose, slot, late: false }, { now, policy, calendar, snapshot }));
-    return { calendar, built };
+    const stored = await step('load the snapshot', () => loadSnapshot(tx, now, { closedProblems: purpose === 'ranking' }));
+    const built = await step('build', () => buildDigests({ purpose, slot, late: false }, { now, policy, calendar, snapshot: quoteSnapshot(stored) }));
+    return { calendar, built, stored };
   };
   const runs: [string, () => Promise<number>][] = [
     [
@@ -57,11 +58,11 @@ export async function benchDigests(prisma: Db, policy: Policy, now: Date): Promi
       () =>
         prisma.$transaction(
           async (tx) => {
-            const { calendar, built } = await snapshotAndBuild(tx, 'ranking', day.slice(0, 7));
+            const { calendar, built, stored } = await snapshotAndBuild(tx, 'ranking', day.slice(0, 7));
             const key = `bench-monthly-22:${day.slice(0, 7)}`;
             const recipients = await step('queue', () => queueDigest(tx, key, built.digests));
-            const data = await step('load the ledger', () => loadLedger(tx, now));
-            const ledger = await step('build the ledger', () => buildLedger(data, { now, policy, calendar }));
+            // The ledger is built from the same read (prisma/load-snapshot.ts): no second load.
+            const ledger = await step('build the ledger', () => buildLedger(ledgerDataOf(stored), { now, policy, calendar }));
             const content = await step('write the xlsx', () => writeLedgerXlsx(ledger));
             const readers = [...new Set(built.digests.map((digest) => digest.personId))];
             await step('queue the file', () => queueFile(tx, key, readers, { name: ledger.fileName, content }));

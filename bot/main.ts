@@ -5,7 +5,7 @@ import { existsSync, watchFile } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../prisma/open-database.js';
-import { recomputeTaskClocks } from '../prisma/recompute-task-clocks.js';
+import { recomputeTaskClocks } from '../use-cases/recompute-task-clocks.js';
 import { createApp } from './app.js';
 import { systemClock } from '../core/clock.js';
 import { FileClock } from './file-clock.js';

@@ -7,13 +7,15 @@
 // since what came due is still due.
 // A batch is set-based (docs/architecture.md "Several instances"): a handful of queries read what
 // its notices need, the rules run in memory, and one statement each writes the notices, the
-// events and the calls, so 10,000 calls falling due in one minute fire within the cycle's beat.
+// events and the calls, so a minute in which many calls fall due still fires within the cycle's beat
+// (targets and figures in BENCHMARKS.md).
 import type { Db, Tx } from '../prisma/open-database.js';
 import type { Logger } from '../core/logger.js';
 import { enqueueMessages, type Enqueue } from '../core/enqueue-message.js';
 import type { Policy } from '../domain/policy.js';
 import { formatShanghai } from '../domain/calendar/shanghai-time.js';
 import { buildEscalationNotices, toldOf, type EscalationAudience, type FiredCall } from '../domain/escalation/build-escalation-notices.js';
+import { arrivalAudience } from '../domain/escalation/arrival-audience.js';
 import { chaseDayOf, planEscalation } from '../domain/escalation/plan-escalation.js';
 import { pickUnitContacts } from '../domain/roster/pick-unit-contacts.js';
 import { findPeopleAmong, type RosterPerson } from '../core/recipients/find-people.js';
@@ -120,7 +122,7 @@ async function escalateBatch(tx: Tx, { now, policy }: EscalationOptions, batchSi
       messages.push({ to: { personId: notice.recipient }, message: { kind: 'text', text: notice.text }, dedupKey: `escalation:${key}:${notice.recipient}` });
     }
     // One event per call step, filed under the call's first item (the archive reads `told` for the
-    // people told; `taskIds` lists every item of the call).
+    // people told; `taskIds` lists every item of the call; 报到 tells `audience` that the unit came).
     for (const { callId, step, subject, audience } of stepCalls) {
       events.push({
         at: now,
@@ -133,6 +135,7 @@ async function escalateBatch(tx: Tx, { now, policy }: EscalationOptions, batchSi
         after: {
           escalationStep: step,
           told: toldOf(step, audience, superviseFromDay).map((told) => told.recipient),
+          audience: arrivalAudience(step, audience, superviseFromDay),
           callId,
           taskIds: subject.items.map((item) => item.taskId),
         },

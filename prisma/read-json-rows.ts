@@ -1,7 +1,7 @@
 // Big reads (the digests' snapshot, 台账) as one JSON array built by the database: a query's rows come
-// back as a single text value that JSON.parse turns into plain objects. At 100,000 task cards this is
-// several times faster than rows through the wire protocol and Prisma's row mapping, which PGlite and
-// the pg driver parse field by field (BENCHMARKS.md, digests). PostgreSQL renders a date as
+// back as a single text value that JSON.parse turns into plain objects, instead of rows through the wire
+// protocol and Prisma's row mapping, which PGlite and the pg driver parse field by field (figures in
+// BENCHMARKS.md, digests). PostgreSQL renders a date as
 // `YYYY-MM-DD` and a timestamp as `YYYY-MM-DDTHH:MM:SS[.fff]` without a zone (PostgreSQL docs, "JSON
 // Functions": to_json uses the type's ISO output); timestamps are stored in UTC, so the columns named
 // in `instants` become Dates read as UTC. Numerics become JSON numbers.

@@ -6,21 +6,20 @@
 import type { Db, Tx } from '../../prisma/open-database.js';
 import type { Logger } from '../../core/logger.js';
 import type { Policy } from '../../domain/policy.js';
-import { buildLedger } from '../../domain/ledger/build-ledger.js';
-import { writeLedgerXlsx } from '../../domain/ledger/write-ledger-xlsx.js';
 import { buildDigests } from '../../domain/schedule/build-digests.js';
 import { pickUnitContacts } from '../../domain/roster/pick-unit-contacts.js';
 import { tellRosterGaps } from '../../core/recipients/tell-roster-gaps.js';
 import { dueOccurrences, type DueOccurrence } from '../../domain/schedule/due-occurrences.js';
 import { listSchedule } from '../../domain/schedule/list-schedule.js';
 import type { Occurrence } from '../../domain/schedule/plan-occurrences.js';
-import { loadLedger } from '../../prisma/load-ledger.js';
+import { loadSnapshot } from '../../prisma/load-snapshot.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
+import { quoteSnapshot } from '../../domain/schedule/quote-snapshot.js';
 import { BACKUP_JOB, NIGHTLY_BACKUP_JOB } from '../../prisma/read-health.js';
 import { chaseComplaints } from '../chase-complaints.js';
 import { remindGreenCardRenewals } from '../remind-green-card-renewals.js';
 import { remindRatingComplaints } from '../remind-rating-complaints.js';
-import { loadSnapshot } from './load-snapshot.js';
+import { buildLedgerFile } from '../../use-cases/build-ledger-file.js';
 import { markProblemsDigested } from './mark-problems-digested.js';
 import { queueDigest, queueFile } from './queue-digest.js';
 
@@ -83,7 +82,9 @@ async function runOne(
   policy: Policy,
   calendar: Awaited<ReturnType<typeof loadWorkingCalendar>>,
 ): Promise<number> {
-  const snapshot = await loadSnapshot(tx, now);
+  // One read for the digests and, on the 22nd, the 台账 they carry (prisma/load-snapshot.ts).
+  const stored = await loadSnapshot(tx, now, { closedProblems: occurrence.purpose === 'ranking' });
+  const snapshot = quoteSnapshot(stored);
   // The same job's previous run, so a daily job catches up the days the bot was down (domain/schedule/build-digests.ts).
   const [previous] = await tx.$queryRaw<{ slot: string | null }[]>`
     SELECT max(slot) AS slot FROM "ScheduleRun" WHERE job = ${occurrence.job} AND slot < ${occurrence.slot} AND "finishedAt" IS NOT NULL`;
@@ -101,11 +102,8 @@ async function runOne(
   const recipients = await queueDigest(tx, occurrence.key, built.digests);
   // The 22nd's ranking carries the whole ledger (台账) to its readers, after the ranking itself.
   if (occurrence.purpose === 'ranking') {
-    const ledger = buildLedger(await loadLedger(tx, now), { now, policy, calendar });
-    await queueFile(tx, occurrence.key, [...new Set(built.digests.map((digest) => digest.personId))], {
-      name: ledger.fileName,
-      content: await writeLedgerXlsx(ledger),
-    });
+    const { file } = await buildLedgerFile(tx, { now, policy, calendar }, stored);
+    await queueFile(tx, occurrence.key, [...new Set(built.digests.map((digest) => digest.personId))], file);
   }
   await tx.scheduleRun.update({ where: { job_slot: { job: occurrence.job, slot: occurrence.slot } }, data: { finishedAt: now } });
   await tx.event.create({

@@ -1,5 +1,5 @@
 // Working-day arithmetic for promised times and deadlines (002 五(三)(四); 003 一(二)4(3)).
-// A digest of 10,000 projects asks for tens of thousands of deadlines (BENCHMARKS.md, digests), so each
+// A digest of every project asks for a deadline per project and card (BENCHMARKS.md, digests), so each
 // calendar year is counted once into a running total of its working days; a call then costs a
 // lookup (count) or a binary search (add) instead of a walk through every day.
 import type { WorkingCalendar } from './create-working-calendar.js';

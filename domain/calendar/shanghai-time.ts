@@ -8,7 +8,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export type IsoDate = string;
 
 // The last instant asked and its date: a digest or 台账 asks for today's date once per card
-// (domain/project/traffic-light.ts), 100,000 times for one instant (BENCHMARKS.md, digests).
+// (domain/project/traffic-light.ts), all for one instant (BENCHMARKS.md, digests).
 let lastAsked = { ms: Number.NaN, date: '' };
 
 /** @example shanghaiDate(new Date('2026-03-06T16:30:00Z')) // '2026-03-07' */

@@ -2,7 +2,7 @@
 // a project's 名称 and 投资. Counties' sheets open with a title row and often a two-row header, the upper
 // row merged over its sub-columns (时间节点 over 签约时间、开工时间); exceljs gives a merged cell its
 // master's value, so each column takes the lowest header row's name it recognises. It reads and writes
-// nothing but the bytes it is given, like write-ledger-xlsx.ts.
+// nothing but the bytes it is given, like use-cases/write-ledger-xlsx.ts.
 import ExcelJS from 'exceljs';
 import { matchImportHeader, type ImportColumn, type ImportHeader } from './match-import-header.js';
 

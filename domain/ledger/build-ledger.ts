@@ -3,8 +3,8 @@
 // suggestion, answers and the leader's opinion (003 一(三)5(1)), and the month's unit ranking (003 一(三)5(2))
 // — a pure function of plain data, so the reply to `台账` and the 22nd's ranking send the same workbook.
 // A deadline that depends on a provisional year carries （暂定）, as everywhere people read it, and so
-// stays text in its date column (write-ledger-xlsx.ts).
-// Dates are `YYYY-MM-DD` and times `YYYY-MM-DD HH:mm` in Asia/Shanghai; write-ledger-xlsx.ts turns
+// stays text in its date column (use-cases/write-ledger-xlsx.ts).
+// Dates are `YYYY-MM-DD` and times `YYYY-MM-DD HH:mm` in Asia/Shanghai; use-cases/write-ledger-xlsx.ts turns
 // the columns marked date/datetime into real spreadsheet dates.
 import { phaseNames, type Phase } from '../catalogue/approval-phases.js';
 import type { WorkingCalendar } from '../calendar/create-working-calendar.js';
@@ -13,9 +13,10 @@ import { formatShanghai, shanghaiDate, type IsoDate } from '../calendar/shanghai
 import type { Policy } from '../policy.js';
 import { problemStateNames, type ProblemState } from '../problems/problem-rules.js';
 import { projectDeadlines } from '../project/project-deadlines.js';
-import { projectFollowed, stageNames, type Stage } from '../project/project-stage.js';
+import { projectLight } from '../project/project-light.js';
+import { stageNames, type Stage } from '../project/project-stage.js';
 import { serviceNames, type ServiceState } from '../project/service-state.js';
-import { dateLight, taskLight, worstLight, type Light } from '../project/traffic-light.js';
+import { taskLight, type Light } from '../project/traffic-light.js';
 import type { RankingData } from '../schedule/digests/rank-month.js';
 import { openTaskStates } from '../task/task-state.js';
 import { buildRankingSheet } from './build-ranking-sheet.js';
@@ -124,13 +125,6 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
   const tasksOf = new Map<number, LedgerTask[]>();
   for (const task of openTasks) tasksOf.set(task.projectId, [...(tasksOf.get(task.projectId) ?? []), task]);
 
-  const projectLight = (project: LedgerProject): Light => {
-    if (!projectFollowed(project)) return 'green';
-    const tasks = (tasksOf.get(project.id) ?? []).map(lightOf);
-    const deadlines = projectDeadlines(project, policy, calendar).map((deadline) => dateLight(deadline.dueOn, now, calendar, policy.warnBeforeWorkingDays));
-    return worstLight([...tasks, ...deadlines]);
-  };
-
   // 开工期限 until 开工 (docs/domain.md "Project life cycle"), marked 暂定 in a provisional year.
   const startDeadline = (project: LedgerProject): string | null => {
     const due = projectDeadlines(project, policy, calendar).find((deadline) => deadline.label === '开工');
@@ -191,7 +185,7 @@ export function buildLedger(data: LedgerData, context: LedgerContext): Ledger {
         project.producedOn,
         project.enrolledOn,
         completed.get(project.id) ?? 0,
-        lightNames[projectLight(project)],
+        lightNames[projectLight(project, tasksOf.get(project.id) ?? [], context)],
       ]),
   };
 

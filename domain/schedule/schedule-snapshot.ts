@@ -1,5 +1,6 @@
-// What the scheduled digests read, loaded in a few batch queries (cron/schedules/load-snapshot.ts)
-// and handed to pure builders: no query per project.
+// What the scheduled digests and the 台账 read, loaded in a few batch queries (prisma/load-snapshot.ts)
+// and handed to pure builders: no query per project. The digests read it quoted for markdown
+// (quote-snapshot.ts), the 台账 with names resolved (domain/ledger/ledger-data-of.ts).
 import type { IsoDate } from '../calendar/shanghai-time.js';
 
 export interface SnapshotPerson {
@@ -75,6 +76,28 @@ export interface ScheduleSnapshot {
   problems: readonly SnapshotProblem[];
   weeklyAnswers: readonly { projectId: number; week: string; none: boolean }[];
   monthlyReports: readonly { projectId: number; month: string; investmentWan: number; progress: string }[];
+}
+
+/** A project as stored, with what only the 台账 shows (004 三(一)1 联系人 and 电话; 包抓领导 as typed). */
+export interface StoredProject extends SnapshotProject {
+  industry: string;
+  enterprise: string;
+  contactName: string;
+  contactMobile: string | null;
+  leaderName: string;
+}
+
+/** A problem as stored, with its answers (答复, oldest first) and when it was closed (销号). */
+export interface StoredProblem extends SnapshotProblem {
+  answers: readonly string[];
+  closedAt: Date | null;
+}
+
+/** What prisma/load-snapshot.ts reads: text as typed, inactive people and (for the 台账) closed problems included. */
+export interface StoredSnapshot extends Omit<ScheduleSnapshot, 'people' | 'projects' | 'problems'> {
+  people: readonly (SnapshotPerson & { active: boolean })[];
+  projects: readonly StoredProject[];
+  problems: readonly StoredProblem[];
 }
 
 /** One message of a digest, addressed to a person; the outbox adapter does the rest. */

@@ -31,3 +31,21 @@ export function statesFor(move: TaskMove): readonly TaskState[] {
 export function moveTask(state: string, move: TaskMove): { ok: true; to: TaskState } | { ok: false; state: string } {
   return (moves[move].from as readonly string[]).includes(state) ? { ok: true, to: moves[move].to } : { ok: false, state };
 }
+
+// A call (one card per 派单 × project × unit, docs/domain.md "Calls") waits for 报到; 报到 takes it, and
+// it is cancelled when no item of it waits any more (退回 or 撤销 before 报到, 终止).
+export type CallState = 'posted' | 'taken' | 'cancelled';
+export type CallMove = 'take' | 'cancel';
+
+const callMoves: Record<CallMove, { from: readonly CallState[]; to: CallState }> = {
+  take: { from: ['posted'], to: 'taken' },
+  cancel: { from: ['posted'], to: 'cancelled' },
+};
+
+/**
+ * @example moveCall('posted', 'take') // { ok: true, to: 'taken' }
+ * @example moveCall('taken', 'cancel') // { ok: false, state: 'taken' }
+ */
+export function moveCall(state: string, move: CallMove): { ok: true; to: CallState } | { ok: false; state: string } {
+  return (callMoves[move].from as readonly string[]).includes(state) ? { ok: true, to: callMoves[move].to } : { ok: false, state };
+}

@@ -16,7 +16,7 @@ import { hasOfficialSchedule } from '../../domain/calendar/create-working-calend
 import { findMissingFestivals } from '../../domain/calendar/find-missing-festivals.js';
 import { parseCalendarImport } from '../../domain/calendar/parse-calendar-import.js';
 import { readEnteredYears, YEAR_ENTERED } from '../../prisma/read-entered-years.js';
-import { recomputeTaskClocks } from '../../prisma/recompute-task-clocks.js';
+import { recomputeTaskClocks } from '../../use-cases/recompute-task-clocks.js';
 
 const USAGE =
   '格式：日历 2027-01-01 休 元旦；日历 2027-02-07 班 春节调休；日历 2027-01-01 删除；日历 2027（查看）；日历 导入（下一行起每行一天：2027-01-01,休,元旦）；日历 2027 完成。';

@@ -17,11 +17,11 @@ import { serviceRunning } from '../../domain/project/service-state.js';
 import { lightSymbols } from '../../domain/project/traffic-light.js';
 import { projectAudience } from '../shared/load-project.js';
 import { describeOpenItems } from './describe-open-items.js';
-import { loadProjectStatus } from './load-project-status.js';
+import { loadProjectStatus } from '../../use-cases/load-project-status.js';
 
 export async function formatProjectStatus(ctx: RegisteredContext, project: Project, calendar: WorkingCalendar, known?: ProjectAudience): Promise<string> {
   const audience = known ?? (await projectAudience(ctx.tx, project));
-  const status = await loadProjectStatus(ctx.tx, project, ctx.now, ctx.policy, calendar);
+  const status = await loadProjectStatus(ctx.tx, project, { now: ctx.now, policy: ctx.policy, calendar });
   const ended = !projectFollowed(project);
   const phase = serviceRunning(project.service) && project.phase !== null && isPhase(project.phase) ? ` · ${phaseNames[project.phase]}` : '';
   const lines = [`${ended ? '' : `${lightSymbols[status.light]} `}P${project.id} ${project.name}`];

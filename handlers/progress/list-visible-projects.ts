@@ -5,7 +5,7 @@ import { isEnterpriseOnly, readScope } from '../../domain/access/project-access.
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { lightSymbols } from '../../domain/project/traffic-light.js';
 import { describeLifeCycle } from '../../domain/project/describe-life-cycle.js';
-import { projectLights } from './project-light.js';
+import { loadProjectLights } from '../../use-cases/load-project-lights.js';
 
 const MAX_LINES = 30;
 
@@ -39,7 +39,7 @@ export async function listVisibleProjects(ctx: RegisteredContext): Promise<{ onl
   if (projects.length === 1 && enterpriseOnly) return { only: projects[0]!, text: '' };
   const lines: string[] = [];
   const listed = projects.slice(0, MAX_LINES);
-  const lights = await projectLights(ctx, listed, await loadWorkingCalendar(ctx.tx));
+  const lights = await loadProjectLights(ctx.tx, listed, { now: ctx.now, policy: ctx.policy, calendar: await loadWorkingCalendar(ctx.tx) });
   for (const project of listed) {
     const light = lights.get(project.id)!;
     lines.push(`${lightSymbols[light]} P${project.id} ${project.name} · ${describeLifeCycle(project)}`);

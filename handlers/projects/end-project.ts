@@ -10,6 +10,7 @@ import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 import { notifyEnterprise, notifyLeader, notifyWindow, updateCards } from '../shared/notify.js';
 import { cancelEmptyCall } from '../tasks/cancel-empty-call.js';
+import { moveTaskRow } from '../../prisma/move-task.js';
 
 export function endProject(action: 'close' | 'terminate') {
   const word = action === 'close' ? '办结项目' : '终止';
@@ -27,7 +28,9 @@ export function endProject(action: 'close' | 'terminate') {
       return ctx.reply(`P${project.id} 还有 ${open.length} 个任务未办结：${open.map((task) => `T${task.id}`).join('、')}。`);
 
     for (const task of open) {
-      await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'cancelled' } });
+      // The project is locked (loadProject), so its open tasks are as read: a refused move is a bug.
+      const moved = await moveTaskRow(ctx.tx, task, 'cancel');
+      if (!moved.ok) throw new Error(`task ${task.id} cannot be cancelled from ${moved.state}`);
       await ctx.record({ kind: 'task.cancelled', projectId: project.id, taskId: task.id, before: { state: task.state }, after: { state: 'cancelled' } });
     }
     for (const callId of new Set(open.map((task) => task.callId))) {

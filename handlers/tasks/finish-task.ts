@@ -12,6 +12,7 @@ import { notifyEnterprise, notifyWindow, updateCards } from '../shared/notify.js
 import { describeTaskRefusal } from '../shared/task-refusal.js';
 import { NO_MORE_MATERIALS, recordNoMoreMaterials } from './notify-materials.js';
 import { refreshPhase } from './refresh-phase.js';
+import { moveTaskRow } from '../../prisma/move-task.js';
 
 export async function finishTask(ctx: RegisteredContext): Promise<void> {
   const line = commandLine(ctx);
@@ -31,7 +32,8 @@ export async function finishTask(ctx: RegisteredContext): Promise<void> {
   const result = stripLabel(typed, ['结果', '办理结果']) || '办理完毕';
   // The task is locked and its state checked after the lock (loadOwnTask), so a double click or two
   // people finishing (or one returning) at once change it once: the second is refused by its state.
-  await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'done', doneAt: ctx.now, result } });
+  const moved = await moveTaskRow(ctx.tx, task, 'finish', { doneAt: ctx.now, result });
+  if (!moved.ok) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: moved.state }));
   if (settles && task.noMoreMaterialsAt === null) await recordNoMoreMaterials(ctx, task);
   await ctx.record({ kind: 'task.done', projectId: task.projectId, taskId: task.id, before: { state: 'taken' }, after: { state: 'done', result } });
   await updateCards(ctx, task.callId, `已办结 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`, task.id);

@@ -10,6 +10,7 @@ import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { notifyEnterprise, notifyWindow } from '../shared/notify.js';
 import { describeTaskRefusal } from '../shared/task-refusal.js';
+import { moveTaskRow } from '../../prisma/move-task.js';
 
 export async function resumeTask(ctx: RegisteredContext): Promise<void> {
   const found = await loadOwnTask(ctx, await taskIdOf(ctx, commandLine(ctx).args[0]));
@@ -17,13 +18,15 @@ export async function resumeTask(ctx: RegisteredContext): Promise<void> {
   const { task } = found;
   if (task.state !== 'suspended' || !task.suspendedAt) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_NOT_SUSPENDED' }));
 
+  const moved = await moveTaskRow(ctx.tx, task, 'resume', { suspendedAt: null });
+  if (!moved.ok) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: moved.state }));
   const calendar = await loadWorkingCalendar(ctx.tx);
   const paused = countWorkingDays(calendar, shanghaiDate(task.suspendedAt), shanghaiDate(ctx.now));
   const before = task.dueOn ? task.dueOn.toISOString().slice(0, 10) : null;
   await ctx.tx.taskSuspension.updateMany({ where: { taskId: task.id, until: null }, data: { until: ctx.now, pausedWorkingDays: paused } });
   const suspensions = await ctx.tx.taskSuspension.findMany({ where: { taskId: task.id } });
   const { dueOn } = deriveTaskClocks({ ...task.call, takenAt: task.takenAt, promisedDays: task.promisedDays, suspensions }, ctx.now, ctx.policy, calendar);
-  await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'taken', suspendedAt: null, dueOn: dueOn ? new Date(`${dueOn}T00:00:00Z`) : null } });
+  await ctx.tx.task.update({ where: { id: task.id }, data: { dueOn: dueOn ? new Date(`${dueOn}T00:00:00Z`) : null } });
   await ctx.record({
     kind: 'task.resumed',
     projectId: task.projectId,

@@ -1,7 +1,6 @@
 // 退回: the application is not accepted, with every reason at once (004 三(二)2: 不符合受理条件，
 // 应向项目单位一次性告知不受理原因). The reasons go to the enterprise and the window;
 // the call card shows the item returned, and a call left with no waiting item is cancelled.
-import { moveTask } from '../../domain/task/task-state.js';
 import type { RegisteredContext } from '../context.js';
 import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
 import { stripLabel } from '../../domain/commands/parse-command-line.js';
@@ -10,6 +9,7 @@ import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
 import { notifyEnterprise, notifyWindow, updateCards } from '../shared/notify.js';
 import { describeTaskRefusal } from '../shared/task-refusal.js';
 import { cancelEmptyCall } from './cancel-empty-call.js';
+import { moveTaskRow } from '../../prisma/move-task.js';
 
 export async function returnTask(ctx: RegisteredContext): Promise<void> {
   const line = commandLine(ctx);
@@ -17,14 +17,13 @@ export async function returnTask(ctx: RegisteredContext): Promise<void> {
   const found = await loadOwnTask(ctx, taskId);
   if (!found.ok) return ctx.reply(describeTaskRefusal(found));
   const { task } = found;
-  const move = moveTask(task.state, 'return');
-  if (!move.ok) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: task.state }));
   // From the card, the reasons are what the person typed into the 退回 button's input.
   const reason = stripLabel(ctx.event.type === 'card_action' ? (ctx.event.input ?? '') : line.rest, ['原因', '退回原因']);
   if (!reason) return ctx.reply(describeTaskRefusal({ ok: false, code: 'REASON_REQUIRED', example: `退回 T${task.id} 缺少用地预审意见、环评批复` }));
 
   // The state was read after the lock (loadOwnTask), so 办结 racing 退回 is refused by it, not lost.
-  await ctx.tx.task.update({ where: { id: task.id }, data: { state: move.to, returnReason: reason, doneAt: ctx.now } });
+  const moved = await moveTaskRow(ctx.tx, task, 'return', { returnReason: reason, doneAt: ctx.now });
+  if (!moved.ok) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: moved.state }));
   await ctx.record({ kind: 'task.returned', projectId: task.projectId, taskId: task.id, before: { state: task.state }, after: { state: 'returned', reason } });
   await cancelEmptyCall(ctx.tx, task.callId);
   await updateCards(ctx, task.callId, `已退回 · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`, task.id);

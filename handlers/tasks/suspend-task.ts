@@ -7,6 +7,7 @@ import { commandLine } from '../shared/command-line.js';
 import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
 import { notifyEnterprise, notifyWindow } from '../shared/notify.js';
 import { describeTaskRefusal } from '../shared/task-refusal.js';
+import { moveTaskRow } from '../../prisma/move-task.js';
 
 export async function suspendTask(ctx: RegisteredContext): Promise<void> {
   const line = commandLine(ctx);
@@ -16,7 +17,8 @@ export async function suspendTask(ctx: RegisteredContext): Promise<void> {
   const reason = stripLabel(line.rest, ['原因', '中止原因']);
   if (!reason) return ctx.reply(describeTaskRefusal({ ok: false, code: 'REASON_REQUIRED', example: `中止 T${task.id} 企业补正材料` }));
 
-  await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'suspended', suspendedAt: ctx.now } });
+  const moved = await moveTaskRow(ctx.tx, task, 'suspend', { suspendedAt: ctx.now });
+  if (!moved.ok) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: moved.state }));
   await ctx.tx.taskSuspension.create({ data: { taskId: task.id, reason, from: ctx.now } });
   await ctx.record({ kind: 'task.suspended', projectId: task.projectId, taskId: task.id, before: { state: 'taken' }, after: { state: 'suspended', reason } });
   await notifyEnterprise(ctx, task.project, `T${task.id} ${task.itemName}（P${task.projectId}）暂停计时：${reason}。`);

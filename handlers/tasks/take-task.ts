@@ -12,11 +12,12 @@ import { numbersOf } from '../../domain/references/split-references.js';
 import { deriveTaskClocks } from '../../domain/task/derive-task-clocks.js';
 import { commandLine } from '../shared/command-line.js';
 import { lockCall, lockProject } from '../shared/lock-rows.js';
-import { findPeople } from '../../core/recipients/find-people.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { notifyWindow, updateCards } from '../shared/notify.js';
 import { describeTaskRefusal, type TaskRefusal } from '../shared/task-refusal.js';
 import { cardTargetOf } from '../shared/call-card-key.js';
+import { findArrivalAudience } from '../../use-cases/find-arrival-audience.js';
+import { moveCallRow, moveTaskRow } from '../../prisma/move-task.js';
 
 type Taken = { ok: true; items: { taskId: number; itemName: string; dueShown: string }[] };
 type TakeOutcome = (Taken | TaskRefusal) & { asked: string };
@@ -105,10 +106,8 @@ async function take(ctx: RegisteredContext, callId: number | undefined, asked: s
   if (call.state !== 'posted') return { ...(await refuseTaken(ctx, call)), asked };
 
   // The call is locked and its state checked above, so of two people pressing 报到 at once the second is refused.
-  await ctx.tx.call.update({
-    where: { id: call.id },
-    data: { state: 'taken', takenAt: ctx.now, takenById: ctx.sender.id, nextEscalationAt: null },
-  });
+  const moved = await moveCallRow(ctx.tx, call, 'take', { takenAt: ctx.now, takenById: ctx.sender.id, nextEscalationAt: null });
+  if (!moved.ok) return { ok: false, code: 'TASK_CLOSED', state: moved.state, asked };
 
   const calendar = await loadWorkingCalendar(ctx.tx);
   // In office minutes, the clock of 002 五(五); past the deadline it is 超时.
@@ -117,14 +116,16 @@ async function take(ctx: RegisteredContext, callId: number | undefined, asked: s
   const items: Taken['items'] = [];
   for (const task of call.tasks) {
     const { dueOn } = deriveTaskClocks(
-      { ...call, state: 'taken', takenAt: ctx.now, promisedDays: task.promisedDays, suspensions: [] },
+      { ...call, state: moved.to, takenAt: ctx.now, promisedDays: task.promisedDays, suspensions: [] },
       ctx.now,
       ctx.policy,
       calendar,
     ) as {
       dueOn: string;
     };
-    await ctx.tx.task.update({ where: { id: task.id }, data: { state: 'taken', takenAt: ctx.now, dueOn: new Date(`${dueOn}T00:00:00Z`) } });
+    // The call is locked and its items read posted after the lock: a refused move is a bug, not a race.
+    const taken = await moveTaskRow(ctx.tx, task, 'take', { takenAt: ctx.now, dueOn: new Date(`${dueOn}T00:00:00Z`) });
+    if (!taken.ok) throw new Error(`task ${task.id} cannot be taken from ${taken.state}`);
     await ctx.record({
       kind: 'task.taken',
       projectId: call.projectId,
@@ -139,7 +140,7 @@ async function take(ctx: RegisteredContext, callId: number | undefined, asked: s
   const notice = `${what}（P${call.projectId}）已由${call.unit.name} ${ctx.sender.name}报到，用时 ${formatWorkingDuration(minutes, workdayMinutes(ctx.policy.officeHours))}${late ? '（超时）' : ''}。`;
   await notifyWindow(ctx, notice);
   // Whoever an escalation told that nobody came now hears that someone did.
-  for (const personId of await escalationAudience(ctx, call)) await ctx.send(personId, notice);
+  for (const personId of await findArrivalAudience(ctx.tx, call, ctx.sender.id)) await ctx.send(personId, notice);
   return { ok: true, items, asked };
 }
 
@@ -147,21 +148,6 @@ async function take(ctx: RegisteredContext, callId: number | undefined, asked: s
 function workdayMinutes(officeHours: RegisteredContext['policy']['officeHours']): number {
   if (officeHours === 'always') return 24 * 60;
   return officeHours.reduce((sum, range) => sum + (clockToMs(range.end) - clockToMs(range.start)) / 60_000, 0);
-}
-
-/** The people the call's fired escalation steps told, other than the window (told above) and the sender. */
-async function escalationAudience(
-  ctx: RegisteredContext,
-  call: { escalationStep: number; unitId: number; project: { leaderId: number | null } },
-): Promise<number[]> {
-  const window = new Set((await findPeople(ctx.tx, 'window')).map((person) => person.id));
-  const told = new Set<number>();
-  if (call.escalationStep >= 1) for (const person of await findPeople(ctx.tx, 'unit_leader', call.unitId)) told.add(person.id);
-  if (call.escalationStep >= 2) {
-    if (call.project.leaderId !== null) told.add(call.project.leaderId);
-    for (const person of await findPeople(ctx.tx, 'project_office')) told.add(person.id);
-  }
-  return [...told].filter((id) => !window.has(id) && id !== ctx.sender.id);
 }
 
 async function refuseTaken(ctx: RegisteredContext, call: { state: string; takenById: number | null; takenAt: Date | null }): Promise<TaskRefusal> {

@@ -7,6 +7,7 @@ import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
 import { stripLabel } from '../../domain/commands/parse-command-line.js';
 import { parseNumberRef } from '../../domain/references/parse-number-ref.js';
 import { moveTask } from '../../domain/task/task-state.js';
+import { moveTaskRow } from '../../prisma/move-task.js';
 import { commandLine } from '../shared/command-line.js';
 import { lockCall, lockProject, lockTask } from '../shared/lock-rows.js';
 import { notifyEnterprise, notifyWindow, updateCards } from '../shared/notify.js';
@@ -29,8 +30,9 @@ export async function withdrawTask(ctx: RegisteredContext): Promise<void> {
   const reason = stripLabel(line.rest, ['原因', '撤销原因']);
   if (!reason) return ctx.reply(describeTaskRefusal({ ok: false, code: 'REASON_REQUIRED', example: `撤销 T${task.id} 企业调整建设方案，暂不办理` }));
 
-  await ctx.tx.task.update({ where: { id: task.id }, data: { state: move.to } });
-  await ctx.record({ kind: 'task.withdrawn', projectId: task.projectId, taskId: task.id, before: { state: task.state }, after: { state: move.to, reason } });
+  const moved = await moveTaskRow(ctx.tx, task, 'cancel');
+  if (!moved.ok) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: moved.state }));
+  await ctx.record({ kind: 'task.withdrawn', projectId: task.projectId, taskId: task.id, before: { state: task.state }, after: { state: moved.to, reason } });
   await cancelEmptyCall(ctx.tx, task.callId);
   await updateCards(ctx, task.callId, `已撤销：${reason} · ${ctx.sender.name} · ${formatShanghai(ctx.now, 'time')}`, task.id);
   await refreshPhase(ctx, task.projectId);

@@ -30,14 +30,8 @@ export function layerOf(folder: string): { rank: number; peers: readonly string[
  */
 export const domainPackages: readonly string[] = ['zod', 'chinese-days', 'node-cron', 'exceljs'];
 
-/**
- * Imports of node: modules the domain still makes, each with the file and the reason; the list only
- * shrinks. The ledger's xlsx writer streams through node:stream and moves to use-cases/ with the ledger
- * (issue 17 item 2).
- */
-export const domainBuiltinExceptions: Readonly<Record<string, readonly string[]>> = {
-  'domain/ledger/write-ledger-xlsx.ts': ['node:stream', 'node:stream/consumers'],
-};
+/** Imports of node: modules the domain still makes, each with the file and the reason; none now, and the list only shrinks. */
+export const domainBuiltinExceptions: Readonly<Record<string, readonly string[]>> = {};
 
 /**
  * Inside a folder, a sub-folder that others build on may not import them back: handlers/shared/

@@ -2,7 +2,7 @@
 // leaves them (handlers/tasks/post-task-cards.ts): one call per unit per project holding the
 // report-to-window timer, each carrying one item, its deadline spread over the next `withinMs` and
 // posted `ackTimeoutMinutes` before it (office hours "always"), so the bot's start-up finds every
-// deadline where the policy puts it and moves none (prisma/recompute-task-clocks.ts). A
+// deadline where the policy puts it and moves none (use-cases/recompute-task-clocks.ts). A
 // thousand cards take a second this way, where typing the commands took minutes. Runs in the test
 // process on the database the bot processes will share; nothing is sent for them but their
 // escalations.

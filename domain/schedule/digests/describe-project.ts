@@ -6,8 +6,8 @@ import { markProvisional } from '../../calendar/mark-provisional.js';
 import { shanghaiDate } from '../../calendar/shanghai-time.js';
 import type { Policy } from '../../policy.js';
 import { projectDeadlines } from '../../project/project-deadlines.js';
-import { projectFollowed } from '../../project/project-stage.js';
-import { dateLight, lightSymbols, taskLight, worstLight, type Light } from '../../project/traffic-light.js';
+import { projectLight } from '../../project/project-light.js';
+import { lightSymbols, taskLight, type Light } from '../../project/traffic-light.js';
 import type { Role } from '../../roles.js';
 import type { ScheduleSnapshot, SnapshotPerson, SnapshotProject, SnapshotTask } from '../schedule-snapshot.js';
 
@@ -39,8 +39,8 @@ export function shownDueOn(task: SnapshotTask, { calendar }: DigestContext): str
   return task.dueOn && markProvisional(calendar, task.dueOn, task.takenAt ? shanghaiDate(task.takenAt) : task.dueOn);
 }
 
-// Indexes over one snapshot, built once: a digest of 10,000 projects looks projects and their cards up
-// by id instead of scanning every list for each line (BENCHMARKS.md, digests).
+// Indexes over one snapshot, built once: a digest looks projects and their cards up by id instead of
+// scanning every list for each line (BENCHMARKS.md, digests).
 const indexes = new WeakMap<ScheduleSnapshot, { projects: Map<number, SnapshotProject>; tasks: Map<number, SnapshotTask[]> }>();
 
 function indexOf(snapshot: ScheduleSnapshot) {
@@ -64,16 +64,13 @@ export function tasksOf(snapshot: ScheduleSnapshot, projectId: number): readonly
 
 const lights = new WeakMap<DigestContext, Map<number, Light>>();
 
+/** The project's light (domain/project/project-light.ts), once per digest run. */
 export function lightOfProject(project: SnapshotProject, context: DigestContext): Light {
-  if (!projectFollowed(project)) return 'green';
   const known = lights.get(context) ?? new Map<number, Light>();
   lights.set(context, known);
   const cached = known.get(project.id);
   if (cached) return cached;
-  const { now, policy, calendar, snapshot } = context;
-  const tasks = tasksOf(snapshot, project.id).map((task) => lightOfTask(task, context));
-  const deadlines = openDeadlines(project, context).map((deadline) => dateLight(deadline.dueOn, now, calendar, policy.warnBeforeWorkingDays));
-  const light = worstLight([...tasks, ...deadlines]);
+  const light = projectLight(project, tasksOf(context.snapshot, project.id), context);
   known.set(project.id, light);
   return light;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveTask, statesFor } from '../../../domain/task/task-state.js';
+import { moveCall, moveTask, statesFor } from '../../../domain/task/task-state.js';
 
 describe('moveTask', () => {
   it.each([
@@ -26,5 +26,14 @@ describe('moveTask', () => {
 
   it('says which states a move starts from', () => {
     expect(statesFor('finish')).toEqual(['taken']);
+  });
+});
+
+describe('moveCall', () => {
+  it('takes or cancels a waiting call, and nothing else', () => {
+    expect(moveCall('posted', 'take')).toEqual({ ok: true, to: 'taken' });
+    expect(moveCall('posted', 'cancel')).toEqual({ ok: true, to: 'cancelled' });
+    expect(moveCall('taken', 'cancel')).toEqual({ ok: false, state: 'taken' });
+    expect(moveCall('cancelled', 'take')).toEqual({ ok: false, state: 'cancelled' });
   });
 });

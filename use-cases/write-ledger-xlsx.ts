@@ -1,15 +1,13 @@
-// The ledger (build-ledger.ts) as an XLSX workbook, with exceljs: one sheet each, Chinese headers,
-// the header row frozen and filtered, dates as real dates (so 签约日期 sorts and filters as dates).
-// It lives in domain/ because the 台账 handler and the 22nd's schedule both send it, and cron/ may
-// not import a handler; it reads and writes nothing but the bytes it returns.
+// The ledger (domain/ledger/build-ledger.ts, the pure table) as an XLSX workbook, with exceljs: one sheet
+// each, Chinese headers, the header row frozen and filtered, dates as real dates (so 签约日期 sorts and
+// filters as dates). Part of the ledger use case (build-ledger-file.ts) that 台账 and the 22nd's ranking share.
 // exceljs's streaming writer turns each row into XML as it is added instead of keeping a cell object
-// per value until the end: 100,000 rows are written in a fraction of the time and memory
-// (BENCHMARKS.md, digests; exceljs README "Streaming XLSX Writer").
+// per value until the end (exceljs README "Streaming XLSX Writer"; figures in BENCHMARKS.md, digests).
 import { PassThrough } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
-import type { Ledger } from './build-ledger.js';
-import type { LedgerCell, LedgerColumn } from './ledger-sheet.js';
+import type { Ledger } from '../domain/ledger/build-ledger.js';
+import type { LedgerCell, LedgerColumn } from '../domain/ledger/ledger-sheet.js';
 
 const formats = { date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm', number: '#,##0.00', text: '@' } as const;
 

@@ -3,7 +3,7 @@
 // and a second pass moves nothing.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../prisma/open-database.js';
-import { recomputeTaskClocks } from '../../prisma/recompute-task-clocks.js';
+import { recomputeTaskClocks } from '../../use-cases/recompute-task-clocks.js';
 import { openTestDatabase } from '../support/test-database.js';
 import { policy, postCard, seedRoster } from '../cron/escalation-fixtures.js';
 

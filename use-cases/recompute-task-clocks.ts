@@ -2,11 +2,11 @@
 // deadline and every open task's due date are derived again (domain/task/derive-task-clocks.ts): a
 // deadline or due date that fell on a day now off moves, and the escalation cycle looks at the call
 // when its new time comes. The report deadline belongs to the call, the due date to each item.
-import type { Tx } from './open-database.js';
+import type { Tx } from '../prisma/open-database.js';
 import type { Policy } from '../domain/policy.js';
 import { deriveTaskClocks } from '../domain/task/derive-task-clocks.js';
 import { openTaskStates } from '../domain/task/task-state.js';
-import { loadWorkingCalendar } from './load-working-calendar.js';
+import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
 
 /** Returns how many open tasks' deadlines (their call's report deadline or their own due date) moved. */
 export async function recomputeTaskClocks(tx: Tx, policy: Policy, now: Date): Promise<number> {

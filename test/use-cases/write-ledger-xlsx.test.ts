@@ -1,10 +1,10 @@
 // 台账 as the file a reader opens: every cell's value and format, the bold, frozen and filtered
-// header row, from a ledger of explicit sheets (domain/ledger/write-ledger-xlsx.ts).
+// header row, from a ledger of explicit sheets (use-cases/write-ledger-xlsx.ts).
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
-import { buildLedger, type Ledger } from '../../../domain/ledger/build-ledger.js';
-import { writeLedgerXlsx } from '../../../domain/ledger/write-ledger-xlsx.js';
-import { at, context, data } from './ledger-fixture.js';
+import { buildLedger, type Ledger } from '../../domain/ledger/build-ledger.js';
+import { writeLedgerXlsx } from '../../use-cases/write-ledger-xlsx.js';
+import { at, context, data } from '../domain/ledger/ledger-fixture.js';
 
 const ledger: Ledger = {
   fileName: '项目台账-2026-11-23.xlsx',
