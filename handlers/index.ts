@@ -145,7 +145,7 @@ export const commands: readonly Command[] = [
     example: '日历 2027',
     run: editCalendar,
   },
-  { word: '同步通讯录', roles: ['admin'], summary: '按企业微信通讯录核对名册', example: '同步通讯录', run: syncDirectory },
+  { word: '同步通讯录', roles: ['admin'], summary: '按所在平台的通讯录核对名册', example: '同步通讯录', run: syncDirectory },
   { word: '状态', roles: ['admin'], summary: '查看运行状态（消息、来信、备份）', example: '状态', run: showStatus },
   { word: '设置', roles: ['admin'], summary: '查看本县规则及其来源', example: '设置', run: showSettings },
   { word: '绑定', roles: 'anyone', summary: '企业联络员用绑定码绑定项目', example: '绑定 123456', run: bindContact },

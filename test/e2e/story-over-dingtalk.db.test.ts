@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../bot/app.js';
-import { loadConfig } from '../../bot/config.js';
+import { loadConfig, platformSettings } from '../../bot/config.js';
+import type { DingtalkConfig } from '../../bot/dingtalk/load-dingtalk-config.js';
 import { CALLBACK_PATH } from '../../bot/dingtalk/create-dingtalk-router.js';
 import { createDingtalkTransport } from '../../bot/dingtalk/create-dingtalk-transport.js';
 import { TOPIC_ROBOT } from '../../bot/dingtalk/receive-push.js';
@@ -138,7 +139,9 @@ async function startDingtalkStory(mode: 'http' | 'stream', clock: FakeClock): Pr
   const dir = mkdtempSync(join(tmpdir(), 'xmgj-dingtalk-story-'));
   const rosterFile = join(dir, 'roster.csv');
   writeFileSync(rosterFile, `${DINGTALK_ONLY_ROSTER}\n`);
-  const { dingtalk, policy } = loadConfig(dingtalkEnv(mode));
+  const loaded = loadConfig(dingtalkEnv(mode));
+  const { policy } = loaded;
+  const dingtalk = platformSettings<DingtalkConfig>(loaded, 'dingtalk');
   expect(dingtalk).toMatchObject({ mode, cardTemplateId: undefined, apiBase: API_BASE });
 
   const database = await openTestDatabase();
