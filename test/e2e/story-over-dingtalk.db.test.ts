@@ -307,7 +307,7 @@ describe.each(['http', 'stream'] as const)('the story over DingTalk in %s mode',
     expect(who(posted)).toEqual([DD.window, DD.sthjLeader, DD.sthjAgent, DD.zjjLeader, DD.zjjAgent, DD.enterprise].sort());
     // The enterprise is told every material once (一次性告知, 002 五(五)).
     expect(only(DD.enterprise, posted)).toMatch(/^【一次性告知】P1 光伏组件项目 办理以下事项需要企业提供的全部材料：/);
-    expect(only(DD.window, posted)).toMatch(/^已派单 2 项，2 个单位各收到一张任务卡片：/);
+    expect(only(DD.window, posted)).toMatch(/^已派单 2 项，2 个单位各收到一个任务：/);
     for (const [account, task] of [
       [DD.sthjLeader, 'T1 · 环境影响评价审批'],
       [DD.sthjAgent, 'T1 · 环境影响评价审批'],
