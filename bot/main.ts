@@ -103,6 +103,7 @@ async function main(): Promise<void> {
   const where = config.host === '0.0.0.0' || config.host === '::' ? `${url} (all interfaces)` : url;
   logger.info(`项目管家 is listening on ${where} (embedded database: ${database.kind === 'pglite'})`);
   for (const { platform, settings } of config.platforms) logger.info(platform.describe(settings));
+  for (const { platform } of config.platforms) if (platform.greeting) console.log(platform.greeting);
   app.start();
 
   // A stop waits for the loops' running passes: a send pass finishes the sends under way and puts

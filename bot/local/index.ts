@@ -15,8 +15,9 @@ export const localPlatform: PlatformDescriptor<Record<string, never>> = {
   onlyWhenAlone: true,
   loadConfig: () => ({ status: 'configured', config: {} }),
   secrets: () => [],
-  describe: () =>
-    'No chat platform configured: chat locally in another terminal, e.g. `npm run chat -- --as window` (专窗), `npm run chat -- --as zrzy.agent` (自然资源局代办员)',
+  describe: () => 'local chat at /local/say and /local/messages (npm run chat)',
+  greeting:
+    '\nNo chat platform configured: chat locally in another terminal, e.g.\n  npm run chat -- --as window     (专窗)\n  npm run chat -- --as zrzy.agent  (自然资源局代办员)\n',
   createTransport: (_config, deps) => {
     const transport = createLocalTransport(deps.prisma, deps.filesDir, deps.movableClock);
     transport.messenger.deliveries.on('delivery', (delivery) =>

@@ -49,6 +49,8 @@ export interface PlatformDescriptor<C = unknown> {
   secrets(config: C): string[];
   /** One line for the start-up log: where callbacks arrive, which API host. */
   describe(config: C): string;
+  /** Printed to the terminal at start for the person who ran `npm start` (the local chat's how-to). */
+  readonly greeting?: string;
   /** The transport: its routes, its connection, its messenger (bot/transport/transport.ts). */
   createTransport(config: C, deps: TransportDeps): Transport;
 }
