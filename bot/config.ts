@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { resolvePolicy, type Policy, type PolicySources } from '../domain/policy.js';
 import { presetNames, type PresetName } from '../domain/policy-presets.js';
 import { readClockFile } from './file-clock.js';
-import { loadDingtalkConfig, type DingtalkConfig } from './dingtalk/load-dingtalk-config.js';
-import { loadWecomConfig, type WecomConfig } from './wecom/load-wecom-config.js';
+import { listPlatforms } from './platforms.js';
+import type { AnyPlatformDescriptor } from './transport/platform-descriptor.js';
 
 export class ConfigError extends Error {}
 
@@ -47,10 +47,17 @@ export interface Config {
   rosterFile: string | undefined;
   /** A file every process reads the time from (bot/file-clock.ts), for tests and demos; unset, the system clock. */
   clockFile: string | undefined;
-  /** Set when the five WECOM_* credentials are. */
-  wecom: WecomConfig | undefined;
-  /** Set when the three DINGTALK_* credentials are. With both, WeCom comes first (README "Platforms"). */
-  dingtalk: DingtalkConfig | undefined;
+  /**
+   * The platforms to start, in the registry's order of preference (bot/platforms.ts): every configured
+   * one, or only the local chat when none is (a descriptor marked onlyWhenAlone).
+   */
+  platforms: ConfiguredPlatform[];
+}
+
+/** A platform with its settings, as its descriptor loaded them. */
+export interface ConfiguredPlatform {
+  platform: AnyPlatformDescriptor;
+  settings: unknown;
 }
 
 /** Reads and checks the configuration; throws ConfigError with one line for a person. */
@@ -66,10 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`ROSTER_FILE: no file at ${vars.ROSTER_FILE}`);
   }
   if (vars.CLOCK_FILE) checkClockFile(vars.CLOCK_FILE);
-  const wecom = loadWecom(env);
-  const dingtalk = loadDingtalkConfig(blankToUndefined(env));
-  if (!dingtalk.ok) throw new ConfigError(dingtalk.problem);
-  const platform = wecom ?? dingtalk.config;
+  const platforms = loadPlatforms(blankToUndefined(env));
+  const platform = platforms.some(({ platform }) => !platform.onlyWhenAlone);
   return {
     port: vars.PORT,
     // The local chat lets anyone who reaches the port speak as anyone: it stays on this machine
@@ -85,25 +90,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     policySources: sources,
     rosterFile: vars.ROSTER_FILE,
     clockFile: vars.CLOCK_FILE,
-    wecom,
-    dingtalk: dingtalk.config,
+    platforms,
   };
+}
+
+/** The settings of the platform named `name`, when it is among those to start (tests and scripts). */
+export function platformSettings<C>(config: Config, name: string): C | undefined {
+  return config.platforms.find(({ platform }) => platform.name === name)?.settings as C | undefined;
 }
 
 /** The credentials the logger writes as `[redacted]` wherever they appear (core/logger.ts). */
 export function logSecrets(config: Config): string[] {
   const password = URL.canParse(config.database) ? decodeURIComponent(new URL(config.database).password) : '';
-  return [config.wecom?.secret, config.wecom?.token, config.wecom?.encodingAesKey, config.dingtalk?.clientSecret, password].filter((secret): secret is string =>
-    Boolean(secret),
-  );
+  const platformSecrets = config.platforms.flatMap(({ platform, settings }) => platform.secrets(settings));
+  return [...platformSecrets, password].filter((secret): secret is string => Boolean(secret));
 }
 
-function loadWecom(env: NodeJS.ProcessEnv): WecomConfig | undefined {
-  try {
-    return loadWecomConfig(blankToUndefined(env));
-  } catch (error) {
-    throw new ConfigError((error as Error).message);
+/** Every platform's settings; all their problems at once, one line each. */
+function loadPlatforms(env: Record<string, string | undefined>): ConfiguredPlatform[] {
+  const configured: ConfiguredPlatform[] = [];
+  const problems: string[] = [];
+  for (const platform of listPlatforms()) {
+    const result = platform.loadConfig(env);
+    if (result.status === 'invalid') problems.push(...result.problems);
+    if (result.status === 'configured') configured.push({ platform, settings: result.config });
   }
+  if (problems.length > 0) throw new ConfigError(problems.join('\n'));
+  const others = configured.filter(({ platform }) => !platform.onlyWhenAlone);
+  return others.length > 0 ? others : configured;
 }
 
 function checkClockFile(file: string): void {

@@ -11,7 +11,6 @@ import { systemClock } from '../core/clock.js';
 import { FileClock } from './file-clock.js';
 import { ConfigError, loadConfig, logSecrets, type Config } from './config.js';
 import { listen } from './listen.js';
-import { createLocalTransport } from './local/create-local-transport.js';
 import { createLogger } from '../core/logger.js';
 import { prepareDataDir } from './prepare-data-dir.js';
 import { loadRosterAtStart } from './roster/load-roster-at-start.js';
@@ -20,9 +19,6 @@ import { holdDataDir } from './backup/hold-data-dir.js';
 import { runNightlyBackup } from './backup/run-nightly-backup.js';
 import { takeBackup } from './backup/take-backup.js';
 import { createMetrics } from './metrics/create-metrics.js';
-import { createDingtalkTransport } from './dingtalk/create-dingtalk-transport.js';
-import { createWecomTransport } from './wecom/create-wecom-transport.js';
-import { CALLBACK_PATH } from './wecom/create-wecom-router.js';
 
 /** Events handled at once on PostgreSQL: within the client's pool of 10 connections, leaving room for the other loops. */
 const INBOUND_WORKERS_ON_POSTGRES = 4;
@@ -39,11 +35,13 @@ async function main(): Promise<void> {
   const { prisma } = database;
   // CLOCK_FILE gives every process one movable clock (tests and demos of several instances).
   const fileClock = config.clockFile ? new FileClock(config.clockFile) : undefined;
-  if (fileClock && (config.wecom || config.dingtalk)) logger.warn(`CLOCK_FILE is set: the clock is simulated, read from ${config.clockFile}`);
+  // Only the local chat runs alone (onlyWhenAlone); any other platform means real people.
+  const onPlatform = config.platforms.some(({ platform }) => !platform.onlyWhenAlone);
+  if (fileClock && onPlatform) logger.warn(`CLOCK_FILE is set: the clock is simulated, read from ${config.clockFile}`);
   const baseClock = fileClock ?? systemClock;
 
   // The demo roster only ever serves the local chat; a platform deployment loads its own.
-  const roster = config.rosterFile ?? (config.wecom || config.dingtalk ? undefined : DEMO_ROSTER);
+  const roster = config.rosterFile ?? (onPlatform ? undefined : DEMO_ROSTER);
   if (roster) await loadRosterAtStart(prisma, roster, logger);
   else logger.warn('ROSTER_FILE is not set: serving the people already in the database');
 
@@ -51,18 +49,14 @@ async function main(): Promise<void> {
   const moved = await prisma.$transaction((tx) => recomputeTaskClocks(tx, config.policy, baseClock.now()));
   if (moved > 0) logger.info({ tasks: moved }, 'open task deadlines follow the current policy');
 
-  // Every configured platform, in order of preference; the local chat only when there is none.
-  const deps = { prisma, clock: baseClock, logger };
-  const platforms = [config.wecom && createWecomTransport(config.wecom, deps), config.dingtalk && createDingtalkTransport(config.dingtalk, deps)].filter(
-    (transport) => transport !== undefined,
-  );
-  const local = platforms.length === 0 ? createLocalTransport(prisma, config.filesDir, fileClock) : undefined;
-  local?.messenger.deliveries.on('delivery', (delivery) => logger.info({ to: delivery.recipient }, `→ ${delivery.name}: ${delivery.text.split('\n')[0]}`));
-  const transports = local ? [local] : platforms;
+  // Every configured platform, in order of preference (bot/platforms.ts); the local chat only when there is none.
+  const deps = { prisma, clock: baseClock, logger, filesDir: config.filesDir, movableClock: fileClock };
+  const transports = config.platforms.map(({ platform, settings }) => platform.createTransport(settings, deps));
   const directory = Object.fromEntries(transports.flatMap((transport) => (transport.fetchDirectory ? [[transport.platform, transport.fetchDirectory]] : [])));
   const files = Object.fromEntries(transports.flatMap((transport) => (transport.fetchFile ? [[transport.platform, transport.fetchFile]] : [])));
   // The local chat's clock can be moved to try the scheduled digests; a platform's only by CLOCK_FILE.
-  const clock = local?.clock ?? baseClock;
+  const movable = transports.find((transport) => transport.clock);
+  const clock = movable?.clock ?? baseClock;
   const metrics = createMetrics(prisma, clock);
   // Only the process holding the embedded database can copy it: `npm run backup` asks it with SIGUSR2.
   const { dump } = database;
@@ -94,7 +88,7 @@ async function main(): Promise<void> {
       .then(() => app.escalate())
       .then(() => app.deliver())
       .then(() => undefined);
-  if (local) local.afterClockMoved = runWhatCameDue;
+  if (movable) movable.afterClockMoved = runWhatCameDue;
   // Every process notices a move of the shared clock within a fifth of a second and runs what came due.
   if (config.clockFile)
     watchFile(config.clockFile, { interval: 200 }, () =>
@@ -108,15 +102,8 @@ async function main(): Promise<void> {
   const { server: listener, url } = await listen(server, config.port, config.host);
   const where = config.host === '0.0.0.0' || config.host === '::' ? `${url} (all interfaces)` : url;
   logger.info(`项目管家 is listening on ${where} (embedded database: ${database.kind === 'pglite'})`);
-  if (config.wecom) logger.info(`WeCom callbacks at ${CALLBACK_PATH}, API ${config.wecom.apiBase}`);
-  if (config.dingtalk)
-    logger.info(
-      `DingTalk in ${config.dingtalk.mode} mode${config.dingtalk.mode === 'http' ? ' (callbacks at /dingtalk/callback)' : ''}, API ${config.dingtalk.apiBase}`,
-    );
-  if (local)
-    console.log(
-      `\nNo chat platform configured: chat locally in another terminal, e.g.\n  npm run chat -- --as window     (专窗)\n  npm run chat -- --as zrzy.agent  (自然资源局代办员)\n`,
-    );
+  for (const { platform, settings } of config.platforms) logger.info(platform.describe(settings));
+  for (const { platform } of config.platforms) if (platform.greeting) console.log(platform.greeting);
   app.start();
 
   // A stop waits for the loops' running passes: a send pass finishes the sends under way and puts
@@ -169,7 +156,7 @@ function describeCause(error: unknown): string {
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
-    console.error(`项目管家 cannot start — ${error.message}`);
+    for (const line of error.message.split('\n')) console.error(`项目管家 cannot start — ${line}`);
   } else {
     console.error(error);
   }

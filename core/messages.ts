@@ -5,8 +5,11 @@
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '../domain/import/read-import-sheet.js';
 
-export const platforms = ['wecom', 'dingtalk', 'local'] as const;
-export type Platform = (typeof platforms)[number];
+/**
+ * A chat platform's name as stored (Account.platform, Inbound, Outbox): `wecom`, `dingtalk`, `local`, or a
+ * plugged-in one. Which names exist is the registry's business (bot/platforms.ts), not this shape's.
+ */
+export type Platform = string;
 
 /** A button on a card. `input` asks the person to type something first (e.g. 退回's reason). */
 export interface CardButton {
@@ -47,7 +50,7 @@ export type OutgoingMessage =
   | { kind: 'file'; name: string; /** base64 */ content: string };
 
 const base = {
-  platform: z.enum(platforms),
+  platform: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/),
   /** The sender's account on that platform (WeCom userid, DingTalk userId, local name). */
   account: z.string().min(1).max(128),
   /** Unique per real-world message or click; platform retries repeat it. */

@@ -2,6 +2,7 @@
 // capabilities (reply, send, record). Never HTTP, never a platform client (docs/architecture.md).
 import type { Tx } from '../prisma/open-database.js';
 import type { IncomingEvent, OutgoingMessage, Platform } from '../core/messages.js';
+import type { PlatformNames } from '../domain/platform-names.js';
 import type { Policy, PolicySources } from '../domain/policy.js';
 import type { Role } from '../domain/roles.js';
 
@@ -25,6 +26,8 @@ export interface HandlerContext {
   tx: Tx;
   event: IncomingEvent;
   channel: Platform;
+  /** What replies call each platform (from the registry, bot/platforms.ts). */
+  platforms: PlatformNames;
   now: Date;
   policy: Policy;
   /** Where each value of `policy` not at its default came from (POLICY_PRESET, POLICY_FILE). */

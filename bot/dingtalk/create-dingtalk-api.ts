@@ -1,10 +1,11 @@
 // A small DingTalk server-API client. The access token (获取企业内部应用的accessToken:
-// POST /v1.0/oauth2/accessToken → {accessToken, expireIn}) is cached until shortly before it
-// expires and fetched by one request at a time however many calls need it (single flight). The
+// POST /v1.0/oauth2/accessToken → {accessToken, expireIn}) lives in the shared token cache
+// (bot/transport/create-token-cache.ts). The
 // same token serves the new host (header x-acs-dingtalk-access-token) and the older
 // oapi.dingtalk.com (query access_token), where the contacts API lives. A call refused for a bad
 // or expired token drops it, fetches a new one and retries once.
 import { DingtalkApiError, DingtalkTransportError } from './dingtalk-api-error.js';
+import { createTokenCache } from '../transport/create-token-cache.js';
 import { describeRequestFailure } from '../transport/describe-request-failure.js';
 import { requestPlatformApi, type ApiAnswer } from '../transport/request-platform-api.js';
 
@@ -30,15 +31,10 @@ export interface DingtalkApiOptions {
   now?: () => number;
 }
 
-// The token lives 7,200 s; DingTalk asks callers to cache it and not to fetch it per call.
-const REFRESH_EARLY_MS = 5 * 60_000;
 // 401 InvalidAuthentication on the new host; 40014 (不合法的access_token) and 42001 (过期) on oapi.
 const TOKEN_CODES = new Set(['InvalidAuthentication', '40014', '42001']);
 
 export function createDingtalkApi({ apiBase, oapiBase, clientId, clientSecret, timeoutMs = 10_000, now = Date.now }: DingtalkApiOptions): DingtalkApi {
-  let cached: { token: string; expiresAt: number } | null = null;
-  let inflight: Promise<string> | null = null;
-
   async function send(
     label: string,
     url: URL,
@@ -74,39 +70,24 @@ export function createDingtalkApi({ apiBase, oapiBase, clientId, clientSecret, t
     return { status, json };
   }
 
-  async function fetchToken(): Promise<string> {
+  const tokens = createTokenCache(async () => {
     const path = '/v1.0/oauth2/accessToken';
     const { status, json } = await send(path, new URL(`${apiBase}${path}`), 'POST', {}, { appKey: clientId, appSecret: clientSecret });
     if (status >= 300 || typeof json.accessToken !== 'string') {
       throw new DingtalkApiError(path, String(json.code ?? status), String(json.message ?? 'no accessToken'), status);
     }
-    const expireIn = typeof json.expireIn === 'number' ? json.expireIn : 7200;
-    cached = { token: json.accessToken, expiresAt: now() + expireIn * 1000 - REFRESH_EARLY_MS };
-    return json.accessToken;
-  }
-
-  function token(): Promise<string> {
-    if (cached && now() < cached.expiresAt) return Promise.resolve(cached.token);
-    inflight ??= fetchToken().finally(() => {
-      inflight = null;
-    });
-    return inflight;
-  }
-
-  /** Drops the token we used only: another call may already have refreshed it. */
-  function forget(used: string): void {
-    if (cached?.token === used) cached = null;
-  }
+    return { token: json.accessToken, expiresInSeconds: typeof json.expireIn === 'number' ? json.expireIn : 7200 };
+  }, now);
 
   async function call<T extends object>(method: 'POST' | 'PUT', path: string, body: unknown, retried = false): Promise<T> {
-    const used = await token();
+    const used = await tokens.get();
     const { status, json } = await send(path, new URL(`${apiBase}${path}`), method, { 'x-acs-dingtalk-access-token': used }, body);
     // Some gateways answer 200 with the older {errcode, errmsg} shape (90002 system busy).
     const errcode = status < 300 && typeof json.errcode === 'number' && json.errcode !== 0 ? String(json.errcode) : undefined;
     if (status < 300 && !errcode) return json as T;
     const code = errcode ?? String(json.code ?? status);
     if (TOKEN_CODES.has(code) && !retried) {
-      forget(used);
+      tokens.forget(used);
       return call(method, path, body, true);
     }
     if (status >= 500 && json.code === undefined) throw new DingtalkTransportError(path, 'http', `status ${status}`, status);
@@ -114,14 +95,14 @@ export function createDingtalkApi({ apiBase, oapiBase, clientId, clientSecret, t
   }
 
   async function oapi<T extends object>(path: string, body: unknown, query: Record<string, string> = {}, retried = false): Promise<T> {
-    const used = await token();
+    const used = await tokens.get();
     const url = new URL(`${oapiBase}${path}`);
     for (const [key, value] of Object.entries({ ...query, access_token: used })) url.searchParams.set(key, value);
     const { status, json } = await send(path, url, 'POST', {}, body);
     const errcode = Number(json.errcode ?? (status < 300 ? 0 : status));
     if (errcode === 0) return json as T;
     if (TOKEN_CODES.has(String(errcode)) && !retried) {
-      forget(used);
+      tokens.forget(used);
       return oapi(path, body, query, true);
     }
     throw new DingtalkApiError(path, String(errcode), String(json.errmsg ?? ''), status);

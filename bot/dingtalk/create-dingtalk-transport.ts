@@ -9,7 +9,7 @@ import type { Db } from '../../prisma/open-database.js';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
 import type { Receive, Transport } from '../transport/transport.js';
-import { AT_RANGE } from '../inbound/sanitize-incoming-event.js';
+import { AT_RANGE } from '../inbound/at-range.js';
 import { claimCallbackSign } from './claim-callback-sign.js';
 import { createDingtalkApi } from './create-dingtalk-api.js';
 import { createDingtalkMessenger } from './create-dingtalk-messenger.js';

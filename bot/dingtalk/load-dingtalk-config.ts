@@ -3,6 +3,7 @@
 // refused with one line naming what is missing. Values never appear in a problem line: the
 // AppSecret signs callbacks and fetches tokens.
 import { z } from 'zod';
+import type { PlatformConfigResult } from '../transport/platform-descriptor.js';
 
 export interface DingtalkConfig {
   /** AppKey (Client ID) of the enterprise internal app (企业内部应用). */
@@ -20,8 +21,6 @@ export interface DingtalkConfig {
   /** `https://oapi.dingtalk.com`: the older host the contacts API (通讯录) still lives on. */
   oapiBase: string;
 }
-
-export type DingtalkConfigResult = { ok: true; config: DingtalkConfig | undefined } | { ok: false; problem: string };
 
 const REQUIRED = ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET', 'DINGTALK_ROBOT_CODE'] as const;
 
@@ -48,25 +47,22 @@ const envSchema = z.object({
 });
 
 /**
- * `{ ok: true, config: undefined }` when none of the three credentials is set (DingTalk off);
- * `{ ok: false, problem }` with one line naming the variable when the set is partial or malformed.
+ * `absent` when none of the three credentials is set (DingTalk off); `invalid` with one line per bad
+ * setting, each starting with the variable, when the set is partial or malformed.
  */
-export function loadDingtalkConfig(env: Record<string, string | undefined>): DingtalkConfigResult {
+export function loadDingtalkConfig(env: Record<string, string | undefined>): PlatformConfigResult<DingtalkConfig> {
   const vars = Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value?.trim() === '' ? undefined : value?.trim()]));
   const present = REQUIRED.filter((name) => vars[name]);
-  if (present.length === 0) return { ok: true, config: undefined };
+  if (present.length === 0) return { status: 'absent' };
   if (present.length < REQUIRED.length) {
     const missing = REQUIRED.filter((name) => !vars[name]);
-    return { ok: false, problem: `${missing[0]}: DingTalk is half configured: set ${missing.join(', ')} as well, or unset ${present.join(', ')}` };
+    return { status: 'invalid', problems: [`${missing[0]}: DingTalk is half configured: set ${missing.join(', ')} as well, or unset ${present.join(', ')}`] };
   }
   const parsed = envSchema.safeParse(vars);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { ok: false, problem: `${issue.path.join('.')}: ${issue.message}` };
-  }
+  if (!parsed.success) return { status: 'invalid', problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
   const v = parsed.data;
   return {
-    ok: true,
+    status: 'configured',
     config: {
       clientId: v.DINGTALK_CLIENT_ID,
       clientSecret: v.DINGTALK_CLIENT_SECRET,

@@ -5,7 +5,7 @@
 // and never stored; what is left — control characters, lone surrogates, the shape of an id — is
 // the one check of `receive` for every platform (bot/inbound/sanitize-incoming-event.ts).
 import { z } from 'zod';
-import { AT_RANGE } from '../inbound/sanitize-incoming-event.js';
+import { AT_RANGE } from '../inbound/at-range.js';
 import type { IncomingEvent } from '../../core/messages.js';
 import { decodeCardTrackId } from './card-track-id.js';
 

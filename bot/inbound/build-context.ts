@@ -9,6 +9,7 @@ import type { IncomingEvent, OutgoingMessage, Platform } from '../../core/messag
 import { enqueueMessage } from '../../core/enqueue-message.js';
 import { openGroupChat } from '../outbox/open-group-chat.js';
 import { queueJob } from '../jobs/queue-job.js';
+import { platformNames } from '../platforms.js';
 
 export interface ContextOptions {
   now: Date;
@@ -30,6 +31,7 @@ export function buildContext(tx: Tx, event: IncomingEvent, sender: Sender | null
     tx,
     event,
     channel: event.platform,
+    platforms: platformNames(),
     now,
     policy: options.policy,
     policySources: options.policySources,

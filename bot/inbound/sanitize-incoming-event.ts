@@ -6,31 +6,25 @@
 //   PostgreSQL's JSON refuses NUL (22021) and a lone surrogate escape (22P02).
 // - Identifiers (the sender's account, dedupKey, card key, button id): such characters mean the
 //   payload is forged or corrupt, so the event is refused; each platform's accounts have the
-//   shape the roster accepts for them (bot/roster/import-roster.ts: WeCom 成员UserID, DingTalk userId).
+//   shape its descriptor declares (bot/platforms.ts), which the roster import also checks.
 // - The time it happened: within AT_RANGE, so no date arithmetic after this point throws.
-import type { IncomingEvent, Platform } from '../../core/messages.js';
+import type { IncomingEvent } from '../../core/messages.js';
+import { findPlatform } from '../platforms.js';
+import { AT_RANGE } from './at-range.js';
 
 export type Sanitized = { ok: true; event: IncomingEvent } | { ok: false; reason: string };
-
-/** What a platform may claim as the moment of a message: 2000-01-01 to 2100-01-01 (UTC), in ms. */
-export const AT_RANGE = { min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) } as const;
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-const ACCOUNT: Record<Platform, RegExp> = {
-  wecom: /^[A-Za-z0-9._@-]{1,64}$/,
-  dingtalk: /^[A-Za-z0-9._@$-]{1,64}$/,
-  // The local chat speaks as a roster account of either platform.
-  local: /^[A-Za-z0-9._@$-]{1,64}$/,
-};
 /** Card keys and button ids are the bot's own (`call:12`, `take`): printable ASCII. */
 const OWN_KEY = /^[\x21-\x7e]+$/;
 
 export function sanitizeIncomingEvent(event: IncomingEvent): Sanitized {
-  const shape = ACCOUNT[event.platform];
-  if (shape && !(typeof event.account === 'string' && shape.test(event.account))) return refuse('account', event.platform);
+  const platform = typeof event.platform === 'string' ? findPlatform(event.platform) : undefined;
+  if (!platform) return { ok: false, reason: 'platform is not a registered platform' };
+  if (!(typeof event.account === 'string' && platform.accountPattern.test(event.account))) return refuse('account', event.platform);
   if (!isCleanIdentifier(event.dedupKey)) return refuse('dedupKey', event.platform);
   const at = typeof event.at === 'string' ? Date.parse(event.at) : Number.NaN;
   if (!(at >= AT_RANGE.min && at < AT_RANGE.max)) return { ok: false, reason: 'at is not a date between 2000 and 2100' };

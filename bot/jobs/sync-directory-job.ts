@@ -4,10 +4,10 @@
 import type { Db } from '../../prisma/open-database.js';
 import { formatDirectorySummary } from '../../domain/directory/format-directory-summary.js';
 import { matchDirectory } from '../../domain/directory/match-directory.js';
-import { platformNames } from '../../domain/platform-names.js';
 import type { Logger } from '../../core/logger.js';
 import type { Platform } from '../../core/messages.js';
 import { enqueueMessage } from '../../core/enqueue-message.js';
+import { platformNames } from '../platforms.js';
 import type { DirectoryPerson } from '../transport/transport.js';
 import type { JobRunners } from './job-runners.js';
 
@@ -28,7 +28,7 @@ export async function syncDirectoryJob(
     await prisma.$transaction((tx) =>
       enqueueMessage(tx, {
         to: { personId: requesterId },
-        message: { kind: 'text', text: `同步通讯录失败：读取${platformNames[platform]}通讯录出错，请稍后再试。` },
+        message: { kind: 'text', text: `同步通讯录失败：读取${platformNames().nameOf(platform)}通讯录出错，请稍后再试。` },
       }),
     );
     return;
@@ -57,6 +57,9 @@ export async function syncDirectoryJob(
     await tx.event.create({
       data: { at: now, actorId: requesterId, actorRole: 'admin', channel: platform, kind: 'directory.synced', after: { ...match, platform } },
     });
-    await enqueueMessage(tx, { to: { personId: requesterId }, message: { kind: 'text', text: formatDirectorySummary(platform, match) } });
+    await enqueueMessage(tx, {
+      to: { personId: requesterId },
+      message: { kind: 'text', text: formatDirectorySummary(platformNames().nameOf(platform), match) },
+    });
   });
 }

@@ -1,27 +1,44 @@
 // Upserts the roster (the shape of the list attached to 004) at every start. A bad row is
 // reported with its line number and skipped; good rows still load. Roster people missing from
 // the file are deactivated (kept for the archive); enterprise contacts are not roster people.
-// A person needs a 企业微信账号 or a 钉钉账号 (or both); each becomes an Account, and so does a
-// local-chat account named like the first of them. Several instances starting at once import
-// under one advisory lock, so they never race on the unique keys.
+// A person needs an account on at least one platform — a column each platform declares
+// (bot/platforms.ts: 企业微信账号, 钉钉账号); each becomes an Account, and so does a local-chat
+// account named like the first of them. Several instances starting at once import under one
+// advisory lock, so they never race on the unique keys.
 import { z } from 'zod';
 import type { Db } from '../../prisma/open-database.js';
+import { listPlatforms } from '../platforms.js';
 import { roleFromName, type Role } from '../../domain/roles.js';
 import { unitKey } from '../../domain/unit-key.js';
 import type { RosterRow } from './read-roster-file.js';
 
-const rowSchema = z
-  .object({
-    姓名: z.string().min(1, '缺少姓名'),
-    企业微信账号: z.union([z.literal(''), z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, '企业微信账号应为字母、数字或 . _ @ -')]).default(''),
-    单位: z.string().min(1, '缺少单位'),
-    角色: z.string().min(1, '缺少角色'),
-    手机: z.union([z.literal(''), z.string().regex(/^1[3-9]\d{9}$/, '手机号应为 11 位')]).default(''),
-    钉钉账号: z.union([z.literal(''), z.string().regex(/^[A-Za-z0-9._@$-]{1,64}$/, '钉钉账号应为字母、数字或 . _ @ $ -')]).default(''),
-    // The unit's number the enterprise can call (进度); optional, a landline with its area code or a mobile.
-    办公电话: z.union([z.literal(''), z.string().regex(/^(0\d{2,3}-?\d{7,8}(-\d{1,6})?|1[3-9]\d{9})$/, '办公电话应为 0878-6221234 这样的号码')]).default(''),
-  })
-  .refine((row) => row.企业微信账号 !== '' || row.钉钉账号 !== '', '企业微信账号和钉钉账号至少填一个');
+/** The platforms people get accounts on from a column of their own, in order of preference. */
+function accountColumns() {
+  return listPlatforms().flatMap((platform) =>
+    platform.rosterColumn ? [{ platform: platform.name, ...platform.rosterColumn, pattern: platform.accountPattern }] : [],
+  );
+}
+
+/** The roster's row shape; the account columns are the registered platforms'. */
+function rowSchema(columns: ReturnType<typeof accountColumns>) {
+  const accounts = Object.fromEntries(
+    columns.map((column) => [column.header, z.union([z.literal(''), z.string().regex(column.pattern, column.problem)]).default('')]),
+  );
+  return z
+    .object({
+      姓名: z.string().min(1, '缺少姓名'),
+      单位: z.string().min(1, '缺少单位'),
+      角色: z.string().min(1, '缺少角色'),
+      手机: z.union([z.literal(''), z.string().regex(/^1[3-9]\d{9}$/, '手机号应为 11 位')]).default(''),
+      // The unit's number the enterprise can call (进度); optional, a landline with its area code or a mobile.
+      办公电话: z.union([z.literal(''), z.string().regex(/^(0\d{2,3}-?\d{7,8}(-\d{1,6})?|1[3-9]\d{9})$/, '办公电话应为 0878-6221234 这样的号码')]).default(''),
+      ...accounts,
+    })
+    .refine(
+      (row) => columns.some((column) => (row as Record<string, unknown>)[column.header] !== ''),
+      `${columns.map((column) => column.header).join('和')}至少填一个`,
+    );
+}
 
 /** An advisory-lock key of our own (any constant unique to the roster import). */
 const ROSTER_LOCK = 7_301_001;
@@ -35,8 +52,11 @@ export interface RosterReport {
 /** `sha256` of the file, recorded so an unchanged file is not imported again. */
 export async function importRoster(prisma: Db, rows: RosterRow[], sha256?: string): Promise<RosterReport> {
   const problems: RosterReport['problems'] = [];
+  const columns = accountColumns();
+  const schema = rowSchema(columns);
+  const mirrors = listPlatforms().filter((platform) => platform.mirrorsRosterAccounts);
   const people: {
-    accounts: { platform: 'wecom' | 'dingtalk' | 'local'; account: string }[];
+    accounts: { platform: string; account: string }[];
     name: string;
     unit: string;
     roles: Role[];
@@ -44,7 +64,7 @@ export async function importRoster(prisma: Db, rows: RosterRow[], sha256?: strin
     officePhone: string;
   }[] = [];
   for (const row of rows) {
-    const parsed = rowSchema.safeParse(row.cells);
+    const parsed = schema.safeParse(row.cells);
     if (!parsed.success) {
       problems.push({ line: row.line, reason: parsed.error.issues.map((issue) => issue.message).join('；') });
       continue;
@@ -56,12 +76,9 @@ export async function importRoster(prisma: Db, rows: RosterRow[], sha256?: strin
       problems.push({ line: row.line, reason: `未知角色：${unknown.join('、')}` });
       continue;
     }
-    const { 企业微信账号: wecom, 钉钉账号: dingtalk } = parsed.data;
-    const accounts = [
-      ...(wecom ? [{ platform: 'wecom' as const, account: wecom }] : []),
-      ...(dingtalk ? [{ platform: 'dingtalk' as const, account: dingtalk }] : []),
-      { platform: 'local' as const, account: wecom || dingtalk },
-    ];
+    const cells = parsed.data as Record<string, string>;
+    const own = columns.filter((column) => cells[column.header]).map((column) => ({ platform: column.platform, account: cells[column.header]! }));
+    const accounts = [...own, ...mirrors.map((platform) => ({ platform: platform.name, account: own[0]!.account }))];
     const clash = accounts.find((account) =>
       people.some((person) => person.accounts.some((other) => other.platform === account.platform && other.account === account.account)),
     );
@@ -75,7 +92,7 @@ export async function importRoster(prisma: Db, rows: RosterRow[], sha256?: strin
   // Rows that were skipped keep their people active: a typo must not lock someone out.
   const skipped = rows
     .filter((row) => problems.some((problem) => problem.line === row.line))
-    .flatMap((row) => [row.cells['企业微信账号'], row.cells['钉钉账号']].filter((cell): cell is string => Boolean(cell)));
+    .flatMap((row) => columns.map((column) => row.cells[column.header]).filter((cell): cell is string => Boolean(cell)));
 
   return prisma.$transaction(
     async (tx) => {
@@ -93,7 +110,7 @@ export async function importRoster(prisma: Db, rows: RosterRow[], sha256?: strin
         const data = { name: person.name, unitId: unitIds.get(person.unit)!, roles: person.roles, mobile: person.mobile, active: true };
         // 同步通讯录 may have given a person their real account, found by mobile: found by mobile, kept.
         const known = await tx.account.findFirst({
-          where: { OR: person.accounts.filter((account) => account.platform !== 'local') },
+          where: { OR: person.accounts.filter((account) => !mirrors.some((platform) => platform.name === account.platform)) },
           select: { personId: true },
         });
         const existing = known

@@ -3,6 +3,7 @@
 // IncomingEvents handed to `receive`, and delivers the outbox through its messenger.
 import type Router from '@koa/router';
 import type { IncomingEvent, Platform } from '../../core/messages.js';
+import type { MovableClock } from '../local/shiftable-clock.js';
 import type { Messenger } from './messenger.js';
 
 /** Records an event once: 'duplicate' for a platform retry, 'invalid' when it fails validation. */
@@ -37,4 +38,8 @@ export interface Transport {
   fetchDirectory?(): Promise<DirectoryPerson[]>;
   /** Reads a file a person sent (a ledger to import). */
   fetchFile?: FetchFile;
+  /** A clock the transport lets people move (the local chat's); the bot then runs on it. */
+  readonly clock?: MovableClock;
+  /** Set by bot/main.ts: runs what came due after the transport's clock moved. */
+  afterClockMoved?: () => Promise<void>;
 }

@@ -1,8 +1,9 @@
 // A small WeCom server-API client (WeCom docs, 获取access_token and 全局错误码). The access_token
-// is cached until shortly before `expires_in` and fetched by one request at a time however many
-// calls need it (single flight); a call answered 40014, 42001 or 42009 (token invalid or expired,
-// e.g. after a refresh elsewhere) drops the token, fetches a new one and retries once.
+// lives in the shared token cache (bot/transport/create-token-cache.ts); a call answered 40014, 42001
+// or 42009 (token invalid or expired, e.g. after a refresh elsewhere) drops the token, fetches a new
+// one and retries once.
 import { WecomApiError, WecomTransportError } from './wecom-api-error.js';
+import { createTokenCache } from '../transport/create-token-cache.js';
 import { describeRequestFailure } from '../transport/describe-request-failure.js';
 import { requestPlatformApi, type ApiAnswer } from '../transport/request-platform-api.js';
 
@@ -26,13 +27,8 @@ export interface WecomApiOptions {
 }
 
 const TOKEN_ERRORS = new Set([40014, 42001, 42009]);
-// WeCom asks callers to cache the token and not to rely on its exact expiry (获取access_token).
-const REFRESH_EARLY_MS = 5 * 60_000;
 
 export function createWecomApi({ apiBase, corpId, secret, timeoutMs = 10_000, now = Date.now }: WecomApiOptions): WecomApi {
-  let cached: { token: string; expiresAt: number } | null = null;
-  let inflight: Promise<string> | null = null;
-
   async function request<T>(path: string, query: Record<string, string | number>, body?: unknown): Promise<T & { errcode?: number; errmsg?: string }> {
     const url = new URL(`${apiBase}/cgi-bin/${path}`);
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
@@ -58,29 +54,19 @@ export function createWecomApi({ apiBase, corpId, secret, timeoutMs = 10_000, no
     }
   }
 
-  async function fetchToken(): Promise<string> {
+  const tokens = createTokenCache(async () => {
     const answer = await request<{ access_token?: string; expires_in?: number }>('gettoken', { corpid: corpId, corpsecret: secret });
     if (answer.errcode || !answer.access_token) throw new WecomApiError('gettoken', answer.errcode ?? -1, answer.errmsg ?? 'no access_token');
-    cached = { token: answer.access_token, expiresAt: now() + (answer.expires_in ?? 7200) * 1000 - REFRESH_EARLY_MS };
-    return answer.access_token;
-  }
-
-  function token(): Promise<string> {
-    if (cached && now() < cached.expiresAt) return Promise.resolve(cached.token);
-    inflight ??= fetchToken().finally(() => {
-      inflight = null;
-    });
-    return inflight;
-  }
+    return { token: answer.access_token, expiresInSeconds: answer.expires_in ?? 7200 };
+  }, now);
 
   async function call<T extends object>(path: string, query: Record<string, string | number>, body: unknown, retried = false): Promise<T> {
-    const used = await token();
+    const used = await tokens.get();
     const answer = await request<T>(path, { ...query, access_token: used }, body);
     const errcode = answer.errcode ?? 0;
     if (errcode === 0) return answer;
     if (TOKEN_ERRORS.has(errcode) && !retried) {
-      // Only drop the token we used: another call may already have refreshed it.
-      if (cached?.token === used) cached = null;
+      tokens.forget(used);
       return call(path, query, body, true);
     }
     throw new WecomApiError(path, errcode, answer.errmsg ?? '');

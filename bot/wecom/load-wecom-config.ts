@@ -1,7 +1,9 @@
 // WeCom (企业微信) settings from the environment. The five credentials come together or not at
 // all: a partial set is a half-configured app that would fail at the first callback, so start-up
-// refuses it with one line naming what is missing.
+// refuses it with one line naming what is missing. Problems are values, one line per bad setting,
+// as every platform's loader returns them (bot/transport/platform-descriptor.ts).
 import { z } from 'zod';
+import type { PlatformConfigResult } from '../transport/platform-descriptor.js';
 
 export interface WecomConfig {
   corpId: string;
@@ -29,28 +31,28 @@ export const wecomEnvSchema = z.object({
 });
 
 /**
- * Returns the WeCom settings, or undefined when none of the five credentials is set.
- * Throws an Error with one line for a person when the set is partial or a value is malformed.
+ * `absent` when none of the five credentials is set; `invalid` with one line per bad setting when
+ * the set is partial or a value is malformed (values never appear: the secret and keys are credentials).
  */
-export function loadWecomConfig(env: Record<string, string | undefined>): WecomConfig | undefined {
+export function loadWecomConfig(env: Record<string, string | undefined>): PlatformConfigResult<WecomConfig> {
   const present = REQUIRED.filter((name) => env[name]);
-  if (present.length === 0) return undefined;
+  if (present.length === 0) return { status: 'absent' };
   if (present.length < REQUIRED.length) {
     const missing = REQUIRED.filter((name) => !env[name]);
-    throw new Error(`WeCom is half configured: set ${missing.join(', ')} as well, or unset ${present.join(', ')}`);
+    return { status: 'invalid', problems: [`${missing[0]}: WeCom is half configured: set ${missing.join(', ')} as well, or unset ${present.join(', ')}`] };
   }
   const parsed = wecomEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${issue.path.join('.')}: ${issue.message}`);
-  }
+  if (!parsed.success) return { status: 'invalid', problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
   const vars = parsed.data;
   return {
-    corpId: vars.WECOM_CORP_ID,
-    agentId: vars.WECOM_AGENT_ID,
-    secret: vars.WECOM_SECRET,
-    token: vars.WECOM_TOKEN,
-    encodingAesKey: vars.WECOM_ENCODING_AES_KEY,
-    apiBase: vars.WECOM_API_BASE,
+    status: 'configured',
+    config: {
+      corpId: vars.WECOM_CORP_ID,
+      agentId: vars.WECOM_AGENT_ID,
+      secret: vars.WECOM_SECRET,
+      token: vars.WECOM_TOKEN,
+      encodingAesKey: vars.WECOM_ENCODING_AES_KEY,
+      apiBase: vars.WECOM_API_BASE,
+    },
   };
 }

@@ -1,9 +1,8 @@
 // The summary an admin receives after 同步通讯录.
-import { platformNames } from '../platform-names.js';
 import type { DirectoryMatch } from './match-directory.js';
 
-export function formatDirectorySummary(platform: keyof typeof platformNames, match: DirectoryMatch): string {
-  const name = platformNames[platform];
+/** `name`: what people call the platform (企业微信, 钉钉). */
+export function formatDirectorySummary(name: string, match: DirectoryMatch): string {
   const lines = [
     `通讯录同步完成：${name} ${match.directoryPeople} 人；名册中 ${match.matched} 人已对应。`,
     ...match.linked.map((link) => `· ${link.name} 按手机号对应到${name}账号 ${link.to}${link.from ? `（原 ${link.from}）` : ''}`),

@@ -126,10 +126,10 @@ function list(tone: Tone, subjects: readonly EscalationSubject[]): string {
   const shared = 'minutes' in subjects[0]!.waited ? `已${waitedText(subjects[0]!)}` : '仍';
   const heading =
     tone === 'remind'
-      ? `提醒：以下 ${subjects.length} 张任务卡片${shared}未报到，请立即报到：`
+      ? `提醒：以下 ${subjects.length} 个任务${shared}未报到，请立即报到：`
       : tone === 'inform'
-        ? `以下 ${subjects.length} 张任务卡片${shared}未报到：`
-        : `督办：以下 ${subjects.length} 张任务卡片${shared === '仍' ? '' : shared}仍无人报到：`;
+        ? `以下 ${subjects.length} 个任务${shared}未报到：`
+        : `督办：以下 ${subjects.length} 个任务${shared === '仍' ? '' : shared}仍无人报到：`;
   const lines = subjects.map(
     (subject) =>
       `· P${subject.projectId} ${subject.projectName}，${subject.unitName}：${itemsOf(subject)}（${subject.postedAt} 派单${'workingDays' in subject.waited ? `，已 ${subject.waited.workingDays} 个工作日` : ''}）`,

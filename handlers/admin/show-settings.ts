@@ -22,7 +22,7 @@ const lines: Line[] = [
   },
   {
     paths: ['ackTimeoutMinutes', 'secondEscalationMinutes'],
-    text: (p) => `部门报到：${p.ackTimeoutMinutes} 分钟，${p.secondEscalationMinutes} 分钟未报到告知领导`,
+    text: (p) => `单位报到：${p.ackTimeoutMinutes} 分钟，${p.secondEscalationMinutes} 分钟未报到告知领导`,
   },
   {
     paths: ['untakenChase.time', 'untakenChase.superviseFromDay'],

@@ -2,13 +2,13 @@
 // serves (prisma/read-health.ts), so both agree whichever instance answers (docs/architecture.md "Metrics").
 import { formatDuration } from '../../domain/calendar/format-duration.js';
 import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
-import { platformNames } from '../../domain/platform-names.js';
 import { readHealth } from '../../prisma/read-health.js';
 import type { RegisteredContext } from '../context.js';
 
 export async function showStatus(ctx: RegisteredContext): Promise<void> {
   const health = await readHealth(ctx.tx, ctx.now);
-  const name = (platform: string): string => platformNames[platform as keyof typeof platformNames] ?? '未定平台';
+  // An outbox row whose platform is not chosen yet reads `-` (prisma/read-health.ts).
+  const name = (platform: string): string => (platform === '-' ? '未定平台' : ctx.platforms.nameOf(platform));
   const queued = health.outbox.filter((row) => row.pending > 0 || row.failed > 0);
   const lines = [
     `运行状态（${formatShanghai(ctx.now, 'datetime')}）`,

@@ -13,7 +13,8 @@ import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 import { loadArchiveNames } from './load-archive-names.js';
 import { loadDeliveries } from './load-deliveries.js';
 
-const channelNames: Record<string, string> = { wecom: '企业微信', dingtalk: '钉钉', local: '本地', system: '系统' };
+/** The event log's channel is a platform, or `system` for what the bot did on its own. */
+const SYSTEM_CHANNEL = 'system';
 /** Lines per page: a page is split into several messages by the outbox anyway (bot/outbox/split-by-bytes.ts). */
 const PAGE_SIZE = 100;
 
@@ -41,13 +42,13 @@ export async function showArchive(ctx: RegisteredContext): Promise<void> {
       text: () => {
         const who = event.actorId === null ? '系统' : names.person(event.actorId);
         const role = roleNames[event.actorRole?.split(',')[0] as Role];
-        return `${who}（${role ? `${role}·` : ''}${channelNames[event.channel] ?? event.channel}）${describeEvent(event, names)}`;
+        return `${who}（${role ? `${role}·` : ''}${event.channel === SYSTEM_CHANNEL ? '系统' : ctx.platforms.nameOf(event.channel)}）${describeEvent(event, names)}`;
       },
     })),
     ...deliveries.map((delivery) => ({
       at: delivery.at,
       text: () => {
-        const via = delivery.platform === null ? '' : `·${channelNames[delivery.platform] ?? delivery.platform}`;
+        const via = delivery.platform === null ? '' : `·${ctx.platforms.nameOf(delivery.platform)}`;
         return `${names.person(delivery.personId)}（${roleNames.enterprise}${via}）${describeDelivery(delivery)}`;
       },
     })),

@@ -23,7 +23,7 @@ export async function servicePlan(ctx: RegisteredContext): Promise<void> {
   }
   if (!project.teamFormedAt || project.leaderId === null) {
     return ctx.reply(
-      `P${project.id} 还没有组建团队。方案由团队制定（一个项目、一名领导、一批人员），请先发送「组建团队 P${project.id} 领导 姓名 部门 单位1 单位2」。`,
+      `P${project.id} 还没有组建团队。方案由团队制定（一个项目、一名领导、一批人员），请先发送「组建团队 P${project.id} 领导 姓名 单位 单位名1 单位名2」。`,
     );
   }
   const verb = line.args[1];

@@ -18,7 +18,7 @@ import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { proposeTeamUnits } from './propose-team-units.js';
 import { replaceTeam } from './replace-team.js';
 
-const usage = '组建团队 P12 领导 李四 部门 自然资源局 生态环境局';
+const usage = '组建团队 P12 领导 李四 单位 自然资源局 生态环境局';
 
 export async function formTeam(ctx: RegisteredContext): Promise<void> {
   const line = commandLine(ctx);

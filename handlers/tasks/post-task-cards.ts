@@ -35,7 +35,7 @@ export async function postTaskCards(ctx: RegisteredContext): Promise<void> {
   const problems = [...picked.problems];
   for (const item of picked.chosen.filter((entry) => !chosen.includes(entry))) {
     const unit = await ctx.tx.unit.findUniqueOrThrow({ where: { id: item.unitId! } });
-    problems.push(`「${item.itemName}」的办理单位${unit.name}不在团队中，未派单（先「组建团队 P${project.id} 部门 … ${unit.name}」把它加入团队）`);
+    problems.push(`「${item.itemName}」的办理单位${unit.name}不在团队中，未派单（先「组建团队 P${project.id} 单位 … ${unit.name}」把它加入团队）`);
   }
   const heldLine = describeHeld(project.id, picked.held);
   if (chosen.length === 0 && problems.length === 0)
@@ -114,7 +114,7 @@ export async function postTaskCards(ctx: RegisteredContext): Promise<void> {
     await ctx.record({ kind: 'project.service_changed', projectId: project.id, before: { service: project.service }, after: { service: change.to } });
   }
   if (posted.length > 0) await refreshPhase(ctx, project.id);
-  const lines = posted.length > 0 ? [`已派单 ${sent.length} 项，${posted.length} 个单位各收到一张任务卡片：`, ...posted] : ['没有派出任务。'];
+  const lines = posted.length > 0 ? [`已派单 ${sent.length} 项，${posted.length} 个单位各收到一个任务：`, ...posted] : ['没有派出任务。'];
   if (sent.length > 0) lines.push(await tellDispatchMaterials(ctx, project, sent));
   if (problems.length > 0) lines.push(`${problems.join('；')}。`);
   if (heldLine) lines.push(heldLine);

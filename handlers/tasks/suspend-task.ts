@@ -21,7 +21,7 @@ export async function suspendTask(ctx: RegisteredContext): Promise<void> {
   if (!moved.ok) return ctx.reply(describeTaskRefusal({ ok: false, code: 'TASK_CLOSED', state: moved.state }));
   await ctx.tx.taskSuspension.create({ data: { taskId: task.id, reason, from: ctx.now } });
   await ctx.record({ kind: 'task.suspended', projectId: task.projectId, taskId: task.id, before: { state: 'taken' }, after: { state: 'suspended', reason } });
-  await notifyEnterprise(ctx, task.project, `T${task.id} ${task.itemName}（P${task.projectId}）暂停计时：${reason}。`);
+  await notifyEnterprise(ctx, task.project, `T${task.id} ${task.itemName}（P${task.projectId}）中止计时：${reason}。`);
   await notifyWindow(ctx, `T${task.id} ${task.itemName}（P${task.projectId}，${task.unit.name}）中止计时：${reason}。`);
   await ctx.reply(`T${task.id} 已中止计时（${reason}）。恢复时发送「恢复 T${task.id}」。`);
 }

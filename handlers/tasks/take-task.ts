@@ -85,7 +85,7 @@ async function listWaiting(ctx: RegisteredContext): Promise<void> {
   const examples = waiting.map((call) => `T${call.tasks[0]?.id}`);
   await ctx.reply(
     [
-      `你单位待报到 ${waiting.length} 次（每次报到办理该项目的全部事项）：`,
+      `你单位待报到 ${waiting.length} 个任务（报到一个任务即接下它的全部事项）：`,
       ...lines,
       `发送「报到 ${examples[0]}」报到${waiting.length > 1 ? `，或「报到 ${examples.slice(0, 3).join(' ')}」一次报到多个项目` : ''}。`,
     ].join('\n'),

@@ -66,7 +66,7 @@ describe('escalateDueTasks', () => {
     const told = await toldSoFar(db.prisma);
     expect(told.map((row) => row.recipient)).toEqual(['agent', 'unit.leader', 'window']);
     expect(told[0]?.text.split('\n')).toEqual([
-      '提醒：以下 3 张任务卡片已超过 30 分钟未报到，请立即报到：',
+      '提醒：以下 3 个任务已超过 30 分钟未报到，请立即报到：',
       `· P${ids.projectId} 光伏组件项目，市生态环境局：T${taskIds[0]} 环境影响评价审批（03-04 09:00 派单）`,
       `· P${ids.projectId} 光伏组件项目，市生态环境局：T${taskIds[1]} 排污许可、T${taskIds[2]} 取水许可（03-04 09:00 派单）`,
       `· P${ids.projectId} 光伏组件项目，市生态环境局：T${taskIds[3]} 环境影响评价审批（03-04 09:01 派单）`,

@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../bot/app.js';
-import { loadConfig } from '../../bot/config.js';
+import { loadConfig, platformSettings } from '../../bot/config.js';
+import type { DingtalkConfig } from '../../bot/dingtalk/load-dingtalk-config.js';
 import { CALLBACK_PATH } from '../../bot/dingtalk/create-dingtalk-router.js';
 import { createDingtalkTransport } from '../../bot/dingtalk/create-dingtalk-transport.js';
 import { TOPIC_ROBOT } from '../../bot/dingtalk/receive-push.js';
@@ -138,7 +139,9 @@ async function startDingtalkStory(mode: 'http' | 'stream', clock: FakeClock): Pr
   const dir = mkdtempSync(join(tmpdir(), 'xmgj-dingtalk-story-'));
   const rosterFile = join(dir, 'roster.csv');
   writeFileSync(rosterFile, `${DINGTALK_ONLY_ROSTER}\n`);
-  const { dingtalk, policy } = loadConfig(dingtalkEnv(mode));
+  const loaded = loadConfig(dingtalkEnv(mode));
+  const { policy } = loaded;
+  const dingtalk = platformSettings<DingtalkConfig>(loaded, 'dingtalk');
   expect(dingtalk).toMatchObject({ mode, cardTemplateId: undefined, apiBase: API_BASE });
 
   const database = await openTestDatabase();
@@ -304,7 +307,7 @@ describe.each(['http', 'stream'] as const)('the story over DingTalk in %s mode',
     expect(who(posted)).toEqual([DD.window, DD.sthjLeader, DD.sthjAgent, DD.zjjLeader, DD.zjjAgent, DD.enterprise].sort());
     // The enterprise is told every material once (一次性告知, 002 五(五)).
     expect(only(DD.enterprise, posted)).toMatch(/^【一次性告知】P1 光伏组件项目 办理以下事项需要企业提供的全部材料：/);
-    expect(only(DD.window, posted)).toMatch(/^已派单 2 项，2 个单位各收到一张任务卡片：/);
+    expect(only(DD.window, posted)).toMatch(/^已派单 2 项，2 个单位各收到一个任务：/);
     for (const [account, task] of [
       [DD.sthjLeader, 'T1 · 环境影响评价审批'],
       [DD.sthjAgent, 'T1 · 环境影响评价审批'],

@@ -7,7 +7,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { createApp, type App } from '../../bot/app.js';
-import { loadConfig } from '../../bot/config.js';
+import { loadConfig, platformSettings } from '../../bot/config.js';
+import type { WecomConfig } from '../../bot/wecom/load-wecom-config.js';
 import { createLogger } from '../../core/logger.js';
 import { importRoster } from '../../bot/roster/import-roster.js';
 import { readRosterFile } from '../../bot/roster/read-roster-file.js';
@@ -154,7 +155,9 @@ function fill(xml: string, values: Record<string, string | number>): string {
 }
 
 export async function startWecomStory(clock: FakeClock): Promise<WecomStory> {
-  const { wecom, policy } = loadConfig(WECOM_ENV);
+  const config = loadConfig(WECOM_ENV);
+  const { policy } = config;
+  const wecom = platformSettings<WecomConfig>(config, 'wecom');
   const database = await openTestDatabase();
   const { prisma } = database;
   await importRoster(prisma, await readRosterFile(DEMO_ROSTER));

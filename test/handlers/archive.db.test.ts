@@ -34,9 +34,9 @@ describe('档案 lines', () => {
     await runEscalation(h);
 
     const lines = await archiveOf('档案 P1');
-    expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地）方案增加 「取水许可」');
-    expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地）T1 派单「环境影响评价审批」');
-    expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地）T2 派单「建筑工程施工许可证」');
+    expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地聊天）方案增加 「取水许可」');
+    expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地聊天）T1 派单「环境影响评价审批」');
+    expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地聊天）T2 派单「建筑工程施工许可证」');
     expect(lines).toContain(
       '11-23 10:31 系统（系统）T2 超时未报到，第 1 级提醒，已提醒 市住房和城乡建设局 代办员 住房和城乡建设局代办员、市住房和城乡建设局 责任领导 住房和城乡建设局责任领导、市政务服务中心 专窗 专窗小李',
     );
@@ -60,13 +60,13 @@ describe('deliveries to the enterprise', () => {
     const lines = await archiveOf('档案 P1');
     const delivered = lines.filter((line) => line.includes('送达'));
     expect(delivered).toEqual([
-      '11-23 10:00 张三（企业联络员·本地）送达企业：【一次性告知】P1 光伏组件项目 办理以下事项需要企业提供的全部材料： 「环境影响评价审批」（T1） 1. 环评审批申请…',
-      '11-23 10:15 张三（企业联络员·本地）送达企业：T1 环境影响评价审批（P1 光伏组件项目）已办结：已出具环评批复（市生态环境局）',
+      '11-23 10:00 张三（企业联络员·本地聊天）送达企业：【一次性告知】P1 光伏组件项目 办理以下事项需要企业提供的全部材料： 「环境影响评价审批」（T1） 1. 环评审批申请…',
+      '11-23 10:15 张三（企业联络员·本地聊天）送达企业：T1 环境影响评价审批（P1 光伏组件项目）已办结：已出具环评批复（市生态环境局）',
     ]);
     // In time order with the events that caused them.
     expect(lines.indexOf(delivered[0]!)).toBeGreaterThan(lines.findIndex((line) => line.endsWith('一次性告知企业 1 个事项的材料')));
     expect((await archiveOf('档案 P2')).filter((line) => line.includes('送达'))).toEqual([
-      '11-23 10:15 张三（企业联络员·本地）送达企业：P2 风电装备制造项目 帮办代办服务已终止，原因：企业主动撤回。请为本次服务评价：评价 P2 5 意见（1–5 分）',
+      '11-23 10:15 张三（企业联络员·本地聊天）送达企业：P2 风电装备制造项目 帮办代办服务已终止，原因：企业主动撤回。请为本次服务评价：评价 P2 5 意见（1–5 分）',
     ]);
   });
 
@@ -86,7 +86,7 @@ describe('deliveries to the enterprise', () => {
     await h.app.processInbound();
     const lines = await archiveOf('档案 P1');
     expect(lines.filter((line) => line.includes('送达'))).toEqual([
-      expect.stringMatching(/^11-23 10:00 张三（企业联络员·本地）送达企业：【一次性告知】/),
+      expect.stringMatching(/^11-23 10:00 张三（企业联络员·本地聊天）送达企业：【一次性告知】/),
       expect.stringMatching(/^\d\d-\d\d \d\d:\d\d 张三（企业联络员）待送达企业：T1 环境影响评价审批（P1 光伏组件项目）已办结：已出具环评批复（市生态环境局）$/),
     ]);
   });
@@ -124,11 +124,11 @@ describe('委托 and 回访', () => {
 
     const lines = await archiveOf('档案 P1');
     expect(lines).toContain(
-      '11-23 10:00 专窗小李（专窗·本地）签订委托协议：部分帮办代办「环境影响评价审批」「建筑工程施工许可证」（委托方 某某新能源公司 李四）',
+      '11-23 10:00 专窗小李（专窗·本地聊天）签订委托协议：部分帮办代办「环境影响评价审批」「建筑工程施工许可证」（委托方 某某新能源公司 李四）',
     );
-    expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地）签订委托协议：全程帮办代办（委托方 某某新能源公司 张三）');
-    expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地）回访：企业反馈用电报装已完成，拟明年扩产');
-    expect(lines).toContain('11-23 11:00 重点项目办小赵（重点项目办·本地）回访：电话回访：企业满意');
+    expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地聊天）签订委托协议：全程帮办代办（委托方 某某新能源公司 张三）');
+    expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地聊天）回访：企业反馈用电报装已完成，拟明年扩产');
+    expect(lines).toContain('11-23 11:00 重点项目办小赵（重点项目办·本地聊天）回访：电话回访：企业满意');
     expect(await h.prisma.event.count({ where: { kind: { in: ['project.entrusted', 'project.revisited'] } } })).toBe(5);
   });
 
@@ -162,16 +162,16 @@ describe('pages', () => {
 
     const first = await archiveOf('档案 P1');
     expect(first[0]).toBe('P1 光伏组件项目 档案（130 条，第 1/2 页）');
-    expect(first[1]).toBe('11-23 10:00 专窗小李（专窗·本地）登记项目');
+    expect(first[1]).toBe('11-23 10:00 专窗小李（专窗·本地聊天）登记项目');
     expect(first).toHaveLength(102);
-    expect(first[100]).toBe('11-23 11:39 专窗小李（专窗·本地）回访：第 99 次回访');
+    expect(first[100]).toBe('11-23 11:39 专窗小李（专窗·本地聊天）回访：第 99 次回访');
     expect(first[101]).toBe('下一页：档案 P1 第2页');
 
     const second = await archiveOf('档案 P1 第2页');
     expect(second[0]).toBe('P1 光伏组件项目 档案（130 条，第 2/2 页）');
     expect(second.slice(1)).toHaveLength(30);
-    expect(second[1]).toBe('11-23 11:40 专窗小李（专窗·本地）回访：第 100 次回访');
-    expect(second.at(-1)).toBe('11-23 12:09 专窗小李（专窗·本地）回访：第 129 次回访');
+    expect(second[1]).toBe('11-23 11:40 专窗小李（专窗·本地聊天）回访：第 100 次回访');
+    expect(second.at(-1)).toBe('11-23 12:09 专窗小李（专窗·本地聊天）回访：第 129 次回访');
     expect(await archiveOf('档案 P1 2')).toEqual(second);
 
     expect(await archiveOf('档案 P1 第3页')).toEqual(['P1 光伏组件项目 档案共 130 条、2 页，没有第 3 页。最后一页：档案 P1 第2页']);

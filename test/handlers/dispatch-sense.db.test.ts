@@ -53,7 +53,7 @@ describe('撤销', () => {
     // The card has no buttons left, and its call is no longer chased.
     expect(received[0]?.message).toMatchObject({ card: { buttons: [] } });
     expect(await h.prisma.call.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ state: 'cancelled', nextEscalationAt: null });
-    expect(await replyTo('window', '档案 P1')).toContain('专窗小李（专窗·本地）T1 撤销：企业调整建设方案，暂不办理');
+    expect(await replyTo('window', '档案 P1')).toContain('专窗小李（专窗·本地聊天）T1 撤销：企业调整建设方案，暂不办理');
     expect(await replyTo('sthj.agent', '报到 T1')).toMatch(/已撤销/);
 
     expect(await replyTo('window', '派单 P1 全部')).not.toContain('环境影响评价审批');

@@ -88,11 +88,11 @@ describe('档案', () => {
     const text = (await h.say('office', '档案 P1'))[0]?.text ?? '';
     const lines = text.split('\n');
     expect(lines[0]).toBe('P1 光伏组件项目 档案（13 条）');
-    expect(lines).toContainEqual(expect.stringMatching(/^11-23 10:00 张三（企业联络员·本地）送达企业：【一次性告知】P1 光伏组件项目/));
-    expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地）一次性告知企业 2 个事项的材料');
-    expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地）登记项目');
-    expect(lines).toContain('11-23 10:00 张三（企业联络员·本地）企业联络员绑定');
-    expect(lines).toContain('11-23 10:00 生态环境局代办员（代办员·本地）T1 报到（派单后 0 分钟）');
+    expect(lines).toContainEqual(expect.stringMatching(/^11-23 10:00 张三（企业联络员·本地聊天）送达企业：【一次性告知】P1 光伏组件项目/));
+    expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地聊天）一次性告知企业 2 个事项的材料');
+    expect(lines).toContain('11-23 10:00 专窗小李（专窗·本地聊天）登记项目');
+    expect(lines).toContain('11-23 10:00 张三（企业联络员·本地聊天）企业联络员绑定');
+    expect(lines).toContain('11-23 10:00 生态环境局代办员（代办员·本地聊天）T1 报到（派单后 0 分钟）');
     expect(lines).toContain(
       '11-23 10:31 系统（系统）T2 超时未报到，第 1 级提醒，已提醒 市住房和城乡建设局 代办员 住房和城乡建设局代办员、市住房和城乡建设局 责任领导 住房和城乡建设局责任领导、市政务服务中心 专窗 专窗小李',
     );

@@ -51,6 +51,6 @@ describe('同步通讯录', () => {
     const [refused] = await bot.say('window', '同步通讯录');
     expect(refused!.text).toBe('「同步通讯录」只有管理员可以使用。发送「帮助」查看你能用的命令。');
     const [explained] = await bot.say('admin', '同步通讯录');
-    expect(explained!.text).toBe('这个平台没有可同步的通讯录：请在企业微信或钉钉中发送「同步通讯录」。');
+    expect(explained!.text).toBe('本地聊天没有可同步的通讯录：请在企业微信或钉钉中发送「同步通讯录」。');
   });
 });

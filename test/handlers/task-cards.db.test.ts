@@ -33,7 +33,7 @@ describe('派单', () => {
     expect(received[1]?.message).toMatchObject({ kind: 'card', card: { key: 'call:1', title: '任务 T1 · 环境影响评价审批' } });
     expect(received[1]?.text).toContain('报到期限：11-23 10:30 前');
     expect(textTo('window', received)).toBe(
-      '已派单 2 项，2 个单位各收到一张任务卡片：\n市生态环境局（生态环境局责任领导、生态环境局代办员）：T1 环境影响评价审批（15 个工作日），11-23 10:30 前报到\n市住房和城乡建设局（住房和城乡建设局责任领导、住房和城乡建设局代办员）：T2 建筑工程施工许可证（3 个工作日），11-23 10:30 前报到\n已向企业一次性告知 2 个事项的 7 项材料。',
+      '已派单 2 项，2 个单位各收到一个任务：\n市生态环境局（生态环境局责任领导、生态环境局代办员）：T1 环境影响评价审批（15 个工作日），11-23 10:30 前报到\n市住房和城乡建设局（住房和城乡建设局责任领导、住房和城乡建设局代办员）：T2 建筑工程施工许可证（3 个工作日），11-23 10:30 前报到\n已向企业一次性告知 2 个事项的 7 项材料。',
     );
     expect(textTo('ent.zhang', received)).toBe(
       '【一次性告知】P1 光伏组件项目 办理以下事项需要企业提供的全部材料：\n「环境影响评价审批」（T1）\n1. 环评审批申请\n2. 环境影响报告书（表）\n3. 公众参与说明\n「建筑工程施工许可证」（T2）\n1. 施工许可申请表\n2. 建设工程规划许可证\n3. 施工合同\n4. 质量安全监督手续',
@@ -53,9 +53,7 @@ describe('派单', () => {
     });
     expect(card?.text).toContain('T3：国有土地使用权出让审核，报到后 10 个工作日');
     expect(await h.prisma.call.count()).toBe(1);
-    expect(textTo('window', received)).toMatch(
-      /^已派单 4 项，1 个单位各收到一张任务卡片：\n市自然资源局（.*）：T1 .*、T2 .*、T3 .*、T4 .*，11-23 10:30 前报到\n/,
-    );
+    expect(textTo('window', received)).toMatch(/^已派单 4 项，1 个单位各收到一个任务：\n市自然资源局（.*）：T1 .*、T2 .*、T3 .*、T4 .*，11-23 10:30 前报到\n/);
   });
 
   it('adds items sent later to the unit’s call still waiting for 报到, keeping its deadline', async () => {
@@ -153,7 +151,7 @@ describe('报到 forms', () => {
 
   it('报到 alone lists the unit’s waiting calls, one line per call with its items', async () => {
     expect((await h.say('zrzy.agent', '报到'))[0]?.text).toBe(
-      '你单位待报到 2 次（每次报到办理该项目的全部事项）：\nP1 光伏组件项目：T1 建设项目用地预审与选址意见书、T2 建设用地规划许可证 · 11-23 10:30 前报到\nP2 饲料加工项目：T3 建设项目用地预审与选址意见书、T4 建设用地规划许可证 · 11-23 10:30 前报到\n发送「报到 T1」报到，或「报到 T1 T3」一次报到多个项目。',
+      '你单位待报到 2 个任务（报到一个任务即接下它的全部事项）：\nP1 光伏组件项目：T1 建设项目用地预审与选址意见书、T2 建设用地规划许可证 · 11-23 10:30 前报到\nP2 饲料加工项目：T3 建设项目用地预审与选址意见书、T4 建设用地规划许可证 · 11-23 10:30 前报到\n发送「报到 T1」报到，或「报到 T1 T3」一次报到多个项目。',
     );
   });
 

@@ -55,7 +55,7 @@ describe('方案', () => {
       await register(bot);
       await bot.say('window', '受理 P1');
       expect((await bot.say('window', '方案 P1'))[0]?.text).toBe(
-        'P1 还没有组建团队。方案由团队制定（一个项目、一名领导、一批人员），请先发送「组建团队 P1 领导 姓名 部门 单位1 单位2」。',
+        'P1 还没有组建团队。方案由团队制定（一个项目、一名领导、一批人员），请先发送「组建团队 P1 领导 姓名 单位 单位名1 单位名2」。',
       );
       expect((await bot.say('window', '派单 P1 全部'))[0]?.text).toBe('P1 还没有组建团队，请先「组建团队 P1」，再「方案 P1」，然后派单。');
       await bot.say('window', '组建团队 P1 领导 县领导甲 部门 生态环境局 自然资源局');
@@ -69,7 +69,7 @@ describe('方案', () => {
       await bot.say('window', '方案 P1 增加 施工许可');
       const posted = (await bot.say('window', '派单 P1 全部')).at(-1)?.text ?? '';
       expect(posted).toContain(
-        '「建筑工程施工许可证」的办理单位市住房和城乡建设局不在团队中，未派单（先「组建团队 P1 部门 … 市住房和城乡建设局」把它加入团队）',
+        '「建筑工程施工许可证」的办理单位市住房和城乡建设局不在团队中，未派单（先「组建团队 P1 单位 … 市住房和城乡建设局」把它加入团队）',
       );
       expect(await bot.prisma.task.count({ where: { itemCode: 'ZJ-02' } })).toBe(0);
     } finally {

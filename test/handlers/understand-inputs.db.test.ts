@@ -41,7 +41,7 @@ describe('free text after the references', () => {
 describe('several references', () => {
   it("报到 alone lists the unit's waiting cards", async () => {
     expect(await last('swj.agent', '报到')).toBe(
-      '你单位待报到 1 次（每次报到办理该项目的全部事项）：\nP1 光伏组件项目：T2 水土保持方案审批 · 11-23 10:30 前报到\n发送「报到 T2」报到。',
+      '你单位待报到 1 个任务（报到一个任务即接下它的全部事项）：\nP1 光伏组件项目：T2 水土保持方案审批 · 11-23 10:30 前报到\n发送「报到 T2」报到。',
     );
   });
 
@@ -103,7 +103,7 @@ const typedCases: [string, string, string, Check, (() => Promise<unknown>)?][] =
     'sthj.agent',
     '收到',
     async (reply) => {
-      expect(reply).toMatch(/^你单位待报到 2 次/);
+      expect(reply).toMatch(/^你单位待报到 2 个任务/);
       expect(await h.prisma.call.count({ where: { state: 'taken' } })).toBe(0);
     },
     async () => {
@@ -116,11 +116,11 @@ const typedCases: [string, string, string, Check, (() => Promise<unknown>)?][] =
     'sthj.agent',
     '好的',
     async (reply) => {
-      expect(reply).toMatch(/^你单位待报到 1 次/);
+      expect(reply).toMatch(/^你单位待报到 1 个任务/);
       expect((await h.prisma.task.findUniqueOrThrow({ where: { id: 1 } })).state).toBe('posted');
     },
   ],
-  ['嗯 likewise', 'sthj.agent', '嗯', (reply) => expect(reply).toMatch(/^你单位待报到 1 次/)],
+  ['嗯 likewise', 'sthj.agent', '嗯', (reply) => expect(reply).toMatch(/^你单位待报到 1 个任务/)],
   ['收到 with nothing waiting names no task number', 'lyj.agent', '收到', (reply) => expect(reply).not.toMatch(/T\d/)],
   ['a near miss alone is hinted without an example number', 'lyj.agent', '报道', (reply) => expect(reply).toBe('你是不是要「报到」？发送「报到」。')],
   ['查询进度 is 进度', 'window', '查询进度', async (reply) => expect(reply).toBe(await last('window', '进度'))],

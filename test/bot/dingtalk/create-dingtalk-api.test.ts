@@ -1,5 +1,6 @@
-// The API client against a fake DingTalk (nock): the token is fetched once, cached, refreshed
-// before it expires and after DingTalk refuses it; errors keep no token or URL.
+// The API client against a fake DingTalk (nock): the token is fetched once for concurrent calls and
+// again after DingTalk refuses it; errors keep no token or URL. Its expiry is the shared token cache's
+// (test/bot/transport/create-token-cache.test.ts).
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { classifyDingtalkFailure, QUOTA_EXCEEDED } from '../../../bot/dingtalk/classify-dingtalk-failure.js';
@@ -14,11 +15,6 @@ afterEach(() => {
   expect(nock.pendingMocks()).toStrictEqual([]);
   nock.cleanAll();
 });
-
-function fakeClock() {
-  let at = Date.parse('2026-11-24T09:00:00+08:00');
-  return { now: () => at, advance: (ms: number) => (at += ms) };
-}
 
 const send = (api: ReturnType<typeof createDingtalkApi>) => api.call('POST', '/v1.0/robot/oToMessages/batchSend', { userIds: ['zhou.zrzy'] });
 
@@ -35,28 +31,6 @@ describe('createDingtalkApi', () => {
     const api = createDingtalkApi(config);
     await Promise.all(Array.from({ length: 5 }, () => send(api)));
     expect(dingtalk.isDone()).toBe(true);
-  });
-
-  it('reuses the token until five minutes before expireIn, then fetches a new one', async () => {
-    const clock = fakeClock();
-    nock(API_BASE)
-      .post('/v1.0/oauth2/accessToken')
-      .reply(200, token('T1'))
-      .post('/v1.0/robot/oToMessages/batchSend')
-      .matchHeader('x-acs-dingtalk-access-token', 'T1')
-      .twice()
-      .reply(200, jsonFixture('batch-send-ok.json'))
-      .post('/v1.0/oauth2/accessToken')
-      .reply(200, token('T2'))
-      .post('/v1.0/robot/oToMessages/batchSend')
-      .matchHeader('x-acs-dingtalk-access-token', 'T2')
-      .reply(200, jsonFixture('batch-send-ok.json'));
-    const api = createDingtalkApi({ ...config, now: clock.now });
-    await send(api);
-    clock.advance(7200_000 - 6 * 60_000);
-    await send(api);
-    clock.advance(2 * 60_000);
-    await send(api);
   });
 
   it('drops a token DingTalk refuses, fetches a new one and retries once', async () => {

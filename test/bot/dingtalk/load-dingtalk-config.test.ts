@@ -6,12 +6,12 @@ const full = { DINGTALK_CLIENT_ID: 'dingxmgjrobot0001', DINGTALK_CLIENT_SECRET: 
 
 describe('loadDingtalkConfig', () => {
   it('is off when none of the three credentials is set', () => {
-    expect(loadDingtalkConfig({ DINGTALK_MODE: 'http' })).toEqual({ ok: true, config: undefined });
+    expect(loadDingtalkConfig({ DINGTALK_MODE: 'http' })).toEqual({ status: 'absent' });
   });
 
   it('reads the full set with Stream mode and the public hosts by default', () => {
     expect(loadDingtalkConfig(full)).toEqual({
-      ok: true,
+      status: 'configured',
       config: {
         clientId: 'dingxmgjrobot0001',
         clientSecret: secret,
@@ -31,14 +31,14 @@ describe('loadDingtalkConfig', () => {
       DINGTALK_CARD_TEMPLATE_ID: 'a1b2c3d4-task.schema',
       DINGTALK_API_BASE: 'http://127.0.0.1:9/',
     });
-    expect(result).toMatchObject({ ok: true, config: { mode: 'http', cardTemplateId: 'a1b2c3d4-task.schema', apiBase: 'http://127.0.0.1:9' } });
+    expect(result).toMatchObject({ status: 'configured', config: { mode: 'http', cardTemplateId: 'a1b2c3d4-task.schema', apiBase: 'http://127.0.0.1:9' } });
   });
 
   it('refuses a partial set in one line that starts with the missing variable', () => {
     const result = loadDingtalkConfig({ DINGTALK_CLIENT_ID: 'dingxmgjrobot0001', DINGTALK_ROBOT_CODE: '' });
     expect(result).toEqual({
-      ok: false,
-      problem: 'DINGTALK_CLIENT_SECRET: DingTalk is half configured: set DINGTALK_CLIENT_SECRET, DINGTALK_ROBOT_CODE as well, or unset DINGTALK_CLIENT_ID',
+      status: 'invalid',
+      problems: ['DINGTALK_CLIENT_SECRET: DingTalk is half configured: set DINGTALK_CLIENT_SECRET, DINGTALK_ROBOT_CODE as well, or unset DINGTALK_CLIENT_ID'],
     });
   });
 
@@ -49,9 +49,10 @@ describe('loadDingtalkConfig', () => {
     ['DINGTALK_CARD_TEMPLATE_ID', { DINGTALK_CARD_TEMPLATE_ID: 'has spaces' }],
   ])('names %s when its value is malformed, without echoing secrets', (name, override) => {
     const result = loadDingtalkConfig({ ...full, ...override });
-    expect(result.ok).toBe(false);
-    const problem = (result as { problem: string }).problem;
-    expect(problem.startsWith(`${name}: `)).toBe(true);
+    expect(result.status).toBe('invalid');
+    const [problem, ...more] = (result as { problems: string[] }).problems;
+    expect(more).toEqual([]);
+    expect(problem!.startsWith(`${name}: `)).toBe(true);
     expect(problem).not.toContain('\n');
     expect(problem).not.toContain(secret);
     expect(problem).not.toContain('short');

@@ -14,11 +14,6 @@ afterEach(() => {
   nock.cleanAll();
 });
 
-function fakeClock() {
-  let at = Date.parse('2025-11-24T09:00:00+08:00');
-  return { now: () => at, advance: (ms: number) => (at += ms) };
-}
-
 describe('createWecomApi', () => {
   it('fetches the access_token once for many concurrent calls (single flight)', async () => {
     const wecom = nock(API_BASE)
@@ -33,30 +28,6 @@ describe('createWecomApi', () => {
     const api = createWecomApi(config);
     await Promise.all(Array.from({ length: 5 }, () => api.post('message/send', { touser: 'window' })));
     expect(wecom.isDone()).toBe(true);
-  });
-
-  it('reuses the token until shortly before expires_in, then fetches a new one', async () => {
-    const clock = fakeClock();
-    nock(API_BASE)
-      .get('/cgi-bin/gettoken')
-      .query(true)
-      .reply(200, token('T1'))
-      .get('/cgi-bin/gettoken')
-      .query(true)
-      .reply(200, token('T2'))
-      .get('/cgi-bin/department/list')
-      .query({ access_token: 'T1' })
-      .twice()
-      .reply(200, { errcode: 0, errmsg: 'ok', department: [] })
-      .get('/cgi-bin/department/list')
-      .query({ access_token: 'T2' })
-      .reply(200, { errcode: 0, errmsg: 'ok', department: [] });
-    const api = createWecomApi({ ...config, now: clock.now });
-    await api.get('department/list');
-    clock.advance(7200_000 - 6 * 60_000); // 6 minutes before expiry: still good
-    await api.get('department/list');
-    clock.advance(2 * 60_000); // within the last 5 minutes: refreshed
-    await api.get('department/list');
   });
 
   it('refreshes the token and retries once when it expires mid-run (42001)', async () => {

@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../bot/app.js';
-import { loadConfig } from '../../../bot/config.js';
+import { loadConfig, platformSettings } from '../../../bot/config.js';
+import type { WecomConfig } from '../../../bot/wecom/load-wecom-config.js';
 import { createLogger } from '../../../core/logger.js';
 import { enqueueMessage } from '../../../core/enqueue-message.js';
 import { createServer } from '../../../bot/server.js';
@@ -67,7 +68,7 @@ beforeAll(async () => {
   });
 
   const logger = createLogger('silent');
-  const wecom = createWecomTransport(config.wecom!, { prisma, clock, logger });
+  const wecom = createWecomTransport(platformSettings<WecomConfig>(config, 'wecom')!, { prisma, clock, logger });
   app = createApp({ prisma, policy: config.policy, clock, logger, messengers: [wecom.messenger] });
   server = createServer(prisma, logger, [wecom.routes!(app.receive)]).listen(0, '127.0.0.1');
   await once(server, 'listening');

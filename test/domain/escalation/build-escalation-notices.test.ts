@@ -62,7 +62,7 @@ describe('buildEscalationNotices', () => {
     ]);
     expect(notices[2]?.text).toBe(
       [
-        '以下 2 张任务卡片已超过 30 分钟未报到：',
+        '以下 2 个任务已超过 30 分钟未报到：',
         '· P3 光伏组件项目，市生态环境局：T7 环境影响评价审批、T9 排污许可（03-04 09:00 派单）',
         '· P4 储能电站项目，市水务局：T12 取水许可（03-04 09:00 派单）',
       ].join('\n'),
@@ -79,8 +79,8 @@ describe('buildEscalationNotices', () => {
     ]);
     expect(notice?.recipient).toBe('luowenhu');
     expect(notice?.text.split('\n\n').map((section) => section.split('\n')[0])).toEqual([
-      '提醒：以下 1 张任务卡片已超过 30 分钟未报到，请立即报到：',
-      '以下 1 张任务卡片已超过 30 分钟未报到：',
+      '提醒：以下 1 个任务已超过 30 分钟未报到，请立即报到：',
+      '以下 1 个任务已超过 30 分钟未报到：',
     ]);
   });
 
@@ -92,7 +92,7 @@ describe('buildEscalationNotices', () => {
     }));
     const notices = fire(1, calls);
     expect(notices.map((notice) => notice.callIds.length)).toEqual([CALLS_PER_NOTICE, 1]);
-    expect(notices[1]?.text).toContain('以下 1 张任务卡片');
+    expect(notices[1]?.text).toContain('以下 1 个任务');
   });
 
   it('a morning chase reminds the agent and tells the unit leader, and from the 3rd working day 督办 the leader and 重点项目办', () => {
