@@ -5,7 +5,7 @@ import type { HandlerContext } from '../context.js';
 import type { WorkingCalendar } from '../../domain/calendar/create-working-calendar.js';
 import type { Light } from '../../domain/project/traffic-light.js';
 import { projectFollowed } from '../../domain/project/project-stage.js';
-import { projectStatus } from './load-project-status.js';
+import { projectStatus } from '../../use-cases/load-project-status.js';
 
 export async function projectLights(ctx: HandlerContext, projects: Project[], calendar: WorkingCalendar): Promise<Map<number, Light>> {
   const followed = projects.filter(projectFollowed);

@@ -1,13 +1,13 @@
 // Everything the status card and the project light need: tasks with their lights, the project
 // deadlines (002 五(三)(四); 003 一(二)4(3)), the next deadline and the project's worst light.
-import type { Project, Task, Unit } from '../../generated/prisma/client.js';
-import type { Tx } from '../../prisma/open-database.js';
-import type { Policy } from '../../domain/policy.js';
-import type { WorkingCalendar } from '../../domain/calendar/create-working-calendar.js';
-import { formatShanghai, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
-import { markProvisional } from '../../domain/calendar/mark-provisional.js';
-import { projectDeadlines } from '../../domain/project/project-deadlines.js';
-import { dateLight, taskLight, worstLight, type Light } from '../../domain/project/traffic-light.js';
+import type { Project, Task, Unit } from '../generated/prisma/client.js';
+import type { Tx } from '../prisma/open-database.js';
+import type { Policy } from '../domain/policy.js';
+import type { WorkingCalendar } from '../domain/calendar/create-working-calendar.js';
+import { formatShanghai, shanghaiDate } from '../domain/calendar/shanghai-time.js';
+import { markProvisional } from '../domain/calendar/mark-provisional.js';
+import { projectDeadlines } from '../domain/project/project-deadlines.js';
+import { dateLight, taskLight, worstLight, type Light } from '../domain/project/traffic-light.js';
 
 export interface ProjectStatus {
   tasks: { task: Task & { unit: Unit; ackDueAt: Date }; light: Light | null }[];
