@@ -11,7 +11,8 @@ beforeEach(async () => {
   await preparePlannedProject(h);
   await h.say('window', '派单 P1 环评 施工许可');
   await h.say('sthj.agent', '报到 T1');
-});
+  // The first harness of a file opens PGlite; on a loaded 2-core machine that alone can pass the default 30 s.
+}, 120_000);
 afterEach(async () => {
   await h.close();
 });
