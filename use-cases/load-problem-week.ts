@@ -2,7 +2,6 @@
 // Tuesday's ask and who answered it (WeeklyAnswer), every problem open during the week or closed in it,
 // when a Wednesday digest carried it to the leaders (digestedAt, cron/schedules/mark-problems-digested.ts)
 // and when its leader sent it to Friday's 周例会 (escalatedAt, with his opinion).
-import { Prisma } from '../generated/prisma/client.js';
 import type { Viewer } from '../domain/access/project-access.js';
 import { servedByTeam } from '../domain/schedule/digests/describe-project.js';
 import type { Tx } from '../prisma/open-database.js';
@@ -47,7 +46,9 @@ export async function loadProblemWeek(tx: Tx, viewer: Viewer, week: string, from
     ORDER BY q.id`;
   return {
     // Asked on Tuesday as build-problem-ask.ts asks: the lead unit of each project a team still pushes.
-    asked: projects.filter(servedByTeam).map((project) => ({ id: project.id, name: project.name, answer: project.none === null ? null : project.none ? 'none' : 'problems' })),
+    asked: projects
+      .filter(servedByTeam)
+      .map((project) => ({ id: project.id, name: project.name, answer: project.none === null ? null : project.none ? 'none' : 'problems' })),
     problems: problems.map((problem) => ({ ...problem, createdAt: new Date(problem.createdAt), answers: Number(problem.answers) })),
   };
 }

@@ -20,9 +20,7 @@ export interface UnitServiceView {
 export async function loadUnitService(tx: Tx, viewer: Viewer, now: Date, policy: Policy, onlyUnitId?: number): Promise<UnitServiceView> {
   const readable = readableUnits(viewer);
   const { months, data, calendar } = await rankMonths(tx, currentMonth(now), HISTORY_MONTHS, now, policy);
-  const units = data.units.filter(
-    (unit) => (readable.all || readable.unitIds.includes(unit.id)) && (onlyUnitId === undefined || unit.id === onlyUnitId),
-  );
+  const units = data.units.filter((unit) => (readable.all || readable.unitIds.includes(unit.id)) && (onlyUnitId === undefined || unit.id === onlyUnitId));
   const since = new Date(now.getTime() - SERVICE_DAYS * 86_400_000);
   const services = summarizeUnitService(
     data.tasks,

@@ -24,24 +24,55 @@ export const showProblems: Page = async (ctx) => {
     ok: true,
     title: `问题 ${week}`,
     body: html`<h1>问题 ${week}</h1>
-<p>${monday} 至 ${addCalendarDays(monday, 6)} · <a href="/kanban/problems?week=${isoWeekKey(addCalendarDays(monday, -7))}">上一周</a></p>
-<ol class="chain">
-<li><b>周二 征集</b>：${asked.length} 个项目，报问题 ${asked.filter((project) => project.answer === 'problems').length} · 无问题 ${asked.filter((project) => project.answer === 'none').length} · 未报 ${silent.length}${
-      silent.length > 0 ? html`<br>未报：${silent.map((project, index) => html`${index > 0 ? '、' : ''}${link(project.id, project.name)}`)}` : ''
-    }</li>
-<li><b>周三 提交县领导</b>：${carried.length} 个问题</li>
-<li><b>周五 提交例会</b>：${escalated.length} 个问题</li>
-</ol>
-${problems.length === 0 ? html`<p>本周没有在办的问题。</p>` : table(problems, inWeek, link)}`,
+      <p>${monday} 至 ${addCalendarDays(monday, 6)} · <a href="/kanban/problems?week=${isoWeekKey(addCalendarDays(monday, -7))}">上一周</a></p>
+      <ol class="chain">
+        <li>
+          <b>周二 征集</b>：${asked.length} 个项目，报问题 ${asked.filter((project) => project.answer === 'problems').length} · 无问题
+          ${asked.filter((project) => project.answer === 'none').length} · 未报
+          ${silent.length}${
+            silent.length > 0 ? html`<br />未报：${silent.map((project, index) => html`${index > 0 ? '、' : ''}${link(project.id, project.name)}`)}` : ''
+          }
+        </li>
+        <li><b>周三 提交县领导</b>：${carried.length} 个问题</li>
+        <li><b>周五 提交例会</b>：${escalated.length} 个问题</li>
+      </ol>
+      ${problems.length === 0 ? html`<p>本周没有在办的问题。</p>` : table(problems, inWeek, link)}`,
   };
 };
 
 function table(problems: WeekProblem[], inWeek: (at: Date | null) => boolean, link: (id: number, name: string) => SafeHtml): SafeHtml {
   const when = (at: Date | null, waiting: string) => (at ? `${formatShanghai(at, 'datetime')}${inWeek(at) ? '' : '（往周）'}` : waiting);
-  return html`<div class="scroll"><table><thead><tr><th>问题</th><th>项目</th><th>类别</th><th>报送</th><th>周三提交领导</th><th>周五例会</th><th>状态</th></tr></thead><tbody>${problems.map(
-    (problem) =>
-      html`<tr><td>Q${problem.id} ${problem.description}${problem.suggestion ? `（建议：${problem.suggestion}）` : ''}</td><td>${link(problem.projectId, problem.projectName)}</td><td>${problem.category}</td><td>${formatShanghai(problem.createdAt, 'datetime')}</td><td>${when(problem.digestedAt, '待周三汇总')}${problem.leader ? ` · ${problem.leader}` : ''}</td><td>${problem.escalatedAt ? html`${when(problem.escalatedAt, '')}${problem.leaderOpinion ? html`<br>意见：${problem.leaderOpinion}` : ''}` : '—'}</td><td>${problemStateNames[problem.state as ProblemState] ?? problem.state}${problem.answers > 0 ? `（答复 ${problem.answers} 次）` : ''}</td></tr>`,
-  )}</tbody></table></div>`;
+  return html`<div class="scroll">
+    <table>
+      <thead>
+        <tr>
+          <th>问题</th>
+          <th>项目</th>
+          <th>类别</th>
+          <th>报送</th>
+          <th>周三提交领导</th>
+          <th>周五例会</th>
+          <th>状态</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${problems.map(
+          (problem) =>
+            html`<tr>
+              <td>Q${problem.id} ${problem.description}${problem.suggestion ? `（建议：${problem.suggestion}）` : ''}</td>
+              <td>${link(problem.projectId, problem.projectName)}</td>
+              <td>${problem.category}</td>
+              <td>${formatShanghai(problem.createdAt, 'datetime')}</td>
+              <td>${when(problem.digestedAt, '待周三汇总')}${problem.leader ? ` · ${problem.leader}` : ''}</td>
+              <td>
+                ${problem.escalatedAt ? html`${when(problem.escalatedAt, '')}${problem.leaderOpinion ? html`<br />意见：${problem.leaderOpinion}` : ''}` : '—'}
+              </td>
+              <td>${problemStateNames[problem.state as ProblemState] ?? problem.state}${problem.answers > 0 ? `（答复 ${problem.answers} 次）` : ''}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 /** The Monday of ISO week `2026-W48` (the week holding the year's 4 January is week 1); null for anything else. */

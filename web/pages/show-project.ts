@@ -29,12 +29,9 @@ export const showProject: Page = async (ctx) => {
     ok: true,
     title: `P${project.id} ${project.name}`,
     body: html`<h1>${projectFollowed(project) ? showLight(status.light) : ''} P${project.id} ${project.name}</h1>
-<p>${describeLifeCycle(project)}${project.endReason ? `（${project.endReason}）` : ''}</p>
-${fields(sheet, enterprise ? 'none' : seesFullMobile(ctx.viewer, sheet.audience) ? 'full' : 'masked')}
-${stageDates(sheet)}
-${items(sheet, ctx.now)}
-${enterprise ? '' : problems(sheet)}
-${timeline(sheet)}`,
+      <p>${describeLifeCycle(project)}${project.endReason ? `（${project.endReason}）` : ''}</p>
+      ${fields(sheet, enterprise ? 'none' : seesFullMobile(ctx.viewer, sheet.audience) ? 'full' : 'masked')} ${stageDates(sheet)} ${items(sheet, ctx.now)}
+      ${enterprise ? '' : problems(sheet)} ${timeline(sheet)}`,
   };
 };
 
@@ -54,9 +51,18 @@ function fields({ project, leadUnit, leader }: ProjectSheet, mobile: 'full' | 'm
     ['目标任务', project.targetTasks || null],
     ['时间节点', project.timeNodes || null],
   ];
-  return html`<section><h2>基本信息</h2><dl class="fields">${rows
-    .filter(([, value]) => value)
-    .map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl></section>`;
+  return html`<section>
+    <h2>基本信息</h2>
+    <dl class="fields">
+      ${rows
+        .filter(([, value]) => value)
+        .map(
+          ([label, value]) =>
+            html`<dt>${label}</dt>
+              <dd>${value}</dd>`,
+        )}
+    </dl>
+  </section>`;
 }
 
 function stageDates({ project, status }: ProjectSheet): SafeHtml {
@@ -71,14 +77,27 @@ function stageDates({ project, status }: ProjectSheet): SafeHtml {
     ['入库', day(project.enrolledOn)],
     ['下一期限', projectFollowed(project) ? status.next : null],
   ];
-  return html`<section><h2>阶段日期</h2><dl class="fields">${rows
-    .filter(([, value]) => value)
-    .map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl></section>`;
+  return html`<section>
+    <h2>阶段日期</h2>
+    <dl class="fields">
+      ${rows
+        .filter(([, value]) => value)
+        .map(
+          ([label, value]) =>
+            html`<dt>${label}</dt>
+              <dd>${value}</dd>`,
+        )}
+    </dl>
+  </section>`;
 }
 
 function items(sheet: ProjectSheet, now: Date): SafeHtml {
   const { status, takers, calendar } = sheet;
-  if (status.tasks.length === 0) return html`<section><h2>任务</h2><p>尚未派单</p></section>`;
+  if (status.tasks.length === 0)
+    return html`<section>
+      <h2>任务</h2>
+      <p>尚未派单</p>
+    </section>`;
   const deadline = (task: ProjectSheet['status']['tasks'][number]['task']): string => {
     if (task.state === 'posted') return `${markProvisional(calendar, shanghaiDate(task.ackDueAt), undefined, formatShanghai(task.ackDueAt))} 前报到`;
     const due = day(task.dueOn);
@@ -86,34 +105,77 @@ function items(sheet: ProjectSheet, now: Date): SafeHtml {
   };
   const rows = status.tasks.map(
     ({ task, light }) =>
-      html`<tr><td>${showLight(light)}</td><td>T${task.id}</td><td>${task.itemName}</td><td>${task.unit.name}</td><td>${takers.get(task.callId) ?? '待报到'}</td><td>${deadline(task)}</td><td>${describeState(task, now)}</td></tr>`,
+      html`<tr>
+        <td>${showLight(light)}</td>
+        <td>T${task.id}</td>
+        <td>${task.itemName}</td>
+        <td>${task.unit.name}</td>
+        <td>${takers.get(task.callId) ?? '待报到'}</td>
+        <td>${deadline(task)}</td>
+        <td>${describeState(task, now)}</td>
+      </tr>`,
   );
-  return html`<section><h2>任务（${status.tasks.length}）</h2><div class="scroll"><table>
-<thead><tr><th></th><th>编号</th><th>事项</th><th>单位</th><th>经办</th><th>期限</th><th>状态</th></tr></thead>
-<tbody>${rows}</tbody></table></div></section>`;
+  return html`<section>
+    <h2>任务（${status.tasks.length}）</h2>
+    <div class="scroll">
+      <table>
+        <thead>
+          <tr>
+            <th></th>
+            <th>编号</th>
+            <th>事项</th>
+            <th>单位</th>
+            <th>经办</th>
+            <th>期限</th>
+            <th>状态</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows}
+        </tbody>
+      </table>
+    </div>
+  </section>`;
 }
 
 const stateNames: Record<string, string> = { posted: '待报到', taken: '办理中', suspended: '已中止计时', returned: '已退回', cancelled: '已撤销' };
 
 function describeState(task: { state: string; doneAt: Date | null; returnReason: string | null }, now: Date): string {
-  if (task.state === 'done') return `已办结${task.doneAt ? ` ${formatShanghai(task.doneAt, task.doneAt.getUTCFullYear() === now.getUTCFullYear() ? 'minute' : 'datetime')}` : ''}`;
+  if (task.state === 'done')
+    return `已办结${task.doneAt ? ` ${formatShanghai(task.doneAt, task.doneAt.getUTCFullYear() === now.getUTCFullYear() ? 'minute' : 'datetime')}` : ''}`;
   if (task.state === 'returned' && task.returnReason) return `已退回：${task.returnReason}`;
   return stateNames[task.state] ?? task.state;
 }
 
 function problems({ problems }: ProjectSheet): SafeHtml {
-  if (problems.length === 0) return html`<section><h2>问题</h2><p>没有报送过问题。</p></section>`;
-  return html`<section><h2>问题（${problems.length}）</h2><ul class="problems">${problems.map(
-    (problem) =>
-      html`<li><b>Q${problem.id}</b> ${problem.description}${problem.suggestion ? `（建议：${problem.suggestion}）` : ''} · <span class="state">${problemStateNames[problem.state as ProblemState] ?? problem.state}</span>${problem.leaderOpinion ? html`<br>领导意见：${problem.leaderOpinion}` : ''}${problem.answers.map((answer) => html`<br>答复 ${formatShanghai(answer.at)}：${answer.text}`)}</li>`,
-  )}</ul></section>`;
+  if (problems.length === 0)
+    return html`<section>
+      <h2>问题</h2>
+      <p>没有报送过问题。</p>
+    </section>`;
+  return html`<section>
+    <h2>问题（${problems.length}）</h2>
+    <ul class="problems">
+      ${problems.map(
+        (problem) =>
+          html`<li>
+            <b>Q${problem.id}</b> ${problem.description}${problem.suggestion ? `（建议：${problem.suggestion}）` : ''} ·
+            <span class="state">${problemStateNames[problem.state as ProblemState] ?? problem.state}</span
+            >${problem.leaderOpinion ? html`<br />领导意见：${problem.leaderOpinion}` : ''}${problem.answers.map((answer) => html`<br />答复 ${formatShanghai(answer.at)}：${answer.text}`)}
+          </li>`,
+      )}
+    </ul>
+  </section>`;
 }
 
 function timeline({ timeline }: ProjectSheet): SafeHtml {
   // A timeline spanning two years dates each line with its year, as 档案 does.
   const years = new Set(timeline.map((entry) => formatShanghai(entry.at, 'date').slice(0, 4)));
   const style = years.size > 1 ? 'datetime' : 'minute';
-  return html`<section><h2>一事一档（${timeline.length} 条）</h2><ol class="timeline">${timeline.map(
-    (entry) => html`<li><time>${formatShanghai(entry.at, style)}</time> ${entry.text()}</li>`,
-  )}</ol></section>`;
+  return html`<section>
+    <h2>一事一档（${timeline.length} 条）</h2>
+    <ol class="timeline">
+      ${timeline.map((entry) => html`<li><time>${formatShanghai(entry.at, style)}</time> ${entry.text()}</li>`)}
+    </ol>
+  </section>`;
 }

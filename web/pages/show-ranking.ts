@@ -28,15 +28,30 @@ export const showRanking: Page = async (ctx) => {
     ok: true,
     title: `${month} 排名`,
     body: html`<h1>${month} 单位排名</h1>
-<p>${ranked.final ? `按 ${formatShanghai(ranked.asOf, 'datetime')} 排名时的情况。` : `至 ${formatShanghai(ranked.asOf, 'datetime')}，本月排名尚未进行。`}</p>
-<p>${RULE}</p>
-<p class="bottom-twice">${ranked.bottomTwice.length > 0 ? `连续两次排名后三名：${ranked.bottomTwice.map(name).join('、')}` : '没有连续两次排名后三名的单位。'}</p>
-${
-  ranked.ranked.length === 0
-    ? html`<p>本月没有可排名的单位。</p>`
-    : html`<div class="scroll"><table><thead><tr>${headers.map((header) => html`<th>${header}</th>`)}</tr></thead><tbody>${rows}</tbody></table></div>`
-}
-${ranked.idle.length > 0 ? html`<p>本月无考核内容（未排名）：${ranked.idle.map(name).join('、')}</p>` : ''}
-<p><a href="/kanban/ranking?month=${previousMonth(month)}">上月</a></p>`,
+      <p>
+        ${ranked.final ? `按 ${formatShanghai(ranked.asOf, 'datetime')} 排名时的情况。` : `至 ${formatShanghai(ranked.asOf, 'datetime')}，本月排名尚未进行。`}
+      </p>
+      <p>${RULE}</p>
+      <p class="bottom-twice">
+        ${ranked.bottomTwice.length > 0 ? `连续两次排名后三名：${ranked.bottomTwice.map(name).join('、')}` : '没有连续两次排名后三名的单位。'}
+      </p>
+      ${
+        ranked.ranked.length === 0
+          ? html`<p>本月没有可排名的单位。</p>`
+          : html`<div class="scroll">
+              <table>
+                <thead>
+                  <tr>
+                    ${headers.map((header) => html`<th>${header}</th>`)}
+                  </tr>
+                </thead>
+                <tbody>
+                  ${rows}
+                </tbody>
+              </table>
+            </div>`
+      }
+      ${ranked.idle.length > 0 ? html`<p>本月无考核内容（未排名）：${ranked.idle.map(name).join('、')}</p>` : ''}
+      <p><a href="/kanban/ranking?month=${previousMonth(month)}">上月</a></p>`,
   };
 };

@@ -31,17 +31,47 @@ export const showUnit: Page = async (ctx) => {
     title: unit.name,
     scripts: ['/kanban/static/echarts.min.js', '/kanban/static/unit-chart.js'],
     body: html`<h1>${unit.name}</h1>
-<section><h2>近 ${SERVICE_DAYS} 天办事</h2><dl class="fields">${serviceHeaders.map(
-      (header, index) => html`<dt>${header}</dt><dd>${serviceCells(service)[index]}</dd>`,
-    )}</dl><p>报到用时按办公时间计，自派单到报到。</p></section>
-<section><h2>${month.month} 排名${month.final ? '' : '（至今）'}</h2>
-<p>名次：${placeIn(month, unit.id)}${month.bottomTwice.includes(unit.id) ? ' · 连续两次排名后三名' : ''}</p>
-${score ? html`<p>${describeScore(score)}</p>` : ''}</section>
-<section><h2>近 ${months.length} 个月名次</h2>
-<div id="unit-chart" class="chart"></div>
-<div class="scroll"><table><thead><tr><th>月份</th><th>名次</th><th>办事</th></tr></thead><tbody>${months.map(
-      (entry, index) => html`<tr><td><a href="/kanban/ranking?month=${entry.month}">${entry.month}</a></td><td>${placeIn(entry, unit.id)}</td><td>${chart.service[index] ?? '—'}</td></tr>`,
-    )}</tbody></table></div></section>
-${pageData(chart)}`,
+      <section>
+        <h2>近 ${SERVICE_DAYS} 天办事</h2>
+        <dl class="fields">
+          ${serviceHeaders.map(
+            (header, index) =>
+              html`<dt>${header}</dt>
+                <dd>${serviceCells(service)[index]}</dd>`,
+          )}
+        </dl>
+        <p>报到用时按办公时间计，自派单到报到。</p>
+      </section>
+      <section>
+        <h2>${month.month} 排名${month.final ? '' : '（至今）'}</h2>
+        <p>名次：${placeIn(month, unit.id)}${month.bottomTwice.includes(unit.id) ? ' · 连续两次排名后三名' : ''}</p>
+        ${score ? html`<p>${describeScore(score)}</p>` : ''}
+      </section>
+      <section>
+        <h2>近 ${months.length} 个月名次</h2>
+        <div id="unit-chart" class="chart"></div>
+        <div class="scroll">
+          <table>
+            <thead>
+              <tr>
+                <th>月份</th>
+                <th>名次</th>
+                <th>办事</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${months.map(
+                (entry, index) =>
+                  html`<tr>
+                    <td><a href="/kanban/ranking?month=${entry.month}">${entry.month}</a></td>
+                    <td>${placeIn(entry, unit.id)}</td>
+                    <td>${chart.service[index] ?? '—'}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      ${pageData(chart)}`,
   };
 };

@@ -16,12 +16,27 @@ export const showUnits: Page = async (ctx) => {
     ok: true,
     title: '单位',
     body: html`<h1>单位</h1>
-<p>近 ${SERVICE_DAYS} 天；报到用时按办公时间计（30 分钟内报到，002 五(五)）；名次为 ${month.month} ${month.final ? '' : '至今'}排名。</p>
-<div class="scroll"><table>
-<thead><tr><th>单位</th>${serviceHeaders.map((header) => html`<th>${header}</th>`)}<th>名次</th></tr></thead>
-<tbody>${serving.map(
-      (unit) =>
-        html`<tr><td><a href="/kanban/units/${unit.id}">${unit.name}</a></td>${serviceCells(unit.service).map((cell) => html`<td>${cell}</td>`)}<td>${placeIn(month, unit.id)}</td></tr>`,
-    )}</tbody></table></div>`,
+      <p>近 ${SERVICE_DAYS} 天；报到用时按办公时间计（30 分钟内报到，002 五(五)）；名次为 ${month.month} ${month.final ? '' : '至今'}排名。</p>
+      <div class="scroll">
+        <table>
+          <thead>
+            <tr>
+              <th>单位</th>
+              ${serviceHeaders.map((header) => html`<th>${header}</th>`)}
+              <th>名次</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${serving.map(
+              (unit) =>
+                html`<tr>
+                  <td><a href="/kanban/units/${unit.id}">${unit.name}</a></td>
+                  ${serviceCells(unit.service).map((cell) => html`<td>${cell}</td>`)}
+                  <td>${placeIn(month, unit.id)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`,
   };
 };
