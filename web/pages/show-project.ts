@@ -1,7 +1,8 @@
 // 项目 (/kanban/projects/P12): one project — its fields, stage dates with 开工期限 (（暂定） where the
 // calendar is not yet published), every item with its unit, agent, deadline and light, its problems,
 // and the 一事一档 timeline (002 五(十)). Who may open it is exactly who may ask 进度 P12
-// (canReadProject); mobiles are masked as in the chat (seesFullMobile).
+// (canReadProject); mobiles are masked as in the chat (seesFullMobile). An enterprise contact gets the
+// simpler page 进度 gives it: no contact details, no problems, no 档案 (an officials' command).
 import { canReadProject, isEnterpriseOnly, seesFullMobile } from '../../domain/access/project-access.js';
 import { formatShanghai, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { markProvisional } from '../../domain/calendar/mark-provisional.js';
@@ -31,7 +32,7 @@ export const showProject: Page = async (ctx) => {
     body: html`<h1>${projectFollowed(project) ? showLight(status.light) : ''} P${project.id} ${project.name}</h1>
       <p>${describeLifeCycle(project)}${project.endReason ? `（${project.endReason}）` : ''}</p>
       ${fields(sheet, enterprise ? 'none' : seesFullMobile(ctx.viewer, sheet.audience) ? 'full' : 'masked')} ${stageDates(sheet)} ${items(sheet, ctx.now)}
-      ${enterprise ? '' : problems(sheet)} ${timeline(sheet)}`,
+      ${enterprise ? '' : problems(sheet)} ${enterprise ? '' : timeline(sheet)}`,
   };
 };
 

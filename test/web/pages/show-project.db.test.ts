@@ -50,4 +50,12 @@ describe('项目 page', () => {
     expect(result.ok && result.body.value).not.toContain('<script>alert');
     expect(result.ok && result.body.value).toContain('&lt;script&gt;alert(1)&lt;/script&gt;光伏');
   });
+
+  it('shows the enterprise contact its own project without contact details or the problems list', async () => {
+    await h.say('sthj.agent', '问题 P1 用地指标未落实');
+    const text = visibleText(await openPage(h, showProject, 'ent.zhang', { code: 'P1' }));
+    expect(text).toContain('T1 环境影响评价审批');
+    expect(text).not.toContain('13900001111');
+    expect(text).not.toContain('用地指标未落实');
+  });
 });
