@@ -9,7 +9,9 @@ import type { Tx } from '../prisma/open-database.js';
 import { currentMonth, rankMonths, type RankedMonth } from './rank-months.js';
 import { readableUnits } from './readable-units.js';
 
-export const SERVICE_DAYS = 90;
+// Within the 70 days of finished items the 台账's data holds (prisma/load-ledger.ts), read here at an instant
+// no later than now: the window's items are all there.
+export const SERVICE_DAYS = 60;
 export const HISTORY_MONTHS = 6;
 
 export interface UnitServiceView {
@@ -17,9 +19,10 @@ export interface UnitServiceView {
   months: RankedMonth[];
 }
 
+/** `onlyUnitId`: one unit's page, with HISTORY_MONTHS of rankings; else every readable unit with this month's. */
 export async function loadUnitService(tx: Tx, viewer: Viewer, now: Date, policy: Policy, onlyUnitId?: number): Promise<UnitServiceView> {
   const readable = readableUnits(viewer);
-  const { months, data, calendar } = await rankMonths(tx, currentMonth(now), HISTORY_MONTHS, now, policy);
+  const { months, data, calendar } = await rankMonths(tx, currentMonth(now), onlyUnitId === undefined ? 1 : HISTORY_MONTHS, now, policy);
   const units = data.units.filter((unit) => (readable.all || readable.unitIds.includes(unit.id)) && (onlyUnitId === undefined || unit.id === onlyUnitId));
   const since = new Date(now.getTime() - SERVICE_DAYS * 86_400_000);
   const services = summarizeUnitService(

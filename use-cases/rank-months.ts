@@ -52,12 +52,14 @@ export async function rankMonths(tx: Tx, last: string, count: number, now: Date,
   const data = await loadLedger(tx, first);
   const calendar = await loadWorkingCalendar(tx);
   return {
-    months: months.map((month) => {
+    months: months.reduce<RankedMonth[]>((ranked, month) => {
       const { asOf, final } = rankingAsOf(month, now, policy);
       const ranking = rankUnits(data, month, asOf, calendar);
-      const before = rankUnits(data, previousMonth(month), monthBefore(asOf), calendar);
-      return { month, asOf, final, ...ranking, bottomTwice: bottomThreeTwice(ranking.ranked, before.ranked) };
-    }),
+      // The month before, ranked at the same instant a month earlier: the previous entry when that was its own run.
+      const last = ranked[ranked.length - 1];
+      const before = last && last.asOf.getTime() === monthBefore(asOf).getTime() ? last : rankUnits(data, previousMonth(month), monthBefore(asOf), calendar);
+      return [...ranked, { month, asOf, final, ...ranking, bottomTwice: bottomThreeTwice(ranking.ranked, before.ranked) }];
+    }, []),
     unitNames: new Map(data.units.map((unit) => [unit.id, unit.name])),
     data,
     calendar,
