@@ -7,7 +7,7 @@ import { canReadProject } from '../../domain/access/project-access.js';
 import { parseNumberRef } from '../../domain/references/parse-number-ref.js';
 import type { ProjectAudience } from '../../domain/access/project-access.js';
 import type { RegisteredContext } from '../context.js';
-import { projectAudience } from '../shared/load-project.js';
+import { loadProjectAudience } from '../../use-cases/load-project-audience.js';
 import { lockProblem, lockProject } from '../shared/lock-rows.js';
 
 export type ProblemLookup = { ok: true; problem: Problem; project: Project; audience: ProjectAudience } | { ok: false; text: string };
@@ -23,7 +23,7 @@ export async function loadProblem(ctx: RegisteredContext, ref: string | undefine
   const problem = found && (await ctx.tx.problem.findUnique({ where: { id } }));
   const project = problem && (await ctx.tx.project.findUnique({ where: { id: problem.projectId } }));
   // A problem of a project the sender may not see answers exactly like one that does not exist.
-  const audience = project && (await projectAudience(ctx.tx, project));
+  const audience = project && (await loadProjectAudience(ctx.tx, project));
   if (!problem || !project || !audience || !canReadProject(ctx.sender, audience)) return { ok: false, text: `没有找到问题 Q${id}。` };
   return { ok: true, problem, project, audience };
 }

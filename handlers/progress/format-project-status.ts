@@ -15,12 +15,12 @@ import { describeLifeCycle } from '../../domain/project/describe-life-cycle.js';
 import { projectFollowed } from '../../domain/project/project-stage.js';
 import { serviceRunning } from '../../domain/project/service-state.js';
 import { lightSymbols } from '../../domain/project/traffic-light.js';
-import { projectAudience } from '../shared/load-project.js';
+import { loadProjectAudience } from '../../use-cases/load-project-audience.js';
 import { describeOpenItems } from './describe-open-items.js';
 import { loadProjectStatus } from '../../use-cases/load-project-status.js';
 
 export async function formatProjectStatus(ctx: RegisteredContext, project: Project, calendar: WorkingCalendar, known?: ProjectAudience): Promise<string> {
-  const audience = known ?? (await projectAudience(ctx.tx, project));
+  const audience = known ?? (await loadProjectAudience(ctx.tx, project));
   const status = await loadProjectStatus(ctx.tx, project, { now: ctx.now, policy: ctx.policy, calendar });
   const ended = !projectFollowed(project);
   const phase = serviceRunning(project.service) && project.phase !== null && isPhase(project.phase) ? ` · ${phaseNames[project.phase]}` : '';

@@ -6,8 +6,8 @@ import type { RegisteredContext } from '../context.js';
 import { canReadProject, isEnterpriseOnly, type ProjectAudience } from '../../domain/access/project-access.js';
 import { parseNumberRef } from '../../domain/references/parse-number-ref.js';
 import { describeCandidates, resolveProjectRef } from '../../domain/references/resolve-project-ref.js';
-import type { Tx } from '../../prisma/open-database.js';
 import { lockProject } from './lock-rows.js';
+import { loadProjectAudience } from '../../use-cases/load-project-audience.js';
 
 export type ProjectLookup =
   | { ok: true; project: Project; audience: ProjectAudience }
@@ -30,7 +30,7 @@ export async function loadProject(ctx: RegisteredContext, ref: string | undefine
   // Locked, then read again: what another instance committed meanwhile is what this handler sees.
   await lockProject(ctx.tx, resolved.value.id);
   const project = await ctx.tx.project.findUniqueOrThrow({ where: { id: resolved.value.id } });
-  const audience = await projectAudience(ctx.tx, project);
+  const audience = await loadProjectAudience(ctx.tx, project);
   if (!canReadProject(ctx.sender, audience)) return { ok: false, code: 'PROJECT_NOT_VISIBLE' };
   return { ok: true, project, audience };
 }
@@ -46,19 +46,4 @@ export function describeProjectRefusal(refusal: Exclude<ProjectLookup, { ok: tru
     case 'PROJECT_AMBIGUOUS':
       return describeCandidates(refusal.candidates, usage.split(' ')[0] ?? usage);
   }
-}
-
-/** Who is on a project: leader, bound contact, team members, team and task units. */
-export async function projectAudience(tx: Tx, project: Pick<Project, 'id' | 'leaderId' | 'contactPersonId' | 'leadUnitId'>): Promise<ProjectAudience> {
-  const members = await tx.teamMember.findMany({ where: { projectId: project.id }, select: { personId: true } });
-  const units = await tx.teamUnit.findMany({ where: { projectId: project.id }, select: { unitId: true } });
-  const tasks = await tx.task.findMany({ where: { projectId: project.id }, select: { unitId: true }, distinct: ['unitId'] });
-  const unitIds = new Set([...units.map((unit) => unit.unitId), ...tasks.map((task) => task.unitId)]);
-  if (project.leadUnitId !== null) unitIds.add(project.leadUnitId);
-  return {
-    leaderId: project.leaderId,
-    contactIds: project.contactPersonId === null ? [] : [project.contactPersonId],
-    teamIds: members.map((member) => member.personId),
-    unitIds: [...unitIds],
-  };
 }

@@ -38,11 +38,11 @@ export function buildRanking(context: DigestContext, month: string, late: boolea
   return readers.map((person) => ({ personId: person.id, title: titled(`${month} 重点项目排名`, late), markdown: lines.join('\n') }));
 }
 
-const RULE =
+export const RULE =
   '（按开工、投产、投资完成、办事四项名次之和排名，并列同名次；办事 = 按时办结 − 逾期办结 − 逾期在办、未报到和迟报到，每超 5 个工作日计 1 − 未报月报）';
 
 /** `开工 0 · 投产 0 · 投资完成 20% · 按时办结 3/4 · 逾期在办 1 项（超 6 个工作日） · 未报到 2 张 · 迟报到 1 张 · 办事 -4` (迟报到 only when some) */
-function describeScore(score: UnitScore): string {
+export function describeScore(score: UnitScore): string {
   return [
     `开工 ${score.starts}`,
     `投产 ${score.completions}`,

@@ -15,7 +15,7 @@ import type { ScheduleSnapshot, SnapshotPerson, SnapshotProject, SnapshotTask } 
  * A team still pushes the project to 投产 (专班推进, 003 一(三)5): signed or started, whether the 帮办代办 service
  * runs or has ended with 办结; not after 终止 (docs/domain.md "Project life cycle").
  */
-export function servedByTeam(project: SnapshotProject): boolean {
+export function servedByTeam(project: Pick<SnapshotProject, 'service' | 'stage'>): boolean {
   return project.service !== 'terminated' && (project.stage === 'signed' || project.stage === 'started');
 }
 

@@ -1,9 +1,9 @@
 // The names an archive shows for what events hold by id or code: people by name (with unit and role
 // where it says who was told), approval items by the name the project's plan and tasks carry (the
 // catalogue's for an item they never held).
-import type { Tx } from '../../prisma/open-database.js';
-import type { ArchiveNames } from '../../domain/archive/describe-event.js';
-import { roleNames, type Role } from '../../domain/roles.js';
+import type { Tx } from '../prisma/open-database.js';
+import type { ArchiveNames } from '../domain/archive/describe-event.js';
+import { roleNames, type Role } from '../domain/roles.js';
 
 export async function loadArchiveNames(tx: Tx, projectId: number, personIds: readonly number[]): Promise<ArchiveNames> {
   const people = new Map(

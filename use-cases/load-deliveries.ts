@@ -5,9 +5,9 @@
 // enterprise does: "P12 …" or "（P12）"). A notice bundled with others, or split for the platform,
 // is delivered when the message that carried it was (bot/outbox/bundle-notices.ts,
 // bot/outbox/claim-due-rows.ts).
-import type { Outbox } from '../../generated/prisma/client.js';
-import type { Tx } from '../../prisma/open-database.js';
-import type { DeliveryState } from '../../domain/archive/describe-delivery.js';
+import type { Outbox } from '../generated/prisma/client.js';
+import type { Tx } from '../prisma/open-database.js';
+import type { DeliveryState } from '../domain/archive/describe-delivery.js';
 
 export interface Delivery {
   personId: number;

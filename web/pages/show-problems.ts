@@ -1,0 +1,84 @@
+// 问题 (/kanban/problems?week=2026-W48): the week's chain (003 一(三)5(1)) — asked on Tuesday, sorted and
+// sent to the leaders on Wednesday, what a leader cannot solve signed onto Friday's 周例会 — with each
+// problem's state, for the projects the viewer may read (use-cases/load-problem-week.ts).
+import { formatShanghai, shanghaiDate, shanghaiInstant, addCalendarDays } from '../../domain/calendar/shanghai-time.js';
+import { problemStateNames, type ProblemState } from '../../domain/problems/problem-rules.js';
+import { isoWeekKey, mondayOf } from '../../domain/schedule/iso-week.js';
+import { loadProblemWeek, type WeekProblem } from '../../use-cases/load-problem-week.js';
+import { html, type SafeHtml } from '../html.js';
+import type { Page } from '../page.js';
+
+export const showProblems: Page = async (ctx) => {
+  const week = ctx.query.get('week') ?? isoWeekKey(shanghaiDate(ctx.now));
+  const monday = mondayOfWeek(week);
+  if (!monday) return { ok: false, status: 404, message: '周请写成 2026-W48 的样子。' };
+  const from = shanghaiInstant(monday);
+  const to = shanghaiInstant(addCalendarDays(monday, 7));
+  const { asked, problems } = await loadProblemWeek(ctx.db, ctx.viewer, week, from, to);
+  const silent = asked.filter((project) => project.answer === null);
+  const inWeek = (at: Date | null) => at !== null && at >= from && at < to;
+  const carried = problems.filter((problem) => inWeek(problem.digestedAt));
+  const escalated = problems.filter((problem) => inWeek(problem.escalatedAt));
+  const link = (projectId: number, name: string) => html`<a href="/kanban/projects/P${projectId}">P${projectId} ${name}</a>`;
+  return {
+    ok: true,
+    title: `问题 ${week}`,
+    body: html`<h1>问题 ${week}</h1>
+      <p>${monday} 至 ${addCalendarDays(monday, 6)} · <a href="/kanban/problems?week=${isoWeekKey(addCalendarDays(monday, -7))}">上一周</a></p>
+      <ol class="chain">
+        <li>
+          <b>周二 征集</b>：${asked.length} 个项目，报问题 ${asked.filter((project) => project.answer === 'problems').length} · 无问题
+          ${asked.filter((project) => project.answer === 'none').length} · 未报
+          ${silent.length}${
+            silent.length > 0 ? html`<br />未报：${silent.map((project, index) => html`${index > 0 ? '、' : ''}${link(project.id, project.name)}`)}` : ''
+          }
+        </li>
+        <li><b>周三 提交县领导</b>：${carried.length} 个问题</li>
+        <li><b>周五 提交例会</b>：${escalated.length} 个问题</li>
+      </ol>
+      ${problems.length === 0 ? html`<p>本周没有在办的问题。</p>` : table(problems, inWeek, link)}`,
+  };
+};
+
+function table(problems: WeekProblem[], inWeek: (at: Date | null) => boolean, link: (id: number, name: string) => SafeHtml): SafeHtml {
+  const when = (at: Date | null, waiting: string) => (at ? `${formatShanghai(at, 'datetime')}${inWeek(at) ? '' : '（往周）'}` : waiting);
+  return html`<div class="scroll">
+    <table>
+      <thead>
+        <tr>
+          <th>问题</th>
+          <th>项目</th>
+          <th>类别</th>
+          <th>报送</th>
+          <th>周三提交领导</th>
+          <th>周五例会</th>
+          <th>状态</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${problems.map(
+          (problem) =>
+            html`<tr>
+              <td>Q${problem.id} ${problem.description}${problem.suggestion ? `（建议：${problem.suggestion}）` : ''}</td>
+              <td>${link(problem.projectId, problem.projectName)}</td>
+              <td>${problem.category}</td>
+              <td>${formatShanghai(problem.createdAt, 'datetime')}</td>
+              <td>${when(problem.digestedAt, '待周三汇总')}${problem.leader ? ` · ${problem.leader}` : ''}</td>
+              <td>
+                ${problem.escalatedAt ? html`${when(problem.escalatedAt, '')}${problem.leaderOpinion ? html`<br />意见：${problem.leaderOpinion}` : ''}` : '—'}
+              </td>
+              <td>${problemStateNames[problem.state as ProblemState] ?? problem.state}${problem.answers > 0 ? `（答复 ${problem.answers} 次）` : ''}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+/** The Monday of ISO week `2026-W48` (the week holding the year's 4 January is week 1); null for anything else. */
+function mondayOfWeek(week: string): string | null {
+  const match = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (!match) return null;
+  const monday = addCalendarDays(mondayOf(`${match[1]}-01-04`), (Number(match[2]) - 1) * 7);
+  return isoWeekKey(monday) === week ? monday : null;
+}
