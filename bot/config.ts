@@ -27,6 +27,12 @@ const envSchema = z.object({
     .regex(/\.(csv|xlsx)$/i, 'expected the path of a .csv or .xlsx roster')
     .optional(),
   CLOCK_FILE: z.string().min(1).optional(),
+  // The address people open the 看板 at (README "看板"); with WeCom, its host is the app's 可信域名.
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'expected the http(s) address people open the 看板 at, e.g. https://xmgj.example.gov.cn' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  SESSION_SECRET: z.string().min(32, 'expected at least 32 random characters (or unset: one is kept in the database)').optional(),
 });
 
 export interface Config {
@@ -47,6 +53,10 @@ export interface Config {
   rosterFile: string | undefined;
   /** A file every process reads the time from (bot/file-clock.ts), for tests and demos; unset, the system clock. */
   clockFile: string | undefined;
+  /** PUBLIC_URL: where the 看板's links point; unset, the address the server listens on. */
+  publicUrl: string | undefined;
+  /** SESSION_SECRET: signs the 看板's session cookies; unset, one kept in the database (web/session/load-session-key.ts). */
+  sessionSecret: string | undefined;
   /** Set when the five WECOM_* credentials are. */
   wecom: WecomConfig | undefined;
   /** Set when the three DINGTALK_* credentials are. With both, WeCom comes first (README "Platforms"). */
@@ -85,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     policySources: sources,
     rosterFile: vars.ROSTER_FILE,
     clockFile: vars.CLOCK_FILE,
+    publicUrl: vars.PUBLIC_URL,
+    sessionSecret: vars.SESSION_SECRET,
     wecom,
     dingtalk: dingtalk.config,
   };
@@ -93,7 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** The credentials the logger writes as `[redacted]` wherever they appear (bot/logger.ts). */
 export function logSecrets(config: Config): string[] {
   const password = URL.canParse(config.database) ? decodeURIComponent(new URL(config.database).password) : '';
-  return [config.wecom?.secret, config.wecom?.token, config.wecom?.encodingAesKey, config.dingtalk?.clientSecret, password].filter((secret): secret is string =>
+  return [config.wecom?.secret, config.wecom?.token, config.wecom?.encodingAesKey, config.dingtalk?.clientSecret, config.sessionSecret, password].filter((secret): secret is string =>
     Boolean(secret),
   );
 }

@@ -17,6 +17,7 @@ import { answerComplaint } from './complaints/answer-complaint.js';
 import { fileComplaint } from './complaints/file-complaint.js';
 import { bindContact } from './enterprise/bind-contact.js';
 import { showLedger } from './ledger/show-ledger.js';
+import { ledgerReaders as ledgerReaderRoles } from '../use-cases/make-ledger-workbook.js';
 import { confirmImport } from './import/confirm-import.js';
 import { rateService } from './enterprise/rate-service.js';
 import { recordEntrustment } from './enterprise/record-entrustment.js';
@@ -47,7 +48,7 @@ const unitStaff: readonly Role[] = ['agent', 'unit_leader'];
 /** Everyone in the roster, i.e. everyone but an enterprise contact. */
 const officials: readonly Role[] = [...coordinatorRoles, 'agent', 'unit_leader', 'county_leader', 'main_leader', 'inspection'];
 /** Who reads the whole ledger: the coordinators (重点项目办 among them), 督查中心 and the leaders (003 一(三)5(2)). */
-const ledgerReaders: readonly Role[] = [...coordinatorRoles, 'inspection', 'main_leader', 'county_leader'];
+const ledgerReaders: readonly Role[] = ledgerReaderRoles;
 /**
  * 绵阳's 服务绿卡 (000): the county or the enterprise applies, 招商服务中心 (市经济合作局) issues and revokes
  * (第四条). Not the 管理员, who keeps the roster, catalogue, calendar and settings (and whose 帮助 is full).

@@ -1,6 +1,7 @@
 // A chat platform as a plug-in (docs/architecture.md): bot/main.ts starts every configured
 // transport the same way. A transport turns the platform's callbacks or pushes into neutral
 // IncomingEvents handed to `receive`, and delivers the outbox through its messenger.
+import type { WebLogin } from '../../web/login/web-login.js';
 import type Router from '@koa/router';
 import type { IncomingEvent, Platform } from '../messages.js';
 import type { Messenger } from './messenger.js';
@@ -37,4 +38,6 @@ export interface Transport {
   fetchDirectory?(): Promise<DirectoryPerson[]>;
   /** Reads a file a person sent (a ledger to import). */
   fetchFile?: FetchFile;
+  /** How the 看板 signs in a person from this platform's app (web/login); absent, the chat sends a one-time link. */
+  webLogin?: WebLogin;
 }

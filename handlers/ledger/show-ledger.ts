@@ -1,15 +1,10 @@
 // 台账: the whole ledger as an XLSX file (projects, open task cards, problems), for the coordinators,
-// 督查中心 and the leaders; the 22nd's ranking carries the same workbook (cron/schedules).
+// 督查中心 and the leaders; the 看板's ledger page offers the same workbook (use-cases/make-ledger-workbook.ts).
 import type { RegisteredContext } from '../context.js';
-import { buildLedger } from '../../domain/ledger/build-ledger.js';
-import { writeLedgerXlsx } from '../../domain/ledger/write-ledger-xlsx.js';
-import { loadLedger } from '../../prisma/load-ledger.js';
-import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
+import { makeLedgerWorkbook } from '../../use-cases/make-ledger-workbook.js';
 
 export async function showLedger(ctx: RegisteredContext): Promise<void> {
-  const data = await loadLedger(ctx.tx, ctx.now);
-  const ledger = buildLedger(data, { now: ctx.now, policy: ctx.policy, calendar: await loadWorkingCalendar(ctx.tx) });
-  const content = (await writeLedgerXlsx(ledger)).toString('base64');
-  await ctx.reply(`项目台账：项目 ${data.projects.length} 个，在办事项 ${ledger.sheets[1]!.rows.length} 项，问题 ${data.problems.length} 个。`);
-  await ctx.reply({ kind: 'file', name: ledger.fileName, content });
+  const workbook = await makeLedgerWorkbook(ctx.tx, ctx.now, ctx.policy);
+  await ctx.reply(`项目台账：项目 ${workbook.projects} 个，在办事项 ${workbook.openItems} 项，问题 ${workbook.problems} 个。`);
+  await ctx.reply({ kind: 'file', name: workbook.fileName, content: workbook.content.toString('base64') });
 }

@@ -7,7 +7,8 @@ import type { Light } from '../../domain/project/traffic-light.js';
 import { projectFollowed } from '../../domain/project/project-stage.js';
 import { projectStatus } from './load-project-status.js';
 
-export async function projectLights(ctx: HandlerContext, projects: Project[], calendar: WorkingCalendar): Promise<Map<number, Light>> {
+/** `ctx`: only the transaction, the clock and the policy are read (the 看板 passes its own). */
+export async function projectLights(ctx: Pick<HandlerContext, 'tx' | 'now' | 'policy'>, projects: Project[], calendar: WorkingCalendar): Promise<Map<number, Light>> {
   const followed = projects.filter(projectFollowed);
   // The report deadline is the call's (docs/domain.md "Calls").
   const tasks = (
