@@ -23,6 +23,8 @@ import { createMetrics } from './metrics/create-metrics.js';
 import { createDingtalkTransport } from './dingtalk/create-dingtalk-transport.js';
 import { createWecomTransport } from './wecom/create-wecom-transport.js';
 import { CALLBACK_PATH } from './wecom/create-wecom-router.js';
+import { createKanbanRouter } from '../web/create-kanban-router.js';
+import { loadSessionKey } from '../web/session/load-session-key.js';
 
 /** Events handled at once on PostgreSQL: within the client's pool of 10 connections, leaving room for the other loops. */
 const INBOUND_WORKERS_ON_POSTGRES = 4;
@@ -75,7 +77,12 @@ async function main(): Promise<void> {
       ),
   };
   if (backup) takeBackupOnSignal = () => void backup.now();
+  // The 看板's address: PUBLIC_URL, or for the local chat the address the server listens on (known once it does).
+  let listeningUrl: string | null = null;
+  const kanbanUrl = (): string | null => config.publicUrl ?? (local ? listeningUrl : null);
+  const webLogins = config.publicUrl ? transports.flatMap((transport) => (transport.webLogin ? [transport.webLogin] : [])) : [];
   const app = createApp({
+    kanban: { baseUrl: kanbanUrl, loginPlatforms: new Set(webLogins.map((login) => login.platform)) },
     prisma,
     policy: config.policy,
     policySources: config.policySources,
@@ -87,7 +94,16 @@ async function main(): Promise<void> {
     metrics,
     nightlyBackup: config.policy.backups.nightlyAt === null ? undefined : backup?.nightly,
   });
-  const routers = transports.flatMap((transport) => (transport.routes ? [transport.routes(app.receive)] : []));
+  const kanban = createKanbanRouter({
+    prisma,
+    policy: config.policy,
+    clock,
+    logger,
+    publicUrl: () => kanbanUrl() ?? '',
+    sessionKey: loadSessionKey(prisma, config.sessionSecret, () => clock.now()),
+    logins: webLogins,
+  });
+  const routers = [...transports.flatMap((transport) => (transport.routes ? [transport.routes(app.receive)] : [])), kanban];
   const runWhatCameDue = () =>
     app
       .runSchedules()
@@ -106,6 +122,7 @@ async function main(): Promise<void> {
   for (const transport of transports) await transport.start?.(app.receive);
   const server = createServer(prisma, logger, routers, config.trustProxy, () => transports.map((transport) => transport.health?.() ?? null), metrics);
   const { server: listener, url } = await listen(server, config.port, config.host);
+  listeningUrl = url;
   const where = config.host === '0.0.0.0' || config.host === '::' ? `${url} (all interfaces)` : url;
   logger.info(`项目管家 is listening on ${where} (embedded database: ${database.kind === 'pglite'})`);
   if (config.wecom) logger.info(`WeCom callbacks at ${CALLBACK_PATH}, API ${config.wecom.apiBase}`);
@@ -113,6 +130,7 @@ async function main(): Promise<void> {
     logger.info(
       `DingTalk in ${config.dingtalk.mode} mode${config.dingtalk.mode === 'http' ? ' (callbacks at /dingtalk/callback)' : ''}, API ${config.dingtalk.apiBase}`,
     );
+  logger.info(kanbanUrl() ? `看板 at ${kanbanUrl()}/kanban (send 看板 in the chat for a link)` : '看板 off: set PUBLIC_URL to serve it to WeCom or DingTalk');
   if (local)
     console.log(
       `\nNo chat platform configured: chat locally in another terminal, e.g.\n  npm run chat -- --as window     (专窗)\n  npm run chat -- --as zrzy.agent  (自然资源局代办员)\n`,

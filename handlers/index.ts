@@ -27,6 +27,7 @@ import { changeProblem } from './problems/change-problem.js';
 import { reportMonth } from './problems/report-month.js';
 import { reportNoProblem, reportProblem } from './problems/report-problem.js';
 import { showProgress } from './progress/show-progress.js';
+import { openKanban } from './kanban/open-kanban.js';
 import { acceptProject } from './projects/accept-project.js';
 import { changeStage } from './projects/change-stage.js';
 import { editProject } from './projects/edit-project.js';
@@ -102,6 +103,7 @@ export const commands: readonly Command[] = [
   { word: '中止', roles: unitStaff, summary: '补正材料等期间暂停计时', example: '中止 T34 企业补正材料', run: suspendTask },
   { word: '恢复', roles: unitStaff, summary: '恢复计时', example: '恢复 T34', run: resumeTask },
   { word: '进度', roles: 'registered', summary: '查看项目进度和红黄绿灯', example: '进度 P12', run: showProgress },
+  { word: '看板', roles: 'registered', summary: '打开网页看板', example: '看板', run: openKanban },
   { word: '开工', roles: coordinatorRoles, summary: '登记开工', example: '开工 P12 2026-06-01', run: changeStage('start') },
   { word: '投产', roles: coordinatorRoles, summary: '登记竣工投产', example: '投产 P12', run: changeStage('produce') },
   { word: '入库', roles: coordinatorRoles, summary: '登记纳统入库', example: '入库 P12 2026-12-01', run: changeStage('enroll') },

@@ -20,6 +20,8 @@ export interface ContextOptions {
   directoryPlatforms: ReadonlySet<Platform>;
   /** Configured platforms whose files can be read (a ledger to import). */
   filePlatforms: ReadonlySet<Platform>;
+  /** The 看板's address and the platforms whose app signs people in to it (web/login); unset, no 看板 link. */
+  kanban?: { baseUrl(): string | null; loginPlatforms: ReadonlySet<Platform> };
 }
 
 const toMessage = (message: string | OutgoingMessage): OutgoingMessage => (typeof message === 'string' ? { kind: 'text', text: message } : message);
@@ -46,6 +48,7 @@ export function buildContext(tx: Tx, event: IncomingEvent, sender: Sender | null
       sender && options.filePlatforms.has(event.platform)
         ? (file) => queueJob(tx, 'import-file', { platform: event.platform, ...file, personId: sender.id }, now)
         : null,
+    kanban: kanbanFor(options, event.platform),
     record: async (record) => {
       await tx.event.create({
         data: {
@@ -62,4 +65,11 @@ export function buildContext(tx: Tx, event: IncomingEvent, sender: Sender | null
       });
     },
   };
+}
+
+function kanbanFor(options: ContextOptions, platform: Platform): HandlerContext['kanban'] {
+  const baseUrl = options.kanban?.baseUrl() ?? null;
+  if (!options.kanban || baseUrl === null) return null;
+  const login = platform !== 'local' && options.kanban.loginPlatforms.has(platform) ? platform : 'link';
+  return { baseUrl, login };
 }

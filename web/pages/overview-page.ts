@@ -14,7 +14,7 @@ import { loadOverview } from './load-overview.js';
 const card = (href: string, count: number | string, label: string, extra = ''): SafeHtml =>
   html`<a class="card ${extra}" href="${href}"><div class="n">${count}</div><div class="l">${label}</div></a>`;
 
-const ledger = (query: Record<string, string>) => `/kanban/ledger?${new URLSearchParams(query).toString()}`;
+const ledger = (query: Record<string, string>) => (Object.keys(query).length ? `/kanban/ledger?${new URLSearchParams(query).toString()}` : '/kanban/ledger');
 
 export const overviewPage: Page = async (ctx) => {
   if (isEnterpriseOnly(ctx.viewer)) return enterpriseOverview(ctx);
