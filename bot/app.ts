@@ -89,7 +89,14 @@ export function createApp(deps: AppDeps): App {
     prisma,
     clock,
     logger,
-    context: { policy: deps.policy, policySources: deps.policySources ?? {}, groupPlatforms, directoryPlatforms, filePlatforms, ...(deps.kanban && { kanban: deps.kanban }) },
+    context: {
+      policy: deps.policy,
+      policySources: deps.policySources ?? {},
+      groupPlatforms,
+      directoryPlatforms,
+      filePlatforms,
+      ...(deps.kanban && { kanban: deps.kanban }),
+    },
     batch: deps.inboundBatch ?? INBOUND_BATCH,
     transactionMs: INBOUND_TRANSACTION_MS,
   });

@@ -105,8 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** The credentials the logger writes as `[redacted]` wherever they appear (bot/logger.ts). */
 export function logSecrets(config: Config): string[] {
   const password = URL.canParse(config.database) ? decodeURIComponent(new URL(config.database).password) : '';
-  return [config.wecom?.secret, config.wecom?.token, config.wecom?.encodingAesKey, config.dingtalk?.clientSecret, config.sessionSecret, password].filter((secret): secret is string =>
-    Boolean(secret),
+  return [config.wecom?.secret, config.wecom?.token, config.wecom?.encodingAesKey, config.dingtalk?.clientSecret, config.sessionSecret, password].filter(
+    (secret): secret is string => Boolean(secret),
   );
 }
 

@@ -64,7 +64,14 @@ export function createKanbanRouter(deps: KanbanDeps): Router {
       return;
     }
     const simple = isEnterpriseOnly(viewer);
-    ctx.body = renderLayout({ title: result.title, body: result.body, nav: simple ? [] : nav, current: ctx.path, who: viewer.name, scripts: result.scripts ?? [] });
+    ctx.body = renderLayout({
+      title: result.title,
+      body: result.body,
+      nav: simple ? [] : nav,
+      current: ctx.path,
+      who: viewer.name,
+      scripts: result.scripts ?? [],
+    });
   }
 
   // The workbook `台账` sends, for the same readers (use-cases/make-ledger-workbook.ts).

@@ -18,8 +18,6 @@ export interface PageContext {
   query: URLSearchParams;
 }
 
-export type PageResult =
-  | { ok: true; title: string; body: SafeHtml; scripts?: string[] }
-  | { ok: false; status: 403 | 404; message: string };
+export type PageResult = { ok: true; title: string; body: SafeHtml; scripts?: string[] } | { ok: false; status: 403 | 404; message: string };
 
 export type Page = (ctx: PageContext) => Promise<PageResult>;

@@ -21,28 +21,27 @@ export interface Layout {
 
 export function renderLayout(layout: Layout): string {
   const nav = layout.nav?.length
-    ? html`<nav class="nav">${layout.nav.map(
-        (link) => html`<a href="${link.href}"${link.href === layout.current ? html` aria-current="page"` : ''}>${link.title}</a>`,
-      )}</nav>`
+    ? html`<nav class="nav">
+        ${layout.nav.map((link) => html`<a href="${link.href}" ${link.href === layout.current ? html` aria-current="page"` : ''}>${link.title}</a>`)}
+      </nav>`
     : '';
   return html`<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${layout.title} · 项目管家看板</title>
-<link rel="stylesheet" href="/kanban/static/kanban.css">
-</head>
-<body>
-<header class="top"><span class="brand">项目管家看板</span>${layout.who ? html`<span class="who">${layout.who}</span>` : ''}</header>
-${nav}
-<main>
-<h1>${layout.title}</h1>
-${layout.body}
-</main>
-${(layout.scripts ?? []).map((src) => html`<script src="/kanban/static/${src}"></script>\n`)}
-</body>
-</html>
-`.value;
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <title>${layout.title} · 项目管家看板</title>
+        <link rel="stylesheet" href="/kanban/static/kanban.css" />
+      </head>
+      <body>
+        <header class="top"><span class="brand">项目管家看板</span>${layout.who ? html`<span class="who">${layout.who}</span>` : ''}</header>
+        ${nav}
+        <main>
+          <h1>${layout.title}</h1>
+          ${layout.body}
+        </main>
+        ${(layout.scripts ?? []).map((src) => html`<script src="/kanban/static/${src}"></script> `)}
+      </body>
+    </html> `.value;
 }

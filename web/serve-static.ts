@@ -18,7 +18,8 @@ export interface StaticFile {
 
 export function createStaticFiles(): (name: string) => Promise<StaticFile | null> {
   const files = new Map<string, StaticFile>();
-  for (const name of readdirSync(STATIC_DIR)) files.set(name, { type: types[extname(name)] ?? 'application/octet-stream', body: readFileSync(join(STATIC_DIR, name)) });
+  for (const name of readdirSync(STATIC_DIR))
+    files.set(name, { type: types[extname(name)] ?? 'application/octet-stream', body: readFileSync(join(STATIC_DIR, name)) });
   files.set('echarts.min.js', { type: types['.js']!, body: readFileSync(require.resolve('echarts/dist/echarts.min.js')) });
   let dingtalk: Promise<StaticFile> | null = null;
   return async (name) => {

@@ -45,7 +45,10 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9._-]{1,128}$/, 'expected a card template id such as 1a2b3c4d-….schema')
     .optional(),
-  DINGTALK_CORP_ID: z.string().regex(/^ding[A-Za-z0-9]{4,60}$/, 'expected the CorpId from 开发者后台 (it starts with ding)').optional(),
+  DINGTALK_CORP_ID: z
+    .string()
+    .regex(/^ding[A-Za-z0-9]{4,60}$/, 'expected the CorpId from 开发者后台 (it starts with ding)')
+    .optional(),
   DINGTALK_API_BASE: host('https://api.dingtalk.com'),
   DINGTALK_OAPI_BASE: host('https://oapi.dingtalk.com'),
 });

@@ -11,7 +11,14 @@ export function createWecomWebLogin(api: WecomApi, corpId: string, agentId: numb
   return {
     platform: 'wecom',
     authorizeUrl: (redirectUri, state) => {
-      const query = new URLSearchParams({ appid: corpId, redirect_uri: redirectUri, response_type: 'code', scope: 'snsapi_base', state, agentid: String(agentId) });
+      const query = new URLSearchParams({
+        appid: corpId,
+        redirect_uri: redirectUri,
+        response_type: 'code',
+        scope: 'snsapi_base',
+        state,
+        agentid: String(agentId),
+      });
       return `${AUTHORIZE}?${query.toString()}#wechat_redirect`;
     },
     async exchange(code) {

@@ -8,7 +8,11 @@ import { projectFollowed } from '../../domain/project/project-stage.js';
 import { projectStatus } from './load-project-status.js';
 
 /** `ctx`: only the transaction, the clock and the policy are read (the 看板 passes its own). */
-export async function projectLights(ctx: Pick<HandlerContext, 'tx' | 'now' | 'policy'>, projects: Project[], calendar: WorkingCalendar): Promise<Map<number, Light>> {
+export async function projectLights(
+  ctx: Pick<HandlerContext, 'tx' | 'now' | 'policy'>,
+  projects: Project[],
+  calendar: WorkingCalendar,
+): Promise<Map<number, Light>> {
   const followed = projects.filter(projectFollowed);
   // The report deadline is the call's (docs/domain.md "Calls").
   const tasks = (

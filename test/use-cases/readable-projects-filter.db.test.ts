@@ -58,7 +58,10 @@ it('lists, for every viewer, exactly the projects canReadProject lets them open'
     const listed = await db.$queryRaw<{ name: string }[]>`SELECT p.name FROM "Project" AS p WHERE ${readableProjectsFilter(viewer)} ORDER BY p.id`;
     const opened: string[] = [];
     for (const row of await db.project.findMany({ orderBy: { id: 'asc' } })) if (canReadProject(viewer, await projectAudience(db, row))) opened.push(row.name);
-    expect(listed.map((row) => row.name), name).toEqual(opened);
+    expect(
+      listed.map((row) => row.name),
+      name,
+    ).toEqual(opened);
     table[name] = opened;
   }
   // And the rule is the one docs/domain.md states, not merely two equal mistakes.

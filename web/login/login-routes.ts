@@ -65,7 +65,9 @@ export function addLoginRoutes(router: Router, deps: KanbanDeps): void {
     ctx.type = 'html';
     ctx.body = renderLayout({
       title: '进入看板',
-      body: html`<form id="login-form" method="post" action="/kanban/login"><input type="hidden" name="token" value="${token}"><button type="submit">进入看板</button></form>`,
+      body: html`<form id="login-form" method="post" action="/kanban/login">
+        <input type="hidden" name="token" value="${token}" /><button type="submit">进入看板</button>
+      </form>`,
       scripts: ['submit-login.js'],
     });
   });

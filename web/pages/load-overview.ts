@@ -44,9 +44,7 @@ export async function loadOverview(ctx: Pick<PageContext, 'db' | 'viewer' | 'now
   const [done] = ids.length
     ? await db.$queryRaw<[{ sum: Prisma.Decimal | null }]>`SELECT sum("investmentWan") AS sum FROM "MonthlyReport" WHERE "projectId" IN (${Prisma.join(ids)})`
     : [{ sum: null }];
-  const open = ids.length
-    ? await db.problem.findMany({ where: { projectId: { in: ids }, state: { not: 'closed' } }, select: { createdAt: true } })
-    : [];
+  const open = ids.length ? await db.problem.findMany({ where: { projectId: { in: ids }, state: { not: 'closed' } }, select: { createdAt: true } }) : [];
   const ageDays = (at: Date) => (now.getTime() - at.getTime()) / 86_400_000;
   return {
     total: projects.length,

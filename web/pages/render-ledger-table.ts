@@ -12,16 +12,47 @@ const date = (value: Date | null) => (value ? value.toISOString().slice(0, 10) :
 
 export function renderLedgerTable(rows: readonly LedgerRow[], options: { simple?: boolean } = {}): SafeHtml {
   const full = !options.simple;
-  return html`<div class="table-box"><table class="ledger">
-<thead><tr><th>编号</th><th>项目名称</th><th>灯</th><th>阶段</th><th>帮办代办</th>${full ? html`<th class="num">投资（万元）</th><th>责任单位</th><th>包抓领导</th><th>行业</th>` : ''}<th>签约</th></tr></thead>
-<tbody>
-${rows.map(
-  (row) => html`<tr>
-<td><a href="/kanban/projects/P${row.id}">P${row.id}</a></td><td>${row.name}</td>
-<td><span class="dot ${row.light}"></span>${lightNames[row.light]}</td>
-<td>${stageNames[row.stage as Stage] ?? row.stage}</td><td>${serviceNames[row.service as ServiceState] ?? row.service}</td>
-${full ? html`<td class="num">${Number(row.investmentWan).toLocaleString('zh-CN')}</td><td>${row.leadUnitName ?? ''}</td><td>${row.leaderPersonName ?? row.leaderName}</td><td>${row.industry}</td>` : ''}
-<td>${date(row.signedOn)}</td></tr>
-`,
-)}</tbody></table></div>`;
+  return html`<div class="table-box">
+    <table class="ledger">
+      <thead>
+        <tr>
+          <th>编号</th>
+          <th>项目名称</th>
+          <th>灯</th>
+          <th>阶段</th>
+          <th>帮办代办</th>
+          ${
+            full
+              ? html`<th class="num">投资（万元）</th>
+                  <th>责任单位</th>
+                  <th>包抓领导</th>
+                  <th>行业</th>`
+              : ''
+          }
+          <th>签约</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (row) =>
+            html`<tr>
+              <td><a href="/kanban/projects/P${row.id}">P${row.id}</a></td>
+              <td>${row.name}</td>
+              <td><span class="dot ${row.light}"></span>${lightNames[row.light]}</td>
+              <td>${stageNames[row.stage as Stage] ?? row.stage}</td>
+              <td>${serviceNames[row.service as ServiceState] ?? row.service}</td>
+              ${
+                full
+                  ? html`<td class="num">${Number(row.investmentWan).toLocaleString('zh-CN')}</td>
+                      <td>${row.leadUnitName ?? ''}</td>
+                      <td>${row.leaderPersonName ?? row.leaderName}</td>
+                      <td>${row.industry}</td>`
+                  : ''
+              }
+              <td>${date(row.signedOn)}</td>
+            </tr> `,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }

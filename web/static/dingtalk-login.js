@@ -3,7 +3,9 @@
 (function () {
   var box = document.getElementById('dingtalk-login');
   if (!box || !window.ddRequestAuthCode) return;
-  var fail = function () { box.textContent = '钉钉登录失败。请在钉钉中重新发送「看板」，从回复的链接进入。'; };
+  var fail = function () {
+    box.textContent = '钉钉登录失败。请在钉钉中重新发送「看板」，从回复的链接进入。';
+  };
   window.ddRequestAuthCode({ corpId: box.getAttribute('data-corp-id') }).then(function (result) {
     var body = new URLSearchParams({ code: result.code, state: box.getAttribute('data-state') });
     return fetch('/kanban/auth/dingtalk', { method: 'POST', body: body, credentials: 'same-origin' }).then(function (response) {

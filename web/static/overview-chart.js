@@ -14,18 +14,34 @@
       { text: '项目阶段', left: 8, top: 4, textStyle: { fontSize: 13 } },
       { text: '红黄绿灯', left: '62%', top: 4, textStyle: { fontSize: 13 } },
     ],
-    xAxis: { type: 'category', data: figures.stages.map(function (s) { return s.name; }), axisLabel: { fontSize: 11, interval: 0 } },
+    xAxis: {
+      type: 'category',
+      data: figures.stages.map(function (s) {
+        return s.name;
+      }),
+      axisLabel: { fontSize: 11, interval: 0 },
+    },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { type: 'bar', data: figures.stages.map(function (s) { return s.value; }), barMaxWidth: 28 },
+      {
+        type: 'bar',
+        data: figures.stages.map(function (s) {
+          return s.value;
+        }),
+        barMaxWidth: 28,
+      },
       {
         type: 'pie',
         radius: ['28%', '48%'],
         center: ['78%', '58%'],
         label: { formatter: '{b} {c}', fontSize: 11 },
-        data: figures.lights.map(function (l, i) { return { name: l.name, value: l.value, itemStyle: { color: ['#d83931', '#f5b400', '#2ea121'][i] } }; }),
+        data: figures.lights.map(function (l, i) {
+          return { name: l.name, value: l.value, itemStyle: { color: ['#d83931', '#f5b400', '#2ea121'][i] } };
+        }),
       },
     ],
   });
-  window.addEventListener('resize', function () { chart.resize(); });
+  window.addEventListener('resize', function () {
+    chart.resize();
+  });
 })();
