@@ -31,6 +31,7 @@ export function renderLayout(layout: Layout): string {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
+        <link rel="icon" href="data:," />
         <title>${layout.title} · 项目管家看板</title>
         <link rel="stylesheet" href="/kanban/static/kanban.css" />
       </head>

@@ -19,7 +19,10 @@ beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
   const wecom = createWecomWebLogin(createWecomApi({ apiBase: WECOM, corpId: 'ww-corp', secret: 'secret' }), 'ww-corp', 1000002);
-  const dingtalk = createDingtalkWebLogin(createDingtalkApi({ apiBase: API, oapiBase: OAPI, clientId: 'dingapp', clientSecret: 'x'.repeat(32) }), 'dingcorp123');
+  const dingtalk = createDingtalkWebLogin(
+    createDingtalkApi({ apiBase: API, oapiBase: OAPI, clientId: 'dingapp', clientSecret: 'x'.repeat(32) }),
+    'dingcorp123',
+  );
   k = await startKanban([wecom, dingtalk], 'https://kanban.example.gov.cn');
   const leader = await findPerson(k.h.prisma, 'leader.main');
   await k.h.prisma.account.create({ data: { platform: 'dingtalk', account: 'dd-main', personId: leader.id } });
