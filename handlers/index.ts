@@ -58,6 +58,11 @@ const greenCard = (policy: Policy) => policy.greenCard !== null;
 const cardApplicants: readonly Role[] = ['window', 'project_office', 'investment_center', 'enterprise'];
 const cardIssuers: readonly Role[] = ['investment_center'];
 const cardReaders: readonly Role[] = [...officials.filter((role) => role !== 'admin'), 'enterprise'];
+/**
+ * The 看板 (issue 19): everyone who reads projects — officials and enterprise contacts — but not the 管理员 as such,
+ * who keeps the roster and settings and whose 帮助 already fills one WeCom message (test/handlers/help-fits-one-message).
+ */
+const kanbanViewers: readonly Role[] = [...officials.filter((role) => role !== 'admin'), 'enterprise'];
 /** Who imports a county's ledger (an XLSX sent to the bot): the admins and 重点项目办, which keeps the ledgers (003 一(二)). */
 export const ledgerImporters: readonly Role[] = ['admin', 'project_office'];
 
@@ -103,7 +108,7 @@ export const commands: readonly Command[] = [
   { word: '中止', roles: unitStaff, summary: '补正材料等期间暂停计时', example: '中止 T34 企业补正材料', run: suspendTask },
   { word: '恢复', roles: unitStaff, summary: '恢复计时', example: '恢复 T34', run: resumeTask },
   { word: '进度', roles: 'registered', summary: '查看项目进度和红黄绿灯', example: '进度 P12', run: showProgress },
-  { word: '看板', roles: 'registered', summary: '打开网页看板', example: '看板', run: openKanban },
+  { word: '看板', roles: kanbanViewers, summary: '打开网页看板', example: '看板', run: openKanban },
   { word: '开工', roles: coordinatorRoles, summary: '登记开工', example: '开工 P12 2026-06-01', run: changeStage('start') },
   { word: '投产', roles: coordinatorRoles, summary: '登记竣工投产', example: '投产 P12', run: changeStage('produce') },
   { word: '入库', roles: coordinatorRoles, summary: '登记纳统入库', example: '入库 P12 2026-12-01', run: changeStage('enroll') },
