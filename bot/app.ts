@@ -7,6 +7,7 @@
 import type { Db } from '../prisma/open-database.js';
 import type { Policy, PolicySources } from '../domain/policy.js';
 import type { Clock } from '../core/clock.js';
+import type { ContextOptions } from './inbound/build-context.js';
 import { createBatchProcessor } from './inbound/process-batch.js';
 import { recordInbound } from './inbound/record-inbound.js';
 import { sanitizeIncomingEvent } from './inbound/sanitize-incoming-event.js';
@@ -48,6 +49,8 @@ export interface AppDeps {
   metrics?: MetricsRecorder;
   /** The embedded database's nightly backup, checked each minute (bot/backup/run-nightly-backup.ts); unset, none. */
   nightlyBackup?: (now: Date) => Promise<unknown>;
+  /** Where the 看板 is and which platforms sign people in to it (bot/main.ts); unset, `看板` says it is not served. */
+  kanban?: ContextOptions['kanban'];
 }
 
 export interface App {
@@ -88,7 +91,14 @@ export function createApp(deps: AppDeps): App {
     prisma,
     clock,
     logger,
-    context: { policy: deps.policy, policySources: deps.policySources ?? {}, groupPlatforms, directoryPlatforms, filePlatforms },
+    context: {
+      policy: deps.policy,
+      policySources: deps.policySources ?? {},
+      groupPlatforms,
+      directoryPlatforms,
+      filePlatforms,
+      ...(deps.kanban && { kanban: deps.kanban }),
+    },
     batch: deps.inboundBatch ?? INBOUND_BATCH,
     transactionMs: INBOUND_TRANSACTION_MS,
   });

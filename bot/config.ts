@@ -27,6 +27,12 @@ const envSchema = z.object({
     .regex(/\.(csv|xlsx)$/i, 'expected the path of a .csv or .xlsx roster')
     .optional(),
   CLOCK_FILE: z.string().min(1).optional(),
+  // The address people open the 看板 at (README "看板"); with WeCom, its host is the app's 可信域名.
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'expected the http(s) address people open the 看板 at, e.g. https://xmgj.example.gov.cn' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  SESSION_SECRET: z.string().min(32, 'expected at least 32 random characters (or unset: one is kept in the database)').optional(),
 });
 
 export interface Config {
@@ -47,6 +53,10 @@ export interface Config {
   rosterFile: string | undefined;
   /** A file every process reads the time from (bot/file-clock.ts), for tests and demos; unset, the system clock. */
   clockFile: string | undefined;
+  /** PUBLIC_URL: where the 看板's links point; unset, the address the server listens on. */
+  publicUrl: string | undefined;
+  /** SESSION_SECRET: signs the 看板's session cookies; unset, one kept in the database (web/session/load-session-key.ts). */
+  sessionSecret: string | undefined;
   /**
    * The platforms to start, in the registry's order of preference (bot/platforms.ts): every configured
    * one, or only the local chat when none is (a descriptor marked onlyWhenAlone).
@@ -90,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     policySources: sources,
     rosterFile: vars.ROSTER_FILE,
     clockFile: vars.CLOCK_FILE,
+    publicUrl: vars.PUBLIC_URL,
+    sessionSecret: vars.SESSION_SECRET,
     platforms,
   };
 }
@@ -103,7 +115,7 @@ export function platformSettings<C>(config: Config, name: string): C | undefined
 export function logSecrets(config: Config): string[] {
   const password = URL.canParse(config.database) ? decodeURIComponent(new URL(config.database).password) : '';
   const platformSecrets = config.platforms.flatMap(({ platform, settings }) => platform.secrets(settings));
-  return [...platformSecrets, password].filter((secret): secret is string => Boolean(secret));
+  return [...platformSecrets, config.sessionSecret, password].filter((secret): secret is string => Boolean(secret));
 }
 
 /** Every platform's settings; all their problems at once, one line each. */

@@ -19,6 +19,10 @@ import { holdDataDir } from './backup/hold-data-dir.js';
 import { runNightlyBackup } from './backup/run-nightly-backup.js';
 import { takeBackup } from './backup/take-backup.js';
 import { createMetrics } from './metrics/create-metrics.js';
+import { createKanbanRouter } from '../web/create-kanban-router.js';
+import { loadSessionKey } from '../web/session/load-session-key.js';
+import { signInPath } from '../web/login/sign-in-path.js';
+import { platformNames } from './platforms.js';
 
 /** Events handled at once on PostgreSQL: within the client's pool of 10 connections, leaving room for the other loops. */
 const INBOUND_WORKERS_ON_POSTGRES = 4;
@@ -69,7 +73,12 @@ async function main(): Promise<void> {
       ),
   };
   if (backup) takeBackupOnSignal = () => void backup.now();
+  // The 看板's address: PUBLIC_URL, or for the local chat the address the server listens on (known once it does).
+  let listeningUrl: string | null = null;
+  const kanbanUrl = (): string | null => config.publicUrl ?? (onPlatform ? null : listeningUrl);
+  const webLogins = config.publicUrl ? transports.flatMap((transport) => (transport.webLogin ? [transport.webLogin] : [])) : [];
   const app = createApp({
+    kanban: { baseUrl: kanbanUrl, signInPaths: new Map(webLogins.map((login) => [login.platform, signInPath(login)])) },
     prisma,
     policy: config.policy,
     policySources: config.policySources,
@@ -81,7 +90,17 @@ async function main(): Promise<void> {
     metrics,
     nightlyBackup: config.policy.backups.nightlyAt === null ? undefined : backup?.nightly,
   });
-  const routers = transports.flatMap((transport) => (transport.routes ? [transport.routes(app.receive)] : []));
+  const kanban = createKanbanRouter({
+    prisma,
+    policy: config.policy,
+    clock,
+    logger,
+    publicUrl: () => kanbanUrl() ?? '',
+    sessionKey: loadSessionKey(prisma, config.sessionSecret, () => clock.now()),
+    logins: webLogins,
+    platforms: platformNames(),
+  });
+  const routers = [...transports.flatMap((transport) => (transport.routes ? [transport.routes(app.receive)] : [])), kanban];
   const runWhatCameDue = () =>
     app
       .runSchedules()
@@ -100,10 +119,12 @@ async function main(): Promise<void> {
   for (const transport of transports) await transport.start?.(app.receive);
   const server = createServer(prisma, logger, routers, config.trustProxy, () => transports.map((transport) => transport.health?.() ?? null), metrics);
   const { server: listener, url } = await listen(server, config.port, config.host);
+  listeningUrl = url;
   const where = config.host === '0.0.0.0' || config.host === '::' ? `${url} (all interfaces)` : url;
   logger.info(`项目管家 is listening on ${where} (embedded database: ${database.kind === 'pglite'})`);
   for (const { platform, settings } of config.platforms) logger.info(platform.describe(settings));
   for (const { platform } of config.platforms) if (platform.greeting) console.log(platform.greeting);
+  logger.info(kanbanUrl() ? `看板 at ${kanbanUrl()}/kanban (send 看板 in the chat for a link)` : '看板 off: set PUBLIC_URL to serve it to WeCom or DingTalk');
   app.start();
 
   // A stop waits for the loops' running passes: a send pass finishes the sends under way and puts

@@ -52,6 +52,11 @@ export interface HandlerContext {
    * file event's handle) and sends the sender its dry run. Null where the platform's files cannot be read.
    */
   readFileLater: ((file: { download: string; name: string }) => Promise<void>) | null;
+  /**
+   * Where the 看板 is reached (PUBLIC_URL or the listening address) and how this sender's platform signs in:
+   * through its app (WeCom 网页授权, DingTalk 免登) or with a one-time link. Null before the server listens.
+   */
+  kanban: { baseUrl: string; /** Where the sender's app signs them in (网页授权, 免登); null: a one-time link. */ signInPath: string | null } | null;
   /** Appends to the event log with the sender, role and channel filled in. */
   record(event: EventRecord): Promise<void>;
 }

@@ -17,6 +17,7 @@ import { answerComplaint } from './complaints/answer-complaint.js';
 import { fileComplaint } from './complaints/file-complaint.js';
 import { bindContact } from './enterprise/bind-contact.js';
 import { showLedger } from './ledger/show-ledger.js';
+import { ledgerReaders as ledgerReaderRoles } from '../use-cases/ledger-readers.js';
 import { confirmImport } from './import/confirm-import.js';
 import { rateService } from './enterprise/rate-service.js';
 import { recordEntrustment } from './enterprise/record-entrustment.js';
@@ -26,6 +27,7 @@ import { changeProblem } from './problems/change-problem.js';
 import { reportMonth } from './problems/report-month.js';
 import { reportNoProblem, reportProblem } from './problems/report-problem.js';
 import { showProgress } from './progress/show-progress.js';
+import { openKanban } from './kanban/open-kanban.js';
 import { acceptProject } from './projects/accept-project.js';
 import { changeStage } from './projects/change-stage.js';
 import { editProject } from './projects/edit-project.js';
@@ -47,7 +49,7 @@ const unitStaff: readonly Role[] = ['agent', 'unit_leader'];
 /** Everyone in the roster, i.e. everyone but an enterprise contact. */
 const officials: readonly Role[] = [...coordinatorRoles, 'agent', 'unit_leader', 'county_leader', 'main_leader', 'inspection'];
 /** Who reads the whole ledger: the coordinators (重点项目办 among them), 督查中心 and the leaders (003 一(三)5(2)). */
-const ledgerReaders: readonly Role[] = [...coordinatorRoles, 'inspection', 'main_leader', 'county_leader'];
+const ledgerReaders: readonly Role[] = ledgerReaderRoles;
 /**
  * 绵阳's 服务绿卡 (000): the county or the enterprise applies, 招商服务中心 (市经济合作局) issues and revokes
  * (第四条). Not the 管理员, who keeps the roster, catalogue, calendar and settings (and whose 帮助 is full).
@@ -56,6 +58,11 @@ const greenCard = (policy: Policy) => policy.greenCard !== null;
 const cardApplicants: readonly Role[] = ['window', 'project_office', 'investment_center', 'enterprise'];
 const cardIssuers: readonly Role[] = ['investment_center'];
 const cardReaders: readonly Role[] = [...officials.filter((role) => role !== 'admin'), 'enterprise'];
+/**
+ * The 看板 (issue 19): everyone who reads projects — officials and enterprise contacts — but not the 管理员 as such,
+ * who keeps the roster and settings and whose 帮助 already fills one WeCom message (test/handlers/help-fits-one-message).
+ */
+const kanbanViewers: readonly Role[] = [...officials.filter((role) => role !== 'admin'), 'enterprise'];
 /** Who imports a county's ledger (an XLSX sent to the bot): the admins and 重点项目办, which keeps the ledgers (003 一(二)). */
 export const ledgerImporters: readonly Role[] = ['admin', 'project_office'];
 
@@ -101,6 +108,7 @@ export const commands: readonly Command[] = [
   { word: '中止', roles: unitStaff, summary: '补正材料等期间中止计时', example: '中止 T34 企业补正材料', run: suspendTask },
   { word: '恢复', roles: unitStaff, summary: '恢复计时', example: '恢复 T34', run: resumeTask },
   { word: '进度', roles: 'registered', summary: '查看项目进度和红黄绿灯', example: '进度 P12', run: showProgress },
+  { word: '看板', roles: kanbanViewers, summary: '打开网页看板', example: '看板', run: openKanban },
   { word: '开工', roles: coordinatorRoles, summary: '登记开工', example: '开工 P12 2026-06-01', run: changeStage('start') },
   { word: '投产', roles: coordinatorRoles, summary: '登记竣工投产', example: '投产 P12', run: changeStage('produce') },
   { word: '入库', roles: coordinatorRoles, summary: '登记纳统入库', example: '入库 P12 2026-12-01', run: changeStage('enroll') },

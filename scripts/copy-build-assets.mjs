@@ -4,3 +4,4 @@ import { cpSync } from 'node:fs';
 
 cpSync('prisma/migrations', 'dist/prisma/migrations', { recursive: true });
 cpSync('bot/roster/demo-roster.csv', 'dist/bot/roster/demo-roster.csv');
+cpSync('web/static', 'dist/web/static', { recursive: true });

@@ -1,11 +1,11 @@
-// The week's problem chain (003 一(三)5(1)) for the projects a person may read (readable-projects-sql.ts):
+// The week's problem chain (003 一(三)5(1)) for the projects a person may read (readable-projects-filter.ts):
 // Tuesday's ask and who answered it (WeeklyAnswer), every problem open during the week or closed in it,
 // when a Wednesday digest carried it to the leaders (digestedAt, cron/schedules/mark-problems-digested.ts)
 // and when its leader sent it to Friday's 周例会 (escalatedAt, with his opinion).
 import type { Viewer } from '../domain/access/project-access.js';
 import { servedByTeam } from '../domain/schedule/digests/describe-project.js';
 import type { Tx } from '../prisma/open-database.js';
-import { readableProjectsSql } from './readable-projects-sql.js';
+import { readableProjectsFilter } from './readable-projects-filter.js';
 
 export interface WeekProject {
   id: number;
@@ -32,7 +32,7 @@ export interface WeekProblem {
 }
 
 export async function loadProblemWeek(tx: Tx, viewer: Viewer, week: string, from: Date, to: Date): Promise<{ asked: WeekProject[]; problems: WeekProblem[] }> {
-  const readable = readableProjectsSql(viewer);
+  const readable = readableProjectsFilter(viewer);
   const projects = await tx.$queryRaw<{ id: number; name: string; stage: string; service: string; none: boolean | null }[]>`
     SELECT p.id, p.name, p.stage, p.service, w."none"
     FROM "Project" AS p LEFT JOIN "WeeklyAnswer" AS w ON w."projectId" = p.id AND w.week = ${week}

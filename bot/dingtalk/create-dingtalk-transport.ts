@@ -12,6 +12,7 @@ import type { Receive, Transport } from '../transport/transport.js';
 import { AT_RANGE } from '../inbound/at-range.js';
 import { claimCallbackSign } from './claim-callback-sign.js';
 import { createDingtalkApi } from './create-dingtalk-api.js';
+import { createDingtalkWebLogin } from './exchange-dingtalk-code.js';
 import { createDingtalkMessenger } from './create-dingtalk-messenger.js';
 import { createDingtalkRouter } from './create-dingtalk-router.js';
 import { downloadMessageFile } from './download-message-file.js';
@@ -76,6 +77,8 @@ export function createDingtalkTransport(config: DingtalkConfig, deps: DingtalkTr
     fetchDirectory: () => fetchDingtalkDirectory(api),
     fetchFile: (download, maxBytes) => downloadMessageFile(api, config.robotCode, download, maxBytes),
   };
+  // 免登 needs the corpId the page asks a code for; without DINGTALK_CORP_ID the chat sends a one-time link.
+  if (config.corpId) transport.webLogin = createDingtalkWebLogin(api, config.corpId);
   if (config.mode === 'http') {
     transport.routes = (receive) =>
       createDingtalkRouter({

@@ -16,6 +16,8 @@ export interface DingtalkConfig {
   mode: 'stream' | 'http';
   /** An interactive card template (卡片平台) for task cards; unset: cards go out as markdown. */
   cardTemplateId: string | undefined;
+  /** The organisation's CorpId (开发者后台 → 基础信息), for the 看板's 免登; unset, 看板 answers with a one-time link. */
+  corpId?: string | undefined;
   /** `https://api.dingtalk.com`, or a test fake. */
   apiBase: string;
   /** `https://oapi.dingtalk.com`: the older host the contacts API (通讯录) still lives on. */
@@ -41,6 +43,10 @@ const envSchema = z.object({
   DINGTALK_CARD_TEMPLATE_ID: z
     .string()
     .regex(/^[A-Za-z0-9._-]{1,128}$/, 'expected a card template id such as 1a2b3c4d-….schema')
+    .optional(),
+  DINGTALK_CORP_ID: z
+    .string()
+    .regex(/^ding[A-Za-z0-9]{4,60}$/, 'expected the CorpId from 开发者后台 (it starts with ding)')
     .optional(),
   DINGTALK_API_BASE: host('https://api.dingtalk.com'),
   DINGTALK_OAPI_BASE: host('https://oapi.dingtalk.com'),
@@ -69,6 +75,7 @@ export function loadDingtalkConfig(env: Record<string, string | undefined>): Pla
       robotCode: v.DINGTALK_ROBOT_CODE,
       mode: v.DINGTALK_MODE,
       cardTemplateId: v.DINGTALK_CARD_TEMPLATE_ID,
+      corpId: v.DINGTALK_CORP_ID,
       apiBase: v.DINGTALK_API_BASE,
       oapiBase: v.DINGTALK_OAPI_BASE,
     },

@@ -21,6 +21,11 @@ export interface ContextOptions {
   directoryPlatforms: ReadonlySet<Platform>;
   /** Configured platforms whose files can be read (a ledger to import). */
   filePlatforms: ReadonlySet<Platform>;
+  /** The 看板's address and the platforms whose app signs people in to it (web/login); unset, no 看板 link. */
+  kanban?: {
+    baseUrl(): string | null;
+    /** Each platform with a web sign-in and the 看板 path that starts it (web/login/sign-in-path.ts). */ signInPaths: ReadonlyMap<Platform, string>;
+  };
 }
 
 const toMessage = (message: string | OutgoingMessage): OutgoingMessage => (typeof message === 'string' ? { kind: 'text', text: message } : message);
@@ -48,6 +53,7 @@ export function buildContext(tx: Tx, event: IncomingEvent, sender: Sender | null
       sender && options.filePlatforms.has(event.platform)
         ? (file) => queueJob(tx, 'import-file', { platform: event.platform, ...file, personId: sender.id }, now)
         : null,
+    kanban: kanbanFor(options, event.platform),
     record: async (record) => {
       await tx.event.create({
         data: {
@@ -64,4 +70,10 @@ export function buildContext(tx: Tx, event: IncomingEvent, sender: Sender | null
       });
     },
   };
+}
+
+function kanbanFor(options: ContextOptions, platform: Platform): HandlerContext['kanban'] {
+  const baseUrl = options.kanban?.baseUrl() ?? null;
+  if (!options.kanban || baseUrl === null) return null;
+  return { baseUrl, signInPath: options.kanban.signInPaths.get(platform) ?? null };
 }

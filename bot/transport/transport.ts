@@ -1,6 +1,7 @@
 // A chat platform as a plug-in (docs/architecture.md): bot/main.ts starts every configured
 // transport the same way. A transport turns the platform's callbacks or pushes into neutral
 // IncomingEvents handed to `receive`, and delivers the outbox through its messenger.
+import type { WebLogin } from '../../web/login/web-login.js';
 import type Router from '@koa/router';
 import type { IncomingEvent, Platform } from '../../core/messages.js';
 import type { MovableClock } from '../local/shiftable-clock.js';
@@ -42,4 +43,6 @@ export interface Transport {
   readonly clock?: MovableClock;
   /** Set by bot/main.ts: runs what came due after the transport's clock moved. */
   afterClockMoved?: () => Promise<void>;
+  /** How the 看板 signs in a person from this platform's app (web/login); absent, the chat sends a one-time link. */
+  webLogin?: WebLogin;
 }

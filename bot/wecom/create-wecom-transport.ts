@@ -7,6 +7,7 @@ import type { Transport } from '../transport/transport.js';
 import { createWecomApi } from './create-wecom-api.js';
 import { createWecomMessenger } from './create-wecom-messenger.js';
 import { createWecomRouter } from './create-wecom-router.js';
+import { createWecomWebLogin } from './exchange-wecom-code.js';
 import { fetchDirectory } from './fetch-directory.js';
 import type { WecomConfig } from './load-wecom-config.js';
 
@@ -24,5 +25,6 @@ export function createWecomTransport(config: WecomConfig, deps: { prisma: Db; cl
         clock: deps.clock,
       }),
     fetchDirectory: () => fetchDirectory(api),
+    webLogin: createWecomWebLogin(api, config.corpId, config.agentId),
   };
 }

@@ -1,5 +1,5 @@
 // 台账: the whole ledger as an XLSX file (projects, open task cards, problems), for the coordinators,
-// 督查中心 and the leaders; the 22nd's ranking carries the same workbook (cron/schedules).
+// 督查中心 and the leaders; the 看板's ledger page offers the same workbook (use-cases/build-ledger-file.ts).
 import type { RegisteredContext } from '../context.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { buildLedgerFile } from '../../use-cases/build-ledger-file.js';

@@ -2,7 +2,7 @@
 import { Prisma, type Project } from '../../generated/prisma/client.js';
 import type { RegisteredContext } from '../context.js';
 import { isEnterpriseOnly } from '../../domain/access/project-access.js';
-import { readableProjectsSql } from '../../use-cases/readable-projects-sql.js';
+import { followedProjectsSql, readableProjectsFilter } from '../../use-cases/readable-projects-filter.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { lightSymbols } from '../../domain/project/traffic-light.js';
 import { describeLifeCycle } from '../../domain/project/describe-life-cycle.js';
@@ -13,9 +13,10 @@ const MAX_LINES = 30;
 export async function listVisibleProjects(ctx: RegisteredContext): Promise<{ only?: Project; text: string }> {
   const { sender } = ctx;
   const enterpriseOnly = isEnterpriseOnly(sender);
-  // Still followed (domain/project/project-stage.ts projectFollowed): not 终止, not 入库 after 办结.
-  const open = Prisma.sql`NOT (p.service = 'terminated' OR (p.service = 'closed' AND p.stage = 'enrolled'))`;
-  const where = enterpriseOnly ? Prisma.sql`p."contactPersonId" = ${sender.id}` : Prisma.sql`${open} AND ${readableProjectsSql(sender)}`;
+  // Who may see what is the one rule of use-cases/readable-projects-filter.ts; the bare list shows
+  // only projects still followed, except to an enterprise contact, who sees its own whatever their state.
+  const readable = readableProjectsFilter(sender);
+  const where = enterpriseOnly ? readable : Prisma.sql`${followedProjectsSql} AND ${readable}`;
   // Plain SQL: every bare 进度 runs this, and the relation filters cost Prisma's query compiler more than the query (docs/architecture.md "Record once").
   const projects = await ctx.tx.$queryRaw<Project[]>`SELECT p.* FROM "Project" AS p WHERE ${where} ORDER BY p.id LIMIT ${MAX_LINES + 1}`;
   if (projects.length === 0) return { text: enterpriseOnly ? '你还没有绑定项目。请向专窗索取绑定码后发送「绑定 绑定码」。' : '目前没有与你有关的在办项目。' };

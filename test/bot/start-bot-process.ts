@@ -16,7 +16,8 @@ export interface BotProcess {
 
 const LISTENING = /项目管家 is listening on (http:\/\/\S+)/;
 
-export function startBotProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<BotProcess> {
+/** `startTimeoutMs`: how long to wait for the start-up line (a loaded machine may need more than 30 s). */
+export function startBotProcess(env: Record<string, string>, nodeArgs: string[] = [], startTimeoutMs = 30_000): Promise<BotProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'xmgj-process-'));
   const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, 'bot/main.ts'], {
     env: { PATH: process.env.PATH, DATA_DIR: join(dir, 'data'), PORT: '0', LOG_LEVEL: 'info', ...env },
@@ -26,7 +27,7 @@ export function startBotProcess(env: Record<string, string>, nodeArgs: string[] 
   let stderr = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error('no start-up line within 30 s')), 30_000);
+    const timer = setTimeout(() => fail(new Error(`no start-up line within ${startTimeoutMs / 1000} s`)), startTimeoutMs);
     const fail = (error: Error): void => {
       clearTimeout(timer);
       child.kill('SIGKILL');

@@ -2,7 +2,7 @@
 // `click` go through app.receive exactly as a transport would, then process and deliver.
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { createApp, type App } from '../../bot/app.js';
+import { createApp, type App, type AppDeps } from '../../bot/app.js';
 import { createMetrics, type Metrics } from '../../bot/metrics/create-metrics.js';
 import type { Platform } from '../../core/messages.js';
 import { createLogger } from '../../core/logger.js';
@@ -56,6 +56,8 @@ export interface HarnessOptions {
   messenger?: RecordingMessenger;
   /** Counts for `/metrics` (h.metrics). */
   metrics?: boolean;
+  /** The 看板's address and login platforms, for `看板` (bot/app.ts AppDeps.kanban). */
+  kanban?: AppDeps['kanban'];
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -80,6 +82,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     messengers: [messenger],
     jobs: options.jobs,
     metrics,
+    kanban: options.kanban,
   });
 
   async function run(event: Parameters<App['receive']>[0]): Promise<Received[]> {
