@@ -23,6 +23,8 @@ import { remindRatingComplaints } from '../remind-rating-complaints.js';
 import { loadSnapshot } from './load-snapshot.js';
 import { markProblemsDigested } from './mark-problems-digested.js';
 import { queueDigest, queueFile } from './queue-digest.js';
+import { renderDigestChart } from './render-digest-chart.js';
+import { warmChartRenderer } from '../../core/charts/render-chart-png.js';
 
 export const SCHEDULE_CYCLE_MS = 60_000;
 
@@ -56,10 +58,12 @@ export async function runSchedules(prisma: Db, { now, policy, logger }: Schedule
   for (const occurrence of marks) await prisma.$transaction((tx) => claim(tx, occurrence, now));
   if (fresh) return [];
   const sent: string[] = [];
+  // Charts are drawn inside the occurrence's transaction: load their code and font before opening it.
+  if (plan.due.some((occurrence) => occurrence.purpose === 'leaderDigest' || occurrence.purpose === 'ranking')) await warmChartRenderer();
   for (const occurrence of plan.due) {
     const recipients = await prisma.$transaction(async (tx) => {
       if (!(await claim(tx, occurrence, now))) return null;
-      return runOne(tx, occurrence, now, policy, calendar);
+      return runOne(tx, occurrence, now, policy, calendar, logger);
     });
     if (recipients === null) continue;
     sent.push(occurrence.key);
@@ -82,6 +86,7 @@ async function runOne(
   now: Date,
   policy: Policy,
   calendar: Awaited<ReturnType<typeof loadWorkingCalendar>>,
+  logger: Logger | undefined,
 ): Promise<number> {
   const snapshot = await loadSnapshot(tx, now);
   // The same job's previous run, so a daily job catches up the days the bot was down (domain/schedule/build-digests.ts).
@@ -98,8 +103,9 @@ async function runOne(
       return gap ? [{ unitId: unit.id, unitName: unit.name, gap }] : [];
     }),
   );
-  const recipients = await queueDigest(tx, occurrence.key, built.digests);
-  // The 22nd's ranking carries the whole ledger (台账) to its readers, after the ranking itself.
+  // Drawn once for all readers (the chart is the same for each); without it the text still goes.
+  const recipients = await queueDigest(tx, occurrence.key, built.digests, await renderDigestChart(built.chart, logger));
+  // The 22nd's ranking carries the whole ledger (台账) to its readers, after the ranking and its chart.
   if (occurrence.purpose === 'ranking') {
     const ledger = buildLedger(await loadLedger(tx, now), { now, policy, calendar });
     await queueFile(tx, occurrence.key, [...new Set(built.digests.map((digest) => digest.personId))], {
