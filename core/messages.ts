@@ -47,7 +47,12 @@ export type OutgoingMessage =
    * A file, e.g. the 台账 workbook. `name` is what people see (WeCom shows the upload's filename);
    * the content travels base64 in the outbox row, so keep files small (a county's ledger is tens of KB).
    */
-  | { kind: 'file'; name: string; /** base64 */ content: string };
+  | { kind: 'file'; name: string; /** base64 */ content: string }
+  /**
+   * A picture shown in the chat, e.g. a digest's chart (a PNG, core/charts/render-chart-png.ts). Travels like
+   * a file; `name` is the upload's filename, which no platform shows for a picture.
+   */
+  | { kind: 'image'; name: string; /** base64 PNG */ content: string };
 
 const base = {
   platform: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/),

@@ -16,9 +16,9 @@ export interface DingtalkApi {
   oapi<T extends object>(path: string, body: unknown): Promise<T>;
   /**
    * oapi.dingtalk.com `POST /media/upload?type=file` (上传媒体文件): multipart field `media` with
-   * its filename; answers `{errcode, media_id, type, created_at}`. Files up to 20 MB.
+   * its filename; answers `{errcode, media_id, type, created_at}`. Files up to 20 MB, `image` (JPG, PNG) up to 20 MB.
    */
-  upload(type: 'file', name: string, content: Uint8Array<ArrayBuffer>): Promise<{ media_id: string }>;
+  upload(type: 'file' | 'image', name: string, content: Uint8Array<ArrayBuffer>): Promise<{ media_id: string }>;
 }
 
 export interface DingtalkApiOptions {
@@ -108,9 +108,9 @@ export function createDingtalkApi({ apiBase, oapiBase, clientId, clientSecret, t
     throw new DingtalkApiError(path, String(errcode), String(json.errmsg ?? ''), status);
   }
 
-  async function upload(type: 'file', name: string, content: Uint8Array<ArrayBuffer>): Promise<{ media_id: string }> {
+  async function upload(type: 'file' | 'image', name: string, content: Uint8Array<ArrayBuffer>): Promise<{ media_id: string }> {
     const form = new FormData();
-    form.append('media', new Blob([content], { type: 'application/octet-stream' }), name);
+    form.append('media', new Blob([content], { type: type === 'image' ? 'image/png' : 'application/octet-stream' }), name);
     const answer = await oapi<{ media_id?: string }>('/media/upload', form, { type });
     if (typeof answer.media_id !== 'string') throw new DingtalkApiError('/media/upload', 'no_media_id', 'answer has no media_id', 200);
     return { media_id: answer.media_id };

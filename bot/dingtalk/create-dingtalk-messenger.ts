@@ -3,8 +3,10 @@
 // interactive cards when a template is configured and clicks can come back (Stream mode),
 // otherwise as markdown listing the text commands; a card update changes the card in place, or
 // arrives as a line of text when there is no card to update. A file is uploaded to oapi's
-// media/upload and sent as sampleFile. DingTalk drops no duplicate: a resend after an unknown
-// outcome shows RESEND_MARK first (markForResend), so nobody takes it for a new message.
+// media/upload and sent as sampleFile; a picture (a digest's chart) uploaded as an image and sent as
+// sampleImageMsg. DingTalk drops no duplicate: a resend after an unknown outcome shows RESEND_MARK
+// first (markForResend; before a picture, which shows no name, as a line of its own), so nobody takes it
+// for a new message.
 import type { Db } from '../../prisma/open-database.js';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
@@ -68,6 +70,15 @@ export function createDingtalkMessenger(deps: DingtalkMessengerDeps): Messenger 
         const fileType = /\.([A-Za-z0-9]+)$/.exec(message.name)?.[1]?.toLowerCase() ?? 'file';
         return send(to, { msgKey: 'sampleFile', msgParam: { mediaId: media_id, fileName: message.name, fileType } });
       }
+      case 'image': {
+        // 机器人发送消息的类型 → sampleImageMsg: photoURL takes the media_id of an uploaded image (上传媒体文件, type=image).
+        if (delivery.resend) {
+          const marked = await send(to, { msgKey: 'sampleText', msgParam: { content: message.name } });
+          if (!marked.ok) return marked;
+        }
+        const { media_id } = await api.upload('image', message.name, Buffer.from(message.content, 'base64'));
+        return send(to, { msgKey: 'sampleImageMsg', msgParam: { photoURL: media_id } });
+      }
       case 'card_update': {
         const asText = () => send(to, { msgKey: 'sampleText', msgParam: { content: message.status } });
         if (!deps.cardTemplateId) return asText();
@@ -118,6 +129,7 @@ function markForResend(message: OutgoingMessage): OutgoingMessage {
     case 'card_update':
       return { ...message, status: `${RESEND_MARK}${message.status}` };
     case 'file':
+    case 'image':
       return { ...message, name: `${RESEND_MARK}${message.name}` };
   }
 }

@@ -9,7 +9,9 @@ export type RobotMessage =
   | { msgKey: 'sampleText'; msgParam: { content: string } }
   | { msgKey: 'sampleMarkdown'; msgParam: { title: string; text: string } }
   /** A file uploaded first (oapi media/upload); fileType is the extension without the dot. */
-  | { msgKey: 'sampleFile'; msgParam: { mediaId: string; fileName: string; fileType: string } };
+  | { msgKey: 'sampleFile'; msgParam: { mediaId: string; fileName: string; fileType: string } }
+  /** A picture: photoURL takes a URL or the media_id of an image uploaded first (oapi media/upload?type=image). */
+  | { msgKey: 'sampleImageMsg'; msgParam: { photoURL: string } };
 
 interface BatchSendAnswer {
   processQueryKey?: string;

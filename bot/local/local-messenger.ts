@@ -1,7 +1,7 @@
 // The messenger used when no chat platform is configured: every delivery is published to the
-// terminal chats connected to this server (bot/local/local-chat-routes.ts). A file (台账) cannot be
-// shown in a terminal: it is written under `filesDir` (DATA_DIR/files, save-local-file.ts) and the chat
-// shows where.
+// terminal chats connected to this server (bot/local/local-chat-routes.ts). A file (台账) or a picture (a
+// digest's chart) cannot be shown in a terminal: it is written under `filesDir` (DATA_DIR/files,
+// save-local-file.ts) and the chat shows where.
 import { EventEmitter } from 'node:events';
 import type { Db } from '../../prisma/open-database.js';
 import { RESEND_MARK, type Delivery, type DeliveryResult, type Messenger } from '../transport/messenger.js';
@@ -38,9 +38,9 @@ export class LocalMessenger implements Messenger {
         ? await this.prisma.account.findUnique({ where: { platform_account: { platform: 'local', account: to.account } }, include: { person: true } })
         : null;
     let shown = renderAsText(message);
-    if (message.kind === 'file') {
+    if (message.kind === 'file' || message.kind === 'image') {
       try {
-        shown = `文件已保存：${await saveLocalFile(this.filesDir, delivery.outboxId, message.name, Buffer.from(message.content, 'base64'))}`;
+        shown = `${message.kind === 'file' ? '文件' : '图片'}已保存：${await saveLocalFile(this.filesDir, delivery.outboxId, message.name, Buffer.from(message.content, 'base64'))}`;
       } catch (error) {
         // A planted link or a directory of another user: retrying changes nothing, the admins are told.
         return { ok: false, retry: false, error: `cannot save ${message.name}: ${(error as Error).message}` };

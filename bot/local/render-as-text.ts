@@ -16,6 +16,8 @@ export function renderAsText(message: OutgoingMessage): string {
       return [`〔${message.card.title}〕${message.status}`, buttonLine(message.card)].filter(Boolean).join('\n');
     case 'file':
       return `【文件】${message.name}`;
+    case 'image':
+      return `【图片】${message.name}`;
   }
 }
 

@@ -12,9 +12,9 @@ export interface WecomApi {
   post<T extends object>(path: string, body: unknown): Promise<T>;
   /**
    * media/upload (上传临时素材): multipart field `media`, whose filename is what people see; the
-   * media_id lives 3 days. Files up to 20 MB.
+   * media_id lives 3 days. Files up to 20 MB; `image` (a JPG or PNG picture) up to 10 MB.
    */
-  upload(type: 'file', name: string, content: Uint8Array<ArrayBuffer>): Promise<{ media_id: string }>;
+  upload(type: 'file' | 'image', name: string, content: Uint8Array<ArrayBuffer>): Promise<{ media_id: string }>;
 }
 
 export interface WecomApiOptions {
@@ -77,7 +77,7 @@ export function createWecomApi({ apiBase, corpId, secret, timeoutMs = 10_000, no
     post: (path, body) => call(path, {}, body),
     upload: (type, name, content) => {
       const form = new FormData();
-      form.append('media', new Blob([content], { type: 'application/octet-stream' }), name);
+      form.append('media', new Blob([content], { type: type === 'image' ? 'image/png' : 'application/octet-stream' }), name);
       return call<{ media_id: string }>('media/upload', { type }, form);
     },
   };

@@ -4,7 +4,8 @@
 // drops them silently. Group chats exist (appchat) where the app may use them; a file goes to
 // each member instead (send-to-group-chat.ts refuses it, like a card). WeCom drops a resent
 // duplicate on message/send only: not in group chats (appchat/send has no duplicate check), and not
-// for a file, uploaded anew on each try under a new media_id. A resend there carries RESEND_MARK.
+// for a file or a picture, uploaded anew on each try under a new media_id. A resend there carries
+// RESEND_MARK: in a file's name, and on a line of its own before a picture, which shows no name.
 import type { Db } from '../../prisma/open-database.js';
 import type { Clock } from '../../core/clock.js';
 import { saveCardHandle } from '../transport/card-handles.js';
@@ -60,13 +61,19 @@ export function createWecomMessenger({ api, prisma, agentId, clock }: WecomMesse
         const { media_id } = await api.upload('file', name, Buffer.from(message.content, 'base64'));
         return { ok: true, platformMsgId: (await sendAppMessage(api, agentId, account, { msgtype: 'file', file: { media_id } })).msgid };
       }
+      case 'image': {
+        // 发送应用消息 → 图片消息: a media_id from media/upload?type=image, uploaded anew on each try like a file.
+        if (resend) await sendAppMessage(api, agentId, account, { msgtype: 'text', text: { content: markWithId(`${RESEND_MARK}${message.name}`, outboxId) } });
+        const { media_id } = await api.upload('image', message.name, Buffer.from(message.content, 'base64'));
+        return { ok: true, platformMsgId: (await sendAppMessage(api, agentId, account, { msgtype: 'image', image: { media_id } })).msgid };
+      }
     }
   }
 
   return {
     platform: 'wecom',
     limits: { maxBytes: WECOM_TEXT_MAX_BYTES, perMinute: 30, perHour: 1000, groupChats: true },
-    dropsDuplicates: ({ to, message }) => !('chat' in to) && message.kind !== 'file',
+    dropsDuplicates: ({ to, message }) => !('chat' in to) && message.kind !== 'file' && message.kind !== 'image',
     async deliver(delivery) {
       try {
         return await deliverOrThrow(delivery);

@@ -1,10 +1,12 @@
 // Messages to a project group chat (WeCom docs, 消息推送 → 群聊会话: appchat/create, appchat/update,
 // appchat/send). The chat is created on WeCom before its first message and its members updated when
-// the team changed. appchat/send takes text and markdown, not interactive cards, and WeCom lets
+// the team changed. appchat/send takes text, markdown and pictures (图片消息: a media_id from
+// media/upload?type=image), not interactive cards or our files, and WeCom lets
 // only apps whose visible range is the root department manage group chats (48002): both come back
 // as `groupRefused`, and the shared outbox sends the message to each member instead. appchat/send
 // has no duplicate check: a resend after an unknown outcome starts with the line RESEND_MARK (a
-// markdown's title line with it), so the chat sees it is the same message again.
+// markdown's title line with it, a picture a line of its own before it), so the chat sees it is the same
+// message again.
 import type { Db } from '../../prisma/open-database.js';
 import type { OutgoingMessage } from '../../core/messages.js';
 import { RESEND_MARK, type ChatTarget, type DeliveryResult } from '../transport/messenger.js';
@@ -23,13 +25,20 @@ export async function sendToGroupChat(
   outboxId: bigint,
   resend: boolean,
 ): Promise<DeliveryResult> {
-  if (message.kind !== 'text' && message.kind !== 'markdown')
+  if (message.kind !== 'text' && message.kind !== 'markdown' && message.kind !== 'image')
     return { ok: false, retry: false, error: `WeCom group chats take no ${message.kind}`, groupRefused: true };
   // WeCom wants at least 2 members in a group chat (appchat/create).
   if (chat.members.length < 2) return { ok: false, retry: false, error: 'a WeCom group chat needs two members', groupRefused: true };
   try {
     await syncChat(api, prisma, chat);
     const mark = resend ? RESEND_MARK : '';
+    if (message.kind === 'image') {
+      if (resend)
+        await api.post('appchat/send', { chatid: chat.id, msgtype: 'text', text: { content: markWithId(`${mark}${message.name}`, outboxId) }, safe: 0 });
+      const { media_id } = await api.upload('image', message.name, Buffer.from(message.content, 'base64'));
+      await api.post('appchat/send', { chatid: chat.id, msgtype: 'image', image: { media_id }, safe: 0 });
+      return { ok: true };
+    }
     const shown = message.kind === 'markdown' ? `**${mark}${message.title}**\n${message.text}` : `${mark && `${mark}\n`}${message.text}`;
     const content = markWithId(shown, outboxId);
     await api.post('appchat/send', { chatid: chat.id, msgtype: message.kind, [message.kind]: { content }, safe: 0 });

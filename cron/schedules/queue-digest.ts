@@ -1,12 +1,17 @@
 // The one place the schedules write to the outbox: a list of { personId, title, markdown } in,
 // outbox rows (markdown with its title, to the person on the platform chosen at delivery) out,
-// inside the caller's transaction; and a file (the 22nd's 台账) to a list of readers.
+// inside the caller's transaction, each followed by the run's chart when it has one (the Wednesday digest,
+// the 22nd's ranking: render-digest-chart.ts); and a file (the 22nd's 台账) to a list of readers.
 import type { Tx } from '../../prisma/open-database.js';
 import { enqueueMessage } from '../../core/enqueue-message.js';
 import type { Digest } from '../../domain/schedule/schedule-snapshot.js';
+import type { ImageMessage } from './render-digest-chart.js';
 
-/** Queues each digest once: the dedup key (occurrence key + person) survives any retry. */
-export async function queueDigest(tx: Tx, occurrenceKey: string, digests: readonly Digest[]): Promise<number> {
+/**
+ * Queues each digest once: the dedup key (occurrence key + person) survives any retry. `image` goes right
+ * after each text (`schedule:<occurrence>:image:<personId>`): one person's rows are sent in queue order.
+ */
+export async function queueDigest(tx: Tx, occurrenceKey: string, digests: readonly Digest[], image: ImageMessage | null = null): Promise<number> {
   if (digests.length === 0) return 0;
   const active = new Set(
     (await tx.person.findMany({ where: { id: { in: digests.map((digest) => digest.personId) }, active: true }, select: { id: true } })).map(
@@ -21,6 +26,7 @@ export async function queueDigest(tx: Tx, occurrenceKey: string, digests: readon
       message: { kind: 'markdown', title: digest.title, text: digest.markdown },
       dedupKey: `schedule:${occurrenceKey}:${digest.personId}`,
     });
+    if (image) await enqueueMessage(tx, { to: { personId: digest.personId }, message: image, dedupKey: `schedule:${occurrenceKey}:image:${digest.personId}` });
     queued += 1;
   }
   return queued;

@@ -22,6 +22,8 @@ import { remindRatingComplaints } from '../remind-rating-complaints.js';
 import { buildLedgerFile } from '../../use-cases/build-ledger-file.js';
 import { markProblemsDigested } from './mark-problems-digested.js';
 import { queueDigest, queueFile } from './queue-digest.js';
+import { renderDigestChart } from './render-digest-chart.js';
+import { warmChartRenderer } from '../../core/charts/render-chart-png.js';
 
 export const SCHEDULE_CYCLE_MS = 60_000;
 
@@ -55,10 +57,12 @@ export async function runSchedules(prisma: Db, { now, policy, logger }: Schedule
   for (const occurrence of marks) await prisma.$transaction((tx) => claim(tx, occurrence, now));
   if (fresh) return [];
   const sent: string[] = [];
+  // Charts are drawn inside the occurrence's transaction: load their code and font before opening it.
+  if (plan.due.some((occurrence) => occurrence.purpose === 'leaderDigest' || occurrence.purpose === 'ranking')) await warmChartRenderer();
   for (const occurrence of plan.due) {
     const recipients = await prisma.$transaction(async (tx) => {
       if (!(await claim(tx, occurrence, now))) return null;
-      return runOne(tx, occurrence, now, policy, calendar);
+      return runOne(tx, occurrence, now, policy, calendar, logger);
     });
     if (recipients === null) continue;
     sent.push(occurrence.key);
@@ -81,6 +85,7 @@ async function runOne(
   now: Date,
   policy: Policy,
   calendar: Awaited<ReturnType<typeof loadWorkingCalendar>>,
+  logger: Logger | undefined,
 ): Promise<number> {
   // One read for the digests and, on the 22nd, the 台账 they carry (prisma/load-snapshot.ts).
   const stored = await loadSnapshot(tx, now, { closedProblems: occurrence.purpose === 'ranking' });
@@ -99,8 +104,9 @@ async function runOne(
       return gap ? [{ unitId: unit.id, unitName: unit.name, gap }] : [];
     }),
   );
-  const recipients = await queueDigest(tx, occurrence.key, built.digests);
-  // The 22nd's ranking carries the whole ledger (台账) to its readers, after the ranking itself.
+  // Drawn once for all readers (the chart is the same for each); without it the text still goes.
+  const recipients = await queueDigest(tx, occurrence.key, built.digests, await renderDigestChart(built.chart, logger));
+  // The 22nd's ranking carries the whole ledger (台账) to its readers, after the ranking and its chart.
   if (occurrence.purpose === 'ranking') {
     const { file } = await buildLedgerFile(tx, { now, policy, calendar }, stored);
     await queueFile(tx, occurrence.key, [...new Set(built.digests.map((digest) => digest.personId))], file);

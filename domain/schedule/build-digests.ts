@@ -3,6 +3,7 @@
 import type { DueOccurrence } from './due-occurrences.js';
 import type { Digest } from './schedule-snapshot.js';
 import type { DigestContext } from './digests/describe-project.js';
+import type { ChartSpec } from '../charts/chart-spec.js';
 import { buildLeaderDigest } from './digests/build-leader-digest.js';
 import { buildMeetingAgenda } from './digests/build-meeting-agenda.js';
 import { buildAssignment, buildProgressAsk, buildSignedList, buildSigningReminder, buildStartLedger } from './digests/build-monthly-lists.js';
@@ -15,6 +16,11 @@ export interface BuiltDigests {
   digests: Digest[];
   /** Problems this digest carries to the leaders (Wednesday), to mark in the same transaction. */
   problemIds: number[];
+  /**
+   * The picture sent right after the text to each of its readers (the Wednesday digest, the 22nd's ranking):
+   * the same for all of them, so drawn once per run (cron/schedules/run-schedules.ts).
+   */
+  chart: ChartSpec | null;
 }
 
 /**
@@ -27,6 +33,7 @@ export function buildDigests(
 ): BuiltDigests {
   const { slot, late } = occurrence;
   let problemIds: number[] = [];
+  let chart: ChartSpec | null = null;
   let digests: Digest[];
   switch (occurrence.purpose) {
     case 'problemsAsk':
@@ -36,7 +43,7 @@ export function buildDigests(
       digests = buildProblemAsk(context, slot, { reminder: true, late });
       break;
     case 'leaderDigest':
-      ({ digests, problemIds } = buildLeaderDigest(context, slot, late));
+      ({ digests, problemIds, chart } = buildLeaderDigest(context, slot, late));
       break;
     case 'meeting':
       digests = buildMeetingAgenda(context, slot, late);
@@ -54,7 +61,7 @@ export function buildDigests(
       digests = buildProgressAsk(context, slot, late);
       break;
     case 'ranking':
-      digests = buildRanking(context, slot, late);
+      ({ digests, chart } = buildRanking(context, slot, late));
       break;
     case 'signing':
       digests = buildSigningReminder(context, slot, late);
@@ -67,5 +74,5 @@ export function buildDigests(
       break;
   }
   const seen = new Set<number>();
-  return { digests: digests.filter((digest) => !seen.has(digest.personId) && Boolean(seen.add(digest.personId))), problemIds };
+  return { digests: digests.filter((digest) => !seen.has(digest.personId) && Boolean(seen.add(digest.personId))), problemIds, chart };
 }

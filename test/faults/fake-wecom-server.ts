@@ -70,6 +70,8 @@ export async function startFakeWecom(options: FakeWecomOptions = {}): Promise<Fa
     for await (const chunk of request) raw += chunk;
     if (url.pathname === '/cgi-bin/gettoken') return json(response, { errcode: 0, errmsg: 'ok', access_token: TOKEN, expires_in: 7200 });
     const api = url.pathname.replace('/cgi-bin/', '');
+    // A multipart upload (a digest's chart, a 台账) is no message: it answers a media_id, and the message/send that follows is counted.
+    if (api === 'media/upload') return json(response, { errcode: 0, errmsg: 'ok', type: url.searchParams.get('type'), media_id: `media-${received}` });
     received += 1;
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const body = JSON.parse(raw || '{}') as {

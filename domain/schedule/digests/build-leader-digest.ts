@@ -2,15 +2,21 @@
 // leader gets those of the projects he leads (003 一(三)5(1): 县重点项目办分类汇总后于周三提交各分管
 // 县领导协调解决). "New" means not yet carried by a Wednesday digest, so a problem reported after
 // one digest goes out in the next. 重点项目办 also sees the items paused (中止) too long (list-long-pauses.ts).
+// Beside the text, one chart for every reader: all open problems per 责任单位 and by age
+// (domain/charts/build-problem-chart-option.ts); a leader's own list is in his text.
 import type { Digest, SnapshotProblem } from '../schedule-snapshot.js';
 import { labelOf, nameOf, peopleWith, servedByTeam, titled, type DigestContext, projectById } from './describe-project.js';
 import { listLongPauses } from './list-long-pauses.js';
 import { problemCategories } from '../../problems/classify-problem.js';
+import { buildProblemChartOption } from '../../charts/build-problem-chart-option.js';
+import type { ChartSpec } from '../../charts/chart-spec.js';
 
 export interface LeaderDigests {
   digests: Digest[];
   /** To mark as carried, in the same transaction. */
   problemIds: number[];
+  /** Sent after the text to each reader; null when no problem is open. */
+  chart: ChartSpec | null;
 }
 
 export function buildLeaderDigest(context: DigestContext, week: string, late: boolean): LeaderDigests {
@@ -64,5 +70,7 @@ export function buildLeaderDigest(context: DigestContext, week: string, late: bo
       ].join('\n'),
     });
   }
-  return { digests, problemIds: fresh.map((problem) => problem.id) };
+  const open = snapshot.problems.filter((problem) => problem.state !== 'closed');
+  const chart = open.length > 0 ? buildProblemChartOption({ week, now: context.now, problems: open, units: snapshot.units }) : null;
+  return { digests, problemIds: fresh.map((problem) => problem.id), chart };
 }

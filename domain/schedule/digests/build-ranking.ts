@@ -1,16 +1,25 @@
 // The 22nd's ranking to 重点项目办, 督查中心 and the main leaders (003 一(三)5(2)), naming the units
 // in the bottom three for the second month running (003 二(四)). Each line shows what its place was made
 // of, so a unit can check it; units with nothing to rank are listed apart (docs/domain.md "Weekly and
-// monthly rhythm").
+// monthly rhythm"). One chart goes with it to every reader: each ranked unit's 办事 score in place order
+// (domain/charts/build-ranking-chart-option.ts).
 import { formatInvestment } from '../../commands/parse-investment.js';
 import type { Digest } from '../schedule-snapshot.js';
 import { labelOf, peopleWith, titled, unitName, type DigestContext, projectById } from './describe-project.js';
 import { previousMonth } from './build-monthly-lists.js';
 import { bottomThreeTwice, monthBefore, rankUnits, scoreProjects, type UnitScore } from './rank-month.js';
+import { buildRankingChartOption } from '../../charts/build-ranking-chart-option.js';
+import type { ChartSpec } from '../../charts/chart-spec.js';
 
 const SHOWN = 5;
 
-export function buildRanking(context: DigestContext, month: string, late: boolean): Digest[] {
+export interface RankingDigests {
+  digests: Digest[];
+  /** Sent after the text to each reader; null when no unit is ranked. */
+  chart: ChartSpec | null;
+}
+
+export function buildRanking(context: DigestContext, month: string, late: boolean): RankingDigests {
   const { snapshot, now, calendar } = context;
   const { ranked: units, idle } = rankUnits(snapshot, month, now, calendar);
   const projects = scoreProjects(snapshot, month);
@@ -35,7 +44,19 @@ export function buildRanking(context: DigestContext, month: string, late: boolea
       );
   }
   const readers = [...peopleWith(snapshot, 'project_office'), ...peopleWith(snapshot, 'inspection'), ...peopleWith(snapshot, 'main_leader')];
-  return readers.map((person) => ({ personId: person.id, title: titled(`${month} 重点项目排名`, late), markdown: lines.join('\n') }));
+  const chart =
+    units.length > 0
+      ? buildRankingChartOption({
+          month,
+          units: units.map((score) => ({
+            name: unitName(snapshot, score.unitId),
+            place: score.place,
+            service: score.service,
+            namedTwice: named.includes(score.unitId),
+          })),
+        })
+      : null;
+  return { digests: readers.map((person) => ({ personId: person.id, title: titled(`${month} 重点项目排名`, late), markdown: lines.join('\n') })), chart };
 }
 
 export const RULE =
