@@ -124,6 +124,40 @@ describe.skipIf(!available)('看板 in a browser', () => {
       await page.context().close();
     }, 120_000);
 
+  for (const [size, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const)
+    it(`opens a project, the units, one unit, the problems and the ranking at ${size} size`, async () => {
+      const { page, errors } = await signIn('office', viewport);
+      expect(await page.locator('nav a').allTextContents()).toEqual(['总览', '台账', '单位', '问题', '排名']);
+      const open = async (link: string, heading: RegExp, readme: string) => {
+        await page.locator('nav a', { hasText: link }).click();
+        await expect(page.locator('h1').textContent()).resolves.toMatch(heading);
+        if (size === 'phone') expect(await overflows(page)).toBe(false);
+        await shoot(page, `${readme}-${size}`, size === 'phone' ? readme : undefined);
+      };
+      // 项目: from the ledger's first row.
+      await page.locator('nav a', { hasText: '台账' }).click();
+      await page.locator('table.ledger tbody a', { hasText: 'P1' }).click();
+      await expect(page.locator('h1').textContent()).resolves.toBe('P1 光伏组件项目');
+      expect(await page.locator('main').textContent()).toContain('市发展和改革委员会');
+      if (size === 'phone') expect(await overflows(page)).toBe(false);
+      await shoot(page, `project-${size}`, size === 'phone' ? 'project' : undefined);
+
+      await open('单位', /^单位$/, 'units');
+      await page.locator('main a', { hasText: '市发展和改革委员会' }).first().click();
+      await expect(page.locator('h1').textContent()).resolves.toBe('市发展和改革委员会');
+      await page.locator('main canvas').first().waitFor();
+      if (size === 'phone') expect(await overflows(page)).toBe(false);
+      await shoot(page, `unit-${size}`, size === 'phone' ? 'unit' : undefined);
+
+      await open('问题', /^问题 \d{4}-W\d{2}$/, 'problems');
+      await open('排名', /^\d{4}-\d{2} 单位排名$/, 'ranking');
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }, 120_000);
+
   it('gives an enterprise contact its own project only, and 403 on another', async () => {
     const { page, errors } = await signIn('ent.zhang', PHONE);
     await expect(page.locator('h1').textContent()).resolves.toBe('我的项目');
@@ -132,7 +166,9 @@ describe.skipIf(!available)('看板 in a browser', () => {
     await expect(page.locator('nav').count()).resolves.toBe(0);
     expect(await overflows(page)).toBe(false);
     await shoot(page, 'enterprise-phone');
-    // TODO(coordinator): once /kanban/projects/:code is merged, check P2's own page answers 403 here too.
+    const project = await page.goto(page.url().replace(/\/kanban$/, '/kanban/projects/P2'));
+    expect(project!.status()).toBe(403);
+    await page.goBack();
     const refused = await page.goto(page.url().replace(/\/kanban$/, '/kanban/ledger?project=P2'));
     expect(refused!.status()).toBe(403);
     expect(await page.locator('main').textContent()).toContain('P2 与你无关');

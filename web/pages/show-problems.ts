@@ -23,8 +23,7 @@ export const showProblems: Page = async (ctx) => {
   return {
     ok: true,
     title: `问题 ${week}`,
-    body: html`<h1>问题 ${week}</h1>
-      <p>${monday} 至 ${addCalendarDays(monday, 6)} · <a href="/kanban/problems?week=${isoWeekKey(addCalendarDays(monday, -7))}">上一周</a></p>
+    body: html`<p>${monday} 至 ${addCalendarDays(monday, 6)} · <a href="/kanban/problems?week=${isoWeekKey(addCalendarDays(monday, -7))}">上一周</a></p>
       <ol class="chain">
         <li>
           <b>周二 征集</b>：${asked.length} 个项目，报问题 ${asked.filter((project) => project.answer === 'problems').length} · 无问题
@@ -42,7 +41,7 @@ export const showProblems: Page = async (ctx) => {
 
 function table(problems: WeekProblem[], inWeek: (at: Date | null) => boolean, link: (id: number, name: string) => SafeHtml): SafeHtml {
   const when = (at: Date | null, waiting: string) => (at ? `${formatShanghai(at, 'datetime')}${inWeek(at) ? '' : '（往周）'}` : waiting);
-  return html`<div class="scroll">
+  return html`<div class="table-box">
     <table>
       <thead>
         <tr>

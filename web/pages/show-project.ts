@@ -29,8 +29,9 @@ export const showProject: Page = async (ctx) => {
   return {
     ok: true,
     title: `P${project.id} ${project.name}`,
-    body: html`<h1>${projectFollowed(project) ? showLight(status.light) : ''} P${project.id} ${project.name}</h1>
-      <p>${describeLifeCycle(project)}${project.endReason ? `（${project.endReason}）` : ''}</p>
+    body: html`<p>
+        ${projectFollowed(project) ? showLight(status.light) : ''} ${describeLifeCycle(project)}${project.endReason ? `（${project.endReason}）` : ''}
+      </p>
       ${fields(sheet, enterprise ? 'none' : seesFullMobile(ctx.viewer, sheet.audience) ? 'full' : 'masked')} ${stageDates(sheet)} ${items(sheet, ctx.now)}
       ${enterprise ? '' : problems(sheet)} ${enterprise ? '' : timeline(sheet)}`,
   };
@@ -118,7 +119,7 @@ function items(sheet: ProjectSheet, now: Date): SafeHtml {
   );
   return html`<section>
     <h2>任务（${status.tasks.length}）</h2>
-    <div class="scroll">
+    <div class="table-box">
       <table>
         <thead>
           <tr>

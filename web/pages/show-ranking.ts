@@ -26,9 +26,8 @@ export const showRanking: Page = async (ctx) => {
   );
   return {
     ok: true,
-    title: `${month} 排名`,
-    body: html`<h1>${month} 单位排名</h1>
-      <p>
+    title: `${month} 单位排名`,
+    body: html`<p>
         ${ranked.final ? `按 ${formatShanghai(ranked.asOf, 'datetime')} 排名时的情况。` : `至 ${formatShanghai(ranked.asOf, 'datetime')}，本月排名尚未进行。`}
       </p>
       <p>${RULE}</p>
@@ -38,7 +37,7 @@ export const showRanking: Page = async (ctx) => {
       ${
         ranked.ranked.length === 0
           ? html`<p>本月没有可排名的单位。</p>`
-          : html`<div class="scroll">
+          : html`<div class="table-box">
               <table>
                 <thead>
                   <tr>

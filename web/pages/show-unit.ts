@@ -29,9 +29,8 @@ export const showUnit: Page = async (ctx) => {
   return {
     ok: true,
     title: unit.name,
-    scripts: ['/kanban/static/echarts.min.js', '/kanban/static/unit-chart.js'],
-    body: html`<h1>${unit.name}</h1>
-      <section>
+    scripts: ['echarts.min.js', 'unit-chart.js'],
+    body: html` <section>
         <h2>近 ${SERVICE_DAYS} 天办事</h2>
         <dl class="fields">
           ${serviceHeaders.map(
@@ -50,7 +49,7 @@ export const showUnit: Page = async (ctx) => {
       <section>
         <h2>近 ${months.length} 个月名次</h2>
         <div id="unit-chart" class="chart"></div>
-        <div class="scroll">
+        <div class="table-box">
           <table>
             <thead>
               <tr>

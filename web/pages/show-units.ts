@@ -15,9 +15,8 @@ export const showUnits: Page = async (ctx) => {
   return {
     ok: true,
     title: '单位',
-    body: html`<h1>单位</h1>
-      <p>近 ${SERVICE_DAYS} 天；报到用时按办公时间计（30 分钟内报到，002 五(五)）；名次为 ${month.month} ${month.final ? '' : '至今'}排名。</p>
-      <div class="scroll">
+    body: html`<p>近 ${SERVICE_DAYS} 天；报到用时按办公时间计（30 分钟内报到，002 五(五)）；名次为 ${month.month} ${month.final ? '' : '至今'}排名。</p>
+      <div class="table-box">
         <table>
           <thead>
             <tr>

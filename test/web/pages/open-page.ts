@@ -18,10 +18,11 @@ export async function openPage(h: Harness, page: Page, account: string, params: 
   });
 }
 
-/** The page's visible text: tags dropped, entities read back, spaces folded. */
+/** The page's visible text, its heading first: tags dropped, entities read back, spaces folded. */
 export function visibleText(result: PageResult): string {
   if (!result.ok) throw new Error(`page refused: ${result.status} ${result.message}`);
-  return result.body.value
+  // The layout prints the title as the page's heading, above the body.
+  return `${result.title} ${result.body.value}`
     .replace(/<script[\s\S]*?<\/script>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&lt;/g, '<')

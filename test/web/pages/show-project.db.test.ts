@@ -1,4 +1,5 @@
 // 项目: one project's page with its items, deadlines, problems and timeline, for whoever may ask 进度 on it.
+import { renderLayout } from '../../../web/render-layout.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../support/harness.js';
 import { preparePlannedProject } from '../../handlers/story-steps.js';
@@ -22,7 +23,7 @@ describe('项目 page', () => {
     h.clock.advanceMinutes(45);
     await h.say('sthj.agent', '问题 P1 用地指标未落实 建议：协调自然资源局');
     const text = visibleText(await openPage(h, showProject, 'window', { code: 'P1' }));
-    expect(text).toContain('🔴 P1 光伏组件项目');
+    expect(text).toContain('P1 光伏组件项目 🔴 服务：审批中');
     expect(text).toContain('企业联系人 张三 13900001111');
     expect(text).toContain('开工期限 2027-03-15（暂定）');
     expect(text).toMatch(/🟢 T1 环境影响评价审批 市生态环境局 生态环境局代办员 2026-12-14 前办结 办理中/);
@@ -48,7 +49,10 @@ describe('项目 page', () => {
     const result = await openPage(h, showProject, 'window', { code: 'P1' });
     expect(result.ok && result.title).toBe('P1 <script>alert(1)</script>光伏');
     expect(result.ok && result.body.value).not.toContain('<script>alert');
-    expect(result.ok && result.body.value).toContain('&lt;script&gt;alert(1)&lt;/script&gt;光伏');
+    // The layout prints the title as the page's heading, escaped.
+    const page = result.ok ? renderLayout({ title: result.title, body: result.body }) : '';
+    expect(page).toContain('<h1>P1 &lt;script&gt;alert(1)&lt;/script&gt;光伏</h1>');
+    expect(page).not.toContain('<script>alert');
   });
 
   it('shows the enterprise contact its own project without contact details or the problems list', async () => {
