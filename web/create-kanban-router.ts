@@ -34,7 +34,10 @@ export function createKanbanRouter(deps: KanbanDeps): Router {
     const file = await staticFiles(ctx.params.name!);
     if (!file) return notFound(ctx);
     ctx.type = file.type;
-    ctx.body = file.body;
+    ctx.vary('Accept-Encoding');
+    const gzip = ctx.acceptsEncodings('gzip', 'identity') === 'gzip';
+    if (gzip) ctx.set('Content-Encoding', 'gzip');
+    ctx.body = gzip ? file.gzipped : file.body;
   });
 
   addLoginRoutes(router, deps);

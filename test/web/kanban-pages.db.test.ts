@@ -39,6 +39,26 @@ it('sends the security headers on pages, refusals and static files', async () =>
   }
 });
 
+it('sends 总览 with its styles and scripts in under 1 MB, gzipped where the browser accepts it', async () => {
+  const browser = await signedIn('office');
+  const page = await browser.request('/kanban');
+  const html = await page.text();
+  const assets = [...html.matchAll(/(?:src|href)="(\/kanban\/static\/[^"]+)"/g)].map((match) => match[1]!);
+  expect(assets).toEqual(expect.arrayContaining(['/kanban/static/kanban.css', '/kanban/static/echarts.min.js', '/kanban/static/overview-chart.js']));
+  let bytes = Buffer.byteLength(html);
+  for (const path of assets) {
+    const response = await browser.request(path, { headers: { 'accept-encoding': 'gzip' } });
+    expect(response.headers.get('content-encoding'), path).toBe('gzip');
+    bytes += Number(response.headers.get('content-length'));
+    await response.arrayBuffer();
+  }
+  expect(bytes).toBeLessThan(1_000_000);
+  // Without gzip, ECharts alone is more than that: the same file, as it is.
+  const plain = await browser.request('/kanban/static/echarts.min.js', { headers: { 'accept-encoding': 'identity' } });
+  expect(plain.headers.get('content-encoding')).toBeNull();
+  expect((await plain.arrayBuffer()).byteLength).toBeGreaterThan(1_000_000);
+});
+
 it('prints a project name as text, and lists, sorts and filters the ledger', async () => {
   const browser = await signedIn('office');
   const page = await (await browser.request('/kanban/ledger?sort=investment&dir=desc')).text();
