@@ -75,7 +75,7 @@ describe('单位 pages', () => {
     expect(text).toContain('2026-12 排名');
     expect(text).toContain('名次：2/3');
     expect(text).toContain('逾期在办 1 项（超 11 个工作日）');
-    expect(result.ok && result.scripts).toContain('/kanban/static/unit-chart.js');
+    expect(result.ok && result.scripts).toContain('unit-chart.js');
     const data = JSON.parse(/<script type="application\/json" id="page-data">(.*?)<\/script>/.exec(result.ok ? result.body.value : '')![1]!);
     expect(data).toMatchObject({ months: ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12'], places: [null, null, null, null, null, 2] });
   });
