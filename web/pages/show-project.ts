@@ -53,18 +53,7 @@ function fields({ project, leadUnit, leader }: ProjectSheet, mobile: 'full' | 'm
     ['目标任务', project.targetTasks || null],
     ['时间节点', project.timeNodes || null],
   ];
-  return html`<section>
-    <h2>基本信息</h2>
-    <dl class="fields">
-      ${rows
-        .filter(([, value]) => value)
-        .map(
-          ([label, value]) =>
-            html`<dt>${label}</dt>
-              <dd>${value}</dd>`,
-        )}
-    </dl>
-  </section>`;
+  return fieldList('基本信息', rows);
 }
 
 function stageDates({ project, status }: ProjectSheet): SafeHtml {
@@ -79,18 +68,7 @@ function stageDates({ project, status }: ProjectSheet): SafeHtml {
     ['入库', day(project.enrolledOn)],
     ['下一期限', projectFollowed(project) ? status.next : null],
   ];
-  return html`<section>
-    <h2>阶段日期</h2>
-    <dl class="fields">
-      ${rows
-        .filter(([, value]) => value)
-        .map(
-          ([label, value]) =>
-            html`<dt>${label}</dt>
-              <dd>${value}</dd>`,
-        )}
-    </dl>
-  </section>`;
+  return fieldList('阶段日期', rows);
 }
 
 function items(sheet: ProjectSheet, now: Date): SafeHtml {
@@ -179,5 +157,21 @@ function timeline({ timeline }: ProjectSheet): SafeHtml {
     <ol class="timeline">
       ${timeline.map((entry) => html`<li><time>${formatShanghai(entry.at, style)}</time> ${entry.text()}</li>`)}
     </ol>
+  </section>`;
+}
+
+/** A titled list of label–value rows, leaving out the rows without a value. */
+function fieldList(title: string, rows: readonly [string, string | null][]): SafeHtml {
+  return html`<section>
+    <h2>${title}</h2>
+    <dl class="fields">
+      ${rows
+        .filter(([, value]) => value)
+        .map(
+          ([label, value]) =>
+            html`<dt>${label}</dt>
+              <dd>${value}</dd>`,
+        )}
+    </dl>
   </section>`;
 }
