@@ -12,6 +12,7 @@ import { claimDueRows } from '../bot/outbox/claim-due-rows.js';
 import { openDatabase, type Db } from '../prisma/open-database.js';
 import { log } from './end-to-end.js';
 import { startPostgres } from './postgres-server.js';
+import { seedHistory } from './seed-history.js';
 
 const HISTORY = 100_000;
 const WAITING = 20;
@@ -38,22 +39,9 @@ async function elapsed(run: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-/**
- * History first (lower ids, as in a running bot), then the waiting rows. No ANALYZE: the planner sees
- * the tables as PGlite leaves them (it runs no autovacuum) and as PostgreSQL does until autovacuum
- * comes round, so a claim must be fast without statistics.
- */
+/** History first (lower ids, as in a running bot: bench/seed-history.ts), then the waiting rows. */
 async function seed(prisma: Db, history: number, now: Date): Promise<void> {
-  await prisma.$executeRaw`
-    INSERT INTO "Inbound" (platform, "dedupKey", "senderKey", "receivedAt", event, "processedAt")
-    SELECT 'dingtalk', 'old' || n, 'dingtalk:person' || (n % 500), ${now}::timestamptz - n * interval '25 seconds', '{}'::jsonb,
-      ${now}::timestamptz - n * interval '25 seconds'
-    FROM generate_series(1, ${history}::int) AS n`;
-  await prisma.$executeRaw`
-    INSERT INTO "Outbox" ("createdAt", platform, account, kind, payload, status, attempts, "sentAt", "nextAttemptAt")
-    SELECT ${now}::timestamptz - n * interval '25 seconds', 'dingtalk', 'person' || (n % 500), 'text', '{"kind":"text","text":"好"}'::jsonb, 'sent', 1,
-      ${now}::timestamptz - n * interval '25 seconds', ${now}::timestamptz - n * interval '25 seconds'
-    FROM generate_series(1, ${history}::int) AS n`;
+  await seedHistory(prisma, { rows: history, platform: 'dingtalk', people: { prefix: 'person', first: 0, count: 500, pad: 1 }, now });
   await prisma.$executeRaw`
     INSERT INTO "Inbound" (platform, "dedupKey", "senderKey", event)
     SELECT 'dingtalk', 'new' || n, 'dingtalk:person' || n, '{}'::jsonb FROM generate_series(1, ${WAITING}::int) AS n`;

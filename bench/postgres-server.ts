@@ -1,8 +1,9 @@
 // A throwaway PostgreSQL server for the bench, started as scripts/with-postgres.sh starts one:
 // initdb into a temporary directory, listen on 127.0.0.1 only, fsync off; as root it runs as the
 // `postgres` user. `stop` removes it. Returns null (with the reason) when no server can start.
+// With pg_stat_statements installed it is preloaded, so the bench counts SQL statements per message.
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -12,6 +13,13 @@ export interface PostgresServer {
   version: string;
   /** A new, empty database on the server. */
   createDatabase(name: string): Promise<string>;
+  /** The postmaster's process id: its CPU and its children's is the database's (bench/read-process-cpu.ts). */
+  pid: number;
+  /** Whether pg_stat_statements is loaded; without it `countStatements` returns null. */
+  countsStatements: boolean;
+  resetStatements(): Promise<void>;
+  /** Statements executed in `database` since the last reset (pg_stat_statements' calls, utility commands such as BEGIN included). */
+  countStatements(database: string): Promise<number | null>;
   stop(): void;
 }
 
@@ -25,6 +33,7 @@ export async function startPostgres(): Promise<PostgresServer | { failed: string
     return execFileSync(command, all, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   };
   const port = await freePort();
+  const countsStatements = existsSync(join(bindir, '..', 'lib', 'pg_stat_statements.so'));
   try {
     if (asRoot)
       chownSync(
@@ -42,7 +51,7 @@ export async function startPostgres(): Promise<PostgresServer | { failed: string
       '-t',
       '30',
       '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`,
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off${countsStatements ? ' -c shared_preload_libraries=pg_stat_statements' : ''}`,
       'start',
     ]);
   } catch (error) {
@@ -56,14 +65,34 @@ export async function startPostgres(): Promise<PostgresServer | { failed: string
     };
   }
   const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const query = async <T>(sql: string, values: unknown[] = []): Promise<T[]> => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      return (await client.query(sql, values)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  };
+  if (countsStatements) await query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
   return {
+    pid: Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]),
+    countsStatements,
+    async resetStatements() {
+      if (countsStatements) await query('SELECT pg_stat_statements_reset()');
+    },
+    async countStatements(database) {
+      if (!countsStatements) return null;
+      const [row] = await query<{ calls: string | null }>(
+        'SELECT sum(calls) AS calls FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = $1)',
+        [database],
+      );
+      return Number(row?.calls ?? 0);
+    },
     // "postgres (PostgreSQL) 15.18 (Debian …)"
     version: run('postgres', ['--version']).trim().split(' ')[2]!,
     async createDatabase(name) {
-      const client = new pg.Client({ connectionString: admin });
-      await client.connect();
-      await client.query(`CREATE DATABASE ${name}`);
-      await client.end();
+      await query(`CREATE DATABASE ${name}`);
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
     stop() {

@@ -1,6 +1,7 @@
-// npm run bench — every target of issue 11, on the embedded database (PGlite) and on a throwaway
-// PostgreSQL server, written to BENCHMARKS.md at the repository root:
-// end to end through the real server (bench/end-to-end.ts, with start-up and memory), timers
+// npm run bench — every target of issues 11 and 20, on the embedded database (PGlite) and on a throwaway
+// PostgreSQL server, written to BENCHMARKS.md at the repository root: end to end through the real
+// server beside its floors, at three concurrencies, on two instances and with a month of history
+// (bench/end-to-end.ts, with start-up and memory), timers
 // (bench/timers.ts), digests at scale (bench/digests.ts) and a command's round trip with 100 and
 // 10,000 projects (bench/scale.ts). Figures depend on the machine: compare runs on one machine.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { defaultPolicy } from '../domain/policy.js';
 import { benchDigests, type DigestFigures } from './digests.js';
 import { benchEndToEnd, log, type EndToEndFigures } from './end-to-end.js';
 import { openInProcessBot } from './in-process-bot.js';
-import { startPostgres } from './postgres-server.js';
+import { startPostgres, type PostgresServer } from './postgres-server.js';
 import { measureRoundTrips, type RoundTrips } from './scale.js';
 import { seedProjects } from './seed-projects.js';
 import { benchTimers, type TimerFigures } from './timers.js';
@@ -20,9 +21,9 @@ const started = Date.now();
 const work = mkdtempSync(join(tmpdir(), 'xmgj-bench-'));
 const results: DatabaseFigures[] = [];
 
-async function benchDatabase(kind: 'PGlite' | 'PostgreSQL', location: (name: string) => Promise<string>): Promise<DatabaseFigures> {
+async function benchDatabase(kind: 'PGlite' | 'PostgreSQL', location: (name: string) => Promise<string>, postgres?: PostgresServer): Promise<DatabaseFigures> {
   log(`${kind}: end to end`);
-  const endToEnd: EndToEndFigures = await benchEndToEnd(await location('e2e'), join(work, kind, 'e2e'));
+  const endToEnd: EndToEndFigures = await benchEndToEnd(await location('e2e'), join(work, kind, 'e2e'), await location('ingest'), postgres);
   log(`${kind}: timers`);
   const timers: TimerFigures = await benchTimers(await location('timers'));
   const scale: { projects: number; roundTrips: RoundTrips }[] = [];
@@ -50,7 +51,7 @@ try {
     results.push({ kind: 'PostgreSQL', failed: postgres.failed });
   } else {
     try {
-      results.push({ ...(await benchDatabase('PostgreSQL', (name) => postgres.createDatabase(`bench_${name}`))), version: postgres.version });
+      results.push({ ...(await benchDatabase('PostgreSQL', (name) => postgres.createDatabase(`bench_${name}`), postgres)), version: postgres.version });
     } finally {
       postgres.stop();
     }

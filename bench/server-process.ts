@@ -20,6 +20,8 @@ export interface ServerOptions {
 
 export interface RunningServer {
   base: string;
+  /** The server's process id, for its CPU time (bench/read-process-cpu.ts). */
+  pid: number;
   /** Milliseconds from spawn to the first 200 from /readyz. */
   readyMs: number;
   /** The process's resident memory now, in MiB. */
@@ -63,12 +65,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     );
     if (ready) break;
     if (exited) throw new Error('the server exited before it was ready');
-    if (performance.now() - started > 120_000) throw new Error('the server did not become ready within 120 s');
+    if (performance.now() - started > 300_000) throw new Error('the server did not become ready within 300 s');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const readyMs = performance.now() - started;
   return {
     base,
+    pid: child.pid!,
     readyMs,
     rssMiB: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) / 1024,
     async stop() {
