@@ -4,10 +4,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { format, resolveConfig } from 'prettier';
+import { checkEndToEnd } from './check-end-to-end.js';
 import type { DigestFigures } from './digests.js';
-import { CONCURRENCY, MESSAGES, PEOPLE, type EndToEndFigures } from './end-to-end.js';
+import type { EndToEndFigures } from './end-to-end.js';
+import { atMost, ms, pct, table, type Check } from './format-report.js';
 import type { RoundTrips } from './scale.js';
 import type { TimerFigures } from './timers.js';
+import { writeEndToEndSections } from './write-end-to-end-sections.js';
 
 export type DatabaseFigures =
   | {
@@ -22,71 +25,14 @@ export type DatabaseFigures =
 
 type Measured = Exclude<DatabaseFigures, { failed: string }>;
 
-interface Check {
-  target: string;
-  value: string;
-  /** Empty when met; else how far off. */
-  gap: string;
-  cause?: string;
-}
-
 const LOAD_AT_START = loadavg()[0]!;
 const REPORT = new URL('../BENCHMARKS.md', import.meta.url).pathname;
 /** Sections measured by other commands (fault tests, bench/growth.ts) follow this line and are kept as they are. */
 const KEPT_BELOW = '<!-- Below: measured by other commands, kept by npm run bench. -->';
 
-const ms = (value: number) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value).toLocaleString('en')} ms`);
-const pct = (share: number) => `${(share * 100).toFixed(0)} %`;
-const rate = (value: number) => `${Math.round(value).toLocaleString('en')} msg/s`;
-
-function atMost(value: number, limit: number, show: (value: number) => string): string {
-  return value <= limit ? '' : `missed by ${show(value - limit)} (${(value / limit).toFixed(1)}×)`;
-}
-
-function atLeast(value: number, floor: number, show: (value: number) => string): string {
-  return value >= floor ? '' : `missed by ${show(floor - value)} (${(floor / value).toFixed(1)}× short)`;
-}
-
 function checks(figures: Measured, postgres: Measured | undefined): Check[] {
   const { endToEnd: e2e, timers, scale, digests, kind } = figures;
-  const target = kind === 'PGlite' ? 300 : 1000;
-  const top = e2e.profile.components
-    .filter(([name]) => name !== 'idle')
-    .slice(0, 3)
-    .map(([name, share]) => `${name} ${pct(share)}`)
-    .join(', ');
-  const idle = e2e.profile.components.find(([name]) => name === 'idle')?.[1] ?? 0;
-  const callbackStage = e2e.profile.stages.find(([name]) => name.startsWith('callback'))?.[1] ?? 0;
-  const processRate = MESSAGES / e2e.processedSeconds;
-  const result: Check[] = [
-    {
-      target: 'end to end ≥ 300 msg/s (PGlite), ≥ 1,000 msg/s (PostgreSQL)',
-      value: rate(e2e.endToEndPerSecond),
-      gap: atLeast(e2e.endToEndPerSecond, target, rate),
-      cause:
-        `The handler stage sets the pace: all ${MESSAGES.toLocaleString('en')} were processed ${e2e.processedSeconds.toFixed(1)} s after the first callback ` +
-        `(${rate(processRate)}), delivery finished ${(e2e.deliveredSeconds - e2e.processedSeconds).toFixed(1)} s later. The profile of the loaded server: ` +
-        `busy ${pct(1 - idle)} of its wall time; ${top}. Events are handled up to 20 senders to a transaction (bot/app.ts); what is left per event is the ` +
-        `handler's own queries, each planned by Prisma's query compiler (WebAssembly) before it reaches the database` +
-        (kind === 'PGlite' ? '; PGlite runs every query on the one JavaScript thread, so the database and the Node code never overlap.' : '.'),
-    },
-    {
-      target: 'callback p99 < 50 ms while it runs',
-      value: `p50 ${ms(e2e.load.p50)}, p99 ${ms(e2e.load.p99)} (${CONCURRENCY} in flight)`,
-      gap: atMost(e2e.load.p99, 50, ms),
-      cause:
-        `Verify, decrypt and insert themselves are ${pct(callbackStage)} of the server's wall time; a callback waits for its turn on the event loop and the database` +
-        (kind === 'PGlite' ? ', which is busy with the handler transactions (one PGlite connection for everything).' : '.'),
-    },
-    {
-      target: 'every message answered exactly once',
-      value: `${e2e.replies.delivered.toLocaleString('en')} of ${e2e.replies.expected.toLocaleString('en')} answers, ${e2e.replies.duplicates} twice, ${e2e.replies.wrongCount} people with a wrong count, ${e2e.replies.unprocessed} unprocessed, ${e2e.replies.failed} failed`,
-      gap:
-        e2e.replies.delivered === e2e.replies.expected && e2e.replies.duplicates + e2e.replies.wrongCount + e2e.replies.unprocessed + e2e.replies.failed === 0
-          ? ''
-          : 'missed',
-    },
-  ];
+  const result: Check[] = checkEndToEnd(kind, e2e);
   const firingSpan = timers.firing.max;
   result.push(
     {
@@ -167,24 +113,6 @@ function checks(figures: Measured, postgres: Measured | undefined): Check[] {
   return result;
 }
 
-function endToEndTable(measured: Measured[]): string {
-  const rows: [string, (e2e: EndToEndFigures) => string][] = [
-    ['accepted (callbacks answered)', (e2e) => rate(MESSAGES / e2e.load.seconds)],
-    ['all processed', (e2e) => `${e2e.processedSeconds.toFixed(1)} s`],
-    ['all delivered', (e2e) => `${e2e.deliveredSeconds.toFixed(1)} s`],
-    ['end to end', (e2e) => rate(e2e.endToEndPerSecond)],
-    ['callback latency p50 / p99', (e2e) => `${ms(e2e.load.p50)} / ${ms(e2e.load.p99)}`],
-    ['bare Koa route, same client, same run', (e2e) => `${Math.round(e2e.floor.perSecond).toLocaleString('en')} req/s`],
-    ['accepted ÷ floor', (e2e) => `${((MESSAGES / e2e.load.seconds / e2e.floor.perSecond) * 100).toFixed(1)} %`],
-    ['end to end ÷ floor', (e2e) => `${((e2e.endToEndPerSecond / e2e.floor.perSecond) * 100).toFixed(1)} %`],
-    ['server RSS idle / under load', (e2e) => `${e2e.idleRssMiB.toFixed(0)} / ${e2e.loadedRssMiB.toFixed(0)} MiB`],
-  ];
-  return table(
-    ['', ...measured.map((figures) => figures.kind)],
-    rows.map(([name, show]) => [name, ...measured.map((figures) => show(figures.endToEnd))]),
-  );
-}
-
 function profileTable(measured: Measured[], part: 'components' | 'stages'): string {
   const names = [...new Set(measured.flatMap((figures) => figures.endToEnd.profile[part].map(([name]) => name)))];
   const share = (figures: Measured, name: string) => figures.endToEnd.profile[part].find(([key]) => key === name)?.[1] ?? 0;
@@ -194,11 +122,6 @@ function profileTable(measured: Measured[], part: 'components' | 'stages'): stri
       .filter((name) => measured.some((figures) => share(figures, name) >= 0.005))
       .map((name) => [name, ...measured.map((figures) => pct(share(figures, name)))]),
   );
-}
-
-function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
 export async function writeReport(results: DatabaseFigures[], seconds: number): Promise<void> {
@@ -211,13 +134,13 @@ export async function writeReport(results: DatabaseFigures[], seconds: number): 
   const lines = [
     '# Benchmarks',
     '',
-    'Written by `npm run bench` (bench/run.ts); every figure below comes from that one run. Issue 11 sets the targets.',
+    'Written by `npm run bench` (bench/run.ts); every figure below comes from that one run. Issues 11 and 20 set the targets; issue 20’s each stand beside their floor.',
     '',
     `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; the whole bench took ${Math.round(seconds)} s.`,
     `- Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}; load average ${LOAD_AT_START.toFixed(1)} when the bench started (other work on the machine lowers every figure).`,
     `- Databases: embedded PGlite (a data directory, as \`npm start\` uses it) and ${measured.find((figures) => figures.kind === 'PostgreSQL')?.version ? `PostgreSQL ${measured.find((figures) => figures.kind === 'PostgreSQL')!.version}` : 'PostgreSQL'} started for the run (as scripts/with-postgres.sh does, fsync off).`,
     ...failed.map((figures) => `- **${figures.kind} not measured:** ${figures.failed}.`),
-    `- End to end: ${MESSAGES.toLocaleString('en')} distinct messages (帮助 and 进度) from ${PEOPLE} people as encrypted, signed WeCom callbacks, ${CONCURRENCY} in flight, to the real server process as \`npm start\` runs it (dist/bot/main.js, compiled by \`npm run build\`), whose WECOM_API_BASE points at a fake WeCom on 127.0.0.1; the floor is a bare Koa route hit by the same client in the same run. Timers, digests and scale run the bot in the bench's process.`,
+    '- End to end: the real server process as `npm start` runs it (dist/bot/main.js, compiled by `npm run build`), whose WECOM_API_BASE points at a fake WeCom on 127.0.0.1, driven by a load client in its own process; the floors are driven by the same client in the same run (“End to end and its floors”). Timers, digests and scale run the bot in the bench’s process.',
     '',
     '## Targets',
     '',
@@ -226,13 +149,10 @@ export async function writeReport(results: DatabaseFigures[], seconds: number): 
       targets.map((target, index) => [target, ...all.map((entry) => cell(entry.checks.find((check) => check.target === target) ?? entry.checks[index]))]),
     ),
     '',
-    '## End to end',
-    '',
-    endToEndTable(measured),
-    '',
+    ...writeEndToEndSections(measured),
     '### Where the time goes',
     '',
-    `From the loaded server's CPU profile (\`node --cpu-prof\`, bench/summarize-cpu-profile.ts), as shares of its wall time. By component (the script the sampled function belongs to):`,
+    `From the loaded server's CPU profile (\`node --cpu-prof\`, bench/summarize-cpu-profile.ts) over the rounds at 8, 32 and 128 in flight (and its half of the two-instance round), as shares of its wall time. By component (the script the sampled function belongs to):`,
     '',
     profileTable(measured, 'components'),
     '',
