@@ -1,9 +1,8 @@
 // One pass of the outbox sender: claim the due rows, deliver each through its platform's messenger,
 // record each outcome (confirmed sends a few at a time, record-sent-rows.ts; failures one by one).
 // Rows to one account go in order, one at a time; different accounts go side by side, sixteen at
-// once: eight left 20,000 escalation notices seconds late on the embedded database, while the one
-// thread ran the escalation passes. WeCom limits concurrent calls per app (45033, retried as
-// temporary: bot/wecom/classify-wecom-failure.ts), so the number stays bounded.
+// once (why not eight: BENCHMARKS.md "Outbox: sends side by side"). WeCom limits concurrent calls
+// per app (45033, retried as temporary: bot/wecom/classify-wecom-failure.ts), so the number stays bounded.
 // A row an earlier try of which has an unknown outcome, on a platform that drops no duplicate of it
 // (Messenger.dropsDuplicates), is shown at most twice and never twice unmarked: it goes out marked as
 // a resend (RESEND_MARK), and after a second unknown outcome it is not sent again but set aside and

@@ -1,7 +1,7 @@
 // One HTTP request to a platform's server API (WeCom, DingTalk), over a keep-alive agent shared by
-// every call: global fetch cost 561–972 µs of CPU per call here, node:http(s) with a kept-alive
-// socket 85–215 µs (issue 20; BENCHMARKS.md "Claims and history; platform calls"). Failures are thrown as node:http
-// raises them, with a timeout marked for describe-request-failure.ts.
+// every call: node:http(s) with a kept-alive socket costs a fraction of global fetch's CPU per call
+// (BENCHMARKS.md "Claims and history; platform calls"). Failures are thrown as node:http raises
+// them, with a timeout marked for describe-request-failure.ts.
 import http from 'node:http';
 import https from 'node:https';
 
