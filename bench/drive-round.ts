@@ -48,10 +48,9 @@ export async function driveRound(options: RoundOptions): Promise<RoundFigures> {
   const databaseCpu = () => (postgres ? readProcessCpu(postgres.server.pid, true) : 0);
   const before = { server: serverCpu(), database: databaseCpu() };
   const baseline = fake.receipts.length;
-  const started = Date.now();
   const load = await sendAll(requests, concurrency);
   await fake.waitFor(baseline + expected, 300_000);
-  const deliveredSeconds = (fake.receipts.at(-1)!.at - started) / 1000;
+  const deliveredSeconds = (fake.receipts.at(-1)!.at - load.startedAt) / 1000;
   const after = { server: serverCpu(), database: databaseCpu() };
   const statements = postgres ? await postgres.server.countStatements(postgres.database) : null;
   // A late duplicate would arrive within a second of the last answer.

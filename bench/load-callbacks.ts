@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface LoadResult {
+  /** Date.now() when the first request went out (after the client process started). */
+  startedAt: number;
   seconds: number;
   perSecond: number;
   p50: number;

@@ -69,6 +69,7 @@ let failed = 0;
 let next = 0;
 const connections: Connection[] = [];
 const cpuBefore = process.cpuUsage();
+const startedAt = Date.now();
 const started = performance.now();
 await Promise.all(
   Array.from({ length: concurrency }, async () => {
@@ -91,6 +92,7 @@ for (const connection of connections) connection.close();
 latencies.sort((a, b) => a - b);
 const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] ?? 0;
 const result: LoadResult = {
+  startedAt,
   seconds,
   perSecond: requests.length / seconds,
   p50: at(0.5),
