@@ -32,7 +32,7 @@ export const TWO_INSTANCES_AT = 32;
 /** A month of a busy county: processed Inbound rows and sent Outbox rows kept (30-day retention). */
 export const HISTORY = Number(process.env.BENCH_HISTORY ?? 100_000);
 /** Requests to the bare Koa route at each concurrency. */
-const FLOOR_REQUESTS = Number(process.env.BENCH_FLOOR_REQUESTS ?? 10_000);
+export const FLOOR_REQUESTS = Number(process.env.BENCH_FLOOR_REQUESTS ?? 10_000);
 const COMMANDS = ['帮助', '进度'];
 const DEMO_ROSTER = fileURLToPath(new URL('../bot/roster/demo-roster.csv', import.meta.url));
 

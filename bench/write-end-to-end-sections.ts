@@ -2,7 +2,7 @@
 // message of every process and the SQL statements per message, the run with a month of history,
 // and two instances against one on PostgreSQL.
 import type { RoundFigures } from './drive-round.js';
-import { CONCURRENCY, HISTORY, MESSAGES, PEOPLE, TWO_INSTANCES_AT, type EndToEndFigures } from './end-to-end.js';
+import { CONCURRENCY, FLOOR_REQUESTS, HISTORY, MESSAGES, PEOPLE, TWO_INSTANCES_AT, type EndToEndFigures } from './end-to-end.js';
 import { twoInstancesGain } from './check-end-to-end.js';
 import { cpuMs, ms, rate, table } from './format-report.js';
 
@@ -70,7 +70,7 @@ export function writeEndToEndSections(measured: Measured[]): string[] {
     '',
     `Each round: ${MESSAGES.toLocaleString('en')} distinct messages (帮助 and 进度) from ${PEOPLE} people as encrypted, signed WeCom callbacks to the real server process as \`npm start\` runs it, timed from the first callback to the last answer at the fake WeCom. ` +
       'The load client is a process of its own (bench/load-client.ts: keep-alive connections, requests serialised before the clock starts), and drives the floors the same way in the same run: ' +
-      'a bare Koa route (bench/bare-koa.ts) and the no-Prisma ingest path (bench/ingest-floor-server.ts: verify, decrypt, one INSERT straight to the driver into the same Inbound table). ' +
+      `a bare Koa route (bench/bare-koa.ts, ${FLOOR_REQUESTS.toLocaleString('en')} requests at each concurrency) and the no-Prisma ingest path (bench/ingest-floor-server.ts: verify, decrypt, one INSERT straight to the driver into the same Inbound table, ${MESSAGES.toLocaleString('en')} callbacks at each concurrency). ` +
       'CPU per message is each process’s user + system time from /proc over the round (bench/read-process-cpu.ts; PostgreSQL: the postmaster and all its children), divided by the messages.',
     '',
     roundsTable(measured),
