@@ -91,17 +91,8 @@ export async function benchEndToEnd(location: string, workDir: string, floorLoca
     const idleRssMiB = existing.rssMiB();
     await existing.stop();
 
-    const profileDir = join(workDir, 'profile');
-    let server = await startServer({ ...options, cpuProfDir: profileDir });
-    // The pilot: how many messages each command's answer takes (a long one is split).
-    const perCommand = new Map<string, number>();
-    for (const command of COMMANDS) {
-      const before = fake.receipts.length;
-      await sendAll([callback(server.base, 'bench-pilot', command)], 1);
-      await settle(fake, before);
-      perCommand.set(command, fake.receipts.length - before);
-    }
-    log(`pilot: ${[...perCommand].map(([command, count]) => `${command} → ${count}`).join(', ')}; measuring the floors`);
+    // The floors first, so the profiled server's wall time is the rounds'.
+    log('measuring the floors');
     const bareFloors = await measureFloor(FLOOR_REQUESTS, CONCURRENCIES);
     const ingestFloors: FloorFigures[] = [];
     for (const concurrency of CONCURRENCIES)
@@ -114,6 +105,17 @@ export async function benchEndToEnd(location: string, workDir: string, floorLoca
         ),
       );
 
+    const profileDir = join(workDir, 'profile');
+    let server = await startServer({ ...options, cpuProfDir: profileDir });
+    // The pilot: how many messages each command's answer takes (a long one is split).
+    const perCommand = new Map<string, number>();
+    for (const command of COMMANDS) {
+      const before = fake.receipts.length;
+      await sendAll([callback(server.base, 'bench-pilot', command)], 1);
+      await settle(fake, before);
+      perCommand.set(command, fake.receipts.length - before);
+    }
+    log(`pilot: ${[...perCommand].map(([command, count]) => `${command} → ${count}`).join(', ')}`);
     let round = 0;
     const drive = (servers: RunningServer[], concurrency: number, messages = MESSAGES) => {
       const at = round++;
