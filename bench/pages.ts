@@ -17,6 +17,7 @@ import { signSession } from '../web/session/sign-session.js';
 
 export const PAGE_TARGET_MS = 200;
 const WARM_UPS = 2;
+export const PAGE_ROUNDS = 20;
 
 export interface PageFigures {
   page: string;
@@ -27,10 +28,19 @@ export interface PageFigures {
   status: number;
 }
 
-export async function benchPages(prisma: Db, policy: Policy, rounds = 20): Promise<PageFigures[]> {
+export async function benchPages(prisma: Db, policy: Policy, rounds = PAGE_ROUNDS): Promise<PageFigures[]> {
   const logger = createLogger('warn');
   const sessionKey = loadSessionKey(prisma, undefined, () => systemClock.now());
-  const router = createKanbanRouter({ prisma, policy, clock: systemClock, logger, platforms: platformNames(), publicUrl: () => 'http://127.0.0.1', sessionKey, logins: [] });
+  const router = createKanbanRouter({
+    prisma,
+    policy,
+    clock: systemClock,
+    logger,
+    platforms: platformNames(),
+    publicUrl: () => 'http://127.0.0.1',
+    sessionKey,
+    logins: [],
+  });
   const server: Server = await new Promise((resolve) => {
     const started = createServer(prisma, logger, [router]).listen(0, '127.0.0.1', () => resolve(started));
   });

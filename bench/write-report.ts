@@ -8,6 +8,8 @@ import type { DigestFigures } from './digests.js';
 import { CONCURRENCY, MESSAGES, PEOPLE, type EndToEndFigures } from './end-to-end.js';
 import type { RoundTrips } from './scale.js';
 import type { TimerFigures } from './timers.js';
+import { PAGE_ROUNDS, type PageFigures } from './pages.js';
+import { writePagesSection } from './write-pages-section.js';
 
 export type DatabaseFigures =
   | {
@@ -17,6 +19,8 @@ export type DatabaseFigures =
       timers: TimerFigures;
       scale: { projects: number; roundTrips: RoundTrips }[];
       digests: DigestFigures[];
+      /** The 看板's pages at 10,000 projects (bench/pages.ts). */
+      pages?: PageFigures[];
     }
   | { kind: 'PostgreSQL'; failed: string };
 
@@ -249,6 +253,7 @@ export async function writeReport(results: DatabaseFigures[], seconds: number): 
         : missed.map((check) => `- ${entry.kind}, ${check.target}: ${check.gap}.${check.cause ? ` ${check.cause}` : ''}`);
     }),
     '',
+    ...writePagesSection(measured.flatMap((figures) => (figures.pages ? [{ kind: figures.kind, rounds: PAGE_ROUNDS, pages: figures.pages }] : []))),
     keptSections(),
   ];
   const options = (await resolveConfig(REPORT)) ?? {};

@@ -78,7 +78,14 @@ export async function rankMonths(tx: Tx, last: string, count: number, now: Date,
     // A running month is compared with the month before as it stood a month earlier, as build-ranking.ts does on the 22nd.
     const previous = final || !before ? before : { ...compute!(previousMonth(month), monthBefore(due)), asOf: monthBefore(due) };
     if (month !== all[0]!.month)
-      ranked.push({ month, asOf: ranking.asOf, final, ranked: ranking.ranked, idle: ranking.idle, bottomTwice: bottomThreeTwice(ranking.ranked, previous?.ranked ?? []) });
+      ranked.push({
+        month,
+        asOf: ranking.asOf,
+        final,
+        ranked: ranking.ranked,
+        idle: ranking.idle,
+        bottomTwice: bottomThreeTwice(ranking.ranked, previous?.ranked ?? []),
+      });
     before = ranking;
   }
   const units = await tx.$queryRaw<{ id: number; name: string }[]>`SELECT id, name FROM "Unit" ORDER BY id`;
