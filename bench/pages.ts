@@ -28,7 +28,8 @@ export interface PageFigures {
   status: number;
 }
 
-export async function benchPages(prisma: Db, policy: Policy, rounds = PAGE_ROUNDS): Promise<PageFigures[]> {
+/** `onPage`: called with each page's figures as soon as they are measured (progress on a slow machine). */
+export async function benchPages(prisma: Db, policy: Policy, rounds = PAGE_ROUNDS, onPage?: (figures: PageFigures) => void): Promise<PageFigures[]> {
   const logger = createLogger('warn');
   const sessionKey = loadSessionKey(prisma, undefined, () => systemClock.now());
   const router = createKanbanRouter({
@@ -76,6 +77,7 @@ export async function benchPages(prisma: Db, policy: Policy, rounds = PAGE_ROUND
       times.sort((a, b) => a - b);
       const at = (share: number) => times[Math.min(times.length - 1, Math.ceil(share * times.length) - 1)]!;
       figures.push({ page, path, p50: at(0.5), p95: at(0.95), bytes, status });
+      onPage?.(figures[figures.length - 1]!);
     }
     return figures;
   } finally {
