@@ -3,7 +3,8 @@
 // server beside its floors, at three concurrencies, on two instances and with a month of history
 // (bench/end-to-end.ts, with start-up and memory), timers
 // (bench/timers.ts), digests at scale (bench/digests.ts) and a command's round trip with 100 and
-// 10,000 projects (bench/scale.ts). Figures depend on the machine: compare runs on one machine.
+// 10,000 projects (bench/scale.ts) and the 看板's pages at 10,000 (bench/pages.ts). Figures depend on
+// the machine: compare runs on one machine.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { defaultPolicy } from '../domain/policy.js';
 import { benchDigests, type DigestFigures } from './digests.js';
 import { benchEndToEnd, log, type EndToEndFigures } from './end-to-end.js';
 import { openInProcessBot } from './in-process-bot.js';
+import { benchPages, type PageFigures } from './pages.js';
 import { startPostgres, type PostgresServer } from './postgres-server.js';
 import { measureRoundTrips, type RoundTrips } from './scale.js';
 import { seedProjects } from './seed-projects.js';
@@ -28,6 +30,7 @@ async function benchDatabase(kind: 'PGlite' | 'PostgreSQL', location: (name: str
   const timers: TimerFigures = await benchTimers(await location('timers'));
   const scale: { projects: number; roundTrips: RoundTrips }[] = [];
   let digests: DigestFigures[] = [];
+  let pages: PageFigures[] = [];
   for (const projects of [100, 10_000]) {
     log(`${kind}: ${projects} projects`);
     const bot = await openInProcessBot(await location(`scale${projects}`), defaultPolicy);
@@ -35,12 +38,16 @@ async function benchDatabase(kind: 'PGlite' | 'PostgreSQL', location: (name: str
       const now = new Date();
       await seedProjects(bot.database.prisma, { projects, tasksPerProject: 10, problemsPerProject: 2, now });
       scale.push({ projects, roundTrips: await measureRoundTrips(bot.app, bot.fake, String(projects)) });
-      if (projects === 10_000) digests = await benchDigests(bot.database.prisma, defaultPolicy, now);
+      if (projects === 10_000) {
+        digests = await benchDigests(bot.database.prisma, defaultPolicy, now);
+        log(`${kind}: 看板 pages`);
+        pages = await benchPages(bot.database.prisma, defaultPolicy);
+      }
     } finally {
       await bot.close();
     }
   }
-  return { kind, endToEnd, timers, scale, digests };
+  return { kind, endToEnd, timers, scale, digests, pages };
 }
 
 try {

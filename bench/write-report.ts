@@ -11,6 +11,8 @@ import { atMost, ms, pct, table, type Check } from './format-report.js';
 import type { RoundTrips } from './scale.js';
 import type { TimerFigures } from './timers.js';
 import { writeEndToEndSections } from './write-end-to-end-sections.js';
+import { PAGE_ROUNDS, type PageFigures } from './pages.js';
+import { writePagesSection } from './write-pages-section.js';
 
 export type DatabaseFigures =
   | {
@@ -20,6 +22,8 @@ export type DatabaseFigures =
       timers: TimerFigures;
       scale: { projects: number; roundTrips: RoundTrips }[];
       digests: DigestFigures[];
+      /** The 看板's pages at 10,000 projects (bench/pages.ts). */
+      pages?: PageFigures[];
     }
   | { kind: 'PostgreSQL'; failed: string };
 
@@ -169,6 +173,7 @@ export async function writeReport(results: DatabaseFigures[], seconds: number): 
         : missed.map((check) => `- ${entry.kind}, ${check.target}: ${check.gap}.${check.cause ? ` ${check.cause}` : ''}`);
     }),
     '',
+    ...writePagesSection(measured.flatMap((figures) => (figures.pages ? [{ kind: figures.kind, rounds: PAGE_ROUNDS, pages: figures.pages }] : []))),
     keptSections(),
   ];
   const options = (await resolveConfig(REPORT)) ?? {};

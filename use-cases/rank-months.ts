@@ -3,16 +3,15 @@
 // data, prisma/load-snapshot.ts): a month is ranked as it stood at its ranking run (the policy's day and
 // time, monthlyDays.ranking), or now while that run has not come yet. The "bottom three twice" line
 // compares a month with the one before it at the same instant a month earlier, as build-ranking.ts does.
-import type { LedgerData } from '../domain/ledger/build-ledger.js';
 import type { Policy } from '../domain/policy.js';
-import type { WorkingCalendar } from '../domain/calendar/create-working-calendar.js';
 import { shanghaiDate, shanghaiInstant, clockToMs } from '../domain/calendar/shanghai-time.js';
 import { listSchedule } from '../domain/schedule/list-schedule.js';
 import { previousMonth } from '../domain/schedule/digests/build-monthly-lists.js';
 import { bottomThreeTwice, monthBefore, rankUnits, type MonthRanking } from '../domain/schedule/digests/rank-month.js';
 import type { Tx } from '../prisma/open-database.js';
-import { loadSnapshot } from '../prisma/load-snapshot.js';
-import { ledgerDataOf } from '../domain/ledger/ledger-data-of.js';
+import { loadRankingData } from '../prisma/load-ranking-data.js';
+import { readMonthRankings } from '../prisma/read-month-rankings.js';
+import { saveMonthRanking } from '../prisma/save-month-ranking.js';
 import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
 
 export interface RankedMonth extends MonthRanking {
@@ -27,8 +26,6 @@ export interface RankedMonth extends MonthRanking {
 export interface RankedMonths {
   months: RankedMonth[];
   unitNames: Map<number, string>;
-  data: LedgerData;
-  calendar: WorkingCalendar;
 }
 
 /** `YYYY-MM` of the Shanghai date of `now`. */
@@ -43,26 +40,54 @@ export function rankingAsOf(month: string, now: Date, policy: Policy): { asOf: D
   return run.getTime() <= now.getTime() ? { asOf: run, final: true } : { asOf: now, final: false };
 }
 
-/** The `count` months up to and including `last` (oldest first), each ranked, from one read of the 台账's data. */
+/**
+ * The `count` months up to and including `last` (oldest first), each ranked. A month whose ranking has run is
+ * read as it was kept (UnitMonthRank: the 22nd's run writes it, prisma/save-month-ranking.ts); one ranked
+ * before those rows existed is ranked here once and kept. A month still running is ranked now, from only
+ * the columns the ranking reads (prisma/load-ranking-data.ts). Every figure comes from rankUnits: the kept
+ * rows are its output.
+ */
 export async function rankMonths(tx: Tx, last: string, count: number, now: Date, policy: Policy): Promise<RankedMonths> {
   const months = [last];
   while (months.length < count) months.unshift(previousMonth(months[0]!));
-  const first = rankingAsOf(months[0]!, now, policy).asOf;
-  // The ledger reads items finished up to 70 days before the instant it is given: the first month's
-  // comparison month, a month before it, is covered too.
-  const data = ledgerDataOf(await loadSnapshot(tx, first));
-  const calendar = await loadWorkingCalendar(tx);
-  return {
-    months: months.reduce<RankedMonth[]>((ranked, month) => {
-      const { asOf, final } = rankingAsOf(month, now, policy);
-      const ranking = rankUnits(data, month, asOf, calendar);
-      // The month before, ranked at the same instant a month earlier: the previous entry when that was its own run.
-      const last = ranked[ranked.length - 1];
-      const before = last && last.asOf.getTime() === monthBefore(asOf).getTime() ? last : rankUnits(data, previousMonth(month), monthBefore(asOf), calendar);
-      return [...ranked, { month, asOf, final, ...ranking, bottomTwice: bottomThreeTwice(ranking.ranked, before.ranked) }];
-    }, []),
-    unitNames: new Map(data.units.map((unit) => [unit.id, unit.name])),
-    data,
-    calendar,
-  };
+  // The month before the first too: "bottom three twice" compares each month with the one before it.
+  const all = [previousMonth(months[0]!), ...months].map((month) => ({ month, ...rankingAsOf(month, now, policy) }));
+  const stored = await readMonthRankings(
+    tx,
+    all.filter((entry) => entry.final).map((entry) => entry.month),
+  );
+  const missing = all.filter((entry) => !entry.final || !stored.has(entry.month));
+  let compute: ((month: string, asOf: Date) => MonthRanking) | null = null;
+  if (missing.length > 0) {
+    // The ranking reads items finished in the month before its instant: 70 days before the earliest covers
+    // that month and, for a running month, the month before it ranked a month earlier.
+    const since = new Date(Math.min(...missing.map((entry) => entry.asOf.getTime())) - 70 * 86_400_000);
+    const data = await loadRankingData(tx, since);
+    const calendar = await loadWorkingCalendar(tx);
+    compute = (month, asOf) => rankUnits(data, month, asOf, calendar);
+  }
+  const ranked: RankedMonth[] = [];
+  let before: (MonthRanking & { asOf: Date }) | null = null;
+  for (const { month, asOf: due, final } of all) {
+    let ranking: MonthRanking & { asOf: Date };
+    if (final && stored.has(month)) ranking = stored.get(month)!;
+    else {
+      ranking = { ...compute!(month, due), asOf: due };
+      if (final) await saveMonthRanking(tx, month, due, ranking);
+    }
+    // A running month is compared with the month before as it stood a month earlier, as build-ranking.ts does on the 22nd.
+    const previous = final || !before ? before : { ...compute!(previousMonth(month), monthBefore(due)), asOf: monthBefore(due) };
+    if (month !== all[0]!.month)
+      ranked.push({
+        month,
+        asOf: ranking.asOf,
+        final,
+        ranked: ranking.ranked,
+        idle: ranking.idle,
+        bottomTwice: bottomThreeTwice(ranking.ranked, previous?.ranked ?? []),
+      });
+    before = ranking;
+  }
+  const units = await tx.$queryRaw<{ id: number; name: string }[]>`SELECT id, name FROM "Unit" ORDER BY id`;
+  return { months: ranked, unitNames: new Map(units.map((unit) => [unit.id, unit.name])) };
 }

@@ -15,6 +15,8 @@ import type { Occurrence } from '../../domain/schedule/plan-occurrences.js';
 import { loadSnapshot } from '../../prisma/load-snapshot.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { quoteSnapshot } from '../../domain/schedule/quote-snapshot.js';
+import { rankUnits } from '../../domain/schedule/digests/rank-month.js';
+import { saveMonthRanking } from '../../prisma/save-month-ranking.js';
 import { BACKUP_JOB, NIGHTLY_BACKUP_JOB } from '../../prisma/read-health.js';
 import { chaseComplaints } from '../chase-complaints.js';
 import { remindGreenCardRenewals } from '../remind-green-card-renewals.js';
@@ -95,6 +97,8 @@ async function runOne(
     SELECT max(slot) AS slot FROM "ScheduleRun" WHERE job = ${occurrence.job} AND slot < ${occurrence.slot} AND "finishedAt" IS NOT NULL`;
   const built = buildDigests({ ...occurrence, previousSlot: previous?.slot ?? null }, { now, policy, calendar, snapshot });
   await markProblemsDigested(tx, built.problemIds, now);
+  // The ranking as the digest gave it, kept for the 看板's 排名 and 单位 pages (prisma/save-month-ranking.ts).
+  if (occurrence.purpose === 'ranking') await saveMonthRanking(tx, occurrence.slot, now, rankUnits(snapshot, occurrence.slot, now, calendar));
   // A unit the digests address with no 代办员 (or nobody at all): 重点项目办 and the admin are told once.
   const unitIds = new Set([...snapshot.projects.map((project) => project.leadUnitId), ...snapshot.tasks.map((task) => task.unitId)]);
   await tellRosterGaps(

@@ -37,6 +37,17 @@ it('ranks the unit with an overdue item and the unit that never took its card be
   expect(lines[1]).toContain('按时办结 0/0 · 逾期在办 0 项 · 未报到 1 张 · 办事 -3');
   expect(lines[2]).toContain('按时办结 0/0 · 逾期在办 1 项（超 11 个工作日） · 未报到 0 张 · 办事 -3');
   expect(ranking!.text).toMatch(/本月无考核内容（未排名）：.*市自然资源局/);
+  // Kept as sent, for the 看板's 排名 and 单位 pages (prisma/save-month-ranking.ts).
+  const kept = await h.prisma.unitMonthRank.findMany({
+    where: { month: '2026-12', place: { not: null } },
+    orderBy: [{ place: 'asc' }, { unitId: 'asc' }],
+    select: { place: true, service: true },
+  });
+  expect(kept.map((row) => [row.place, row.service])).toEqual([
+    [1, 1],
+    [2, -3],
+    [2, -3],
+  ]);
   // Its chart right after the text, then the 台账 (issue 19 item 4).
   const office = h.messenger.to('office').map((item) => (item.message.kind === 'markdown' ? item.message.title : item.message.kind));
   expect(office.slice(office.indexOf('2026-12 重点项目排名'), office.indexOf('2026-12 重点项目排名') + 3)).toEqual(['2026-12 重点项目排名', 'image', 'file']);

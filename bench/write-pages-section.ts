@@ -1,0 +1,46 @@
+// BENCHMARKS.md's section for the 看板's pages (issue 19 "Speed"), measured by bench/pages.ts: per page
+// and database, p50/p95 server time over the rounds, the page's bytes, and the 200 ms target met or
+// missed by how much, with the cause known for a page that misses it.
+import { PAGE_TARGET_MS, type PageFigures } from './pages.js';
+
+export interface PagesFigures {
+  kind: string;
+  rounds: number;
+  pages: PageFigures[];
+}
+
+// Why a page can miss at 10,000 projects even after issue 19's work (the final report of that work).
+const causes: Record<string, string> = {
+  总览: 'lights every followed project with its items (use-cases/load-project-lights.ts, the one light rule in JavaScript)',
+  '台账 (first page)': 'a COUNT over the readable projects, then one page by LIMIT/OFFSET lit with its items',
+  '单位 (list)': "报到 minutes are office minutes (the 30-minute clock's calendar), counted per card in JavaScript over 60 days of items",
+  '单位 (one)': 'the running month is ranked from every open item (rank-month.ts), and 报到 office minutes are counted per card',
+  排名: 'the running month is ranked from every open item and the month before a month earlier (rank-month.ts); closed months are read from UnitMonthRank',
+  问题: 'lists every problem open during the week with its project',
+};
+
+const ms = (value: number) => `${Math.round(value).toLocaleString('en')} ms`;
+
+export function writePagesSection(figures: readonly PagesFigures[]): string[] {
+  if (figures.length === 0) return [];
+  const lines = [
+    '## 看板 pages (issue 19)',
+    '',
+    `Each page requested over HTTP on 127.0.0.1 through the 看板's router (bench/pages.ts) by 主要领导, who reads every project, with 10,000 projects, 100,000 items and 20,000 problems (bench/seed-projects.ts); ${figures[0]!.rounds} requests per page after 2 unmeasured ones. Target: p95 < ${PAGE_TARGET_MS} ms.`,
+    '',
+    `| page | ${figures.map((entry) => `${entry.kind} p50 / p95`).join(' | ')} | bytes | target |`,
+    `| --- | ${figures.map(() => '---').join(' | ')} | --- | --- |`,
+  ];
+  for (const [index, page] of figures[0]!.pages.entries()) {
+    const rows = figures.map((entry) => entry.pages[index]!);
+    const missed = rows.filter((row) => row.p95 >= PAGE_TARGET_MS || row.status !== 200);
+    const verdict =
+      missed.length === 0
+        ? 'met'
+        : `${missed.map((row) => `${figures[rows.indexOf(row)]!.kind} ${row.status !== 200 ? `status ${row.status}` : `missed by ${ms(row.p95 - PAGE_TARGET_MS)}`}`).join('; ')}${causes[page.page] ? ` — ${causes[page.page]}` : ''}`;
+    lines.push(
+      `| ${page.page} \`${page.path.replace(/\|/g, '\\|')}\` | ${rows.map((row) => `${ms(row.p50)} / ${ms(row.p95)}`).join(' | ')} | ${page.bytes.toLocaleString('en')} | ${verdict} |`,
+    );
+  }
+  return [...lines, ''];
+}
