@@ -94,16 +94,9 @@ export async function benchEndToEnd(location: string, workDir: string, floorLoca
     // The floors first, so the profiled server's wall time is the rounds'.
     log('measuring the floors');
     const bareFloors = await measureFloor(FLOOR_REQUESTS, CONCURRENCIES);
-    const ingestFloors: FloorFigures[] = [];
-    for (const concurrency of CONCURRENCIES)
-      ingestFloors.push(
-        await measureIngestFloor(
-          floorLocation,
-          (base) => Array.from({ length: MESSAGES }, (_, index) => callback(base, person(index % PEOPLE), COMMANDS[index % COMMANDS.length]!)),
-          concurrency,
-          postgres?.pid,
-        ),
-      );
+    const floorCallbacks = (count: number) => (base: string) =>
+      Array.from({ length: count }, (_, index) => callback(base, person(index % PEOPLE), COMMANDS[index % COMMANDS.length]!));
+    const ingestFloors = await measureIngestFloor(floorLocation, floorCallbacks(MESSAGES), CONCURRENCIES, floorCallbacks(PEOPLE), postgres?.pid);
 
     const profileDir = join(workDir, 'profile');
     let server = await startServer({ ...options, cpuProfDir: profileDir });

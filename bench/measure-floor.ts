@@ -18,6 +18,11 @@ export async function measureFloor(requests: number, concurrencies: number[]): P
   await once(child, 'message');
   try {
     const url = `http://127.0.0.1:${port}/`;
+    // Warmed up first, as the bot's server is.
+    await sendAll(
+      Array.from({ length: requests / 10 }, () => ({ url })),
+      concurrencies[0]!,
+    );
     const floors: BareFloor[] = [];
     for (const concurrency of concurrencies) {
       const before = readProcessCpu(child.pid!);

@@ -18,12 +18,14 @@ export interface FloorFigures {
   databaseCpuMs?: number;
 }
 
+/** One floor process for every concurrency, warmed up first with `warmUp` callbacks as the bot's server is. */
 export async function measureIngestFloor(
   location: string,
   callbacks: (base: string) => PreparedRequest[],
-  concurrency: number,
+  concurrencies: number[],
+  warmUp: (base: string) => PreparedRequest[],
   databasePid?: number,
-): Promise<FloorFigures> {
+): Promise<FloorFigures[]> {
   if (!location.includes('://')) mkdirSync(dirname(location), { recursive: true });
   await (await openDatabase(location)).close();
   const port = await freePort();
@@ -33,14 +35,20 @@ export async function measureIngestFloor(
   });
   await once(child, 'message');
   try {
-    const requests = callbacks(`http://127.0.0.1:${port}`);
-    const [server, database] = [readProcessCpu(child.pid!), databasePid ? readProcessCpu(databasePid, true) : 0];
-    const load = await sendAll(requests, concurrency);
-    return {
-      load,
-      serverCpuMs: (readProcessCpu(child.pid!) - server) / requests.length,
-      ...(databasePid && { databaseCpuMs: (readProcessCpu(databasePid, true) - database) / requests.length }),
-    };
+    const base = `http://127.0.0.1:${port}`;
+    await sendAll(warmUp(base), concurrencies[0]!);
+    const floors: FloorFigures[] = [];
+    for (const concurrency of concurrencies) {
+      const requests = callbacks(base);
+      const [server, database] = [readProcessCpu(child.pid!), databasePid ? readProcessCpu(databasePid, true) : 0];
+      const load = await sendAll(requests, concurrency);
+      floors.push({
+        load,
+        serverCpuMs: (readProcessCpu(child.pid!) - server) / requests.length,
+        ...(databasePid && { databaseCpuMs: (readProcessCpu(databasePid, true) - database) / requests.length }),
+      });
+    }
+    return floors;
   } finally {
     child.kill('SIGTERM');
     await once(child, 'exit');

@@ -133,7 +133,8 @@ export async function writeReport(results: DatabaseFigures[], seconds: number): 
   const failed = results.filter((figures): figures is Extract<DatabaseFigures, { failed: string }> => 'failed' in figures);
   const postgres = measured.find((figures) => figures.kind === 'PostgreSQL');
   const all = measured.map((figures) => ({ kind: figures.kind, checks: checks(figures, postgres) }));
-  const targets = all[0]?.checks.map((check) => check.target) ?? [];
+  // Every database's targets in order of appearance: some are one database's only (start-up, two instances).
+  const targets = [...new Set(all.flatMap((entry) => entry.checks.map((check) => check.target)))];
   const cell = (check: Check | undefined) => (check ? `${check.value} — ${check.gap || 'met'}` : 'n/a');
   const lines = [
     '# Benchmarks',
@@ -150,7 +151,7 @@ export async function writeReport(results: DatabaseFigures[], seconds: number): 
     '',
     table(
       ['target', ...all.map((entry) => entry.kind)],
-      targets.map((target, index) => [target, ...all.map((entry) => cell(entry.checks.find((check) => check.target === target) ?? entry.checks[index]))]),
+      targets.map((target) => [target, ...all.map((entry) => cell(entry.checks.find((check) => check.target === target)))]),
     ),
     '',
     ...writeEndToEndSections(measured),
