@@ -54,7 +54,7 @@ export async function benchPages(prisma: Db, policy: Policy, rounds = PAGE_ROUND
     const pages: [string, string][] = [
       ['总览', '/kanban'],
       ['台账 (first page)', '/kanban/ledger'],
-      ['台账 (two filters + sort)', `/kanban/ledger?stage=approval&unitId=${unit.id}&sort=investment&dir=desc`],
+      ['台账 (two filters + sort)', `/kanban/ledger?stage=signed&unitId=${unit.id}&sort=investment&dir=desc`],
       ['项目', `/kanban/projects/P${project.id}`],
       ['单位 (list)', '/kanban/units'],
       ['单位 (one)', `/kanban/units/${unit.id}`],
