@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ShiftableClock } from '../../bot/local/shiftable-clock.js';
 import { loadConfig } from '../../bot/config.js';
-import { ESCALATION_CYCLE_MS } from '../../cron/escalate-due-tasks.js';
+import { ESCALATION_CYCLE_MS } from '../../cron/run-escalation-cycle.js';
 import { startLocalChat, type LocalChat } from './local-chat.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'policy-'));

@@ -9,8 +9,7 @@
 // its notices need, the rules run in memory, and one statement each writes the notices, the
 // events and the calls, so a minute in which many calls fall due still fires within the cycle's beat
 // (targets and figures in BENCHMARKS.md).
-import type { Db, Tx } from '../prisma/open-database.js';
-import type { Logger } from '../core/logger.js';
+import type { Tx } from '../prisma/open-database.js';
 import { enqueueMessages, type Enqueue } from '../core/enqueue-message.js';
 import type { Policy } from '../domain/policy.js';
 import { formatShanghai } from '../domain/calendar/shanghai-time.js';
@@ -21,49 +20,22 @@ import { pickUnitContacts } from '../domain/roster/pick-unit-contacts.js';
 import { findPeopleAmong, type RosterPerson } from '../core/recipients/find-people.js';
 import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
 import { tellRosterGaps, type UnitGap } from '../core/recipients/tell-roster-gaps.js';
+import { claimDueCalls, loadCallsToEscalate, recordEscalatedSteps, type EscalatedStep } from '../prisma/call-store.js';
+import { recordEvents, type NewEvent } from '../prisma/event-store.js';
 
-/** How often the cycle runs: lateness stays within the beat plus one batch (issue 11: p99 ≤ 2 s). */
-export const ESCALATION_CYCLE_MS = 1000;
-
-/** Calls claimed per transaction: big enough that a minute's 10,000 take a few batches, small enough to keep each transaction short. */
-const BATCH_SIZE = 500;
-
-export interface EscalationOptions {
-  now: Date;
-  policy: Policy;
-  logger?: Logger;
-  batchSize?: number;
+export interface EscalationBatch {
+  /** Calls claimed: fewer than asked means nothing more is due. */
+  claimed: number;
+  /** Steps fired, one event each. */
+  fired: number;
+  notices: number;
 }
 
-/** Runs one pass; returns the number of steps fired. */
-export async function escalateDueTasks(prisma: Db, options: EscalationOptions): Promise<number> {
-  const batchSize = options.batchSize ?? BATCH_SIZE;
-  let fired = 0;
-  let notices = 0;
-  for (;;) {
-    const batch = await prisma.$transaction((tx) => escalateBatch(tx, options, batchSize));
-    fired += batch.fired;
-    notices += batch.notices;
-    if (batch.claimed < batchSize) break;
-  }
-  if (fired > 0) options.logger?.info({ steps: fired, notices }, 'calls escalated');
-  return fired;
-}
-
-async function escalateBatch(tx: Tx, { now, policy }: EscalationOptions, batchSize: number): Promise<{ claimed: number; fired: number; notices: number }> {
-  // The column is a UTC timestamp without zone; an ISO string cast to it compares exactly.
-  const rows = await tx.$queryRaw<{ id: number }[]>`
-    SELECT id FROM "Call"
-    WHERE state = 'posted' AND "nextEscalationAt" <= ${now.toISOString()}::timestamp
-    ORDER BY "nextEscalationAt", id
-    LIMIT ${batchSize}
-    FOR UPDATE SKIP LOCKED`;
-  if (rows.length === 0) return { claimed: 0, fired: 0, notices: 0 };
-  const calls = await tx.call.findMany({
-    where: { id: { in: rows.map((row) => row.id) } },
-    include: { project: true, unit: true, tasks: { where: { state: 'posted' }, orderBy: { id: 'asc' } } },
-    orderBy: { id: 'asc' },
-  });
+/** Claims up to `batchSize` due calls in the caller's transaction and fires their due steps. */
+export async function escalateDueCalls(tx: Tx, { now, policy, batchSize }: { now: Date; policy: Policy; batchSize: number }): Promise<EscalationBatch> {
+  const claimed = await claimDueCalls(tx, now, batchSize);
+  if (claimed.length === 0) return { claimed: 0, fired: 0, notices: 0 };
+  const calls = await loadCallsToEscalate(tx, claimed);
   const calendar = await loadWorkingCalendar(tx);
   const gaps: UnitGap[] = [];
   const audienceOf = audiences(
@@ -81,7 +53,7 @@ async function escalateBatch(tx: Tx, { now, policy }: EscalationOptions, batchSi
     ['2', []],
     ['chase', []],
   ]);
-  const updates: { id: number; step: number; nextAt: string | null }[] = [];
+  const updates: EscalatedStep[] = [];
   for (const call of calls) {
     const plan = planEscalation(call, now, policy, calendar);
     for (const step of plan.due) {
@@ -102,11 +74,11 @@ async function escalateBatch(tx: Tx, { now, policy }: EscalationOptions, batchSi
         audience,
       });
     }
-    updates.push({ id: call.id, step: plan.due.at(-1) ?? call.escalationStep, nextAt: plan.nextAt?.toISOString() ?? null });
+    updates.push({ id: call.id, step: plan.due.at(-1) ?? call.escalationStep, nextAt: plan.nextAt ?? null });
   }
 
   const messages: Enqueue[] = [];
-  const events = [];
+  const events: NewEvent[] = [];
   const { superviseFromDay } = policy.untakenChase;
   for (const [group, stepCalls] of fired) {
     const stepOf = new Map(stepCalls.map((call) => [call.callId, call.step]));
@@ -144,12 +116,9 @@ async function escalateBatch(tx: Tx, { now, policy }: EscalationOptions, batchSi
   }
   await enqueueMessages(tx, messages);
   await tellRosterGaps(tx, gaps);
-  if (events.length > 0) await tx.event.createMany({ data: events });
-  await tx.$executeRaw`
-    UPDATE "Call" AS c SET "escalationStep" = u.step, "nextEscalationAt" = u.next_at::timestamp, "updatedAt" = ${now.toISOString()}::timestamp
-    FROM unnest(${updates.map((u) => u.id)}::int[], ${updates.map((u) => u.step)}::int[], ${updates.map((u) => u.nextAt)}::text[]) AS u(id, step, next_at)
-    WHERE c.id = u.id`;
-  return { claimed: rows.length, fired: events.length, notices: messages.length };
+  await recordEvents(tx, events);
+  await recordEscalatedSteps(tx, updates, now);
+  return { claimed: claimed.length, fired: events.length, notices: messages.length };
 }
 
 /**

@@ -1,8 +1,8 @@
-// Every task and call state change goes through the state machine (prisma/move-task.ts): an illegal
+// Every task and call state change goes through the state machine (prisma/call-store.ts): an illegal
 // move, or one from a state the row no longer has, is a coded result and writes nothing.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../prisma/open-database.js';
-import { moveCallRow, moveTaskRow } from '../../prisma/move-task.js';
+import { moveCallRow, moveTaskRow } from '../../prisma/call-store.js';
 import { openTestDatabase } from '../support/test-database.js';
 import { postCard, seedRoster } from '../cron/escalation-fixtures.js';
 

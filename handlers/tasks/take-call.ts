@@ -17,12 +17,12 @@ import { notifyWindow, updateCards } from '../shared/notify.js';
 import { describeTaskRefusal, type TaskRefusal } from '../shared/task-refusal.js';
 import { cardTargetOf } from '../shared/call-card-key.js';
 import { findArrivalAudience } from '../../use-cases/find-arrival-audience.js';
-import { moveCallRow, moveTaskRow } from '../../prisma/move-task.js';
+import { moveCallRow, moveTaskRow } from '../../prisma/call-store.js';
 
 type Taken = { ok: true; items: { taskId: number; itemName: string; dueShown: string }[] };
 type TakeOutcome = (Taken | TaskRefusal) & { asked: string };
 
-export async function takeTask(ctx: RegisteredContext): Promise<void> {
+export async function takeCall(ctx: RegisteredContext): Promise<void> {
   if (ctx.event.type === 'card_action') {
     const target = cardTargetOf(ctx.event.cardKey);
     const callId = target?.kind === 'task' ? await callOfTask(ctx, target.id) : target?.id;
