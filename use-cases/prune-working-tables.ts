@@ -12,14 +12,14 @@
 // - DingTalk HTTP-mode sign pairs (bot/dingtalk/claim-callback-sign.ts) once no request could
 //   carry them: `signsKeptMs` after the pair was first seen. The wiring passes it (two hours: a
 //   timestamp is accepted up to an hour either side of the clock), since cron/ imports no platform.
-// Several instances may run it at once: each batch claims its rows FOR UPDATE SKIP LOCKED.
+// Several instances may run it at once: each batch claims its rows FOR UPDATE SKIP LOCKED. The hourly
+// beat is cron/prune-old-rows.ts.
 import type { Db } from '../prisma/open-database.js';
 import { deleteProcessedInbound } from '../prisma/inbound-store.js';
 import { deleteFinishedOutboxRows } from '../prisma/outbox-store.js';
-import type { Logger } from '../core/logger.js';
+import { deleteOldCallbackSigns } from '../prisma/callback-sign-store.js';
 import type { Policy } from '../domain/policy.js';
 
-export const PRUNE_CYCLE_MS = 60 * 60 * 1000;
 const DEDUP_KEEP_DAYS = 400;
 const BATCH = 5000;
 const DAY_MS = 86_400_000;
@@ -27,16 +27,12 @@ const DAY_MS = 86_400_000;
 export interface PruneOptions {
   now: Date;
   policy: Policy;
-  logger?: Logger;
   /** How long a DingTalk sign pair is kept: no request can carry it after that. */
   signsKeptMs: number;
 }
 
 /** Deletes what is past retention; returns how many rows of each table went. */
-export async function pruneOldRows(
-  prisma: Db,
-  { now, policy, logger, signsKeptMs }: PruneOptions,
-): Promise<{ inbound: number; outbox: number; signs: number }> {
+export async function pruneWorkingTables(prisma: Db, { now, policy, signsKeptMs }: PruneOptions): Promise<{ inbound: number; outbox: number; signs: number }> {
   // Instants pass as Date values, as every statement on these tables does (prisma/outbox-store.ts).
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS);
   const inboundBefore = before(policy.retentionDays.inbound);
@@ -45,12 +41,7 @@ export async function pruneOldRows(
   const inbound = await inBatches(() => deleteProcessedInbound(prisma, { before: inboundBefore, batch: BATCH }));
   const outbox = await inBatches(() => deleteFinishedOutboxRows(prisma, { before: outboxBefore, dedupBefore, batch: BATCH }));
   const signsBefore = new Date(now.getTime() - signsKeptMs);
-  const signs = await inBatches(
-    () => prisma.$executeRaw`
-      DELETE FROM "DingtalkCallbackSign" WHERE ("timestamp", sign) IN (
-        SELECT "timestamp", sign FROM "DingtalkCallbackSign" WHERE "receivedAt" < ${signsBefore} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
-  );
-  if (inbound + outbox + signs > 0) logger?.info({ inbound, outbox, signs }, 'pruned old rows');
+  const signs = await inBatches(() => deleteOldCallbackSigns(prisma, { before: signsBefore, batch: BATCH }));
   return { inbound, outbox, signs };
 }
 
