@@ -1,0 +1,16 @@
+// The hourly pruning of the working queues past retention (use-cases/prune-working-tables.ts says what goes).
+import type { Db } from '../prisma/open-database.js';
+import type { Logger } from '../core/logger.js';
+import { pruneWorkingTables, type PruneOptions } from '../use-cases/prune-working-tables.js';
+
+export const PRUNE_CYCLE_MS = 60 * 60 * 1000;
+
+/** Deletes what is past retention; returns how many rows of each table went. */
+export async function pruneOldRows(
+  prisma: Db,
+  { logger, ...options }: PruneOptions & { logger?: Logger },
+): Promise<{ inbound: number; outbox: number; signs: number }> {
+  const pruned = await pruneWorkingTables(prisma, options);
+  if (pruned.inbound + pruned.outbox + pruned.signs > 0) logger?.info(pruned, 'pruned old rows');
+  return pruned;
+}
