@@ -76,7 +76,7 @@ function findWaiting(ctx: RegisteredContext, projectIds?: number[]) {
 
 async function listWaiting(ctx: RegisteredContext): Promise<void> {
   const waiting = await findWaiting(ctx);
-  if (waiting.length === 0) return ctx.reply('你单位没有待报到的任务。收到任务卡片后，点卡片上的「报到」或发送卡片上写的「报到 T编号」。');
+  if (waiting.length === 0) return ctx.reply('你单位没有待报到的任务。收到任务后，点卡片上的「报到」或发送卡片上写的「报到 T编号」。');
   const calendar = await loadWorkingCalendar(ctx.tx);
   const lines = waiting.map(
     (call) =>
