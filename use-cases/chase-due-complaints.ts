@@ -11,7 +11,7 @@ import { findPeople } from '../core/recipients/find-people.js';
 import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
 import { findComplaintAnswerers } from '../core/recipients/find-complaint-answerers.js';
 import { claimDueComplaints, markComplaintStep } from '../prisma/complaint-store.js';
-import { recordEvents } from '../prisma/event-store.js';
+import { recordEvents, type NewEvent } from '../prisma/event-store.js';
 
 /** Returns how many steps (reminders and escalations) were sent. */
 export async function chaseDueComplaints(tx: Tx, now: Date): Promise<number> {
@@ -20,6 +20,8 @@ export async function chaseDueComplaints(tx: Tx, now: Date): Promise<number> {
   const inspection = (await findPeople(tx, 'inspection')).map((person) => person.id);
   const calendar = await loadWorkingCalendar(tx);
   const messages: Enqueue[] = [];
+  // One statement for the batch's events: each is a round trip inside the claim's transaction.
+  const events: NewEvent[] = [];
   for (const complaint of complaints) {
     const { project } = complaint;
     const replyBy = complaint.replyBy.toISOString().slice(0, 10);
@@ -36,11 +38,10 @@ export async function chaseDueComplaints(tx: Tx, now: Date): Promise<number> {
         : `【投诉答复提醒】C${complaint.id} P${project.id} ${project.name} 的企业投诉今天 ${by} 到期，尚未答复。${answer}`;
     for (const personId of told)
       messages.push({ to: { personId }, message: { kind: 'text', text }, dedupKey: `complaint:${complaint.id}:${step}:${personId}` });
-    await recordEvents(tx, [
-      { at: now, channel: 'system', kind: `complaint.${step}`, projectId: project.id, after: { complaintId: complaint.id, replyBy, told } },
-    ]);
+    events.push({ at: now, channel: 'system', kind: `complaint.${step}`, projectId: project.id, after: { complaintId: complaint.id, replyBy, told } });
     await markComplaintStep(tx, complaint, step, now);
   }
   await enqueueMessages(tx, messages);
+  await recordEvents(tx, events);
   return complaints.length;
 }

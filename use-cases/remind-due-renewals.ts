@@ -8,7 +8,7 @@ import { enqueueMessage } from '../core/enqueue-message.js';
 import { findPeople } from '../core/recipients/find-people.js';
 import { claimDueRenewals, markRenewalsReminded } from '../prisma/green-card-store.js';
 import { findProjectPeople } from '../prisma/project-people-store.js';
-import { recordEvents } from '../prisma/event-store.js';
+import { recordEvents, type NewEvent } from '../prisma/event-store.js';
 
 /** Returns how many cards were reminded. */
 export async function remindDueRenewals(tx: Tx, now: Date): Promise<number> {
@@ -18,6 +18,8 @@ export async function remindDueRenewals(tx: Tx, now: Date): Promise<number> {
   // Without 招商服务中心 in the roster nobody could issue the renewal: the admins hear of it instead.
   const found = await findPeople(tx, 'investment_center');
   const issuers = found.length > 0 ? found : await findPeople(tx, 'admin');
+  // One statement for the batch's events: each is a round trip inside the claim's transaction.
+  const events: NewEvent[] = [];
   for (const card of due) {
     const project = await findProjectPeople(tx, card.projectId);
     const validUntil = card.validUntil.toISOString().slice(0, 10);
@@ -25,12 +27,13 @@ export async function remindDueRenewals(tx: Tx, now: Date): Promise<number> {
     const people = new Set([...[project.contactPersonId, project.leaderId].filter((id) => id !== null), ...issuers.map((person) => person.id)]);
     for (const personId of people)
       await enqueueMessage(tx, { to: { personId }, message: { kind: 'text', text }, dedupKey: `green-card-renewal:${card.id}:${validUntil}:${personId}` });
-    await recordEvents(tx, [{ at: now, channel: 'system', kind: 'green_card.renewal_reminded', projectId: project.id, after: { validUntil } }]);
+    events.push({ at: now, channel: 'system', kind: 'green_card.renewal_reminded', projectId: project.id, after: { validUntil } });
   }
   await markRenewalsReminded(
     tx,
     due.map((card) => card.id),
     now,
   );
+  await recordEvents(tx, events);
   return due.length;
 }

@@ -8,13 +8,15 @@ import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
 import { findPeople } from '../core/recipients/find-people.js';
 import { claimOverdueFollowUps, markFollowUpsReminded } from '../prisma/rating-store.js';
 import { findProjectPeople } from '../prisma/project-people-store.js';
-import { recordEvents } from '../prisma/event-store.js';
+import { recordEvents, type NewEvent } from '../prisma/event-store.js';
 
 /** Returns how many complaints were reminded. */
 export async function remindOverdueFollowUps(tx: Tx, now: Date): Promise<number> {
   const due = await claimOverdueFollowUps(tx, now, 100);
   if (due.length === 0) return 0;
   const offices = await findPeople(tx, 'project_office');
+  // One statement for the batch's events: each is a round trip inside the claim's transaction.
+  const events: NewEvent[] = [];
   for (const complaint of due) {
     const project = await findProjectPeople(tx, complaint.projectId);
     // The deadline is the end of the day the rating named (followUpDueAt is the midnight after it).
@@ -23,14 +25,13 @@ export async function remindOverdueFollowUps(tx: Tx, now: Date): Promise<number>
     const people = new Set([...offices.map((person) => person.id), ...(project.leaderId === null ? [] : [project.leaderId])]);
     for (const personId of people)
       await enqueueMessage(tx, { to: { personId }, message: { kind: 'text', text }, dedupKey: `rating-complaint:${complaint.id}:${personId}` });
-    await recordEvents(tx, [
-      { at: now, channel: 'system', kind: 'rating.complaint_overdue', projectId: project.id, after: { ratingId: complaint.id, followUpBy } },
-    ]);
+    events.push({ at: now, channel: 'system', kind: 'rating.complaint_overdue', projectId: project.id, after: { ratingId: complaint.id, followUpBy } });
   }
   await markFollowUpsReminded(
     tx,
     due.map((complaint) => complaint.id),
     now,
   );
+  await recordEvents(tx, events);
   return due.length;
 }
