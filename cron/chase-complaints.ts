@@ -1,56 +1,9 @@
-// An enterprise's 投诉 not answered in time (docs/domain.md "Complaints"): on the morning of its last
-// day its answerers are reminded, and the morning after it 督查中心 is told to 督办 (001 投产 二(五)2:
-// 上一级投诉受理机构应当按照时限跟踪督办), with the answerers again; each once, and the Event log
-// records it for 档案. Run with the schedules every minute; the due rows are claimed FOR UPDATE SKIP
-// LOCKED and marked in the same transaction, so of several instances one sends each step.
+// 投诉 not answered in time: reminded on their last day, 督办 the morning after (use-cases/chase-due-complaints.ts),
+// one transaction each minute with the schedules.
 import type { Db } from '../prisma/open-database.js';
-import { enqueueMessages, type Enqueue } from '../core/enqueue-message.js';
-import { markProvisional } from '../domain/calendar/mark-provisional.js';
-import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
-import { findPeople } from '../core/recipients/find-people.js';
-import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
-import { findComplaintAnswerers } from '../core/recipients/find-complaint-answerers.js';
+import { chaseDueComplaints } from '../use-cases/chase-due-complaints.js';
 
 /** Returns how many steps (reminders and escalations) were sent. */
 export async function chaseComplaints(prisma: Db, now: Date): Promise<number> {
-  return prisma.$transaction(async (tx) => {
-    // The columns are UTC timestamps without zone; an ISO string cast to one compares exactly.
-    const at = now.toISOString();
-    const claimed = await tx.$queryRaw<{ id: number }[]>`
-      SELECT id FROM "Complaint"
-      WHERE "answeredAt" IS NULL
-        AND (("remindedAt" IS NULL AND "remindAt" <= ${at}::timestamp) OR ("escalatedAt" IS NULL AND "escalateAt" <= ${at}::timestamp))
-      ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED`;
-    if (claimed.length === 0) return 0;
-    const complaints = await tx.complaint.findMany({ where: { id: { in: claimed.map((row) => row.id) } }, include: { project: true }, orderBy: { id: 'asc' } });
-    const inspection = (await findPeople(tx, 'inspection')).map((person) => person.id);
-    const calendar = await loadWorkingCalendar(tx);
-    const messages: Enqueue[] = [];
-    for (const complaint of complaints) {
-      const { project } = complaint;
-      const replyBy = complaint.replyBy.toISOString().slice(0, 10);
-      // Counted from the day it came in, so a year still provisional then shows 暂定 (docs/domain.md "Time rules").
-      const by = markProvisional(calendar, replyBy, shanghaiDate(complaint.at));
-      const answer = `答复请发「答复投诉 C${complaint.id} 答复内容」。`;
-      const answerers = await findComplaintAnswerers(tx, project);
-      // Past the deadline only the escalation goes out: a reminder for a day gone by says nothing more.
-      const step = complaint.escalateAt <= now ? 'escalated' : 'reminded';
-      const told = step === 'escalated' ? [...new Set([...inspection, ...answerers])] : answerers;
-      const text =
-        step === 'escalated'
-          ? `【投诉逾期】C${complaint.id} P${project.id} ${project.name} 的企业投诉应于 ${by} 前答复，尚未答复，请督办。${answer}`
-          : `【投诉答复提醒】C${complaint.id} P${project.id} ${project.name} 的企业投诉今天 ${by} 到期，尚未答复。${answer}`;
-      for (const personId of told)
-        messages.push({ to: { personId }, message: { kind: 'text', text }, dedupKey: `complaint:${complaint.id}:${step}:${personId}` });
-      await tx.event.create({
-        data: { at: now, channel: 'system', kind: `complaint.${step}`, projectId: project.id, after: { complaintId: complaint.id, replyBy, told } },
-      });
-      await tx.complaint.update({
-        where: { id: complaint.id },
-        data: { remindedAt: complaint.remindedAt ?? now, ...(step === 'escalated' && { escalatedAt: now }) },
-      });
-    }
-    await enqueueMessages(tx, messages);
-    return complaints.length;
-  });
+  return prisma.$transaction((tx) => chaseDueComplaints(tx, now));
 }

@@ -1,45 +1,8 @@
-// 绵阳's 服务绿卡 is renewed on an application made within 60 days before it ends (000 第四条(五)): when
-// that window opens (GreenCard.renewalRemindAt, set at 发放绿卡) the enterprise contact, the project's
-// leader and 招商服务中心 are reminded once, and the Event log records it for 档案. Run with the
-// schedules every minute; the due rows are claimed FOR UPDATE SKIP LOCKED and marked in the same
-// transaction, so of several instances one reminds (as cron/remind-rating-complaints.ts).
+// 服务绿卡 whose renewal window opened (use-cases/remind-due-renewals.ts), one transaction each minute with the schedules.
 import type { Db } from '../prisma/open-database.js';
-import { enqueueMessage } from '../core/enqueue-message.js';
-import { findPeople } from '../core/recipients/find-people.js';
-
-interface DueCard {
-  id: number;
-  projectId: number;
-  validUntil: Date;
-}
+import { remindDueRenewals } from '../use-cases/remind-due-renewals.js';
 
 /** Returns how many cards were reminded. */
 export async function remindGreenCardRenewals(prisma: Db, now: Date): Promise<number> {
-  return prisma.$transaction(async (tx) => {
-    // A renewal already applied for needs no reminder; 发放绿卡 sets the next one.
-    const due = await tx.$queryRaw<DueCard[]>`
-      SELECT id, "projectId", "validUntil" FROM "GreenCard"
-      WHERE state = 'issued' AND "renewalRemindAt" <= ${now} AND "remindedAt" IS NULL AND "renewalAppliedAt" IS NULL
-      ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED`;
-    if (due.length === 0) return 0;
-    // Without 招商服务中心 in the roster nobody could issue the renewal: the admins hear of it instead.
-    const found = await findPeople(tx, 'investment_center');
-    const issuers = found.length > 0 ? found : await findPeople(tx, 'admin');
-    for (const card of due) {
-      const project = await tx.project.findUniqueOrThrow({
-        where: { id: card.projectId },
-        select: { id: true, name: true, leaderId: true, contactPersonId: true },
-      });
-      const validUntil = card.validUntil.toISOString().slice(0, 10);
-      const text = `【绿卡续用提醒】P${project.id} ${project.name} 的服务绿卡 ${validUntil} 到期，需继续使用请在到期前申请续用：发送「申请绿卡 P${project.id}」。`;
-      const people = new Set([...[project.contactPersonId, project.leaderId].filter((id) => id !== null), ...issuers.map((person) => person.id)]);
-      for (const personId of people)
-        await enqueueMessage(tx, { to: { personId }, message: { kind: 'text', text }, dedupKey: `green-card-renewal:${card.id}:${validUntil}:${personId}` });
-      await tx.event.create({
-        data: { at: now, channel: 'system', kind: 'green_card.renewal_reminded', projectId: project.id, after: { validUntil } },
-      });
-    }
-    await tx.greenCard.updateMany({ where: { id: { in: due.map((card) => card.id) } }, data: { remindedAt: now } });
-    return due.length;
-  });
+  return prisma.$transaction((tx) => remindDueRenewals(tx, now));
 }

@@ -1,41 +1,8 @@
-// A complaint — a rating of 2 or less (handlers/enterprise/rate-service.ts) — not followed up by 回访
-// before its deadline: 重点项目办 and the project's 包抓领导 are reminded once, and the Event log records it
-// for 档案 (002 五(九) 回访, 五(十) 一事一档). Run with the schedules every minute; the due rows are claimed
-// FOR UPDATE SKIP LOCKED and marked in the same transaction, so of several instances one reminds.
+// Low ratings whose 回访 is overdue (use-cases/remind-overdue-follow-ups.ts), one transaction each minute with the schedules.
 import type { Db } from '../prisma/open-database.js';
-import { enqueueMessage } from '../core/enqueue-message.js';
-import { shanghaiDate } from '../domain/calendar/shanghai-time.js';
-import { findPeople } from '../core/recipients/find-people.js';
-
-interface DueComplaint {
-  id: number;
-  projectId: number;
-  score: number;
-  followUpDueAt: Date;
-}
+import { remindOverdueFollowUps } from '../use-cases/remind-overdue-follow-ups.js';
 
 /** Returns how many complaints were reminded. */
 export async function remindRatingComplaints(prisma: Db, now: Date): Promise<number> {
-  return prisma.$transaction(async (tx) => {
-    const due = await tx.$queryRaw<DueComplaint[]>`
-      SELECT id, "projectId", score, "followUpDueAt" FROM "Rating"
-      WHERE "followUpDueAt" <= ${now} AND "followedUpAt" IS NULL AND "remindedAt" IS NULL
-      ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED`;
-    if (due.length === 0) return 0;
-    const offices = await findPeople(tx, 'project_office');
-    for (const complaint of due) {
-      const project = await tx.project.findUniqueOrThrow({ where: { id: complaint.projectId }, select: { id: true, name: true, leaderId: true } });
-      // The deadline is the end of the day the rating named (followUpDueAt is the midnight after it).
-      const followUpBy = shanghaiDate(new Date(complaint.followUpDueAt.getTime() - 1));
-      const text = `【差评跟进逾期】P${project.id} ${project.name} 企业评价 ${complaint.score} 分，应于 ${followUpBy} 前回访，尚未回访。回访后请发「回访 P${project.id} 情况」。`;
-      const people = new Set([...offices.map((person) => person.id), ...(project.leaderId === null ? [] : [project.leaderId])]);
-      for (const personId of people)
-        await enqueueMessage(tx, { to: { personId }, message: { kind: 'text', text }, dedupKey: `rating-complaint:${complaint.id}:${personId}` });
-      await tx.event.create({
-        data: { at: now, channel: 'system', kind: 'rating.complaint_overdue', projectId: project.id, after: { ratingId: complaint.id, followUpBy } },
-      });
-    }
-    await tx.rating.updateMany({ where: { id: { in: due.map((complaint) => complaint.id) } }, data: { remindedAt: now } });
-    return due.length;
-  });
+  return prisma.$transaction((tx) => remindOverdueFollowUps(tx, now));
 }

@@ -41,7 +41,7 @@ import { postTaskCards } from './tasks/post-task-cards.js';
 import { resumeTask } from './tasks/resume-task.js';
 import { returnTask } from './tasks/return-task.js';
 import { suspendTask } from './tasks/suspend-task.js';
-import { takeTask } from './tasks/take-task.js';
+import { takeCall } from './tasks/take-call.js';
 import { withdrawTask } from './tasks/withdraw-task.js';
 
 /** Agents and 责任领导 act on their own unit's tasks (002 五(五); 004 附件). */
@@ -101,7 +101,7 @@ export const commands: readonly Command[] = [
     run: postTaskCards,
   },
   { word: '撤销', roles: coordinatorRoles, summary: '撤回已派出的事项', example: '撤销 T9 企业调整建设方案', run: withdrawTask },
-  { word: '报到', roles: unitStaff, summary: '领受本单位任务（一次报到该项目的全部事项）', example: '报到 T34', run: takeTask },
+  { word: '报到', roles: unitStaff, summary: '领受本单位任务（一次报到该项目的全部事项）', example: '报到 T34', run: takeCall },
   { word: '告知', roles: unitStaff, summary: '补充告知企业所需材料，或说明无需补充材料', example: '告知 T34 材料：营业执照、土地证', run: notifyMaterials },
   { word: '办结', roles: unitStaff, summary: '任务办结，结果送专窗和企业', example: '办结 T34 已出具批复', run: finishTask },
   { word: '退回', roles: unitStaff, summary: '不予受理，一次写明全部原因', example: '退回 T34 缺少用地预审意见', run: returnTask },
@@ -179,7 +179,7 @@ export const commands: readonly Command[] = [
 
 /** Call-card buttons (handlers/shared/build-call-card.ts), by button id; each does what the matching text command does. */
 export const cardActionHandlers: Partial<Record<string, Handler>> = {
-  take: takeTask,
+  take: takeCall,
   finish: finishTask,
   return: returnTask,
 };

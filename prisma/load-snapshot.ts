@@ -40,7 +40,7 @@ export async function loadSnapshot(tx: Tx, now: Date, { closedProblems = false }
       SELECT t.id, t."projectId", t."unitId", t."callId", t."postedAt", t."takenAt", t."itemName", t.phase, t.state, c."ackDueAt", t."dueOn",
         t."suspendedAt", t."doneAt"
       FROM "Task" AS t JOIN "Call" AS c ON c.id = t."callId"
-      WHERE t.state IN ('posted', 'taken', 'suspended') OR t."doneAt" >= ${since.toISOString()}::timestamp`,
+      WHERE t.state IN ('posted', 'taken', 'suspended') OR t."doneAt" >= ${since}`,
     ['postedAt', 'takenAt', 'ackDueAt', 'suspendedAt', 'doneAt'],
   );
   const problems = await readJsonRows<StoredProblem>(
@@ -53,7 +53,7 @@ export async function loadSnapshot(tx: Tx, now: Date, { closedProblems = false }
     ['createdAt', 'digestedAt', 'closedAt'],
   );
   const weeklyAnswers = await tx.$queryRaw<{ projectId: number; week: string; none: boolean }[]>`
-    SELECT "projectId", week, "none" FROM "WeeklyAnswer" WHERE at >= ${answeredSince.toISOString()}::timestamp`;
+    SELECT "projectId", week, "none" FROM "WeeklyAnswer" WHERE at >= ${answeredSince}`;
   const monthlyReports = await tx.$queryRaw<{ projectId: number; month: string; investmentWan: number; progress: string }[]>`
     SELECT "projectId", month, "investmentWan"::float8 AS "investmentWan", progress FROM "MonthlyReport"`;
   return { people, units, projects, tasks, problems, weeklyAnswers, monthlyReports };

@@ -42,7 +42,7 @@ export async function loadProblemWeek(tx: Tx, viewer: Viewer, week: string, from
       q."createdAt", q."digestedAt", q."escalatedAt", q."closedAt",
       (SELECT count(*)::int FROM "ProblemAnswer" AS a WHERE a."problemId" = q.id) AS answers
     FROM "Problem" AS q JOIN "Project" AS p ON p.id = q."projectId" LEFT JOIN "Person" AS l ON l.id = q."leaderId"
-    WHERE q."createdAt" < ${to.toISOString()}::timestamp AND (q."closedAt" IS NULL OR q."closedAt" >= ${from.toISOString()}::timestamp) AND ${readable}
+    WHERE q."createdAt" < ${to} AND (q."closedAt" IS NULL OR q."closedAt" >= ${from}) AND ${readable}
     ORDER BY q.id`;
   return {
     // Asked on Tuesday as build-problem-ask.ts asks: the lead unit of each project a team still pushes.

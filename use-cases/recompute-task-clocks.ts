@@ -7,37 +7,22 @@ import type { Policy } from '../domain/policy.js';
 import { deriveTaskClocks } from '../domain/task/derive-task-clocks.js';
 import { openTaskStates } from '../domain/task/task-state.js';
 import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
+import { listOpenCalls, listOpenTakenTasks, rescheduleCalls, setTaskDueDates, type RescheduledCall } from '../prisma/call-store.js';
 
 /** Returns how many open tasks' deadlines (their call's report deadline or their own due date) moved. */
 export async function recomputeTaskClocks(tx: Tx, policy: Policy, now: Date): Promise<number> {
   const calendar = await loadWorkingCalendar(tx);
   const moved = new Set<number>();
-  const calls = await tx.call.findMany({
-    where: { tasks: { some: { state: { in: [...openTaskStates] } } } },
-    include: { tasks: { where: { state: { in: [...openTaskStates] } }, select: { id: true } } },
-    orderBy: { id: 'asc' },
-  });
-  const movedCalls: { id: number; ackDueAt: string; nextEscalationAt: string | null }[] = [];
+  const calls = await listOpenCalls(tx, openTaskStates);
+  const movedCalls: RescheduledCall[] = [];
   for (const call of calls) {
     const clocks = deriveTaskClocks({ ...call, promisedDays: 0, suspensions: [] }, now, policy, calendar);
     if (call.ackDueAt.getTime() === clocks.ackDueAt.getTime()) continue;
-    movedCalls.push({ id: call.id, ackDueAt: clocks.ackDueAt.toISOString(), nextEscalationAt: clocks.nextEscalationAt?.toISOString() ?? null });
+    movedCalls.push({ id: call.id, ackDueAt: clocks.ackDueAt, nextEscalationAt: clocks.nextEscalationAt ?? null });
     for (const task of call.tasks) moved.add(task.id);
   }
-  // One statement however many moved: a changed policy can move every open call at start-up, and
-  // an update each would outlast the transaction's time limit. A taken call keeps its (spent) timer.
-  if (movedCalls.length > 0)
-    await tx.$executeRaw`
-      UPDATE "Call" AS c SET "ackDueAt" = u.ack_due_at::timestamp, "updatedAt" = ${now.toISOString()}::timestamp,
-        "nextEscalationAt" = CASE WHEN c.state = 'posted' THEN u.next_at::timestamp ELSE c."nextEscalationAt" END
-      FROM unnest(${movedCalls.map((call) => call.id)}::int[], ${movedCalls.map((call) => call.ackDueAt)}::text[],
-        ${movedCalls.map((call) => call.nextEscalationAt)}::text[]) AS u(id, ack_due_at, next_at)
-      WHERE c.id = u.id`;
-  const open = await tx.task.findMany({
-    where: { state: { in: [...openTaskStates] }, takenAt: { not: null } },
-    include: { suspensions: true, call: true },
-    orderBy: { id: 'asc' },
-  });
+  await rescheduleCalls(tx, movedCalls, now);
+  const open = await listOpenTakenTasks(tx, openTaskStates);
   const movedTasks: { id: number; dueOn: string | null }[] = [];
   for (const task of open) {
     const { dueOn } = deriveTaskClocks(
@@ -50,10 +35,6 @@ export async function recomputeTaskClocks(tx: Tx, policy: Policy, now: Date): Pr
     movedTasks.push({ id: task.id, dueOn });
     moved.add(task.id);
   }
-  if (movedTasks.length > 0)
-    await tx.$executeRaw`
-      UPDATE "Task" AS t SET "dueOn" = u.due_on::date, "updatedAt" = ${now.toISOString()}::timestamp
-      FROM unnest(${movedTasks.map((task) => task.id)}::int[], ${movedTasks.map((task) => task.dueOn)}::text[]) AS u(id, due_on)
-      WHERE t.id = u.id`;
+  await setTaskDueDates(tx, movedTasks, now);
   return moved.size;
 }

@@ -6,6 +6,7 @@
 import type { Db } from '../../prisma/open-database.js';
 import type { Policy } from '../../domain/policy.js';
 import { NIGHTLY_BACKUP_JOB } from '../../prisma/read-health.js';
+import { claimScheduleRun } from '../../prisma/schedule-run-store.js';
 import { clockToMs, shanghaiDate, shanghaiTimeOfDayMs } from '../../domain/calendar/shanghai-time.js';
 import type { Logger } from '../../core/logger.js';
 import { takeBackup, type BackupResult, type BackupSource } from './take-backup.js';
@@ -17,10 +18,7 @@ export async function runNightlyBackup(
 ): Promise<BackupResult | null> {
   const { nightlyAt, kept } = policy.backups;
   if (nightlyAt === null || shanghaiTimeOfDayMs(now) < clockToMs(nightlyAt)) return null;
-  const claimed = await prisma.$executeRaw`
-    INSERT INTO "ScheduleRun" (job, slot, "startedAt") VALUES (${NIGHTLY_BACKUP_JOB}, ${shanghaiDate(now)}, ${now.toISOString()}::timestamp)
-    ON CONFLICT (job, slot) DO NOTHING`;
-  if (claimed !== 1) return null;
+  if (!(await claimScheduleRun(prisma, NIGHTLY_BACKUP_JOB, shanghaiDate(now), now))) return null;
   const result = await takeBackup(prisma, source, { dir, kept, now });
   if (result.ok) logger.info({ file: result.file, bytes: result.bytes, removed: result.removed.length }, 'nightly backup taken');
   else logger.error({ code: result.code, detail: result.detail }, 'nightly backup failed');

@@ -16,7 +16,7 @@ export async function claimCallbackSign(
   const bodyHash = createHash('sha256').update(body).digest('hex');
   const inserted = await prisma.$executeRaw`
     INSERT INTO "DingtalkCallbackSign" ("timestamp", sign, "bodyHash", "receivedAt")
-    VALUES (${timestamp}, ${sign}, ${bodyHash}, ${now.toISOString()}::timestamp)
+    VALUES (${timestamp}, ${sign}, ${bodyHash}, ${now})
     ON CONFLICT DO NOTHING`;
   if (inserted > 0) return 'first';
   const [seen] = await prisma.$queryRaw<{ bodyHash: string }[]>`

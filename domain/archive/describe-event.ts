@@ -24,7 +24,7 @@ export interface ArchiveNames {
 
 /**
  * The kinds of event that record an escalation of an untaken card; each holds `after.told`, the
- * Person ids who were told (cron/escalate-due-tasks.ts).
+ * Person ids who were told (use-cases/escalate-due-calls.ts).
  */
 export const escalationEventKinds: readonly string[] = ['task.escalated'];
 

@@ -31,7 +31,7 @@ export async function describeOpenItems(
     const phone = task.unit.officePhone ? `办公电话 ${task.unit.officePhone}` : showAgentMobile && handler?.mobile ? `手机 ${handler.mobile}` : '电话请问专窗';
     const who = `${handler ? handler.name : '待报到'} · ${phone}`;
     const materials = notices.get(task.id)?.materials ?? [];
-    lines.set(task.id, [`　经办：${task.unit.name} ${who}`, `　需提交材料：${materials.length > 0 ? materials.join('、') : '待部门一次性告知'}`]);
+    lines.set(task.id, [`　经办：${task.unit.name} ${who}`, `　需提交材料：${materials.length > 0 ? materials.join('、') : '待单位一次性告知'}`]);
   }
   return lines;
 }

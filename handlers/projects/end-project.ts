@@ -10,7 +10,7 @@ import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 import { notifyEnterprise, notifyLeader, notifyWindow, updateCards } from '../shared/notify.js';
 import { cancelEmptyCall } from '../tasks/cancel-empty-call.js';
-import { moveTaskRow } from '../../prisma/move-task.js';
+import { moveTaskRow } from '../../prisma/call-store.js';
 
 export function endProject(action: 'close' | 'terminate') {
   const word = action === 'close' ? '办结项目' : '终止';

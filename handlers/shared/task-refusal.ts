@@ -24,7 +24,7 @@ export type TaskRefusal =
 export function describeTaskRefusal(refusal: TaskRefusal): string {
   switch (refusal.code) {
     case 'TASK_NOT_FOUND':
-      return '没有找到这个任务，请检查任务卡片上的任务编号。';
+      return '没有找到这个任务，请检查卡片上的任务编号。';
     case 'NOT_YOUR_UNIT':
       return `这个任务属于${refusal.unitName}，只有该单位的代办员或责任领导可以办理。`;
     case 'TASK_ALREADY_TAKEN':

@@ -3,7 +3,7 @@
 // that call, and the reply names it; with several it lists them, since guessing would start the wrong
 // clock. A bare `好的` or `嗯` takes nothing: it only gets the list of what is waiting.
 import type { RegisteredContext } from '../context.js';
-import { takeTask } from './take-task.js';
+import { takeCall } from './take-call.js';
 
 /** Acknowledgements as typed in the group: 收到 takes a call, the others only ask what is waiting. */
 const TAKES = /^收到了?[。！!.～~]*$/;
@@ -24,5 +24,5 @@ export async function acknowledgeCall(ctx: RegisteredContext): Promise<void> {
   const only = waiting.length === 1 ? waiting[0]!.tasks[0] : undefined;
   // Through 报到 itself, so the take, its locks, notices and reply are the command's own.
   const text = TAKES.test(typed) && only ? `报到 T${only.id}` : '报到';
-  return takeTask({ ...ctx, args: text.slice(2).trim(), event: { ...ctx.event, type: 'text', text } as typeof ctx.event });
+  return takeCall({ ...ctx, args: text.slice(2).trim(), event: { ...ctx.event, type: 'text', text } as typeof ctx.event });
 }

@@ -12,7 +12,7 @@ import { notifyEnterprise, notifyWindow, updateCards } from '../shared/notify.js
 import { describeTaskRefusal } from '../shared/task-refusal.js';
 import { NO_MORE_MATERIALS, recordNoMoreMaterials } from './notify-materials.js';
 import { refreshPhase } from './refresh-phase.js';
-import { moveTaskRow } from '../../prisma/move-task.js';
+import { moveTaskRow } from '../../prisma/call-store.js';
 
 export async function finishTask(ctx: RegisteredContext): Promise<void> {
   const line = commandLine(ctx);

@@ -1,7 +1,7 @@
 // 派单: 专窗吹哨 (002 五(五)) — the chosen plan items go out as one call per unit: one card
 // (任务分送单, 002 附件5) listing the unit's items goes to its agents and 责任领导, and the call's
 // report-to-window timer starts, stored on the call for the escalation cycle
-// (cron/escalate-due-tasks.ts). A unit whose call for the project still waits for 报到 gets the new
+// (use-cases/escalate-due-calls.ts). A unit whose call for the project still waits for 报到 gets the new
 // items added to that call, with its deadline unchanged (docs/domain.md "Calls"). The enterprise
 // receives the whole dispatch's material list once (一次性告知, handlers/tasks/tell-dispatch-materials.ts).
 import type { RegisteredContext } from '../context.js';

@@ -10,7 +10,7 @@ import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { notifyEnterprise, notifyWindow } from '../shared/notify.js';
 import { describeTaskRefusal } from '../shared/task-refusal.js';
-import { moveTaskRow } from '../../prisma/move-task.js';
+import { moveTaskRow } from '../../prisma/call-store.js';
 
 export async function resumeTask(ctx: RegisteredContext): Promise<void> {
   const found = await loadOwnTask(ctx, await taskIdOf(ctx, commandLine(ctx).args[0]));

@@ -9,7 +9,7 @@ import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
 import { notifyEnterprise, notifyWindow, updateCards } from '../shared/notify.js';
 import { describeTaskRefusal } from '../shared/task-refusal.js';
 import { cancelEmptyCall } from './cancel-empty-call.js';
-import { moveTaskRow } from '../../prisma/move-task.js';
+import { moveTaskRow } from '../../prisma/call-store.js';
 
 export async function returnTask(ctx: RegisteredContext): Promise<void> {
   const line = commandLine(ctx);

@@ -7,7 +7,7 @@ import { commandLine } from '../shared/command-line.js';
 import { loadOwnTask, taskIdOf } from '../shared/load-own-task.js';
 import { notifyEnterprise, notifyWindow } from '../shared/notify.js';
 import { describeTaskRefusal } from '../shared/task-refusal.js';
-import { moveTaskRow } from '../../prisma/move-task.js';
+import { moveTaskRow } from '../../prisma/call-store.js';
 
 export async function suspendTask(ctx: RegisteredContext): Promise<void> {
   const line = commandLine(ctx);

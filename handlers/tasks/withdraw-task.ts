@@ -7,7 +7,7 @@ import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
 import { stripLabel } from '../../domain/commands/parse-command-line.js';
 import { parseNumberRef } from '../../domain/references/parse-number-ref.js';
 import { moveTask } from '../../domain/task/task-state.js';
-import { moveTaskRow } from '../../prisma/move-task.js';
+import { moveTaskRow } from '../../prisma/call-store.js';
 import { commandLine } from '../shared/command-line.js';
 import { lockCall, lockProject, lockTask } from '../shared/lock-rows.js';
 import { notifyEnterprise, notifyWindow, updateCards } from '../shared/notify.js';

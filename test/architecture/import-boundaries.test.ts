@@ -19,7 +19,7 @@ const clean: Record<string, string> = {
   'use-cases/show-light.ts': "import type { Clock } from '../core/clock.js';\nexport const showLight = (clock: Clock) => clock.now();",
   'handlers/help.ts': "import { showLight } from '../use-cases/show-light.js';\nexport const help = showLight;",
   'handlers/shared/notify.ts': "import type { Clock } from '../../core/clock.js';\nexport const notify = (clock: Clock) => clock;",
-  'handlers/tasks/take-task.ts': "import { notify } from '../shared/notify.js';\nexport const takeTask = notify;",
+  'handlers/tasks/take-call.ts': "import { notify } from '../shared/notify.js';\nexport const takeCall = notify;",
   'cron/warn.ts': "import type { Clock } from '../core/clock.js';\nexport const warn = (clock: Clock) => clock;",
   'web/show-board.ts': "import { showLight } from '../use-cases/show-light.js';\nexport const showBoard = showLight;",
   'bot/config.ts': 'export const config = {};',
@@ -120,8 +120,8 @@ describe('import boundaries', () => {
     ],
     [
       'handlers/shared/ importing a command folder',
-      { 'handlers/shared/bad.ts': "import { takeTask } from '../tasks/take-task.js';" },
-      'handlers/shared/bad.ts:1 (import) → handlers/tasks/take-task.ts: handlers/shared/ may import',
+      { 'handlers/shared/bad.ts': "import { takeCall } from '../tasks/take-call.js';" },
+      'handlers/shared/bad.ts:1 (import) → handlers/tasks/take-call.ts: handlers/shared/ may import',
     ],
     [
       'core/ importing the faces',

@@ -4,7 +4,7 @@
 // (on PostgreSQL, `scripts/with-postgres.sh`, two pools truly overlapping), and nothing once taken.
 import { expect, it } from 'vitest';
 import { openDatabase } from '../../prisma/open-database.js';
-import { escalateDueTasks } from '../../cron/escalate-due-tasks.js';
+import { runEscalationCycle } from '../../cron/run-escalation-cycle.js';
 import { createTestDatabaseLocation } from '../support/test-database.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { createPeople } from '../support/create-people.js';
@@ -29,7 +29,7 @@ it(
       const walkUntil = async (end: Date) => {
         for (; clock.now() <= end; clock.advanceMinutes(60)) {
           const now = clock.now();
-          await Promise.all([escalateDueTasks(first.prisma, { now, policy }), escalateDueTasks(second.prisma, { now, policy })]);
+          await Promise.all([runEscalationCycle(first.prisma, { now, policy }), runEscalationCycle(second.prisma, { now, policy })]);
         }
       };
 
@@ -94,7 +94,7 @@ it('reaches the 责任领导 of a unit without 代办员, and tells 重点项目
     await postCard(db.prisma, { projectId: ids.projectId, unitId: unit.id, postedAt });
     await postCard(db.prisma, { projectId: ids.projectId, unitId: unit.id, postedAt, items: ['企业投资项目备案'] });
     for (const time of ['2026-12-07T09:30:00', '2026-12-07T10:00:00', '2026-12-08T08:30:00', '2026-12-09T08:30:00'])
-      await escalateDueTasks(db.prisma, { now: at(time), policy });
+      await runEscalationCycle(db.prisma, { now: at(time), policy });
     const texts = await toldSoFar(db.prisma);
     const gap = '名册缺人：县招商服务中心没有代办员，发给代办员的通知已改发该单位责任领导（无责任领导时发该单位其他人员）。请在名册中补充代办员。';
     expect(texts.filter((row) => row.text === gap).map((row) => row.recipient)).toEqual(['office', 'admin']);

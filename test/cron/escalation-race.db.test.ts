@@ -4,7 +4,7 @@
 // there the test only shows that concurrent passes do not double up.
 import { expect, it } from 'vitest';
 import { openDatabase } from '../../prisma/open-database.js';
-import { escalateDueTasks } from '../../cron/escalate-due-tasks.js';
+import { runEscalationCycle } from '../../cron/run-escalation-cycle.js';
 import { createTestDatabaseLocation } from '../support/test-database.js';
 import { policy, postCard, seedRoster, taskNumbersShown } from './escalation-fixtures.js';
 
@@ -24,8 +24,8 @@ it('fires each step once when two cycles race', { timeout: 60_000 }, async () =>
     for (const time of ['09:30:00', '09:30:01', '10:00:00', '10:00:01']) {
       const now = at(`2026-03-04T${time}`);
       const counts = await Promise.all([
-        escalateDueTasks(first.prisma, { now, policy, batchSize: 7 }),
-        escalateDueTasks(second.prisma, { now, policy, batchSize: 7 }),
+        runEscalationCycle(first.prisma, { now, policy, batchSize: 7 }),
+        runEscalationCycle(second.prisma, { now, policy, batchSize: 7 }),
       ]);
       fired += counts[0] + counts[1];
     }

@@ -2,7 +2,7 @@
 // each escalate exactly once on the first cycle after start, and not again on the next.
 import { expect, it } from 'vitest';
 import { openDatabase } from '../../prisma/open-database.js';
-import { escalateDueTasks } from '../../cron/escalate-due-tasks.js';
+import { runEscalationCycle } from '../../cron/run-escalation-cycle.js';
 import { createTestDatabaseLocation } from '../support/test-database.js';
 import { policy, postCard, seedRoster, taskNumbersShown } from './escalation-fixtures.js';
 
@@ -24,8 +24,8 @@ it('escalates each of 100 cards due during downtime exactly once after restart',
     // step 2 (10:00–10:05) as well.
     const after = await openDatabase(location);
     try {
-      const fired = await escalateDueTasks(after.prisma, { now: at('2026-03-04T10:05:00'), policy, batchSize: 30 });
-      expect(await escalateDueTasks(after.prisma, { now: at('2026-03-04T10:05:01'), policy })).toBe(0);
+      const fired = await runEscalationCycle(after.prisma, { now: at('2026-03-04T10:05:00'), policy, batchSize: 30 });
+      expect(await runEscalationCycle(after.prisma, { now: at('2026-03-04T10:05:01'), policy })).toBe(0);
 
       const steps = await after.prisma.event.groupBy({ by: ['taskId'], where: { kind: 'task.escalated' }, _count: { _all: true } });
       expect(steps).toHaveLength(100);

@@ -1,13 +1,13 @@
 // With POLICY_FILE setting ackTimeoutMinutes to 0.05 (3 s), the bot as
 // started — real clock, real loops — delivers the escalation within 5 s of the card's due time,
-// and exactly once. The escalation cycle runs every ESCALATION_CYCLE_MS (2 s), which leaves room.
+// and exactly once. The escalation cycle runs every ESCALATION_CYCLE_MS (1 s), which leaves room.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ShiftableClock } from '../../bot/local/shiftable-clock.js';
 import { loadConfig } from '../../bot/config.js';
-import { ESCALATION_CYCLE_MS } from '../../cron/escalate-due-tasks.js';
+import { ESCALATION_CYCLE_MS } from '../../cron/run-escalation-cycle.js';
 import { startLocalChat, type LocalChat } from './local-chat.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'policy-'));

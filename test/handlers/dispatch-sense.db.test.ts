@@ -66,7 +66,7 @@ describe('撤销', () => {
     expect(await replyTo('sthj.agent', '撤销 T1 不办了')).toBe('「撤销」只有管理员、专窗、重点项目办、招商服务中心可以使用。发送「帮助」查看你能用的命令。');
     await h.say('window', '撤销 T1 派错了');
     expect(await replyTo('window', '撤销 T1 派错了')).toBe('这个任务已撤销，不能再办理。');
-    expect(await replyTo('window', '撤销 T99 派错了')).toBe('没有找到这个任务，请检查任务卡片上的任务编号。');
+    expect(await replyTo('window', '撤销 T99 派错了')).toBe('没有找到这个任务，请检查卡片上的任务编号。');
   });
 });
 

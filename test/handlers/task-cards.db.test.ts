@@ -136,7 +136,7 @@ describe('报到', () => {
   it('refuses another unit, the window and unknown tasks', async () => {
     expect((await h.say('zrzy.agent', '报到 T1'))[0]?.text).toBe('这个任务属于市生态环境局，只有该单位的代办员或责任领导可以办理。');
     expect((await h.say('window', '报到 T1'))[0]?.text).toBe('「报到」只有代办员、责任领导可以使用。发送「帮助」查看你能用的命令。');
-    expect((await h.say('sthj.agent', '报到 T99'))[0]?.text).toBe('没有找到这个任务，请检查任务卡片上的任务编号。');
+    expect((await h.say('sthj.agent', '报到 T99'))[0]?.text).toBe('没有找到这个任务，请检查卡片上的任务编号。');
   });
 });
 

@@ -153,7 +153,7 @@ const typedCases: [string, string, string, Check, (() => Promise<unknown>)?][] =
     '@项目管家 报到T12 is 报到 (T12 does not exist)',
     'sthj.agent',
     '@项目管家 报到T12',
-    (reply) => expect(reply).toBe('没有找到这个任务，请检查任务卡片上的任务编号。'),
+    (reply) => expect(reply).toBe('没有找到这个任务，请检查卡片上的任务编号。'),
   ],
   ['@项目管家 报到T1 takes it', 'sthj.agent', '@项目管家 报到T1', (reply) => expect(reply).toMatch(/^已报到 T1 /)],
   [

@@ -17,12 +17,12 @@ import { notifyWindow, updateCards } from '../shared/notify.js';
 import { describeTaskRefusal, type TaskRefusal } from '../shared/task-refusal.js';
 import { cardTargetOf } from '../shared/call-card-key.js';
 import { findArrivalAudience } from '../../use-cases/find-arrival-audience.js';
-import { moveCallRow, moveTaskRow } from '../../prisma/move-task.js';
+import { moveCallRow, moveTaskRow } from '../../prisma/call-store.js';
 
 type Taken = { ok: true; items: { taskId: number; itemName: string; dueShown: string }[] };
 type TakeOutcome = (Taken | TaskRefusal) & { asked: string };
 
-export async function takeTask(ctx: RegisteredContext): Promise<void> {
+export async function takeCall(ctx: RegisteredContext): Promise<void> {
   if (ctx.event.type === 'card_action') {
     const target = cardTargetOf(ctx.event.cardKey);
     const callId = target?.kind === 'task' ? await callOfTask(ctx, target.id) : target?.id;
@@ -76,7 +76,7 @@ function findWaiting(ctx: RegisteredContext, projectIds?: number[]) {
 
 async function listWaiting(ctx: RegisteredContext): Promise<void> {
   const waiting = await findWaiting(ctx);
-  if (waiting.length === 0) return ctx.reply('你单位没有待报到的任务。收到任务卡片后，点卡片上的「报到」或发送卡片上写的「报到 T编号」。');
+  if (waiting.length === 0) return ctx.reply('你单位没有待报到的任务。收到任务后，点卡片上的「报到」或发送卡片上写的「报到 T编号」。');
   const calendar = await loadWorkingCalendar(ctx.tx);
   const lines = waiting.map(
     (call) =>

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../prisma/open-database.js';
 import { openTestDatabase } from '../support/test-database.js';
-import { escalateDueTasks } from '../../cron/escalate-due-tasks.js';
+import { runEscalationCycle } from '../../cron/run-escalation-cycle.js';
 import { policy, postCard, seedRoster, toldSoFar } from './escalation-fixtures.js';
 
 const at = (shanghai: string) => new Date(`${shanghai}+08:00`);
@@ -22,9 +22,9 @@ afterAll(async () => {
   await db.close();
 });
 
-const cycle = (now: Date) => escalateDueTasks(db.prisma, { now, policy });
+const cycle = (now: Date) => runEscalationCycle(db.prisma, { now, policy });
 
-describe('escalateDueTasks', () => {
+describe('runEscalationCycle', () => {
   it('tells nobody before the 30 office minutes are up', async () => {
     await postCard(db.prisma, { ...ids, postedAt: at('2026-03-04T09:00:00') });
     expect(await cycle(at('2026-03-04T09:29:59'))).toBe(0);
@@ -124,8 +124,8 @@ describe('escalateDueTasks', () => {
     const fast = { ...policy, ackTimeoutMinutes: 0.05, secondEscalationMinutes: 0.1, officeHours: 'always' as const };
     const postedAt = at('2026-03-07T23:00:00');
     await postCard(db.prisma, { ...ids, postedAt }, fast);
-    expect(await escalateDueTasks(db.prisma, { now: new Date(postedAt.getTime() + 2_999), policy: fast })).toBe(0);
-    expect(await escalateDueTasks(db.prisma, { now: new Date(postedAt.getTime() + 3_000), policy: fast })).toBe(1);
-    expect(await escalateDueTasks(db.prisma, { now: new Date(postedAt.getTime() + 5_000), policy: fast })).toBe(0);
+    expect(await runEscalationCycle(db.prisma, { now: new Date(postedAt.getTime() + 2_999), policy: fast })).toBe(0);
+    expect(await runEscalationCycle(db.prisma, { now: new Date(postedAt.getTime() + 3_000), policy: fast })).toBe(1);
+    expect(await runEscalationCycle(db.prisma, { now: new Date(postedAt.getTime() + 5_000), policy: fast })).toBe(0);
   });
 });
