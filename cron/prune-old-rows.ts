@@ -10,12 +10,15 @@
 //   rows are never touched, nor what went to an enterprise contact: 一事一档 shows those deliveries
 //   for as long as the archive is kept (docs/domain.md "一事一档").
 // - DingTalk HTTP-mode sign pairs (bot/dingtalk/claim-callback-sign.ts) once no request could
-//   carry them: `signsKeptMs` after the pair was first seen. The wiring passes it (two hours: a
+//   carry them: `signsKeptMs` after the pair was first seen (the wiring passes it, two hours: a
 //   timestamp is accepted up to an hour either side of the clock), since cron/ imports no platform.
+// - Stored outgoing files (a 台账, a chart: prisma/outbox-file-store.ts) once no Outbox row names them,
+//   so a file goes with its last reader's row; one a day old at least, in case a row is being queued.
 // Several instances may run it at once: each batch claims its rows FOR UPDATE SKIP LOCKED.
 import type { Db } from '../prisma/open-database.js';
 import { deleteProcessedInbound } from '../prisma/inbound-store.js';
 import { deleteFinishedOutboxRows } from '../prisma/outbox-store.js';
+import { deleteUnreferencedOutboxFiles } from '../prisma/outbox-file-store.js';
 import type { Logger } from '../core/logger.js';
 import type { Policy } from '../domain/policy.js';
 
@@ -36,7 +39,7 @@ export interface PruneOptions {
 export async function pruneOldRows(
   prisma: Db,
   { now, policy, logger, signsKeptMs }: PruneOptions,
-): Promise<{ inbound: number; outbox: number; signs: number }> {
+): Promise<{ inbound: number; outbox: number; signs: number; files: number }> {
   // Instants pass as Date values, as every statement on these tables does (prisma/outbox-store.ts).
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS);
   const inboundBefore = before(policy.retentionDays.inbound);
@@ -44,14 +47,15 @@ export async function pruneOldRows(
   const dedupBefore = before(Math.max(policy.retentionDays.outbox, DEDUP_KEEP_DAYS));
   const inbound = await inBatches(() => deleteProcessedInbound(prisma, { before: inboundBefore, batch: BATCH }));
   const outbox = await inBatches(() => deleteFinishedOutboxRows(prisma, { before: outboxBefore, dedupBefore, batch: BATCH }));
+  const files = await inBatches(() => deleteUnreferencedOutboxFiles(prisma, { before: before(1), batch: BATCH }));
   const signsBefore = new Date(now.getTime() - signsKeptMs);
   const signs = await inBatches(
     () => prisma.$executeRaw`
       DELETE FROM "DingtalkCallbackSign" WHERE ("timestamp", sign) IN (
         SELECT "timestamp", sign FROM "DingtalkCallbackSign" WHERE "receivedAt" < ${signsBefore} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
   );
-  if (inbound + outbox + signs > 0) logger?.info({ inbound, outbox, signs }, 'pruned old rows');
-  return { inbound, outbox, signs };
+  if (inbound + outbox + signs + files > 0) logger?.info({ inbound, outbox, signs, files }, 'pruned old rows');
+  return { inbound, outbox, signs, files };
 }
 
 async function inBatches(deleteBatch: () => Promise<number>): Promise<number> {

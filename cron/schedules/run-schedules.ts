@@ -19,9 +19,9 @@ import { BACKUP_JOB, NIGHTLY_BACKUP_JOB } from '../../prisma/read-health.js';
 import { chaseComplaints } from '../chase-complaints.js';
 import { remindGreenCardRenewals } from '../remind-green-card-renewals.js';
 import { remindRatingComplaints } from '../remind-rating-complaints.js';
-import { buildLedgerFile } from '../../use-cases/build-ledger-file.js';
+import { queueRankingLedgerFile } from '../../use-cases/send-ranking-ledger-file.js';
 import { markProblemsDigested } from './mark-problems-digested.js';
-import { queueDigest, queueFile } from './queue-digest.js';
+import { queueDigest } from './queue-digest.js';
 import { renderDigestChart } from './render-digest-chart.js';
 import { warmChartRenderer } from '../../core/charts/render-chart-png.js';
 
@@ -105,12 +105,12 @@ async function runOne(
     }),
   );
   // Drawn once for all readers (the chart is the same for each); without it the text still goes.
-  const recipients = await queueDigest(tx, occurrence.key, built.digests, await renderDigestChart(built.chart, logger));
-  // The 22nd's ranking carries the whole ledger (台账) to its readers, after the ranking and its chart.
-  if (occurrence.purpose === 'ranking') {
-    const { file } = await buildLedgerFile(tx, { now, policy, calendar }, stored);
-    await queueFile(tx, occurrence.key, [...new Set(built.digests.map((digest) => digest.personId))], file);
-  }
+  const readers = await queueDigest(tx, occurrence.key, built.digests, await renderDigestChart(built.chart, logger));
+  const recipients = readers.length;
+  // The 22nd's ranking carries the whole ledger (台账) to its readers, after the ranking and its chart: built
+  // once by a job when this commits, stored once, named in each reader's row (use-cases/send-ranking-ledger-file.ts).
+  if (occurrence.purpose === 'ranking')
+    await queueRankingLedgerFile(tx, { occurrenceKey: occurrence.key, personIds: [...new Set(readers)], at: now.toISOString() });
   await tx.scheduleRun.update({ where: { job_slot: { job: occurrence.job, slot: occurrence.slot } }, data: { finishedAt: now } });
   await tx.event.create({
     data: {
