@@ -57,7 +57,7 @@ export async function benchDigests(prisma: Db, policy: Policy, now: Date): Promi
   // The schedule's first two steps (cron/schedules/run-schedules.ts runOne), timed.
   const snapshotAndBuild = async (tx: Tx, purpose: 'leaderDigest' | 'ranking', slot: string) => {
     const calendar = await loadWorkingCalendar(tx);
-    const stored = await step('load the snapshot', () => loadSnapshot(tx, now, { closedProblems: purpose === 'ranking' }));
+    const stored = await step('load the snapshot', () => loadSnapshot(tx, now));
     const built = await step('build', () => buildDigests({ purpose, slot, late: false }, { now, policy, calendar, snapshot: quoteSnapshot(stored) }));
     return { calendar, built, stored };
   };

@@ -39,10 +39,10 @@ export async function sendRankingLedgerFile(
   const key = (personId: number) => `schedule:${job.occurrenceKey}:file:${personId}`;
   let file: { name: string; content: Buffer };
   try {
-    const { calendar, stored } = await prisma.$transaction(async (tx) => ({
-      calendar: await loadWorkingCalendar(tx),
-      stored: await loadSnapshot(tx, now, { closedProblems: true }),
-    }));
+    const { calendar, stored } = await prisma.$transaction(
+      async (tx) => ({ calendar: await loadWorkingCalendar(tx), stored: await loadSnapshot(tx, now, { closedProblems: true }) }),
+      { timeout: TIMEOUT_MS },
+    );
     ({ file } = await ledgerFileOf(stored, { now, policy, calendar }));
   } catch (error) {
     if (!lastTry) throw error;
@@ -59,19 +59,24 @@ export async function sendRankingLedgerFile(
     );
     return;
   }
-  await prisma.$transaction(async (tx) => {
-    const readers = await activeReaders(tx, job.personIds);
-    // An instance that died after this commit and before marking the job done leaves it due again: queued once.
-    const queued = await tx.outbox.count({ where: { dedupKey: { in: readers.map(key) } } });
-    if (readers.length === 0 || queued > 0) return;
-    const fileId = await storeOutboxFile(tx, { name: file.name, mediaType: XLSX, bytes: file.content });
-    await enqueueMessages(
-      tx,
-      readers.map((personId) => ({ to: { personId }, message: { kind: 'file', name: file.name, fileId }, dedupKey: key(personId) })),
-    );
-  });
+  await prisma.$transaction(
+    async (tx) => {
+      const readers = await activeReaders(tx, job.personIds);
+      // An instance that died after this commit and before marking the job done leaves it due again: queued once.
+      const queued = await tx.outbox.count({ where: { dedupKey: { in: readers.map(key) } } });
+      if (readers.length === 0 || queued > 0) return;
+      const fileId = await storeOutboxFile(tx, { name: file.name, mediaType: XLSX, bytes: file.content });
+      await enqueueMessages(
+        tx,
+        readers.map((personId) => ({ to: { personId }, message: { kind: 'file', name: file.name, fileId }, dedupKey: key(personId) })),
+      );
+    },
+    { timeout: TIMEOUT_MS },
+  );
 }
 
+/** A county's whole ledger read (10,000 projects) outlasts Prisma's default 5 s on a busy machine. */
+const TIMEOUT_MS = 60_000;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function activeReaders(tx: Tx, personIds: readonly number[]): Promise<number[]> {

@@ -26,6 +26,7 @@ import { renderDigestChart } from './render-digest-chart.js';
 import { warmChartRenderer } from '../../core/charts/render-chart-png.js';
 
 export const SCHEDULE_CYCLE_MS = 60_000;
+const OCCURRENCE_TIMEOUT_MS = 60_000;
 
 /** The row that says the schedule has run here before. */
 const FIRST_PASS = { job: 'schedule', slot: 'first-pass' };
@@ -60,10 +61,14 @@ export async function runSchedules(prisma: Db, { now, policy, logger }: Schedule
   // Charts are drawn inside the occurrence's transaction: load their code and font before opening it.
   if (plan.due.some((occurrence) => occurrence.purpose === 'leaderDigest' || occurrence.purpose === 'ranking')) await warmChartRenderer();
   for (const occurrence of plan.due) {
-    const recipients = await prisma.$transaction(async (tx) => {
-      if (!(await claim(tx, occurrence, now))) return null;
-      return runOne(tx, occurrence, now, policy, calendar, logger);
-    });
+    // Prisma's default 5 s would end a county's ranking (10,000 projects read, a chart drawn) on a busy machine.
+    const recipients = await prisma.$transaction(
+      async (tx) => {
+        if (!(await claim(tx, occurrence, now))) return null;
+        return runOne(tx, occurrence, now, policy, calendar, logger);
+      },
+      { timeout: OCCURRENCE_TIMEOUT_MS },
+    );
     if (recipients === null) continue;
     sent.push(occurrence.key);
     logger?.info({ occurrence: occurrence.key, late: occurrence.late, recipients }, 'schedule sent');
@@ -87,8 +92,8 @@ async function runOne(
   calendar: Awaited<ReturnType<typeof loadWorkingCalendar>>,
   logger: Logger | undefined,
 ): Promise<number> {
-  // One read for the digests and, on the 22nd, the 台账 they carry (prisma/load-snapshot.ts).
-  const stored = await loadSnapshot(tx, now, { closedProblems: occurrence.purpose === 'ranking' });
+  // One read for the digests; the 22nd's 台账 reads its own (closed problems too) in its job.
+  const stored = await loadSnapshot(tx, now);
   const snapshot = quoteSnapshot(stored);
   // The same job's previous run, so a daily job catches up the days the bot was down (domain/schedule/build-digests.ts).
   const [previous] = await tx.$queryRaw<{ slot: string | null }[]>`
