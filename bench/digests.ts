@@ -1,16 +1,22 @@
-// Digests at scale: the Wednesday digests (leaderDigest) and the 22nd's ranking with its ledger
-// file for 10,000 projects, 100,000 task cards and 20,000 problems, through the functions the
-// schedule runs (cron/schedules/run-schedules.ts runOne): load the snapshot, build, queue.
+// Digests at scale: the Wednesday digests (leaderDigest) and the 22nd's ranking for 10,000 projects,
+// 100,000 task cards and 20,000 problems, through the functions the schedule runs (cron/schedules/
+// run-schedules.ts runOne): load the snapshot, build, draw the chart, queue. Then the 台账 file the ranking
+// leaves to a job (use-cases/send-ranking-ledger-file.ts), beside its floor in the same run: exceljs streaming
+// the same workbook to a buffer with nothing else (issue 20; reported by bench/write-files-section.ts).
 import { isoWeekKey } from '../domain/schedule/iso-week.js';
 import { buildDigests } from '../domain/schedule/build-digests.js';
 import { buildLedger } from '../domain/ledger/build-ledger.js';
 import { writeLedgerXlsx } from '../use-cases/write-ledger-xlsx.js';
+import { sendRankingLedgerFile } from '../use-cases/send-ranking-ledger-file.js';
+import { renderDigestChart } from '../cron/schedules/render-digest-chart.js';
+import { warmChartRenderer } from '../core/charts/render-chart-png.js';
 import type { Policy } from '../domain/policy.js';
 import { loadSnapshot } from '../prisma/load-snapshot.js';
 import { quoteSnapshot } from '../domain/schedule/quote-snapshot.js';
 import { ledgerDataOf } from '../domain/ledger/ledger-data-of.js';
 import { markProblemsDigested } from '../cron/schedules/mark-problems-digested.js';
-import { queueDigest, queueFile } from '../cron/schedules/queue-digest.js';
+import { queueDigest } from '../cron/schedules/queue-digest.js';
+import { createLogger } from '../core/logger.js';
 import type { Db, Tx } from '../prisma/open-database.js';
 import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
 
@@ -22,10 +28,25 @@ export interface DigestFigures {
   recipients: number;
   /** Step → ms, in the order they ran. */
   steps: [string, number][];
+  /** What bench/write-files-section.ts reports (issue 20): the ranking digest, the file job and its floor. */
+  role?: 'ranking' | 'ledger-file-job' | 'exceljs-floor';
 }
 
 export async function benchDigests(prisma: Db, policy: Policy, now: Date): Promise<DigestFigures[]> {
   const day = now.toISOString().slice(0, 10);
+  const rankingKey = `bench-ranking:${day.slice(0, 7)}`;
+  const logger = createLogger('warn');
+  let readers: number[] = [];
+  let base = 0;
+  let peak = 0;
+  let started = 0;
+  const restart = () => {
+    global.gc?.();
+    base = process.memoryUsage().rss;
+    peak = base;
+    started = performance.now();
+  };
+  await warmChartRenderer();
   let steps: [string, number][] = [];
   const step = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
     const started = performance.now();
@@ -36,7 +57,7 @@ export async function benchDigests(prisma: Db, policy: Policy, now: Date): Promi
   // The schedule's first two steps (cron/schedules/run-schedules.ts runOne), timed.
   const snapshotAndBuild = async (tx: Tx, purpose: 'leaderDigest' | 'ranking', slot: string) => {
     const calendar = await loadWorkingCalendar(tx);
-    const stored = await step('load the snapshot', () => loadSnapshot(tx, now, { closedProblems: purpose === 'ranking' }));
+    const stored = await step('load the snapshot', () => loadSnapshot(tx, now));
     const built = await step('build', () => buildDigests({ purpose, slot, late: false }, { now, policy, calendar, snapshot: quoteSnapshot(stored) }));
     return { calendar, built, stored };
   };
@@ -48,40 +69,68 @@ export async function benchDigests(prisma: Db, policy: Policy, now: Date): Promi
           async (tx) => {
             const { built } = await snapshotAndBuild(tx, 'leaderDigest', isoWeekKey(day));
             if (built.problemIds.length > 0) await step('mark the problems', () => markProblemsDigested(tx, built.problemIds, now));
-            return step('queue', () => queueDigest(tx, `bench-weekly-wed:${isoWeekKey(day)}`, built.digests));
+            return (await step('queue', () => queueDigest(tx, `bench-weekly-wed:${isoWeekKey(day)}`, built.digests))).length;
           },
           { timeout: 600_000 },
         ),
     ],
     [
-      'monthly ranking with the ledger file',
+      'monthly ranking (snapshot, build, chart, queue)',
       () =>
         prisma.$transaction(
           async (tx) => {
-            const { calendar, built, stored } = await snapshotAndBuild(tx, 'ranking', day.slice(0, 7));
-            const key = `bench-monthly-22:${day.slice(0, 7)}`;
-            const recipients = await step('queue', () => queueDigest(tx, key, built.digests));
-            // The ledger is built from the same read (prisma/load-snapshot.ts): no second load.
-            const ledger = await step('build the ledger', () => buildLedger(ledgerDataOf(stored), { now, policy, calendar }));
-            const content = await step('write the xlsx', () => writeLedgerXlsx(ledger));
-            const readers = [...new Set(built.digests.map((digest) => digest.personId))];
-            await step('queue the file', () => queueFile(tx, key, readers, { name: ledger.fileName, content }));
-            return recipients;
+            const { built } = await snapshotAndBuild(tx, 'ranking', day.slice(0, 7));
+            const chart = await step('draw the chart', () => renderDigestChart(built.chart));
+            readers = await step('queue', () => queueDigest(tx, rankingKey, built.digests, chart));
+            return readers.length;
           },
           { timeout: 600_000 },
         ),
     ],
+    [
+      'exceljs floor (the same workbook streamed to a buffer)',
+      async () => {
+        const { calendar, stored } = await prisma.$transaction((tx) =>
+          loadWorkingCalendar(tx).then(async (calendar) => ({ calendar, stored: await loadSnapshot(tx, now, { closedProblems: true }) })),
+        );
+        const ledger = buildLedger(ledgerDataOf(stored), { now, policy, calendar });
+        // Only the write is the floor: reset the clock and the memory base after the read and the build.
+        restart();
+        await step('write the xlsx', () => writeLedgerXlsx(ledger));
+        return 0;
+      },
+    ],
+    [
+      'the 台账 file job (read, build, write, store once, queue)',
+      async () => {
+        await sendRankingLedgerFile(
+          prisma,
+          { occurrenceKey: rankingKey, personIds: [...new Set(readers)], at: now.toISOString() },
+          { policy, logger, lastTry: false },
+        );
+        return new Set(readers).size;
+      },
+    ],
   ];
+  const roles: (DigestFigures['role'] | undefined)[] = [undefined, 'ranking', 'exceljs-floor', 'ledger-file-job'];
   const figures: DigestFigures[] = [];
-  for (const [name, run] of runs) {
+  for (const [index, [name, run]] of runs.entries()) {
     steps = [];
     global.gc?.();
-    const base = process.memoryUsage().rss;
-    let peak = base;
+    base = process.memoryUsage().rss;
+    peak = base;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-    const started = performance.now();
+    started = performance.now();
     const recipients = await run().finally(() => clearInterval(sampler));
-    figures.push({ name, ms: performance.now() - started, peakMiB: (Math.max(peak, process.memoryUsage().rss) - base) / 2 ** 20, recipients, steps });
+    const role = roles[index];
+    figures.push({
+      name,
+      ms: performance.now() - started,
+      peakMiB: (Math.max(peak, process.memoryUsage().rss) - base) / 2 ** 20,
+      recipients,
+      steps,
+      ...(role && { role }),
+    });
   }
   return figures;
 }

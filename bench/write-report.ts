@@ -8,6 +8,7 @@ import { checkEndToEnd } from './check-end-to-end.js';
 import type { DigestFigures } from './digests.js';
 import type { EndToEndFigures } from './end-to-end.js';
 import { atMost, ms, pct, table, type Check } from './format-report.js';
+import { filesChecks } from './write-files-section.js';
 import type { RoundTrips } from './scale.js';
 import type { TimerFigures } from './timers.js';
 import { writeEndToEndSections } from './write-end-to-end-sections.js';
@@ -70,7 +71,8 @@ function checks(figures: Measured, postgres: Measured | undefined): Check[] {
         `${timers.windowQueued.toLocaleString('en')} of them not yet shown at the end, by design.`,
     },
   );
-  for (const digest of digests)
+  result.push(...filesChecks(digests, kind));
+  for (const digest of digests.filter((figures) => !figures.role))
     result.push({
       target: `digests: ${digest.name} < 2 s, < 300 MB`,
       value: `${ms(digest.ms)}, peak +${digest.peakMiB.toFixed(0)} MiB, ${digest.recipients} recipients`,
@@ -79,7 +81,7 @@ function checks(figures: Measured, postgres: Measured | undefined): Check[] {
         `By step: ${digest.steps.map(([name, time]) => `${name} ${ms(time)}`).join(', ')}. ` +
         'The big tables are read in plain SQL as one JSON array each (prisma/read-json-rows.ts) and deadlines are counted from yearly running totals ' +
         '(domain/calendar/add-working-days.ts). What is left is reading 10,000 projects, 100,000 cards and 20,000 problems (the ranking reads the 台账’s ' +
-        'rows again), exceljs writing 100,000 rows (streaming), and the file queued to each reader as base64 inside its own outbox row' +
+        'rows in its own job: bench/write-files-section.ts), and the digests queued to each reader' +
         (kind === 'PGlite' ? '. The memory peak includes the embedded database, which runs in the same process.' : '.'),
     });
   const [few, many] = scale;

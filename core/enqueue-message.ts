@@ -4,14 +4,14 @@
 // each member here, not inside an adapter.
 import type { Tx } from '../prisma/open-database.js';
 import { insertOutboxRows, type NewOutboxRow } from '../prisma/outbox-store.js';
-import type { OutgoingMessage, Platform } from './messages.js';
+import type { Platform, QueuedMessage } from './messages.js';
 
 /** A person (reached on the platform chosen at delivery), a project group chat, or an account that is no person yet. */
 export type Recipient = { personId: number } | { chatId: string } | { platform: Platform; account: string };
 
 export interface Enqueue {
   to: Recipient;
-  message: OutgoingMessage;
+  message: QueuedMessage;
   /** A reply to the person's own command: sent before notices and never bundled. */
   reply?: boolean;
   /** Queue this notice at most once, ever (e.g. "tell the admin once"). */

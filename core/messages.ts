@@ -44,8 +44,8 @@ export type OutgoingMessage =
    */
   | { kind: 'card_update'; card: Card; status: string }
   /**
-   * A file, e.g. the 台账 workbook. `name` is what people see (WeCom shows the upload's filename);
-   * the content travels base64 in the outbox row, so keep files small (a county's ledger is tens of KB).
+   * A file, e.g. the 台账 workbook. `name` is what people see (WeCom shows the upload's filename). Queued
+   * to one person it may travel base64 in the outbox row; to many, it is stored once (StoredFileMessage).
    */
   | { kind: 'file'; name: string; /** base64 */ content: string }
   /**
@@ -53,6 +53,20 @@ export type OutgoingMessage =
    * a file; `name` is the upload's filename, which no platform shows for a picture.
    */
   | { kind: 'image'; name: string; /** base64 PNG */ content: string };
+
+/**
+ * A file or picture queued to many readers (the 22nd's 台账, a digest's chart): its bytes are stored once in
+ * OutboxFile and each reader's outbox row names them by id; the sender reads them when it sends
+ * (bot/outbox/send-pending.ts), so a transport only ever sees an OutgoingMessage (issue 20, issue 19 item 4).
+ */
+export interface StoredFileMessage {
+  kind: 'file' | 'image';
+  name: string;
+  fileId: string;
+}
+
+/** What an outbox row's payload holds. */
+export type QueuedMessage = OutgoingMessage | StoredFileMessage;
 
 const base = {
   platform: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/),

@@ -9,8 +9,8 @@ export const PRUNE_CYCLE_MS = 60 * 60 * 1000;
 export async function pruneOldRows(
   prisma: Db,
   { logger, ...options }: PruneOptions & { logger?: Logger },
-): Promise<{ inbound: number; outbox: number; signs: number }> {
+): Promise<{ inbound: number; outbox: number; signs: number; files: number }> {
   const pruned = await pruneWorkingTables(prisma, options);
-  if (pruned.inbound + pruned.outbox + pruned.signs > 0) logger?.info(pruned, 'pruned old rows');
+  if (pruned.inbound + pruned.outbox + pruned.signs + pruned.files > 0) logger?.info(pruned, 'pruned old rows');
   return pruned;
 }

@@ -18,7 +18,12 @@ export interface LedgerFile {
 
 /** Pass `stored` when the caller has read the snapshot already, closed problems included (the 22nd's ranking). */
 export async function buildLedgerFile(tx: Tx, context: LedgerContext, stored?: StoredSnapshot): Promise<LedgerFile> {
-  const read = ledgerDataOf(stored ?? (await loadSnapshot(tx, context.now, { closedProblems: true })));
+  return ledgerFileOf(stored ?? (await loadSnapshot(tx, context.now, { closedProblems: true })), context);
+}
+
+/** The same file from a snapshot already read (closed problems included), with no transaction held while exceljs writes. */
+export async function ledgerFileOf(stored: StoredSnapshot, context: LedgerContext): Promise<LedgerFile> {
+  const read = ledgerDataOf(stored);
   const ledger = buildLedger(read, context);
   return { data: read, ledger, file: { name: ledger.fileName, content: await writeLedgerXlsx(ledger) } };
 }

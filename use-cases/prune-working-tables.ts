@@ -12,11 +12,14 @@
 // - DingTalk HTTP-mode sign pairs (bot/dingtalk/claim-callback-sign.ts) once no request could
 //   carry them: `signsKeptMs` after the pair was first seen. The wiring passes it (two hours: a
 //   timestamp is accepted up to an hour either side of the clock), since cron/ imports no platform.
+// - Stored outgoing files (a 台账, a chart: prisma/outbox-file-store.ts) once no Outbox row names them,
+//   so a file goes with its last reader's row; one a day old at least, in case a row is being queued.
 // Several instances may run it at once: each batch claims its rows FOR UPDATE SKIP LOCKED. The hourly
 // beat is cron/prune-old-rows.ts.
 import type { Db } from '../prisma/open-database.js';
 import { deleteProcessedInbound } from '../prisma/inbound-store.js';
 import { deleteFinishedOutboxRows } from '../prisma/outbox-store.js';
+import { deleteUnreferencedOutboxFiles } from '../prisma/outbox-file-store.js';
 import { deleteOldCallbackSigns } from '../prisma/callback-sign-store.js';
 import type { Policy } from '../domain/policy.js';
 
@@ -32,7 +35,7 @@ export interface PruneOptions {
 }
 
 /** Deletes what is past retention; returns how many rows of each table went. */
-export async function pruneWorkingTables(prisma: Db, { now, policy, signsKeptMs }: PruneOptions): Promise<{ inbound: number; outbox: number; signs: number }> {
+export async function pruneWorkingTables(prisma: Db, { now, policy, signsKeptMs }: PruneOptions): Promise<{ inbound: number; outbox: number; signs: number; files: number }> {
   // Instants pass as Date values, as every statement on these tables does (prisma/outbox-store.ts).
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS);
   const inboundBefore = before(policy.retentionDays.inbound);
@@ -40,9 +43,10 @@ export async function pruneWorkingTables(prisma: Db, { now, policy, signsKeptMs 
   const dedupBefore = before(Math.max(policy.retentionDays.outbox, DEDUP_KEEP_DAYS));
   const inbound = await inBatches(() => deleteProcessedInbound(prisma, { before: inboundBefore, batch: BATCH }));
   const outbox = await inBatches(() => deleteFinishedOutboxRows(prisma, { before: outboxBefore, dedupBefore, batch: BATCH }));
+  const files = await inBatches(() => deleteUnreferencedOutboxFiles(prisma, { before: before(1), batch: BATCH }));
   const signsBefore = new Date(now.getTime() - signsKeptMs);
   const signs = await inBatches(() => deleteOldCallbackSigns(prisma, { before: signsBefore, batch: BATCH }));
-  return { inbound, outbox, signs };
+  return { inbound, outbox, signs, files };
 }
 
 async function inBatches(deleteBatch: () => Promise<number>): Promise<number> {

@@ -9,6 +9,7 @@ import type { Platform } from '../../core/messages.js';
 import type { JobRunners } from './job-runners.js';
 import { importFileJob, type ImportFileJob } from './import-file-job.js';
 import { syncDirectoryJob } from './sync-directory-job.js';
+import { RANKING_LEDGER_FILE_JOB, sendRankingLedgerFile, type RankingLedgerFileJob } from '../../use-cases/send-ranking-ledger-file.js';
 
 const LEASE_MS = 2 * 60_000;
 const MAX_ATTEMPTS = 3;
@@ -26,6 +27,7 @@ export async function runDueJobs(prisma: Db, runners: JobRunners, { now, logger,
       if (job.kind === 'directory-sync')
         await syncDirectoryJob(prisma, runners, job.payload as { platform: Platform; requesterId: number }, { now, logger, lastTry });
       else if (job.kind === 'import-file') await importFileJob(prisma, runners, job.payload as ImportFileJob, { now, logger, lastTry, policy });
+      else if (job.kind === RANKING_LEDGER_FILE_JOB) await sendRankingLedgerFile(prisma, job.payload as RankingLedgerFileJob, { policy, logger, lastTry });
       else throw new Error(`unknown job kind ${job.kind}`);
       await prisma.job.update({ where: { id: job.id }, data: { doneAt: now } });
     } catch (error) {

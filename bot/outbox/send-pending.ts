@@ -16,6 +16,7 @@ import { releaseClaims } from '../../prisma/outbox-store.js';
 import type { DueRow } from './due-row.js';
 import { recordFailure, UNKNOWN_TWICE } from './record-failure.js';
 import { recordSentRows } from './record-sent-rows.js';
+import { readStoredFiles } from './read-stored-files.js';
 
 const PARALLEL_ACCOUNTS = 16;
 
@@ -43,13 +44,14 @@ export async function sendPending(prisma: Db, messengers: ReadonlyMap<Platform, 
   const queues = [...byAddress.values()];
   const unstarted = new Set(rows);
   const sentRows = recordSentRows(prisma, now);
+  const messageOf = readStoredFiles(prisma);
   let sent = 0;
   const work = async (): Promise<void> => {
     for (let queue = queues.shift(); queue; queue = queues.shift()) {
       for (const row of queue) {
         if (options.stopping?.aborted) return;
         unstarted.delete(row);
-        const { result, dropsDuplicates } = await deliver(prisma, messengers.get(row.platform!)!, row, logger);
+        const { result, dropsDuplicates } = await deliver(prisma, messengers.get(row.platform!)!, row, messageOf, logger);
         options.observe?.(row.platform!, result.ok ? 'sent' : !result.retry ? 'failed' : result.unknown ? 'unknown' : 'retry');
         if (result.ok) {
           sentRows.add(row, result.platformMsgId);
@@ -81,11 +83,17 @@ async function release(prisma: Db, rows: DueRow[], now: Date, leaseEnd: Date, lo
 
 const UNKNOWN_TWICE_WORDS = '两次发送都没有等到平台的答复，消息可能已显示两次，不再重发';
 
-async function deliver(prisma: Db, messenger: Messenger, row: DueRow, logger: Logger): Promise<{ result: DeliveryResult; dropsDuplicates: boolean }> {
+async function deliver(
+  prisma: Db,
+  messenger: Messenger,
+  row: DueRow,
+  messageOf: (payload: unknown) => Promise<OutgoingMessage>,
+  logger: Logger,
+): Promise<{ result: DeliveryResult; dropsDuplicates: boolean }> {
   let delivery: Delivery;
   try {
     const to = row.chatId ? { chat: await chatTarget(prisma, row.chatId, messenger.platform) } : { account: row.account! };
-    delivery = { outboxId: row.id, to, message: row.payload as OutgoingMessage, attempt: row.attempts, reply: row.reply };
+    delivery = { outboxId: row.id, to, message: await messageOf(row.payload), attempt: row.attempts, reply: row.reply };
   } catch (error) {
     logger.error({ err: error, outboxId: String(row.id) }, 'cannot address the message');
     return { result: { ok: false, retry: true, error: `cannot address: ${(error as Error).message}` }, dropsDuplicates: true };

@@ -21,13 +21,14 @@ import { BACKUP_JOB, NIGHTLY_BACKUP_JOB } from '../../prisma/read-health.js';
 import { chaseComplaints } from '../chase-complaints.js';
 import { remindGreenCardRenewals } from '../remind-green-card-renewals.js';
 import { remindRatingComplaints } from '../remind-rating-complaints.js';
-import { buildLedgerFile } from '../../use-cases/build-ledger-file.js';
+import { queueRankingLedgerFile } from '../../use-cases/send-ranking-ledger-file.js';
 import { markProblemsDigested } from './mark-problems-digested.js';
-import { queueDigest, queueFile } from './queue-digest.js';
+import { queueDigest } from './queue-digest.js';
 import { renderDigestChart } from './render-digest-chart.js';
 import { warmChartRenderer } from '../../core/charts/render-chart-png.js';
 
 export const SCHEDULE_CYCLE_MS = 60_000;
+const OCCURRENCE_TIMEOUT_MS = 60_000;
 
 /** The row that says the schedule has run here before. */
 const FIRST_PASS = { job: 'schedule', slot: 'first-pass' };
@@ -62,10 +63,14 @@ export async function runSchedules(prisma: Db, { now, policy, logger }: Schedule
   // Charts are drawn inside the occurrence's transaction: load their code and font before opening it.
   if (plan.due.some((occurrence) => occurrence.purpose === 'leaderDigest' || occurrence.purpose === 'ranking')) await warmChartRenderer();
   for (const occurrence of plan.due) {
-    const recipients = await prisma.$transaction(async (tx) => {
-      if (!(await claim(tx, occurrence, now))) return null;
-      return runOne(tx, occurrence, now, policy, calendar, logger);
-    });
+    // Prisma's default 5 s would end a county's ranking (10,000 projects read, a chart drawn) on a busy machine.
+    const recipients = await prisma.$transaction(
+      async (tx) => {
+        if (!(await claim(tx, occurrence, now))) return null;
+        return runOne(tx, occurrence, now, policy, calendar, logger);
+      },
+      { timeout: OCCURRENCE_TIMEOUT_MS },
+    );
     if (recipients === null) continue;
     sent.push(occurrence.key);
     logger?.info({ occurrence: occurrence.key, late: occurrence.late, recipients }, 'schedule sent');
@@ -89,8 +94,8 @@ async function runOne(
   calendar: Awaited<ReturnType<typeof loadWorkingCalendar>>,
   logger: Logger | undefined,
 ): Promise<number> {
-  // One read for the digests and, on the 22nd, the 台账 they carry (prisma/load-snapshot.ts).
-  const stored = await loadSnapshot(tx, now, { closedProblems: occurrence.purpose === 'ranking' });
+  // One read for the digests; the 22nd's 台账 reads its own (closed problems too) in its job.
+  const stored = await loadSnapshot(tx, now);
   const snapshot = quoteSnapshot(stored);
   // The same job's previous run, so a daily job catches up the days the bot was down (domain/schedule/build-digests.ts).
   const [previous] = await tx.$queryRaw<{ slot: string | null }[]>`
@@ -109,12 +114,12 @@ async function runOne(
     }),
   );
   // Drawn once for all readers (the chart is the same for each); without it the text still goes.
-  const recipients = await queueDigest(tx, occurrence.key, built.digests, await renderDigestChart(built.chart, logger));
-  // The 22nd's ranking carries the whole ledger (台账) to its readers, after the ranking and its chart.
-  if (occurrence.purpose === 'ranking') {
-    const { file } = await buildLedgerFile(tx, { now, policy, calendar }, stored);
-    await queueFile(tx, occurrence.key, [...new Set(built.digests.map((digest) => digest.personId))], file);
-  }
+  const readers = await queueDigest(tx, occurrence.key, built.digests, await renderDigestChart(built.chart, logger));
+  const recipients = readers.length;
+  // The 22nd's ranking carries the whole ledger (台账) to its readers, after the ranking and its chart: built
+  // once by a job when this commits, stored once, named in each reader's row (use-cases/send-ranking-ledger-file.ts).
+  if (occurrence.purpose === 'ranking')
+    await queueRankingLedgerFile(tx, { occurrenceKey: occurrence.key, personIds: [...new Set(readers)], at: now.toISOString() });
   await tx.scheduleRun.update({ where: { job_slot: { job: occurrence.job, slot: occurrence.slot } }, data: { finishedAt: now } });
   await tx.event.create({
     data: {

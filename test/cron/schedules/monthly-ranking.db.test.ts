@@ -27,6 +27,8 @@ it('ranks the unit with an overdue item and the unit that never took its card be
   h.messenger.clear();
   h.clock.set('2026-12-22T09:00:00+08:00');
   await runSchedules(h.prisma, { now: h.clock.now(), policy: h.policy });
+  // The 台账 file is built by a job once the ranking has committed (use-cases/send-ranking-ledger-file.ts).
+  await h.app.runJobs();
   await h.app.deliver();
   const ranking = h.messenger.received.find((item) => item.recipient === 'office' && item.text.includes('2026-12 重点项目排名'));
   const lines = ranking!.text.split('\n').filter((line) => /^\d\. /.test(line));
