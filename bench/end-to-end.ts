@@ -35,7 +35,13 @@ export interface EndToEndFigures {
   profile: ProfileSummary;
 }
 
-export async function benchEndToEnd(location: string, workDir: string): Promise<EndToEndFigures> {
+/** Called around the measured load (after the pilot and the floor, before the server stops): bench/end-to-end-alone.ts counts statements with them. */
+export interface LoadHooks {
+  beforeLoad?(): Promise<void>;
+  afterLoad?(): Promise<void>;
+}
+
+export async function benchEndToEnd(location: string, workDir: string, hooks: LoadHooks = {}): Promise<EndToEndFigures> {
   mkdirSync(workDir, { recursive: true });
   const rosterFile = join(workDir, 'roster.csv');
   const people = Array.from({ length: PEOPLE + 1 }, (_, index) => `bench${String(index).padStart(3, '0')}`);
@@ -80,6 +86,7 @@ export async function benchEndToEnd(location: string, workDir: string): Promise<
     log(`pilot: ${[...perCommand].map(([command, count]) => `${command} → ${count}`).join(', ')}; measuring the floor`);
     const floor = await measureFloor(MESSAGES, CONCURRENCY);
 
+    await hooks.beforeLoad?.();
     const baseline = fake.receipts.length;
     const started = Date.now();
     let loadedRssMiB = 0;
@@ -89,6 +96,7 @@ export async function benchEndToEnd(location: string, workDir: string): Promise<
     await fake.waitFor(baseline + expected, 300_000).finally(() => clearInterval(sampler));
     const deliveredSeconds = (fake.receipts.at(-1)!.at - started) / 1000;
     await new Promise((resolve) => setTimeout(resolve, 2000));
+    await hooks.afterLoad?.();
     await server.stop();
 
     const database = await openDatabase(location);

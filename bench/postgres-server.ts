@@ -15,7 +15,8 @@ export interface PostgresServer {
   stop(): void;
 }
 
-export async function startPostgres(): Promise<PostgresServer | { failed: string }> {
+/** `settings`: more `-c name=value` server settings (bench/end-to-end-alone.ts preloads pg_stat_statements). */
+export async function startPostgres(settings: readonly string[] = []): Promise<PostgresServer | { failed: string }> {
   const bindir = findBindir();
   if (!bindir) return { failed: 'no PostgreSQL server found (install postgresql, or set PG_BINDIR)' };
   const dir = mkdtempSync(join(tmpdir(), 'xmgj-bench-pg-'));
@@ -42,7 +43,7 @@ export async function startPostgres(): Promise<PostgresServer | { failed: string
       '-t',
       '30',
       '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`,
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off${settings.map((setting) => ` -c ${setting}`).join('')}`,
       'start',
     ]);
   } catch (error) {

@@ -6,6 +6,7 @@ import { PrismaClient } from '../generated/prisma/client.js';
 import { pgAdapter } from './pg-adapter.js';
 import { pgliteAdapter } from './pglite-adapter.js';
 import { applyMigrations, type SqlRunner } from './apply-migrations.js';
+import { registerDriver } from './query-driver.js';
 
 export type Db = PrismaClient;
 /** The client handed to code inside `db.$transaction(async (tx) => …)`. */
@@ -39,6 +40,7 @@ export async function openDatabase(location: string, template?: Blob): Promise<D
   const lite = new PGlite({ ...(location === 'memory:' ? { loadDataDir: template } : { dataDir: location }), postgresqlconf: PGLITE_SETTINGS });
   const applied = await applyMigrations(pgliteRunner(lite));
   const prisma = new PrismaClient({ adapter: pgliteAdapter(lite) });
+  registerDriver(prisma, async (sql, params) => (await lite.query<Record<string, unknown>>(sql, [...params])).rows);
   return {
     prisma,
     kind: 'pglite',
@@ -60,7 +62,10 @@ async function openPostgres(url: string): Promise<Database> {
   } finally {
     await client.end();
   }
-  const prisma = new PrismaClient({ adapter: pgAdapter(url) });
+  // One pool for Prisma and the driver-level statements (prisma/query-driver.ts); Prisma's disconnect ends it.
+  const pool = new pg.Pool({ connectionString: url });
+  const prisma = new PrismaClient({ adapter: pgAdapter(pool) });
+  registerDriver(prisma, async (sql, params) => (await pool.query<Record<string, unknown>>(sql, [...params])).rows);
   return { prisma, kind: 'postgres', applied, close: () => prisma.$disconnect() };
 }
 

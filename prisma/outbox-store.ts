@@ -9,6 +9,7 @@
 // out cannot overwrite the outcome of the one that took over (bot/outbox/record-failure.ts).
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db, Tx } from './open-database.js';
+import { queryDriver } from './query-driver.js';
 
 /** An outbox row as the sender claims it; `P` is the platform names the caller knows. */
 export interface OutboxRow<P extends string = string> {
@@ -125,12 +126,15 @@ export async function leaseLockedRows(tx: Tx, ids: readonly bigint[], unknownOut
   });
 }
 
-/** Sends this sender confirmed, in one statement. */
+/** Sends this sender confirmed, in one statement, straight to the driver (prisma/query-driver.ts): every message pays it. */
 export async function markClaimsSent(db: Db, sent: readonly (Claim & { platformMsgId: string | null })[], now: Date): Promise<void> {
-  await db.$executeRaw`
-    UPDATE "Outbox" AS o SET status = 'sent', "sentAt" = ${now}, "lastError" = NULL, "platformMsgId" = s.msg
-    FROM unnest(${sent.map((row) => String(row.id))}::text[], ${sent.map((row) => row.attempts)}::int[], ${sent.map((row) => row.platformMsgId)}::text[]) AS s(id, attempts, msg)
-    WHERE o.id = s.id::bigint AND o.status = 'sending' AND o.attempts = s.attempts`;
+  await queryDriver(
+    db,
+    `UPDATE "Outbox" AS o SET status = 'sent', "sentAt" = $1::timestamptz, "lastError" = NULL, "platformMsgId" = s.msg
+     FROM unnest($2::text[], $3::int[], $4::text[]) AS s(id, attempts, msg)
+     WHERE o.id = s.id::bigint AND o.status = 'sending' AND o.attempts = s.attempts`,
+    [now.toISOString(), sent.map((row) => String(row.id)), sent.map((row) => row.attempts), sent.map((row) => row.platformMsgId)],
+  );
 }
 
 /** A failed try to retry at `until`. */
