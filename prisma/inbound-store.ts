@@ -4,7 +4,7 @@
 // once"). Instants are passed as Date values.
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db, Tx } from './open-database.js';
-import { queryDriver } from './query-driver.js';
+import { queryDriver, queryInTransaction } from './query-driver.js';
 
 /** A claimed event; `tries`: its careful runs that never committed (process-batch.ts). */
 export interface InboundRow {
@@ -56,19 +56,26 @@ export async function insertInboundRows(db: Db, rows: readonly NewInboundRow[]):
  * in id order.
  */
 export async function claimAndMarkInbound(tx: Tx, limit: number, now: Date): Promise<InboundRow[]> {
-  const rows = await tx.$queryRaw<InboundRow[]>`
-    UPDATE "Inbound" SET "processedAt" = ${now}
-    WHERE id IN (
-      SELECT id FROM "Inbound" AS i
-      WHERE "processedAt" IS NULL
-        AND NOT EXISTS (
-          SELECT 1 FROM "Inbound" AS earlier
-          WHERE earlier."senderKey" = i."senderKey" AND earlier."processedAt" IS NULL AND earlier.id < i.id)
-      ORDER BY id
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED)
-    RETURNING id, event, tries`;
-  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Straight to the driver where it can (prisma/query-driver.ts): every batch runs it. Cast to text
+  // for both drivers' parsers alike.
+  const rows = await queryInTransaction<{ id: string; event: string; tries: number }>(
+    tx,
+    `UPDATE "Inbound" SET "processedAt" = $1::timestamptz
+     WHERE id IN (
+       SELECT id FROM "Inbound" AS i
+       WHERE "processedAt" IS NULL
+         AND NOT EXISTS (
+           SELECT 1 FROM "Inbound" AS earlier
+           WHERE earlier."senderKey" = i."senderKey" AND earlier."processedAt" IS NULL AND earlier.id < i.id)
+       ORDER BY id
+       LIMIT $2::int
+       FOR UPDATE SKIP LOCKED)
+     RETURNING id::text AS id, event::text AS event, tries`,
+    [now.toISOString(), limit],
+  );
+  return rows
+    .map((row) => ({ id: BigInt(row.id), event: JSON.parse(row.event) as unknown, tries: Number(row.tries) }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**

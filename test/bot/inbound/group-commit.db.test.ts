@@ -34,9 +34,12 @@ it('records 50 callbacks that arrive together in a few statements, each answered
   // Counts the statements: the same driver, seen from here.
   let statements = 0;
   const direct = (sql: string, params: readonly unknown[]) => database.prisma.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params);
-  registerDriver(database.prisma, async (sql, params) => {
-    statements += 1;
-    return direct(sql, params);
+  registerDriver(database.prisma, {
+    query: async (sql, params) => {
+      statements += 1;
+      return direct(sql, params);
+    },
+    inTransaction: () => null,
   });
   const events = Array.from({ length: 50 }, (_, index) => textFrom(`person${index % 10}`, `帮助 ${index}`));
   const answers = await Promise.all(
