@@ -8,7 +8,11 @@
 // (test/support's template maker) falls back to `$queryRawUnsafe`, the same SQL through Prisma.
 // Results differ by driver (PGlite's type parsers are the Prisma adapter's once it has run a query;
 // node-postgres gives Date and parsed JSON), so statements here cast what they return to text or int4.
-import type { Db, Tx } from './open-database.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+
+/** A client or a transaction client (prisma/open-database.ts Db and Tx; named here apart, so the two files do not import each other). */
+type Db = PrismaClient;
+type Tx = Pick<PrismaClient, '$queryRawUnsafe'>;
 
 export type DriverQuery = (sql: string, params: readonly unknown[]) => Promise<Record<string, unknown>[]>;
 
