@@ -71,10 +71,12 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** Enough events per transaction to spread its fixed cost (claim, senders, commit), few enough to keep it short. */
+/**
+ * Events per transaction, whatever the backlog: enough to spread its fixed cost (claim, senders,
+ * outbox insert, commit) over many events, few enough to keep it short (docs/architecture.md "One
+ * transaction per batch"). A claim that shrank under a backlog paid that cost per 2.2 events (issue 20).
+ */
 const INBOUND_BATCH = 20;
-/** How long a batch's transaction may take new events (bot/inbound/process-batch.ts, docs/architecture.md "One transaction per batch"). */
-const INBOUND_TRANSACTION_MS = 25;
 
 export function createApp(deps: AppDeps): App {
   const { prisma, clock, logger } = deps;
@@ -87,6 +89,7 @@ export function createApp(deps: AppDeps): App {
   /** Aborted by stop(): a send pass under way releases what it has not started (bot/outbox/send-pending.ts). */
   let stopping = new AbortController();
 
+  const record = recordInbound(prisma);
   const processBatch = createBatchProcessor({
     prisma,
     clock,
@@ -100,7 +103,6 @@ export function createApp(deps: AppDeps): App {
       ...(deps.kanban && { kanban: deps.kanban }),
     },
     batch: deps.inboundBatch ?? INBOUND_BATCH,
-    transactionMs: INBOUND_TRANSACTION_MS,
   });
 
   return {
@@ -121,7 +123,7 @@ export function createApp(deps: AppDeps): App {
         deps.metrics?.callback('refused', 'invalid');
         return 'invalid';
       }
-      if (!(await recordInbound(prisma, parsed.data))) {
+      if (!(await record(parsed.data))) {
         deps.metrics?.callback('refused', 'duplicate');
         return 'duplicate';
       }

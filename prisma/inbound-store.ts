@@ -1,9 +1,10 @@
-// Every statement on the Inbound table, in one place (issue 17 item 3): record, claim, lock, count a
-// try, mark processed, set aside, prune. Plain SQL where every callback or batch runs it: a Prisma
+// Every statement on the Inbound table, in one place (issue 17 item 3): record, claim (and mark), lock,
+// count a try, mark processed, set aside, prune. Plain SQL where every callback or batch runs it: a Prisma
 // model query costs its query compiler more than such a statement (docs/architecture.md "Record
 // once"). Instants are passed as Date values.
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db, Tx } from './open-database.js';
+import { queryDriver, queryInTransaction } from './query-driver.js';
 
 /** A claimed event; `tries`: its careful runs that never committed (process-batch.ts). */
 export interface InboundRow {
@@ -12,13 +13,69 @@ export interface InboundRow {
   tries: number;
 }
 
-/** Records an event once; false when (platform, dedupKey) was recorded before (a platform's retry). */
-export async function insertInbound(db: Db, row: { platform: string; dedupKey: string; senderKey: string; event: unknown }): Promise<boolean> {
-  const inserted = await db.$executeRaw`
-    INSERT INTO "Inbound" (platform, "dedupKey", "senderKey", event)
-    VALUES (${row.platform}, ${row.dedupKey}, ${row.senderKey}, ${JSON.stringify(row.event)}::jsonb)
-    ON CONFLICT DO NOTHING`;
-  return inserted > 0;
+export interface NewInboundRow {
+  platform: string;
+  dedupKey: string;
+  senderKey: string;
+  event: unknown;
+}
+
+/** Rows per INSERT: four parameters each, far below PostgreSQL's 65,535. */
+const ROWS_PER_INSERT = 500;
+
+/**
+ * Records events in one multi-row INSERT per 500, straight to the driver (prisma/query-driver.ts;
+ * callbacks that arrive together are grouped by bot/inbound/record-inbound.ts). Returns, for each row
+ * in order, whether it was recorded: false when (platform, dedupKey) was recorded before (a platform's
+ * retry) or earlier in `rows`. Throws when a statement fails; rows of an earlier statement stay.
+ */
+export async function insertInboundRows(db: Db, rows: readonly NewInboundRow[]): Promise<boolean[]> {
+  const key = (row: { platform: string; dedupKey: string }) => `${row.platform}\n${row.dedupKey}`;
+  const inserted = new Set<string>();
+  const first = new Map<string, number>();
+  rows.forEach((row, index) => first.set(key(row), first.get(key(row)) ?? index));
+  const unique = rows.filter((row, index) => first.get(key(row)) === index);
+  for (let start = 0; start < unique.length; start += ROWS_PER_INSERT) {
+    const chunk = unique.slice(start, start + ROWS_PER_INSERT);
+    const params = chunk.flatMap((row) => [row.platform, row.dedupKey, row.senderKey, JSON.stringify(row.event)]);
+    const values = chunk.map((_, index) => `($${4 * index + 1}, $${4 * index + 2}, $${4 * index + 3}, $${4 * index + 4}::jsonb)`).join(', ');
+    const recorded = await queryDriver<{ platform: string; dedupKey: string }>(
+      db,
+      `INSERT INTO "Inbound" (platform, "dedupKey", "senderKey", event) VALUES ${values} ON CONFLICT DO NOTHING RETURNING platform, "dedupKey"`,
+      params,
+    );
+    for (const row of recorded) inserted.add(key(row));
+  }
+  return rows.map((row, index) => first.get(key(row)) === index && inserted.has(key(row)));
+}
+
+/**
+ * Claims and marks processed, in one statement, up to `limit` incoming events for one fast batch
+ * (bot/inbound/process-batch.ts), chosen as claimInboundBatch chooses them: the mark commits with the
+ * handlers' work or rolls back with it, so a batch that fails leaves its events unprocessed. Returned
+ * in id order.
+ */
+export async function claimAndMarkInbound(tx: Tx, limit: number, now: Date): Promise<InboundRow[]> {
+  // Straight to the driver where it can (prisma/query-driver.ts): every batch runs it. Cast to text
+  // for both drivers' parsers alike.
+  const rows = await queryInTransaction<{ id: string; event: string; tries: number }>(
+    tx,
+    `UPDATE "Inbound" SET "processedAt" = $1::timestamptz
+     WHERE id IN (
+       SELECT id FROM "Inbound" AS i
+       WHERE "processedAt" IS NULL
+         AND NOT EXISTS (
+           SELECT 1 FROM "Inbound" AS earlier
+           WHERE earlier."senderKey" = i."senderKey" AND earlier."processedAt" IS NULL AND earlier.id < i.id)
+       ORDER BY id
+       LIMIT $2::int
+       FOR UPDATE SKIP LOCKED)
+     RETURNING id::text AS id, event::text AS event, tries`,
+    [now.toISOString(), limit],
+  );
+  return rows
+    .map((row) => ({ id: BigInt(row.id), event: JSON.parse(row.event) as unknown, tries: Number(row.tries) }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**

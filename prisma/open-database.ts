@@ -1,11 +1,12 @@
 // Opens the database: embedded PGlite (a directory, or memory for tests) or a PostgreSQL server.
 // Both are PostgreSQL, so one schema and one set of migrations serve both (docs/architecture.md "Toolchain notes").
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { pgAdapter } from './pg-adapter.js';
 import { pgliteAdapter } from './pglite-adapter.js';
 import { applyMigrations, type SqlRunner } from './apply-migrations.js';
+import { registerDriver } from './query-driver.js';
 
 export type Db = PrismaClient;
 /** The client handed to code inside `db.$transaction(async (tx) => …)`. */
@@ -38,7 +39,15 @@ export async function openDatabase(location: string, template?: Blob): Promise<D
   if (/^postgres(ql)?:\/\//.test(location)) return openPostgres(location);
   const lite = new PGlite({ ...(location === 'memory:' ? { loadDataDir: template } : { dataDir: location }), postgresqlconf: PGLITE_SETTINGS });
   const applied = await applyMigrations(pgliteRunner(lite));
-  const prisma = new PrismaClient({ adapter: pgliteAdapter(lite) });
+  let open: Transaction | null = null;
+  const prisma = new PrismaClient({ adapter: pgliteAdapter(lite, (tx) => (open = tx)) });
+  registerDriver(prisma, {
+    query: async (sql, params) => (await lite.query<Record<string, unknown>>(sql, [...params])).rows,
+    inTransaction: () => {
+      const tx = open;
+      return tx && (async (sql, params) => (await tx.query<Record<string, unknown>>(sql, [...params])).rows);
+    },
+  });
   return {
     prisma,
     kind: 'pglite',
@@ -60,7 +69,10 @@ async function openPostgres(url: string): Promise<Database> {
   } finally {
     await client.end();
   }
-  const prisma = new PrismaClient({ adapter: pgAdapter(url) });
+  // One pool for Prisma and the driver-level statements (prisma/query-driver.ts); Prisma's disconnect ends it.
+  const pool = new pg.Pool({ connectionString: url });
+  const prisma = new PrismaClient({ adapter: pgAdapter(pool) });
+  registerDriver(prisma, { query: async (sql, params) => (await pool.query<Record<string, unknown>>(sql, [...params])).rows, inTransaction: () => null });
   return { prisma, kind: 'postgres', applied, close: () => prisma.$disconnect() };
 }
 

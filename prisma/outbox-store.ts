@@ -9,6 +9,7 @@
 // out cannot overwrite the outcome of the one that took over (bot/outbox/record-failure.ts).
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db, Tx } from './open-database.js';
+import { queryDriver, queryInTransaction } from './query-driver.js';
 
 /** An outbox row as the sender claims it; `P` is the platform names the caller knows. */
 export interface OutboxRow<P extends string = string> {
@@ -53,16 +54,32 @@ const ROWS_PER_INSERT = 1000;
  */
 export async function insertOutboxRows(tx: Tx, rows: readonly NewOutboxRow[]): Promise<void> {
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    const values = rows
-      .slice(start, start + ROWS_PER_INSERT)
-      .map(
-        (row) =>
-          Prisma.sql`(${row.personId}, ${row.chatId}, ${row.platform}, ${row.account}, ${row.reply}, ${row.kind}, ${JSON.stringify(row.payload)}::jsonb, ${row.dedupKey}, ${row.nextAttemptAt})`,
-      );
-    await tx.$executeRaw`
-      INSERT INTO "Outbox" ("personId", "chatId", platform, account, reply, kind, payload, "dedupKey", "nextAttemptAt")
-      VALUES ${Prisma.join(values)}
-      ON CONFLICT DO NOTHING`;
+    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+    const params = chunk.flatMap((row) => [
+      row.personId,
+      row.chatId,
+      row.platform,
+      row.account,
+      row.reply,
+      row.kind,
+      JSON.stringify(row.payload),
+      row.dedupKey,
+      row.nextAttemptAt.toISOString(),
+    ]);
+    const values = chunk
+      .map((_, index) => {
+        const n = 9 * index;
+        return `($${n + 1}::int, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}::boolean, $${n + 6}, $${n + 7}::jsonb, $${n + 8}, $${n + 9}::timestamptz)`;
+      })
+      .join(', ');
+    // Straight to the driver where it can (prisma/query-driver.ts): every reply pays it.
+    await queryInTransaction(
+      tx,
+      `INSERT INTO "Outbox" ("personId", "chatId", platform, account, reply, kind, payload, "dedupKey", "nextAttemptAt")
+       VALUES ${values}
+       ON CONFLICT DO NOTHING`,
+      params,
+    );
   }
 }
 
@@ -125,12 +142,15 @@ export async function leaseLockedRows(tx: Tx, ids: readonly bigint[], unknownOut
   });
 }
 
-/** Sends this sender confirmed, in one statement. */
+/** Sends this sender confirmed, in one statement, straight to the driver (prisma/query-driver.ts): every message pays it. */
 export async function markClaimsSent(db: Db, sent: readonly (Claim & { platformMsgId: string | null })[], now: Date): Promise<void> {
-  await db.$executeRaw`
-    UPDATE "Outbox" AS o SET status = 'sent', "sentAt" = ${now}, "lastError" = NULL, "platformMsgId" = s.msg
-    FROM unnest(${sent.map((row) => String(row.id))}::text[], ${sent.map((row) => row.attempts)}::int[], ${sent.map((row) => row.platformMsgId)}::text[]) AS s(id, attempts, msg)
-    WHERE o.id = s.id::bigint AND o.status = 'sending' AND o.attempts = s.attempts`;
+  await queryDriver(
+    db,
+    `UPDATE "Outbox" AS o SET status = 'sent', "sentAt" = $1::timestamptz, "lastError" = NULL, "platformMsgId" = s.msg
+     FROM unnest($2::text[], $3::int[], $4::text[]) AS s(id, attempts, msg)
+     WHERE o.id = s.id::bigint AND o.status = 'sending' AND o.attempts = s.attempts`,
+    [now.toISOString(), sent.map((row) => String(row.id)), sent.map((row) => row.attempts), sent.map((row) => row.platformMsgId)],
+  );
 }
 
 /** A failed try to retry at `until`. */

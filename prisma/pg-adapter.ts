@@ -5,10 +5,14 @@
 // A transaction's statements run one after another on the server anyway, so handing them to the
 // client one at a time costs nothing (docs/architecture.md "Toolchain notes").
 import { PrismaPg } from '@prisma/adapter-pg';
+import type pg from 'pg';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
 
-export function pgAdapter(connectionString: string): SqlMigrationAwareDriverAdapterFactory {
-  return wrapMethod(new PrismaPg({ connectionString }), 'connect', (adapter: SqlDriverAdapter) => wrapMethod(adapter, 'startTransaction', oneStatementAtATime));
+/** `pool` is shared with prisma/query-driver.ts, and ended when Prisma disconnects. */
+export function pgAdapter(pool: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
+  return wrapMethod(new PrismaPg(pool, { disposeExternalPool: true }), 'connect', (adapter: SqlDriverAdapter) =>
+    wrapMethod(adapter, 'startTransaction', oneStatementAtATime),
+  );
 }
 
 /** The transaction with its statements, commit and rollback queued: each starts when the one before has settled. */

@@ -11,8 +11,13 @@ import type { PGlite, QueryOptions, Transaction } from '@electric-sql/pglite';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 
-export function pgliteAdapter(lite: PGlite): SqlMigrationAwareDriverAdapterFactory {
-  return withOriginalMessages(new PrismaPGlite(withParsersOnce(lite)) as unknown as SqlMigrationAwareDriverAdapterFactory);
+/**
+ * `onTransaction` is told of each transaction the adapter opens (an interactive `$transaction` holds
+ * one open until it ends) and of its end (null): PGlite runs one at a time, so prisma/query-driver.ts
+ * can send a statement of the open one straight to it.
+ */
+export function pgliteAdapter(lite: PGlite, onTransaction?: (tx: Transaction | null) => void): SqlMigrationAwareDriverAdapterFactory {
+  return withOriginalMessages(new PrismaPGlite(withParsersOnce(lite, onTransaction)) as unknown as SqlMigrationAwareDriverAdapterFactory);
 }
 
 /**
@@ -21,7 +26,7 @@ export function pgliteAdapter(lite: PGlite): SqlMigrationAwareDriverAdapterFacto
  * their element's parser from that table, so arrays of the adapter's types (int8[], timestamptz[]…)
  * now get its element parser too, as adapter-pg's `pg` parses them.
  */
-function withParsersOnce(lite: PGlite): PGlite {
+function withParsersOnce(lite: PGlite, onTransaction?: (tx: Transaction | null) => void): PGlite {
   const registered = new WeakSet<object>();
   const withoutParsers = (options?: QueryOptions): QueryOptions | undefined => {
     if (!options?.parsers) return options;
@@ -41,7 +46,14 @@ function withParsersOnce(lite: PGlite): PGlite {
       if (key === 'query') return query(object);
       if (key === 'transaction')
         return <T>(run: (tx: Transaction) => Promise<T>) =>
-          object.transaction((tx) => run(new Proxy(tx, { get: (inner, name) => (name === 'query' ? query(inner) : Reflect.get(inner, name, inner)) })));
+          object.transaction(async (tx) => {
+            onTransaction?.(tx);
+            try {
+              return await run(new Proxy(tx, { get: (inner, name) => (name === 'query' ? query(inner) : Reflect.get(inner, name, inner)) }));
+            } finally {
+              onTransaction?.(null);
+            }
+          });
       const value: unknown = Reflect.get(object, key, object);
       return typeof value === 'function' ? value.bind(object) : value;
     },

@@ -6,7 +6,7 @@ import type { Tx } from '../../prisma/open-database.js';
 import type { Policy, PolicySources } from '../../domain/policy.js';
 import type { HandlerContext, Sender } from '../../handlers/context.js';
 import type { IncomingEvent, OutgoingMessage, Platform } from '../../core/messages.js';
-import { enqueueMessage } from '../../core/enqueue-message.js';
+import { enqueueMessage, type Enqueue } from '../../core/enqueue-message.js';
 import { openGroupChat } from '../outbox/open-group-chat.js';
 import { queueJob } from '../jobs/queue-job.js';
 import { platformNames } from '../platforms.js';
@@ -30,7 +30,17 @@ export interface ContextOptions {
 
 const toMessage = (message: string | OutgoingMessage): OutgoingMessage => (typeof message === 'string' ? { kind: 'text', text: message } : message);
 
-export function buildContext(tx: Tx, event: IncomingEvent, sender: Sender | null, options: ContextOptions): HandlerContext {
+/**
+ * `enqueue` queues the handler's messages; by default each is inserted at once, bot/inbound/process-batch.ts
+ * collects a batch's into one INSERT.
+ */
+export function buildContext(
+  tx: Tx,
+  event: IncomingEvent,
+  sender: Sender | null,
+  options: ContextOptions,
+  enqueue: (item: Enqueue) => Promise<void> = (item) => enqueueMessage(tx, item),
+): HandlerContext {
   const { now } = options;
   return {
     tx,
@@ -42,8 +52,8 @@ export function buildContext(tx: Tx, event: IncomingEvent, sender: Sender | null
     policySources: options.policySources,
     sender,
     args: '',
-    reply: (message) => enqueueMessage(tx, { to: { platform: event.platform, account: event.account }, message: toMessage(message), reply: true }),
-    send: (to, message, sendOptions) => enqueueMessage(tx, { to: typeof to === 'number' ? { personId: to } : to, message: toMessage(message), ...sendOptions }),
+    reply: (message) => enqueue({ to: { platform: event.platform, account: event.account }, message: toMessage(message), reply: true }),
+    send: (to, message, sendOptions) => enqueue({ to: typeof to === 'number' ? { personId: to } : to, message: toMessage(message), ...sendOptions }),
     openProjectChat: (spec) => openGroupChat(tx, spec, options.groupPlatforms),
     requestDirectorySync:
       sender && options.directoryPlatforms.has(event.platform)

@@ -8,13 +8,25 @@
 // and the others commit. An event whose careful run never commits (a refused commit, a lost
 // connection, a crash) is run alone the next time, and set aside after INBOUND_TRIES such runs: no
 // event can block its sender's later events, or the queue, even across restarts.
+// A fast run claims and marks its events in one statement (prisma/inbound-store.ts
+// claimAndMarkInbound), always up to `batch` of them, and queues its handlers' messages in one
+// INSERT at its end; a careful run queues each handler's inside that handler's savepoint. So a
+// handler does not see, in the Outbox table, what an earlier handler of its batch queued (issue 20).
 import type { Db, Tx } from '../../prisma/open-database.js';
 import { dispatch } from '../../handlers/dispatch.js';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
 import { incomingEventSchema, type IncomingEvent } from '../../core/messages.js';
 import { buildContext, type ContextOptions } from './build-context.js';
-import { claimInboundBatch, countInboundTries, lockInboundRows, markInboundProcessed, type InboundRow } from '../../prisma/inbound-store.js';
+import {
+  claimAndMarkInbound,
+  claimInboundBatch,
+  countInboundTries,
+  lockInboundRows,
+  markInboundProcessed,
+  type InboundRow,
+} from '../../prisma/inbound-store.js';
+import { enqueueMessages, type Enqueue } from '../../core/enqueue-message.js';
 import { findSenders, senderKey } from './find-senders.js';
 import { isTransientError } from './is-transient-error.js';
 import { setAsideInbound } from './set-aside-inbound.js';
@@ -32,12 +44,6 @@ export interface BatchDeps {
   context: Omit<ContextOptions, 'now'>;
   /** Most events per transaction. */
   batch: number;
-  /**
-   * A fast run takes about as many events as have lately fit in this long, and no further event
-   * after it (the rest stay unprocessed and are claimed again): on PGlite an open transaction holds
-   * the one connection, and the callbacks' inserts wait for it.
-   */
-  transactionMs: number;
 }
 
 /** A handler failed in a run without savepoints; the cause says whether another try may pass. */
@@ -52,13 +58,10 @@ class NeedsCare extends Error {}
 /** Returns the batch processor: each call handles one batch and returns how many events it handled or set aside. */
 export function createBatchProcessor(deps: BatchDeps): () => Promise<number> {
   const { prisma, clock, logger } = deps;
-  /** What one event has lately taken in a fast run. */
-  let eventMs = 1;
   /** The first run after start is careful: a process that died in a batch has left no count on its rows. */
   let fresh = true;
 
   async function handle(tx: Tx, rows: InboundRow[], careful: boolean): Promise<number> {
-    const started = performance.now();
     let done = 0;
     const events: { id: bigint; event: IncomingEvent }[] = [];
     for (const row of rows) {
@@ -77,11 +80,21 @@ export function createBatchProcessor(deps: BatchDeps): () => Promise<number> {
       clock.now(),
     );
     const handled: bigint[] = [];
+    let queued: Enqueue[] = [];
+    const enqueue = async (item: Enqueue): Promise<void> => void queued.push(item);
+    const flush = async (): Promise<void> => {
+      const items = queued;
+      queued = [];
+      await enqueueMessages(tx, items);
+    };
     for (const { id, event } of events) {
-      // A careful run handles every row it counted a try on.
-      if (!careful && done > 0 && performance.now() - started > deps.transactionMs) break;
       done += 1;
-      const run = () => dispatch(buildContext(tx, event, senders.get(senderKey(event)) ?? null, { ...deps.context, now: clock.now() }));
+      const run = async () => {
+        // A careful run's failed try left its messages here; its savepoint took back its other writes.
+        if (careful) queued = [];
+        await dispatch(buildContext(tx, event, senders.get(senderKey(event)) ?? null, { ...deps.context, now: clock.now() }, enqueue));
+        if (careful) await flush();
+      };
       if (!careful) {
         try {
           await run();
@@ -98,8 +111,16 @@ export function createBatchProcessor(deps: BatchDeps): () => Promise<number> {
         await setAsideInbound(tx, id, String((failure as Error)?.message ?? failure), clock.now(), event);
       }
     }
-    await markInboundProcessed(tx, handled, clock.now());
-    if (!careful) eventMs = (3 * eventMs + (performance.now() - started) / done) / 4;
+    if (careful) {
+      await markInboundProcessed(tx, handled, clock.now());
+      return done;
+    }
+    try {
+      await flush();
+    } catch (error) {
+      // A message that cannot be queued (a project chat gone) is its handler's failure: the careful run finds which.
+      throw new HandlerFailed(error);
+    }
     return done;
   }
 
@@ -150,8 +171,7 @@ export function createBatchProcessor(deps: BatchDeps): () => Promise<number> {
     try {
       return await withRetries(() =>
         prisma.$transaction(async (tx) => {
-          const fit = Math.max(1, Math.floor(deps.transactionMs / eventMs));
-          const rows = await claimInboundBatch(tx, Math.min(deps.batch, fit));
+          const rows = await claimAndMarkInbound(tx, deps.batch, clock.now());
           if (rows.length === 0) return 0;
           claimed = true;
           if (rows.some((row) => row.tries > 0)) throw new NeedsCare();

@@ -3,7 +3,7 @@
 // the planner's statistics (PGlite gathers none). Before migration 0015 it read all 100,000 kept rows
 // here. It still takes each sender's earliest waiting event only, so one person's messages keep their order.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { claimInboundBatch } from '../../../prisma/inbound-store.js';
+import { claimAndMarkInbound, claimInboundBatch } from '../../../prisma/inbound-store.js';
 import type { Database } from '../../../prisma/open-database.js';
 import { openTestDatabase } from '../../support/test-database.js';
 
@@ -33,4 +33,20 @@ it(`claims each sender's earliest waiting event, reading no more of the ${KEPT.t
   });
   expect(claimed).toEqual([{ n: 'a1' }, { n: 'b1' }]);
   expect(read).toBeLessThan(20);
+});
+
+it('claims and marks a fast batch reading no more of them than a handful either', async () => {
+  let seen: { claimed: unknown[]; read: number } | undefined;
+  // Rolled back: the rows stay waiting.
+  await expect(
+    database.prisma.$transaction(async (tx) => {
+      const claimed = (await claimAndMarkInbound(tx, 20, new Date())).map((row) => row.event);
+      const [stats] = await tx.$queryRaw<{ read: bigint }[]>`
+        SELECT coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) AS read FROM pg_stat_xact_user_tables WHERE relname = 'Inbound'`;
+      seen = { claimed, read: Number(stats!.read) };
+      throw new Error('roll back');
+    }),
+  ).rejects.toThrow('roll back');
+  expect(seen!.claimed).toEqual([{ n: 'a1' }, { n: 'b1' }]);
+  expect(seen!.read).toBeLessThan(20);
 });
