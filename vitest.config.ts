@@ -6,7 +6,8 @@ const timeouts = { testTimeout: 20_000, hookTimeout: 30_000 };
 // database (`*.db.test.ts`) again, against the PostgreSQL that scripts/with-postgres.sh starts
 // (both start from the templates test/support/global-setup.ts makes once per run);
 // `faults` runs the slow fault tests (test/faults: real server processes killed, a failing fake
-// WeCom) on that PostgreSQL, one file at a time, since they measure processes.
+// WeCom) on that PostgreSQL, one file at a time, since they measure processes; their databases start
+// from the same roster template.
 export default defineConfig({
   test: {
     // Vitest's default is one worker fewer than the cores, one on a 2-core machine; PGlite runs in the
@@ -15,7 +16,15 @@ export default defineConfig({
     projects: [
       { test: { name: 'all', include: ['test/**/*.test.ts'], exclude: ['test/faults/**'], globalSetup: ['test/support/global-setup.ts'], ...timeouts } },
       { test: { name: 'db', include: ['test/**/*.db.test.ts'], exclude: ['test/faults/**'], globalSetup: ['test/support/global-setup.ts'], ...timeouts } },
-      { test: { name: 'faults', include: ['test/faults/**/*.test.ts'], fileParallelism: false, ...timeouts } },
+      {
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          fileParallelism: false,
+          globalSetup: ['test/support/global-setup.ts'],
+          ...timeouts,
+        },
+      },
     ],
   },
 });

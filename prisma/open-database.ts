@@ -27,7 +27,7 @@ export interface Database {
  * county's working set is far smaller, and the files stay in the operating system's page cache
  * (docs/architecture.md "Start-up and memory").
  */
-const PGLITE_SETTINGS = ['shared_buffers=32MB'];
+export const PGLITE_SETTINGS = ['shared_buffers=32MB'];
 
 /**
  * `location` is a `postgres://` URL, `memory:` (tests), or a directory for PGlite.

@@ -1,10 +1,7 @@
 // What every fault test but the database outage shares: a PostgreSQL database with the demo roster
 // and a fake WeCom on 127.0.0.1, opened before the file's tests and closed after them.
 import { afterAll, beforeAll } from 'vitest';
-import { importRoster } from '../../bot/roster/import-roster.js';
-import { readRosterFile } from '../../bot/roster/read-roster-file.js';
 import { openDatabase, type Database } from '../../prisma/open-database.js';
-import { DEMO_ROSTER } from '../support/harness.js';
 import { createTestDatabaseLocation } from '../support/test-database.js';
 import { startFakeWecom, type FakeWecom } from './fake-wecom-server.js';
 
@@ -18,9 +15,9 @@ export interface FaultRig {
 export function useFaultRig(wecomOptions?: Parameters<typeof startFakeWecom>[0]): FaultRig {
   const rig = {} as FaultRig;
   beforeAll(async () => {
-    rig.location = await createTestDatabaseLocation();
+    // A copy of the template with the demo roster (test/support/global-setup.ts), as the bots' ROSTER_FILE has it.
+    rig.location = await createTestDatabaseLocation('roster');
     rig.database = await openDatabase(rig.location.location);
-    await importRoster(rig.database.prisma, await readRosterFile(DEMO_ROSTER));
     rig.wecom = await startFakeWecom(wecomOptions);
   }, 60_000);
   afterAll(async () => {

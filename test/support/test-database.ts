@@ -9,6 +9,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../prisma/open-database.js';
 import type { TestTemplates } from './global-setup.js';
+import { openReusedPglite } from './reuse-pglite-database.js';
 
 /** A database for one test file, dropped by `close`. */
 export function openTestDatabase(): Promise<Database> {
@@ -20,7 +21,8 @@ export function openTestDatabaseWithRoster(): Promise<Database> {
   return openFromTemplate('roster');
 }
 
-// Each test file runs in a process of its own: a template's dump is read once per file, not per test.
+// Each test file runs in a process of its own: a template's dump is read once per file, not per test,
+// and a closed PGlite database is put back as the template had it and handed out again (reuse-pglite-database.ts).
 const dumps = new Map<string, Blob>();
 
 async function openFromTemplate(kind: keyof TestTemplates): Promise<Database> {
@@ -28,7 +30,7 @@ async function openFromTemplate(kind: keyof TestTemplates): Promise<Database> {
   const server = process.env.TEST_DATABASE_URL;
   if (!server) {
     if (!dumps.has(template)) dumps.set(template, new Blob([readFileSync(template)]));
-    return openDatabase('memory:', dumps.get(template));
+    return openReusedPglite(template, dumps.get(template)!);
   }
   const name = newDatabaseName();
   await createPostgresDatabase(server, name, template);
@@ -45,16 +47,18 @@ async function openFromTemplate(kind: keyof TestTemplates): Promise<Database> {
 /**
  * A database that outlives its connections, for restart and race tests: a temporary PGlite
  * directory, or a new database on the TEST_DATABASE_URL server. Open it with openDatabase
- * (several times, to play a restart or a second instance); `remove` deletes it.
+ * (several times, to play a restart or a second instance); `remove` deletes it. With `template` (PostgreSQL
+ * only) it starts as a copy of that template instead of empty.
  */
-export async function createTestDatabaseLocation(): Promise<{ location: string; remove(): Promise<void> }> {
+export async function createTestDatabaseLocation(template?: keyof TestTemplates): Promise<{ location: string; remove(): Promise<void> }> {
   const server = process.env.TEST_DATABASE_URL;
   if (!server) {
+    if (template) throw new Error('a test database location from a template needs TEST_DATABASE_URL');
     const dir = mkdtempSync(join(tmpdir(), 'xmgj-test-'));
     return { location: dir, remove: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const name = newDatabaseName();
-  await createPostgresDatabase(server, name);
+  await createPostgresDatabase(server, name, template && inject('templates')[template]);
   return { location: postgresUrl(server, name), remove: () => dropPostgresDatabase(server, name) };
 }
 
