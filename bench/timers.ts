@@ -2,7 +2,7 @@
 // the bot's loops running as in production (bot/app.ts): every card escalated once, how late the
 // escalation cycle fired each (its notices queued) and how late they reached WeCom. A notice's
 // dedup key names its calls (`escalation:call:7:1:<person>`, or `escalation:calls:7,9:1:<person>`
-// for one listing several, cron/escalate-due-tasks.ts): figures count a notice once per call it names.
+// for one listing several, use-cases/escalate-due-calls.ts): figures count a notice once per call it names.
 import { defaultPolicy } from '../domain/policy.js';
 import { log } from './end-to-end.js';
 import { openInProcessBot } from './in-process-bot.js';

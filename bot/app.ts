@@ -19,7 +19,7 @@ import { sendPending } from './outbox/send-pending.js';
 import { runEvery, type Loop } from './run-every.js';
 import type { Messenger } from './transport/messenger.js';
 import type { Receive } from './transport/transport.js';
-import { ESCALATION_CYCLE_MS, escalateDueTasks } from '../cron/escalate-due-tasks.js';
+import { ESCALATION_CYCLE_MS, runEscalationCycle } from '../cron/run-escalation-cycle.js';
 import { PRUNE_CYCLE_MS, pruneOldRows } from '../cron/prune-old-rows.js';
 import { MAX_SKEW_MS } from './dingtalk/verify-callback-sign.js';
 import { warnCalendarGap } from '../cron/warn-calendar-gap.js';
@@ -150,7 +150,7 @@ export function createApp(deps: AppDeps): App {
     },
     deliver: () => sendPending(prisma, messengers, { now: clock.now(), logger, stopping: stopping.signal, observe: deps.metrics?.send }),
     async escalate() {
-      const fired = await escalateDueTasks(prisma, { now: clock.now(), policy: deps.policy, logger });
+      const fired = await runEscalationCycle(prisma, { now: clock.now(), policy: deps.policy, logger });
       deps.metrics?.escalations(fired);
       if (fired > 0) loops?.outbox.kick();
       return fired;

@@ -35,7 +35,10 @@ export interface PruneOptions {
 }
 
 /** Deletes what is past retention; returns how many rows of each table went. */
-export async function pruneWorkingTables(prisma: Db, { now, policy, signsKeptMs }: PruneOptions): Promise<{ inbound: number; outbox: number; signs: number; files: number }> {
+export async function pruneWorkingTables(
+  prisma: Db,
+  { now, policy, signsKeptMs }: PruneOptions,
+): Promise<{ inbound: number; outbox: number; signs: number; files: number }> {
   // Instants pass as Date values, as every statement on these tables does (prisma/outbox-store.ts).
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS);
   const inboundBefore = before(policy.retentionDays.inbound);
