@@ -4,6 +4,8 @@
 import { expect, it } from 'vitest';
 import { importRoster } from '../../../bot/roster/import-roster.js';
 import { readRosterFile } from '../../../bot/roster/read-roster-file.js';
+import { runDueJobs } from '../../../bot/jobs/run-due-jobs.js';
+import { createLogger } from '../../../core/logger.js';
 import { runSchedules } from '../../../cron/schedules/run-schedules.js';
 import { defaultPolicy } from '../../../domain/policy.js';
 import { openDatabase } from '../../../prisma/open-database.js';
@@ -65,6 +67,9 @@ it('sends each occurrence once when two instances race', { timeout: 240_000 }, a
         runSchedules(second.prisma, { now, policy: defaultPolicy }),
       ]);
       sent.push(...a, ...b);
+      // The 22nd's 台账 file is a job the ranking queues (use-cases/send-ranking-ledger-file.ts): both instances' job loops race for it.
+      const jobs = { now, logger: createLogger('silent'), policy: defaultPolicy };
+      await Promise.all([runDueJobs(first.prisma, {}, jobs), runDueJobs(second.prisma, {}, jobs)]);
     }
 
     // 2026-11-22 is a Sunday: the ranking moved to Monday 09:00 and is caught up on Tuesday.
