@@ -1,9 +1,8 @@
 // Statements sent straight to the database driver (PGlite's `query`, node-postgres's pool `query`),
 // past Prisma, for the few statements every message pays outside a transaction: the callback's
 // insert (prisma/inbound-store.ts insertInboundRows) and the confirmed sends (prisma/outbox-store.ts
-// markClaimsSent). Through Prisma one INSERT costs 336–882 µs of CPU against 88–379 µs straight to
-// the driver on PostgreSQL, 1,181–1,288 against 548–619 µs on PGlite (BENCHMARKS.md "End to end",
-// issue 20). Inside an interactive transaction (queryInTransaction) a statement needs that
+// markClaimsSent): through Prisma one INSERT costs several times its CPU straight to the driver
+// (BENCHMARKS.md "End to end and its floors"). Inside an interactive transaction (queryInTransaction) a statement needs that
 // transaction's connection. openDatabase registers each client's driver; a client opened otherwise
 // (test/support's template maker) falls back to `$queryRawUnsafe`, the same SQL through Prisma.
 // Results differ by driver (PGlite's type parsers are the Prisma adapter's once it has run a query;
@@ -41,8 +40,7 @@ export async function queryDriver<R>(db: Db, sql: string, params: readonly unkno
 /**
  * Runs one statement in the transaction `tx` belongs to: on PGlite straight to its open transaction
  * (one at a time: the open one is `tx`'s), elsewhere as `tx.$queryRawUnsafe`, which skips the tagged
- * template's work. CPU per statement in a transaction, measured by bench/in-transaction-paths.ts on a
- * loaded machine: PGlite 1,627 µs tagged `$queryRaw`, 1,015 µs `$queryRawUnsafe`, 228 µs the driver.
+ * template's work (`npx tsx bench/in-transaction-paths.ts` measures the three ways' CPU per statement).
  * On PostgreSQL Prisma's transaction holds a pool client this code cannot name.
  */
 export async function queryInTransaction<R>(tx: Tx, sql: string, params: readonly unknown[]): Promise<R[]> {

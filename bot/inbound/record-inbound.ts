@@ -4,8 +4,8 @@
 // schedules the write for after the callbacks already on the event loop have queued theirs
 // (setImmediate), and while a write runs the next round queues. Each callback's promise settles only
 // when the statement holding its row has committed or failed, so nothing is acknowledged that is not
-// stored, and a failed statement fails every callback in it (the platform retries them). 20-row
-// INSERTs cost a tenth of single rows' CPU per row (issue 20, BENCHMARKS.md "End to end").
+// stored, and a failed statement fails every callback in it (the platform retries them). A multi-row
+// INSERT costs far less CPU per row than single rows (BENCHMARKS.md "End to end and its floors").
 // The platform's retry of an event already recorded adds no row.
 import type { Db } from '../../prisma/open-database.js';
 import type { IncomingEvent } from '../../core/messages.js';
