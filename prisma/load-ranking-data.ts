@@ -20,7 +20,7 @@ export async function loadRankingData(tx: Tx, since: Date): Promise<RankingData>
     Prisma.sql`
       SELECT t.id, t."unitId", t."callId", t.state, t."postedAt", t."takenAt", c."ackDueAt", t."dueOn", t."doneAt"
       FROM "Task" AS t JOIN "Call" AS c ON c.id = t."callId"
-      WHERE t."doneAt" IS NULL OR t."doneAt" >= ${since.toISOString()}::timestamp`,
+      WHERE t."doneAt" IS NULL OR t."doneAt" >= ${since}`,
     ['postedAt', 'takenAt', 'ackDueAt', 'doneAt'],
   );
   const monthlyReports = await tx.$queryRaw<RankingData['monthlyReports'][number][]>`

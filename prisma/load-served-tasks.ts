@@ -13,7 +13,7 @@ export async function loadServedTasks(tx: Tx, unitIds: readonly number[], since:
     Prisma.sql`
       SELECT t.id, t."unitId", t."callId", t.state, t."postedAt", t."takenAt", c."ackDueAt", t."dueOn", t."doneAt"
       FROM "Task" AS t JOIN "Call" AS c ON c.id = t."callId"
-      WHERE t."unitId" IN (${Prisma.join(unitIds)}) AND (t.state IN ('posted', 'taken', 'suspended') OR t."doneAt" >= ${since.toISOString()}::timestamp)`,
+      WHERE t."unitId" IN (${Prisma.join(unitIds)}) AND (t.state IN ('posted', 'taken', 'suspended') OR t."doneAt" >= ${since})`,
     ['postedAt', 'takenAt', 'ackDueAt', 'doneAt'],
   );
 }

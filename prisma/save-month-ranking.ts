@@ -7,14 +7,13 @@ import type { MonthRanking } from '../domain/schedule/digests/rank-month.js';
 import type { Tx } from './open-database.js';
 
 export async function saveMonthRanking(tx: Tx, month: string, asOf: Date, ranking: MonthRanking): Promise<void> {
-  const at = asOf.toISOString();
   const rows = [
     ...ranking.ranked.map(
       (s) =>
         Prisma.sql`(${month}, ${s.unitId}, ${s.place}, ${s.starts}, ${s.completions}, ${s.investmentWan}, ${s.investmentPct}, ${s.itemsDone}, ${s.itemsOnTime},
-          ${s.overdueOpen}, ${s.overdueDays}, ${s.untaken}, ${s.takenLate}, ${s.missedReports}, ${s.service}, ${at}::timestamp)`,
+          ${s.overdueOpen}, ${s.overdueDays}, ${s.untaken}, ${s.takenLate}, ${s.missedReports}, ${s.service}, ${asOf})`,
     ),
-    ...ranking.idle.map((unitId) => Prisma.sql`(${month}, ${unitId}, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ${at}::timestamp)`),
+    ...ranking.idle.map((unitId) => Prisma.sql`(${month}, ${unitId}, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ${asOf})`),
   ];
   if (rows.length === 0) return;
   await tx.$executeRaw`

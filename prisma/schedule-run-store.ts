@@ -15,3 +15,20 @@ export async function claimScheduleRun(tx: Tx | Db, job: string, slot: string, n
     ON CONFLICT (job, slot) DO NOTHING`;
   return inserted === 1;
 }
+
+/** The latest occurrences claimed (newest first), the backups' rows aside: what the schedule has already run. */
+export async function listRecentRuns(tx: Tx | Db, exceptJobs: readonly string[], take: number): Promise<{ job: string; slot: string }[]> {
+  return tx.scheduleRun.findMany({ where: { job: { notIn: [...exceptJobs] } }, select: { job: true, slot: true }, orderBy: { id: 'desc' }, take });
+}
+
+/** The slot of `job`'s last finished run before `slot`, or null. */
+export async function findPreviousFinishedSlot(tx: Tx, job: string, slot: string): Promise<string | null> {
+  const [previous] = await tx.$queryRaw<{ slot: string | null }[]>`
+    SELECT max(slot) AS slot FROM "ScheduleRun" WHERE job = ${job} AND slot < ${slot} AND "finishedAt" IS NOT NULL`;
+  return previous?.slot ?? null;
+}
+
+/** Marks the occurrence `(job, slot)` finished at `now`. */
+export async function finishScheduleRun(tx: Tx, job: string, slot: string, now: Date): Promise<void> {
+  await tx.scheduleRun.update({ where: { job_slot: { job, slot } }, data: { finishedAt: now } });
+}

@@ -5,5 +5,5 @@ import type { Tx } from '../../prisma/open-database.js';
 
 export async function markProblemsDigested(tx: Tx, problemIds: readonly number[], now: Date): Promise<void> {
   if (problemIds.length === 0) return;
-  await tx.$executeRaw`UPDATE "Problem" SET "digestedAt" = ${now.toISOString()}::timestamp WHERE id = ANY(${problemIds}::int[])`;
+  await tx.$executeRaw`UPDATE "Problem" SET "digestedAt" = ${now} WHERE id = ANY(${problemIds}::int[])`;
 }

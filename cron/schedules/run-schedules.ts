@@ -17,6 +17,7 @@ import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { quoteSnapshot } from '../../domain/schedule/quote-snapshot.js';
 import { rankUnits } from '../../domain/schedule/digests/rank-month.js';
 import { saveMonthRanking } from '../../prisma/save-month-ranking.js';
+import { claimScheduleRun, findPreviousFinishedSlot, finishScheduleRun, listRecentRuns } from '../../prisma/schedule-run-store.js';
 import { BACKUP_JOB, NIGHTLY_BACKUP_JOB } from '../../prisma/read-health.js';
 import { chaseComplaints } from '../chase-complaints.js';
 import { remindGreenCardRenewals } from '../remind-green-card-renewals.js';
@@ -47,12 +48,7 @@ export async function runSchedules(prisma: Db, { now, policy, logger }: Schedule
   if (policy.greenCard) await remindGreenCardRenewals(prisma, now);
   // Backups record themselves in the same table (prisma/read-health.ts) but are no schedule occurrence: a backup
   // taken before the first start must not make that start look like a restart with digests to catch up.
-  const runs = await prisma.scheduleRun.findMany({
-    where: { job: { notIn: [BACKUP_JOB, NIGHTLY_BACKUP_JOB] } },
-    select: { job: true, slot: true },
-    orderBy: { id: 'desc' },
-    take: 2000,
-  });
+  const runs = await listRecentRuns(prisma, [BACKUP_JOB, NIGHTLY_BACKUP_JOB], 2000);
   const plan = dueOccurrences(listSchedule(policy), new Set(runs.map((run) => `${run.job}:${run.slot}`)), now, calendar);
   // A new installation has missed nothing: what is open at its first pass is marked, not sent.
   const fresh = runs.length === 0;
@@ -79,12 +75,7 @@ export async function runSchedules(prisma: Db, { now, policy, logger }: Schedule
 }
 
 /** True for the one instance whose row went in. */
-async function claim(tx: Tx, occurrence: Pick<Occurrence, 'job' | 'slot'>, now: Date): Promise<boolean> {
-  const inserted = await tx.$executeRaw`
-    INSERT INTO "ScheduleRun" (job, slot, "startedAt") VALUES (${occurrence.job}, ${occurrence.slot}, ${now.toISOString()}::timestamp)
-    ON CONFLICT (job, slot) DO NOTHING`;
-  return inserted === 1;
-}
+const claim = (tx: Tx, occurrence: Pick<Occurrence, 'job' | 'slot'>, now: Date) => claimScheduleRun(tx, occurrence.job, occurrence.slot, now);
 
 async function runOne(
   tx: Tx,
@@ -98,9 +89,8 @@ async function runOne(
   const stored = await loadSnapshot(tx, now);
   const snapshot = quoteSnapshot(stored);
   // The same job's previous run, so a daily job catches up the days the bot was down (domain/schedule/build-digests.ts).
-  const [previous] = await tx.$queryRaw<{ slot: string | null }[]>`
-    SELECT max(slot) AS slot FROM "ScheduleRun" WHERE job = ${occurrence.job} AND slot < ${occurrence.slot} AND "finishedAt" IS NOT NULL`;
-  const built = buildDigests({ ...occurrence, previousSlot: previous?.slot ?? null }, { now, policy, calendar, snapshot });
+  const previousSlot = await findPreviousFinishedSlot(tx, occurrence.job, occurrence.slot);
+  const built = buildDigests({ ...occurrence, previousSlot }, { now, policy, calendar, snapshot });
   await markProblemsDigested(tx, built.problemIds, now);
   // The ranking as the digest gave it, kept for the 看板's 排名 and 单位 pages (prisma/save-month-ranking.ts).
   if (occurrence.purpose === 'ranking') await saveMonthRanking(tx, occurrence.slot, now, rankUnits(snapshot, occurrence.slot, now, calendar));
@@ -120,7 +110,7 @@ async function runOne(
   // once by a job when this commits, stored once, named in each reader's row (use-cases/send-ranking-ledger-file.ts).
   if (occurrence.purpose === 'ranking')
     await queueRankingLedgerFile(tx, { occurrenceKey: occurrence.key, personIds: [...new Set(readers)], at: now.toISOString() });
-  await tx.scheduleRun.update({ where: { job_slot: { job: occurrence.job, slot: occurrence.slot } }, data: { finishedAt: now } });
+  await finishScheduleRun(tx, occurrence.job, occurrence.slot, now);
   await tx.event.create({
     data: {
       at: now,

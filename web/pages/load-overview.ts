@@ -44,10 +44,10 @@ export async function loadOverview(ctx: Pick<PageContext, 'db' | 'viewer' | 'now
     SELECT sum(r."investmentWan")::float8 AS sum FROM "MonthlyReport" AS r JOIN "Project" AS p ON p.id = r."projectId" WHERE ${readable}`;
   const day = 86_400_000;
   const [problems] = await db.$queryRaw<[{ week: number; month: number; older: number }]>`
-    SELECT (count(*) FILTER (WHERE q."createdAt" >= ${new Date(now.getTime() - 7 * day).toISOString()}::timestamp))::int AS week,
-      (count(*) FILTER (WHERE q."createdAt" < ${new Date(now.getTime() - 7 * day).toISOString()}::timestamp
-        AND q."createdAt" >= ${new Date(now.getTime() - 30 * day).toISOString()}::timestamp))::int AS month,
-      (count(*) FILTER (WHERE q."createdAt" < ${new Date(now.getTime() - 30 * day).toISOString()}::timestamp))::int AS older
+    SELECT (count(*) FILTER (WHERE q."createdAt" >= ${new Date(now.getTime() - 7 * day)}))::int AS week,
+      (count(*) FILTER (WHERE q."createdAt" < ${new Date(now.getTime() - 7 * day)}
+        AND q."createdAt" >= ${new Date(now.getTime() - 30 * day)}))::int AS month,
+      (count(*) FILTER (WHERE q."createdAt" < ${new Date(now.getTime() - 30 * day)}))::int AS older
     FROM "Problem" AS q JOIN "Project" AS p ON p.id = q."projectId" WHERE q.state <> 'closed' AND ${readable}`;
   return {
     total: sum((group) => group.count),
