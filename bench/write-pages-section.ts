@@ -21,11 +21,15 @@ const causes: Record<string, string> = {
 
 const ms = (value: number) => `${Math.round(value).toLocaleString('en')} ms`;
 
-export function writePagesSection(figures: readonly PagesFigures[]): string[] {
+export const PAGES_HEADING = '## 看板 pages (issue 19)';
+
+/** `measured`: when and by what, if not by the whole bench's run (bench/run-pages.ts). */
+export function writePagesSection(figures: readonly PagesFigures[], measured?: string): string[] {
   if (figures.length === 0) return [];
   const lines = [
-    '## 看板 pages (issue 19)',
+    PAGES_HEADING,
     '',
+    ...(measured ? [measured, ''] : []),
     `Each page requested over HTTP on 127.0.0.1 through the 看板's router (bench/pages.ts) by 主要领导, who reads every project, with 10,000 projects, 100,000 items and 20,000 problems (bench/seed-projects.ts); ${figures[0]!.rounds} requests per page after 2 unmeasured ones. Target: p95 < ${PAGE_TARGET_MS} ms.`,
     '',
     `| page | ${figures.map((entry) => `${entry.kind} p50 / p95`).join(' | ')} | bytes | target |`,
