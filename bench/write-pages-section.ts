@@ -13,9 +13,13 @@ export interface PagesFigures {
 const causes: Record<string, string> = {
   总览: 'lights every followed project with its items (use-cases/load-project-lights.ts, the one light rule in JavaScript)',
   '台账 (first page)': 'a COUNT over the readable projects, then one page by LIMIT/OFFSET lit with its items',
-  '单位 (list)': "报到 minutes are office minutes (the 30-minute clock's calendar), counted per card in JavaScript over 60 days of items",
-  '单位 (one)': 'the running month is ranked from every open item (rank-month.ts), and 报到 office minutes are counted per card',
-  排名: 'the running month is ranked from every open item and the month before a month earlier (rank-month.ts); closed months are read from UnitMonthRank',
+  // The service figures are counted in SQL from the 报到 minutes kept on each call (prisma/load-unit-service-figures.ts);
+  // what is left is the ranking so far, which every 单位 page shows.
+  '单位 (list)':
+    'the running month is ranked from every open item read into JavaScript (prisma/load-ranking-data.ts, rank-month.ts), and the month before as it stood a month earlier from the same rows',
+  '单位 (one)':
+    'the running month is ranked from every open item read into JavaScript (prisma/load-ranking-data.ts, rank-month.ts), and the month before as it stood a month earlier from the same rows',
+  排名: 'the running month is ranked from every open item read into JavaScript (prisma/load-ranking-data.ts, rank-month.ts) and the month before a month earlier from the same rows; closed months are read from UnitMonthRank',
   问题: 'lists every problem open during the week with its project',
 };
 

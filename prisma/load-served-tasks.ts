@@ -1,6 +1,7 @@
 // The items the 单位 pages' service figures read (domain/units/summarize-unit-service.ts): of the given
 // units, those still open and those finished since `since`, with only the columns the figures need and
-// the call's 报到 deadline — not the whole 台账 (issue 19 "Speed").
+// the call's 报到 deadline. The pages now count in SQL (load-unit-service-figures.ts); these rows feed the
+// rule in domain/ that test/prisma/load-unit-service-figures.db.test.ts checks the SQL against.
 import { Prisma } from '../generated/prisma/client.js';
 import type { ServedTask } from '../domain/units/summarize-unit-service.js';
 import type { Tx } from './open-database.js';

@@ -1,12 +1,15 @@
 // The 单位 pages' figures (issue 19): each readable unit's 报到 times, untaken cards and items on time,
-// late and overdue (domain/units/summarize-unit-service.ts) over the last SERVICE_DAYS, and its place in
-// each of the last HISTORY_MONTHS monthly rankings (use-cases/rank-months.ts, kept once ranked); the
-// items are read narrow (prisma/load-served-tasks.ts), only the units shown.
+// late and overdue (the rule of domain/units/summarize-unit-service.ts, counted by the database:
+// prisma/load-unit-service-figures.ts) over the last SERVICE_DAYS, and its place in each of the last
+// HISTORY_MONTHS monthly rankings (use-cases/rank-months.ts, kept once ranked). 报到 minutes are kept on
+// the call when it is taken; calls taken before that are filled here once (prisma/fill-ack-minutes.ts).
 import type { Policy } from '../domain/policy.js';
 import type { Viewer } from '../domain/access/project-access.js';
-import { summarizeUnitService, type UnitService } from '../domain/units/summarize-unit-service.js';
+import { countOfficeMinutes } from '../domain/calendar/add-office-minutes.js';
+import type { UnitService } from '../domain/units/summarize-unit-service.js';
+import { fillAckMinutes, listUnfilledCalls } from '../prisma/fill-ack-minutes.js';
+import { loadUnitServiceFigures } from '../prisma/load-unit-service-figures.js';
 import type { Tx } from '../prisma/open-database.js';
-import { loadServedTasks } from '../prisma/load-served-tasks.js';
 import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
 import { currentMonth, rankMonths, type RankedMonth } from './rank-months.js';
 import { readableUnits } from './readable-units.js';
@@ -28,11 +31,16 @@ export async function loadUnitService(tx: Tx, viewer: Viewer, now: Date, policy:
     .filter((unit) => (readable.all || readable.unitIds.includes(unit.id)) && (onlyUnitId === undefined || unit.id === onlyUnitId));
   const since = new Date(now.getTime() - SERVICE_DAYS * 86_400_000);
   const unitIds = units.map((unit) => unit.id);
-  const services = summarizeUnitService(await loadServedTasks(tx, unitIds, since), unitIds, {
-    since,
-    now,
-    calendar: await loadWorkingCalendar(tx),
-    officeHours: policy.officeHours,
-  });
+  const unfilled = await listUnfilledCalls(tx, unitIds, since, now);
+  if (unfilled.length > 0) {
+    // The count handlers/tasks/take-call.ts keeps when a call is taken.
+    const calendar = await loadWorkingCalendar(tx);
+    const minutesOf = (call: (typeof unfilled)[number]) => Math.round(countOfficeMinutes(calendar, policy.officeHours, call.postedAt, call.takenAt));
+    await fillAckMinutes(
+      tx,
+      unfilled.map((call) => ({ id: call.id, minutes: minutesOf(call) })),
+    );
+  }
+  const services = await loadUnitServiceFigures(tx, unitIds, { since, now });
   return { units: units.map((unit, index) => ({ ...unit, service: services[index]! })), months };
 }

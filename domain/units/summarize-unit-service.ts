@@ -2,6 +2,8 @@
 // (the minutes the 30-minute clock counts; median and 90th percentile), cards past their 报到 deadline
 // and still not taken, and its items finished on time, finished late and overdue now. An item is on
 // time as the monthly ranking counts it (domain/schedule/digests/rank-month.ts): finished by its due date.
+// The pages count these in the database (prisma/load-unit-service-figures.ts, issue 19 "Speed"); this is
+// the rule written out, and test/prisma/load-unit-service-figures.db.test.ts checks the two agree.
 import type { WorkingCalendar } from '../calendar/create-working-calendar.js';
 import { countOfficeMinutes, type OfficeHours } from '../calendar/add-office-minutes.js';
 import { shanghaiDate } from '../calendar/shanghai-time.js';

@@ -105,13 +105,13 @@ async function take(ctx: RegisteredContext, callId: number | undefined, asked: s
   if (!canHandleTask(ctx.sender, call.unitId)) return { ok: false, code: 'NOT_YOUR_UNIT', unitName: call.unit.name, asked };
   if (call.state !== 'posted') return { ...(await refuseTaken(ctx, call)), asked };
 
+  const calendar = await loadWorkingCalendar(ctx.tx);
+  // In office minutes, the clock of 002 五(五); past the deadline it is 超时. Kept on the call for the 单位 pages.
+  const minutes = Math.round(countOfficeMinutes(calendar, ctx.policy.officeHours, call.postedAt, ctx.now));
   // The call is locked and its state checked above, so of two people pressing 报到 at once the second is refused.
-  const moved = await moveCallRow(ctx.tx, call, 'take', { takenAt: ctx.now, takenById: ctx.sender.id, nextEscalationAt: null });
+  const moved = await moveCallRow(ctx.tx, call, 'take', { takenAt: ctx.now, takenById: ctx.sender.id, nextEscalationAt: null, ackMinutes: minutes });
   if (!moved.ok) return { ok: false, code: 'TASK_CLOSED', state: moved.state, asked };
 
-  const calendar = await loadWorkingCalendar(ctx.tx);
-  // In office minutes, the clock of 002 五(五); past the deadline it is 超时.
-  const minutes = Math.round(countOfficeMinutes(calendar, ctx.policy.officeHours, call.postedAt, ctx.now));
   const late = ctx.now.getTime() > call.ackDueAt.getTime();
   const items: Taken['items'] = [];
   for (const task of call.tasks) {

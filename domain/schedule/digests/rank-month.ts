@@ -106,32 +106,50 @@ export function rankUnits(snapshot: RankingData, month: string, asOf: Date, cale
   const planOf = new Map(snapshot.projects.map((project) => [project.id, project.investmentWan]));
   const today = shanghaiDate(asOf);
   const since = monthBefore(asOf);
-  const over = (from: string) => Math.max(1, Math.ceil(countWorkingDays(calendar, from, today) / WORKING_DAYS_PER_POINT));
-  const assigned = snapshot.tasks.filter((task) => task.postedAt <= asOf && !(task.doneAt && task.doneAt <= since));
-  const open = (task: RankedTask) => !task.doneAt || task.doneAt > asOf;
+  // Working days between two dates, counted once per pair: many items share a due date or a deadline day.
+  const counted = new Map<string, number>();
+  const workingDays = (from: string, to: string) => {
+    const key = `${from}/${to}`;
+    let days = counted.get(key);
+    if (days === undefined) counted.set(key, (days = countWorkingDays(calendar, from, to)));
+    return days;
+  };
+  const over = (from: string) => Math.max(1, Math.ceil(workingDays(from, today) / WORKING_DAYS_PER_POINT));
+  // Instants compared as numbers (getTime): a Date compared with <= converts through Symbol.toPrimitive on
+  // every comparison, and the ranking compares each item several times (issue 19 "Speed").
+  const asOfMs = asOf.getTime();
+  const sinceMs = since.getTime();
+  const assigned = snapshot.tasks.filter((task) => task.postedAt.getTime() <= asOfMs && !(task.doneAt && task.doneAt.getTime() <= sinceMs));
+  const open = (task: RankedTask) => !task.doneAt || task.doneAt.getTime() > asOfMs;
   const unitIds = new Set<number>([
     ...projects.map((score) => unitOf.get(score.projectId)).filter((id): id is number => id != null),
     ...assigned.map((task) => task.unitId),
   ]);
+  // Projects and items grouped by unit once, in their order: linear in the rows, not units × rows (issue 19 "Speed").
+  const projectsOf = groupBy(projects, (score) => unitOf.get(score.projectId));
+  const itemsOf = groupBy(assigned, (task) => task.unitId);
   const scores = [...unitIds].map((unitId): UnitScore => {
-    const mine = projects.filter((score) => unitOf.get(score.projectId) === unitId);
+    const mine = projectsOf.get(unitId) ?? [];
     const plan = mine.reduce((sum, score) => sum + (planOf.get(score.projectId) ?? 0), 0);
     const completed = mine.reduce((sum, score) => sum + ((planOf.get(score.projectId) ?? 0) * score.investmentPct) / 100, 0);
-    const items = assigned.filter((task) => task.unitId === unitId);
+    const items = itemsOf.get(unitId) ?? [];
     const done = items.filter((task) => !open(task));
     const onTime = done.filter((task) => !task.dueOn || shanghaiDate(task.doneAt!) <= task.dueOn).length;
     // A paused item waits for the enterprise (中止), so it is not the unit's delay.
     const overdue = items.filter(
-      (task) => open(task) && task.takenAt && task.takenAt <= asOf && task.state !== 'suspended' && task.dueOn && task.dueOn < today,
+      (task) => open(task) && task.takenAt && task.takenAt.getTime() <= asOfMs && task.state !== 'suspended' && task.dueOn && task.dueOn < today,
     );
     const untakenCalls = new Map<number, string>();
     for (const task of items)
-      if (open(task) && (!task.takenAt || task.takenAt > asOf) && task.ackDueAt < asOf) untakenCalls.set(task.callId, shanghaiDate(task.ackDueAt));
+      if (open(task) && (!task.takenAt || task.takenAt.getTime() > asOfMs) && task.ackDueAt.getTime() < asOfMs)
+        untakenCalls.set(task.callId, shanghaiDate(task.ackDueAt));
     // A card taken days late was silence all the same (seed 002 五(六) 报到); it counts like one still untaken then.
     const lateCalls = new Map<number, number>();
     for (const task of items) {
       const days =
-        task.takenAt && task.takenAt > since && task.takenAt <= asOf ? countWorkingDays(calendar, shanghaiDate(task.ackDueAt), shanghaiDate(task.takenAt)) : 0;
+        task.takenAt && task.takenAt.getTime() > sinceMs && task.takenAt.getTime() <= asOfMs
+          ? workingDays(shanghaiDate(task.ackDueAt), shanghaiDate(task.takenAt))
+          : 0;
       if (days > 0) lateCalls.set(task.callId, Math.max(1, Math.ceil(days / WORKING_DAYS_PER_POINT)));
     }
     const owed = [...overdue.map((task) => over(task.dueOn!)), ...[...untakenCalls.values()].map(over), ...lateCalls.values()].reduce(
@@ -149,7 +167,7 @@ export function rankUnits(snapshot: RankingData, month: string, asOf: Date, cale
       itemsDone: done.length,
       itemsOnTime: onTime,
       overdueOpen: overdue.length,
-      overdueDays: overdue.reduce((sum, task) => sum + countWorkingDays(calendar, task.dueOn!, today), 0),
+      overdueDays: overdue.reduce((sum, task) => sum + workingDays(task.dueOn!, today), 0),
       untaken: untakenCalls.size,
       takenLate: lateCalls.size,
       missedReports,
@@ -195,6 +213,18 @@ export function monthBefore(instant: Date): Date {
   shifted.setUTCDate(day);
   shifted.setUTCMonth(shifted.getUTCMonth() - 1);
   return shifted;
+}
+
+/** The rows by key, each group in the rows' order. */
+function groupBy<T, K>(rows: readonly T[], keyOf: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
 }
 
 /** 1 + the number of units strictly better on this measure. */
