@@ -11,12 +11,12 @@ export interface PagesFigures {
 
 // Why a page can miss at 10,000 projects even after issue 19's work (the final report of that work).
 const causes: Record<string, string> = {
-  总览: 'lights every followed project with its items (use-cases/load-project-lights.ts, the one light rule in JavaScript)',
-  '台账 (first page)': 'a COUNT over the readable projects, then one page by LIMIT/OFFSET lit with its items',
+  总览: 'lights every followed project from the few items that decide each light (prisma/load-light-inputs.ts: the open items grouped with their calls in SQL, then the one light rule in JavaScript)',
+  '台账 (first page)': 'a COUNT over the readable projects, then one page by LIMIT/OFFSET lit from the items that decide its lights',
   '单位 (list)': "报到 minutes are office minutes (the 30-minute clock's calendar), counted per card in JavaScript over 60 days of items",
   '单位 (one)': 'the running month is ranked from every open item (rank-month.ts), and 报到 office minutes are counted per card',
   排名: 'the running month is ranked from every open item and the month before a month earlier (rank-month.ts); closed months are read from UnitMonthRank',
-  问题: 'lists every problem open during the week with its project',
+  问题: "counts the week's chain over every readable project and problem (use-cases/load-problem-week.ts), then reads one page of 50",
 };
 
 const ms = (value: number) => `${Math.round(value).toLocaleString('en')} ms`;

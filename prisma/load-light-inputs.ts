@@ -27,19 +27,25 @@ export interface LightInputs {
   tasks: Map<number, TaskTiming[]>;
 }
 
-/** `which`: a condition on `"Project" AS p`. */
-export async function loadLightInputs(tx: Tx, which: Prisma.Sql): Promise<LightInputs> {
+/**
+ * `which`: a condition on `"Project" AS p`, or the projects' ids (a list's page: the items are then found
+ * through their project index, not by a scan of every item).
+ */
+export async function loadLightInputs(tx: Tx, which: Prisma.Sql | readonly number[]): Promise<LightInputs> {
+  const ids = Array.isArray(which) ? [...which] : null;
+  const projectWhere = ids ? Prisma.sql`p.id = ANY(${ids}::int[])` : (which as Prisma.Sql);
+  const taskWhere = ids ? Prisma.sql`t."projectId" = ANY(${ids}::int[])` : Prisma.sql`t."projectId" IN (SELECT p.id FROM "Project" AS p WHERE ${projectWhere})`;
   const projects = await readJsonRows<ProjectClocks & { id: number }>(
     tx,
-    Prisma.sql`SELECT p.id, p.stage, p.service, p."signedOn", p."landListedOn", p."acceptedAt", p."teamFormedAt", p."planMadeAt" FROM "Project" AS p WHERE ${which}`,
+    Prisma.sql`SELECT p.id, p.stage, p.service, p."signedOn", p."landListedOn", p."acceptedAt", p."teamFormedAt", p."planMadeAt" FROM "Project" AS p WHERE ${projectWhere}`,
     ['acceptedAt', 'teamFormedAt', 'planMadeAt'],
   );
   const rows = await readJsonRows<TaskTiming & { id: number }>(
     tx,
     Prisma.sql`
       SELECT t."projectId" AS id, t.state, t."suspendedAt", min(c."ackDueAt") AS "ackDueAt", min(t."dueOn") AS "dueOn"
-      FROM "Task" AS t JOIN "Call" AS c ON c.id = t."callId" JOIN "Project" AS p ON p.id = t."projectId"
-      WHERE t.state IN ('posted', 'taken', 'suspended') AND ${which}
+      FROM "Task" AS t JOIN "Call" AS c ON c.id = t."callId"
+      WHERE t.state IN ('posted', 'taken', 'suspended') AND ${taskWhere}
       GROUP BY t."projectId", t.state, t."suspendedAt"`,
     ['ackDueAt', 'suspendedAt'],
   );

@@ -2,7 +2,6 @@
 // fed by the one loader of light inputs (prisma/load-light-inputs.ts, as 总览 counts them) — the few
 // items that decide each light, in one query for the whole list, so a list of 30 costs one round trip
 // and a light filter over 10,000 projects does not read their 100,000 items (issue 19 "Speed").
-import { Prisma } from '../generated/prisma/client.js';
 import type { Tx } from '../prisma/open-database.js';
 import { projectLight, type LightContext } from '../domain/project/project-light.js';
 import { projectFollowed } from '../domain/project/project-stage.js';
@@ -17,7 +16,7 @@ export async function loadProjectLights(
   const lights = new Map<number, Light>(projects.map((project) => [project.id, 'green']));
   const followed = projects.filter(projectFollowed).map((project) => project.id);
   if (followed.length === 0) return lights;
-  const { projects: clocks, tasks } = await loadLightInputs(tx, Prisma.sql`p.id = ANY(${followed}::int[])`);
+  const { projects: clocks, tasks } = await loadLightInputs(tx, followed);
   for (const project of clocks) lights.set(project.id, projectLight(project, tasks.get(project.id) ?? [], context));
   return lights;
 }
