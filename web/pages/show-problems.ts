@@ -47,8 +47,8 @@ export const showProblems: Page = async (ctx) => {
       ${
         counts.total === 0
           ? html`<p>本周没有在办的问题。</p>`
-          : html`<p class="result-count">本周在办 ${counts.total} 个问题：${byState}</p>
-              ${table(problems, inWeek, link)}${renderPager(page, pages, (to) => `/kanban/problems?week=${week}&page=${to}`)}`
+          : html`<p class="result-count">本周 ${counts.total} 个问题：${byState}</p>
+              ${table(problems, inWeek, link)}${renderPager(page, pages, (other) => `/kanban/problems?week=${week}&page=${other}`)}`
       }`,
   };
 };

@@ -74,7 +74,7 @@ describe('问题 page', () => {
       });
     const shown = (text: string) => [...text.matchAll(/\bQ(\d+) /g)].map((match) => Number(match[1]));
     const first = visibleText(await openPage(h, showProblems, 'office'));
-    expect(first).toContain('本周在办 121 个问题：待答复 120 · 已答复 0 · 已提交例会 1 · 已销号 0');
+    expect(first).toContain('本周 121 个问题：待答复 120 · 已答复 0 · 已提交例会 1 · 已销号 0');
     expect(first).toContain('第 1 / 3 页');
     expect(shown(first)).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
     const second = await openPage(h, showProblems, 'office', {}, 'week=2026-W48&page=2');
@@ -85,7 +85,7 @@ describe('问题 page', () => {
     // 农业农村局 serves P2 only: its 60 problems, on two pages, and never one of P1's.
     const unitPages = [1, 2, 3].map(async (page) => visibleText(await openPage(h, showProblems, 'nyj.agent', {}, `page=${page}`)));
     const [unitFirst, unitSecond, beyond] = await Promise.all(unitPages);
-    expect(unitFirst).toContain('本周在办 60 个问题');
+    expect(unitFirst).toContain('本周 60 个问题');
     expect(unitFirst).toContain('第 1 / 2 页');
     expect(shown(unitFirst!)).toEqual(Array.from({ length: 50 }, (_, index) => index + 62));
     expect(shown(unitSecond!)).toEqual(Array.from({ length: 10 }, (_, index) => index + 112));
