@@ -11,7 +11,7 @@ export interface PagesFigures {
 
 // Why a page can miss at 10,000 projects even after issue 19's work (the final report of that work).
 const causes: Record<string, string> = {
-  总览: 'lights every followed project from the few items that decide each light (prisma/load-light-inputs.ts: the open items grouped with their calls in SQL, then the one light rule in JavaScript)',
+  总览: "lights every followed project from the few items that decide each light (prisma/load-light-inputs.ts): the grouping of the open items with their calls in SQL, then about 5 MB of JSON (each project's clocks and its grouped items) read before the one light rule runs in JavaScript",
   '台账 (first page)': 'a COUNT over the readable projects, then one page by LIMIT/OFFSET lit from the items that decide its lights',
   '单位 (list)': "报到 minutes are office minutes (the 30-minute clock's calendar), counted per card in JavaScript over 60 days of items",
   '单位 (one)': 'the running month is ranked from every open item (rank-month.ts), and 报到 office minutes are counted per card',
