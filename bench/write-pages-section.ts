@@ -11,8 +11,8 @@ export interface PagesFigures {
 
 // Why a page can miss at 10,000 projects even after issue 19's work (the final report of that work).
 const causes: Record<string, string> = {
-  总览: 'lights every followed project with its items (use-cases/load-project-lights.ts, the one light rule in JavaScript)',
-  '台账 (first page)': 'a COUNT over the readable projects, then one page by LIMIT/OFFSET lit with its items',
+  总览: "lights every followed project from the few items that decide each light (prisma/load-light-inputs.ts): the grouping of the open items with their calls in SQL, then about 5 MB of JSON (each project's clocks and its grouped items) read before the one light rule runs in JavaScript",
+  '台账 (first page)': 'a COUNT over the readable projects, then one page by LIMIT/OFFSET lit from the items that decide its lights',
   // The service figures are counted in SQL from the 报到 minutes kept on each call (prisma/load-unit-service-figures.ts);
   // what is left is the ranking so far, which every 单位 page shows.
   '单位 (list)':
@@ -20,7 +20,7 @@ const causes: Record<string, string> = {
   '单位 (one)':
     'the running month is ranked from every open item read into JavaScript (prisma/load-ranking-data.ts, rank-month.ts), and the month before as it stood a month earlier from the same rows',
   排名: 'the running month is ranked from every open item read into JavaScript (prisma/load-ranking-data.ts, rank-month.ts) and the month before a month earlier from the same rows; closed months are read from UnitMonthRank',
-  问题: 'lists every problem open during the week with its project',
+  问题: "counts the week's chain over every readable project and problem (use-cases/load-problem-week.ts), then reads one page of 50",
 };
 
 const ms = (value: number) => `${Math.round(value).toLocaleString('en')} ms`;

@@ -12,6 +12,7 @@ import type { Page } from '../page.js';
 import { readLedgerQuery } from './read-ledger-query.js';
 import { lightNames, renderLedgerTable } from './render-ledger-table.js';
 import { renderLedgerFilters } from './render-ledger-filters.js';
+import { countPages, renderPager } from './render-pager.js';
 
 export const ledgerPage: Page = async (ctx) => {
   const { filters, sort, descending, page } = readLedgerQuery(ctx.query);
@@ -30,7 +31,7 @@ export const ledgerPage: Page = async (ctx) => {
   const industries = (await ctx.db.project.findMany({ select: { industry: true }, distinct: ['industry'], where: { industry: { not: '' } } })).map(
     (row) => row.industry,
   );
-  const pages = Math.max(1, Math.ceil(listing.total / LEDGER_PAGE_SIZE));
+  const pages = countPages(listing.total, LEDGER_PAGE_SIZE);
   const link = (changes: Record<string, string>) => {
     const query = new URLSearchParams(ctx.query);
     for (const [key, value] of Object.entries(changes)) query.set(key, value);
@@ -46,11 +47,7 @@ export const ledgerPage: Page = async (ctx) => {
   const body = html` ${renderLedgerFilters({ filters, units, leaders, industries, stageNames, serviceNames, lightNames, sort, descending })}
     <div class="pager"><span class="result-count">共 ${listing.total} 个项目</span><span class="muted">排序：${sortLinks}</span>${download}</div>
     ${listing.rows.length ? renderLedgerTable(listing.rows) : html`<p class="notice">没有符合条件的项目。</p>`}
-    <div class="pager">
-      ${page > 1 ? html`<a href="${link({ page: String(page - 1) })}">上一页</a>` : html`<span></span>`}
-      <span class="muted">第 ${page} / ${pages} 页</span>
-      ${page < pages ? html`<a href="${link({ page: String(page + 1) })}">下一页</a>` : html`<span></span>`}
-    </div>`;
+    ${renderPager(page, pages, (to) => link({ page: String(to) }))}`;
   return { ok: true, title: '台账', body };
 };
 

@@ -1,5 +1,6 @@
 // The ledger page's query string, checked: anything malformed is dropped, never passed to SQL as typed.
 import { parseNumberRef } from '../../domain/references/parse-number-ref.js';
+import { readPageNumber } from './render-pager.js';
 import { ledgerSorts, type LedgerFilters, type LedgerSort } from '../../use-cases/list-ledger-projects.js';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -36,6 +37,6 @@ export function readLedgerQuery(query: URLSearchParams): { filters: LedgerFilter
     filters,
     sort: sort && sort in ledgerSorts ? (sort as LedgerSort) : 'id',
     descending: query.get('dir') === 'desc',
-    page: Math.min(Math.max(id('page') ?? 1, 1), 100_000),
+    page: readPageNumber(query),
   };
 }

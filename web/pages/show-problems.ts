@@ -1,12 +1,15 @@
 // 问题 (/kanban/problems?week=2026-W48): the week's chain (003 一(三)5(1)) — asked on Tuesday, sorted and
 // sent to the leaders on Wednesday, what a leader cannot solve signed onto Friday's 周例会 — with each
-// problem's state, for the projects the viewer may read (use-cases/load-problem-week.ts).
+// problem's state, for the projects the viewer may read (use-cases/load-problem-week.ts): the chain
+// counted for the whole week, the problems 50 a page (render-pager.ts, as the 台账 pages), the first
+// projects still silent named and the rest counted.
 import { formatShanghai, shanghaiDate, shanghaiInstant, addCalendarDays } from '../../domain/calendar/shanghai-time.js';
 import { problemStateNames, type ProblemState } from '../../domain/problems/problem-rules.js';
 import { isoWeekKey, mondayOf } from '../../domain/schedule/iso-week.js';
-import { loadProblemWeek, type WeekProblem } from '../../use-cases/load-problem-week.js';
+import { loadProblemWeek, PROBLEM_PAGE_SIZE, type WeekProblem } from '../../use-cases/load-problem-week.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Page } from '../page.js';
+import { countPages, readPageNumber, renderPager } from './render-pager.js';
 
 export const showProblems: Page = async (ctx) => {
   const week = ctx.query.get('week') ?? isoWeekKey(shanghaiDate(ctx.now));
@@ -14,28 +17,39 @@ export const showProblems: Page = async (ctx) => {
   if (!monday) return { ok: false, status: 404, message: '周请写成 2026-W48 的样子。' };
   const from = shanghaiInstant(monday);
   const to = shanghaiInstant(addCalendarDays(monday, 7));
-  const { asked, problems } = await loadProblemWeek(ctx.db, ctx.viewer, week, from, to);
-  const silent = asked.filter((project) => project.answer === null);
+  const page = readPageNumber(ctx.query);
+  const { asked, silent, counts, problems } = await loadProblemWeek(ctx.db, ctx.viewer, { key: week, from, to, page });
   const inWeek = (at: Date | null) => at !== null && at >= from && at < to;
-  const carried = problems.filter((problem) => inWeek(problem.digestedAt));
-  const escalated = problems.filter((problem) => inWeek(problem.escalatedAt));
   const link = (projectId: number, name: string) => html`<a href="/kanban/projects/P${projectId}">P${projectId} ${name}</a>`;
+  const byState = (Object.keys(problemStateNames) as ProblemState[]).map(
+    (state, index) => html`${index > 0 ? ' · ' : ''}${problemStateNames[state]} ${counts.byState[state] ?? 0}`,
+  );
+  const pages = countPages(counts.total, PROBLEM_PAGE_SIZE);
   return {
     ok: true,
     title: `问题 ${week}`,
     body: html`<p>${monday} 至 ${addCalendarDays(monday, 6)} · <a href="/kanban/problems?week=${isoWeekKey(addCalendarDays(monday, -7))}">上一周</a></p>
       <ol class="chain">
         <li>
-          <b>周二 征集</b>：${asked.length} 个项目，报问题 ${asked.filter((project) => project.answer === 'problems').length} · 无问题
-          ${asked.filter((project) => project.answer === 'none').length} · 未报
-          ${silent.length}${
-            silent.length > 0 ? html`<br />未报：${silent.map((project, index) => html`${index > 0 ? '、' : ''}${link(project.id, project.name)}`)}` : ''
+          <b>周二 征集</b>：${asked.total} 个项目，报问题 ${asked.problems} · 无问题 ${asked.none} · 未报
+          ${asked.silent}${
+            silent.length > 0
+              ? html`<br />未报：${silent.map((project, index) => html`${index > 0 ? '、' : ''}${link(project.id, project.name)}`)}${
+                    asked.silent > silent.length ? html`……等 ${asked.silent} 个` : ''
+                  }`
+              : ''
           }
         </li>
-        <li><b>周三 提交县领导</b>：${carried.length} 个问题</li>
-        <li><b>周五 提交例会</b>：${escalated.length} 个问题</li>
+        <li><b>周三 提交县领导</b>：${counts.carried} 个问题</li>
+        <li><b>周五 提交例会</b>：${counts.escalated} 个问题</li>
+        <li><b>本周销号</b>：${counts.closed} 个问题</li>
       </ol>
-      ${problems.length === 0 ? html`<p>本周没有在办的问题。</p>` : table(problems, inWeek, link)}`,
+      ${
+        counts.total === 0
+          ? html`<p>本周没有在办的问题。</p>`
+          : html`<p class="result-count">本周 ${counts.total} 个问题：${byState}</p>
+              ${table(problems, inWeek, link)}${renderPager(page, pages, (other) => `/kanban/problems?week=${week}&page=${other}`)}`
+      }`,
   };
 };
 

@@ -55,4 +55,53 @@ describe('问题 page', () => {
     expect(visibleText(await openPage(h, showProblems, 'office', {}, 'week=2026-W47'))).toContain('2026-11-16 至 2026-11-22');
     expect(await openPage(h, showProblems, 'office', {}, 'week=2026-W60')).toMatchObject({ ok: false, status: 404 });
   });
+
+  it("lists the problems 50 a page, and a unit sees only its projects' problems on every page", async () => {
+    const reporter = await h.prisma.person.findFirstOrThrow({ orderBy: { id: 'asc' } });
+    const projects = await h.prisma.project.findMany({ orderBy: { id: 'asc' } });
+    // 60 more for P1 (Q2–Q61), then 60 for P2 (Q62–Q121), all raised this week.
+    for (const project of projects)
+      await h.prisma.problem.createMany({
+        data: Array.from({ length: 60 }, (_, index) => ({
+          projectId: project.id,
+          reporterId: reporter.id,
+          description: `批量问题${index}`,
+          category: '手续',
+          unitId: project.leadUnitId,
+          state: 'open',
+          createdAt: new Date('2026-11-26T02:00:00Z'),
+        })),
+      });
+    const shown = (text: string) => [...text.matchAll(/\bQ(\d+) /g)].map((match) => Number(match[1]));
+    const first = visibleText(await openPage(h, showProblems, 'office'));
+    expect(first).toContain('本周 121 个问题：待答复 120 · 已答复 0 · 已提交例会 1 · 已销号 0');
+    expect(first).toContain('第 1 / 3 页');
+    expect(shown(first)).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
+    const second = await openPage(h, showProblems, 'office', {}, 'week=2026-W48&page=2');
+    expect(shown(visibleText(second))).toEqual(Array.from({ length: 50 }, (_, index) => index + 51));
+    expect(second.ok && second.body.value).toContain('href="/kanban/problems?week=2026-W48&amp;page=3"');
+    expect(visibleText(second)).toContain('上一页 第 2 / 3 页 下一页');
+
+    // 农业农村局 serves P2 only: its 60 problems, on two pages, and never one of P1's.
+    const unitPages = [1, 2, 3].map(async (page) => visibleText(await openPage(h, showProblems, 'nyj.agent', {}, `page=${page}`)));
+    const [unitFirst, unitSecond, beyond] = await Promise.all(unitPages);
+    expect(unitFirst).toContain('本周 60 个问题');
+    expect(unitFirst).toContain('第 1 / 2 页');
+    expect(shown(unitFirst!)).toEqual(Array.from({ length: 50 }, (_, index) => index + 62));
+    expect(shown(unitSecond!)).toEqual(Array.from({ length: 10 }, (_, index) => index + 112));
+    expect(shown(beyond!)).toEqual([]);
+    for (const text of [unitFirst, unitSecond, beyond]) expect(text).not.toContain('光伏组件项目');
+  });
+
+  it('names the first 50 projects that have not answered and counts the rest', async () => {
+    const [first] = await h.prisma.project.findMany({ orderBy: { id: 'asc' } });
+    await h.prisma.project.createMany({
+      data: Array.from({ length: 60 }, (_, index) => ({ name: `沉默项目${index}`, investmentWan: 100, service: 'approving', leadUnitId: first!.leadUnitId })),
+    });
+    const text = visibleText(await openPage(h, showProblems, 'office'));
+    expect(text).toContain('62 个项目，报问题 1 · 无问题 0 · 未报 61');
+    // P2, then 沉默项目0 to 沉默项目48: fifty names.
+    expect(text).toContain('沉默项目48 ……等 61 个');
+    expect(text).not.toContain('沉默项目49');
+  });
 });
