@@ -11,7 +11,7 @@
 //    days of that instant — a threshold that does not depend on dueOn — so the earliest dueOn is the worst;
 //  - finished, returned and cancelled items have no light.
 // So the items of a project that share a state and a suspendedAt (hence one judging instant) are
-// reduced to one row carrying their earliest ackDueAt and earliest dueOn (min ignores a missing dueOn,
+// reduced to one row carrying their earliest ackDueAt (posted cards: only they join their call) and earliest dueOn (min ignores a missing dueOn,
 // and all missing is green, as each of them is): that row's light is the worst of theirs, and the
 // rule, fed these rows, gives the light it gives from all the items.
 // test/use-cases/reduced-light-inputs.db.test.ts holds it to the full rule over random items.
@@ -43,10 +43,13 @@ export async function loadLightInputs(tx: Tx, which: Prisma.Sql | readonly numbe
   const rows = await readJsonRows<TaskTiming & { id: number }>(
     tx,
     Prisma.sql`
-      SELECT t."projectId" AS id, t.state, t."suspendedAt", min(c."ackDueAt") AS "ackDueAt", min(t."dueOn") AS "dueOn"
-      FROM "Task" AS t JOIN "Call" AS c ON c.id = t."callId"
-      WHERE t.state IN ('posted', 'taken', 'suspended') AND ${taskWhere}
-      GROUP BY t."projectId", t.state, t."suspendedAt"`,
+      SELECT t."projectId" AS id, t.state, t."suspendedAt", NULL::timestamp AS "ackDueAt", min(t."dueOn") AS "dueOn"
+      FROM "Task" AS t WHERE t.state IN ('taken', 'suspended') AND ${taskWhere}
+      GROUP BY t."projectId", t.state, t."suspendedAt"
+      UNION ALL
+      SELECT t."projectId", t.state, NULL, min(c."ackDueAt"), NULL
+      FROM "Task" AS t JOIN "Call" AS c ON c.id = t."callId" WHERE t.state = 'posted' AND ${taskWhere}
+      GROUP BY t."projectId", t.state`,
     ['ackDueAt', 'suspendedAt'],
   );
   const tasks = new Map<number, TaskTiming[]>();
