@@ -11,7 +11,7 @@ import { checkBindCode, normalizeBindCode } from '../../domain/enterprise/bind-c
 import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
 import { findPeople } from '../../core/recipients/find-people.js';
 import { commandLine } from '../shared/command-line.js';
-import { lockProject } from '../shared/lock-rows.js';
+import { lockProject } from '../../prisma/lock-rows.js';
 import { notifyWindow } from '../shared/notify.js';
 import { readMaterialNotices, type MaterialNotice } from './read-material-notices.js';
 
@@ -39,7 +39,7 @@ export async function bindContact(ctx: HandlerContext): Promise<void> {
         : `绑定码不正确或已过期（6 位数字，${ctx.policy.bindCodeValidDays} 天内有效）。${ASK_FOR_NEW}`,
     );
 
-  // The project first (handlers/shared/lock-rows.ts), then the code consumed only while still unused:
+  // The project first (prisma/lock-rows.ts), then the code consumed only while still unused:
   // of two binds racing with one code exactly one wins (docs/architecture.md "Several instances").
   await lockProject(ctx.tx, row.projectId);
   const consumed = await ctx.tx.bindCode.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: ctx.now } }, data: { usedAt: ctx.now } });

@@ -15,7 +15,7 @@ import { findPeople } from '../../core/recipients/find-people.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
-import { lockProject } from '../shared/lock-rows.js';
+import { lockProject } from '../../prisma/lock-rows.js';
 import { notifyLeader, notifyWindow } from '../shared/notify.js';
 
 const isScore = (word: string | undefined) => word !== undefined && /^[1-5]分?$/.test(word.normalize('NFKC'));
@@ -27,7 +27,7 @@ export async function rateService(ctx: RegisteredContext): Promise<void> {
   const named = line.refs[0]?.kind === 'P' || (line.refs.length === 0 && line.args.length > 0) || isScore(line.args[1]);
   const target = named ? await namedProject(ctx, line) : await onlyEndedProject(ctx);
   if (typeof target === 'string') return ctx.reply(target);
-  // Locked, then read again (handlers/shared/lock-rows.ts): two 评价 of one project run one after the other.
+  // Locked, then read again (prisma/lock-rows.ts): two 评价 of one project run one after the other.
   await lockProject(ctx.tx, target.id);
   const project = await ctx.tx.project.findUniqueOrThrow({ where: { id: target.id } });
   if (project.contactPersonId !== ctx.sender.id) return ctx.reply('只有本项目的企业联络员可以评价。');

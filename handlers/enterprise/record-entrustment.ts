@@ -7,7 +7,7 @@ import type { RegisteredContext } from '../context.js';
 import { serviceNames, serviceRunning } from '../../domain/project/service-state.js';
 import { resolveCatalogueItem } from '../../domain/references/resolve-catalogue-item.js';
 import { commandLine } from '../shared/command-line.js';
-import { loadCatalogue } from '../shared/load-catalogue.js';
+import { loadCatalogue } from '../../use-cases/load-catalogue.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 import { notifyEnterprise } from '../shared/notify.js';
 
