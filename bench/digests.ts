@@ -1,6 +1,6 @@
 // Digests at scale: the Wednesday digests (leaderDigest) and the 22nd's ranking for 10,000 projects,
-// 100,000 task cards and 20,000 problems, through the functions the schedule runs (cron/schedules/
-// run-schedules.ts runOne): load the snapshot, build, draw the chart, queue. Then the 台账 file the ranking
+// 100,000 task cards and 20,000 problems, through the functions the schedule runs
+// (use-cases/send-schedule-occurrence.ts): load the snapshot, build, draw the chart, queue. Then the 台账 file the ranking
 // leaves to a job (use-cases/send-ranking-ledger-file.ts), beside its floor in the same run: exceljs streaming
 // the same workbook to a buffer with nothing else (issue 20; reported by bench/write-files-section.ts).
 import { isoWeekKey } from '../domain/schedule/iso-week.js';
@@ -8,14 +8,14 @@ import { buildDigests } from '../domain/schedule/build-digests.js';
 import { buildLedger } from '../domain/ledger/build-ledger.js';
 import { writeLedgerXlsx } from '../use-cases/write-ledger-xlsx.js';
 import { sendRankingLedgerFile } from '../use-cases/send-ranking-ledger-file.js';
-import { renderDigestChart } from '../cron/schedules/render-digest-chart.js';
+import { renderDigestChart } from '../use-cases/render-digest-chart.js';
 import { warmChartRenderer } from '../core/charts/render-chart-png.js';
 import type { Policy } from '../domain/policy.js';
 import { loadSnapshot } from '../prisma/load-snapshot.js';
 import { quoteSnapshot } from '../domain/schedule/quote-snapshot.js';
 import { ledgerDataOf } from '../domain/ledger/ledger-data-of.js';
-import { markProblemsDigested } from '../cron/schedules/mark-problems-digested.js';
-import { queueDigest } from '../cron/schedules/queue-digest.js';
+import { markProblemsDigested } from '../prisma/mark-problems-digested.js';
+import { queueDigest } from '../use-cases/queue-digest.js';
 import { createLogger } from '../core/logger.js';
 import type { Db, Tx } from '../prisma/open-database.js';
 import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
@@ -54,7 +54,7 @@ export async function benchDigests(prisma: Db, policy: Policy, now: Date): Promi
     steps.push([name, performance.now() - started]);
     return result;
   };
-  // The schedule's first two steps (cron/schedules/run-schedules.ts runOne), timed.
+  // The schedule's first two steps (use-cases/send-schedule-occurrence.ts), timed.
   const snapshotAndBuild = async (tx: Tx, purpose: 'leaderDigest' | 'ranking', slot: string) => {
     const calendar = await loadWorkingCalendar(tx);
     const stored = await step('load the snapshot', () => loadSnapshot(tx, now));

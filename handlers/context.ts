@@ -5,21 +5,9 @@ import type { IncomingEvent, OutgoingMessage, Platform } from '../core/messages.
 import type { PlatformNames } from '../domain/platform-names.js';
 import type { Policy, PolicySources } from '../domain/policy.js';
 import type { Role } from '../domain/roles.js';
+import type { EventRecord, Sender } from '../core/acting.js';
 
-export interface Sender {
-  id: number;
-  name: string;
-  unitId: number | null;
-  roles: Role[];
-}
-
-export interface EventRecord {
-  kind: string;
-  projectId?: number;
-  taskId?: number;
-  before?: object;
-  after?: object;
-}
+export type { EventRecord, Sender };
 
 export interface HandlerContext {
   /** Every read and write goes through this transaction client, outbox writes included. */

@@ -1,7 +1,7 @@
 // The store of calls and their items' states (docs/domain.md "Calls"): every statement on a call's timer
 // columns (the escalation cycle's claim and its step writes) and every state move of a call or a task.
 // Each state change goes through the state machine (domain/task/task-state.ts): the move is checked against
-// the state the caller read after locking the row (handlers/shared/lock-rows.ts), and an illegal one is a
+// the state the caller read after locking the row (prisma/lock-rows.ts), and an illegal one is a
 // coded result, never a silent write. The update is conditional on that state too, so a caller that forgot
 // the lock changes nothing rather than overwriting another's move. Instants pass as Date values.
 import type { Prisma } from '../generated/prisma/client.js';

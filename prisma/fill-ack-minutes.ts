@@ -1,5 +1,5 @@
 // Fills 报到 office minutes (Call.ackMinutes, migration 0019) on taken calls that have none: those taken
-// before the column existed, or written by a seed. handlers/tasks/take-call.ts writes them when a call is
+// before the column existed, or written by a seed. use-cases/take-calls.ts writes them when a call is
 // taken; this fills the rest once, with the same count (countOfficeMinutes, rounded), when the 单位 pages
 // first read them. A derived figure, not a state change: no Event is recorded (the task.taken Event
 // already carries minutesAfterPosting).

@@ -1,6 +1,6 @@
 // The week's problem chain (003 一(三)5(1)) for the projects a person may read (readable-projects-filter.ts):
 // Tuesday's ask and who answered it (WeeklyAnswer), every problem open during the week or closed in it,
-// when a Wednesday digest carried it to the leaders (digestedAt, cron/schedules/mark-problems-digested.ts)
+// when a Wednesday digest carried it to the leaders (digestedAt, prisma/mark-problems-digested.ts)
 // and when its leader sent it to Friday's 周例会 (escalatedAt, with his opinion).
 // A county has 10,000 projects and 20,000 problems (issue 19 "Speed"): the chain is counted by the
 // database, and only one page of problems and the first projects still silent are read.

@@ -33,7 +33,7 @@ export async function loadUnitService(tx: Tx, viewer: Viewer, now: Date, policy:
   const unitIds = units.map((unit) => unit.id);
   const unfilled = await listUnfilledCalls(tx, unitIds, since, now);
   if (unfilled.length > 0) {
-    // The count handlers/tasks/take-call.ts keeps when a call is taken.
+    // The count use-cases/take-calls.ts keeps when a call is taken.
     const calendar = await loadWorkingCalendar(tx);
     const minutesOf = (call: (typeof unfilled)[number]) => Math.round(countOfficeMinutes(calendar, policy.officeHours, call.postedAt, call.takenAt));
     await fillAckMinutes(

@@ -2,30 +2,21 @@
 // instances: the instance whose INSERT of the occurrence into ScheduleRun succeeds builds and
 // queues the messages in that same transaction; the others' INSERT does nothing (ON CONFLICT),
 // or waits for the winner's commit and then does nothing, so they skip. A crash before commit
-// leaves no row, and the next pass runs it. Computing is in domain/schedule/.
+// leaves no row, and the next pass runs it. What an occurrence builds and queues is one use case
+// (use-cases/send-schedule-occurrence.ts); this file keeps the beat.
 import type { Db, Tx } from '../../prisma/open-database.js';
+import { sendScheduleOccurrence } from '../../use-cases/send-schedule-occurrence.js';
 import type { Logger } from '../../core/logger.js';
 import type { Policy } from '../../domain/policy.js';
-import { buildDigests } from '../../domain/schedule/build-digests.js';
-import { pickUnitContacts } from '../../domain/roster/pick-unit-contacts.js';
-import { tellRosterGaps } from '../../core/recipients/tell-roster-gaps.js';
-import { dueOccurrences, type DueOccurrence } from '../../domain/schedule/due-occurrences.js';
+import { dueOccurrences } from '../../domain/schedule/due-occurrences.js';
 import { listSchedule } from '../../domain/schedule/list-schedule.js';
 import type { Occurrence } from '../../domain/schedule/plan-occurrences.js';
-import { loadSnapshot } from '../../prisma/load-snapshot.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
-import { quoteSnapshot } from '../../domain/schedule/quote-snapshot.js';
-import { rankUnits } from '../../domain/schedule/digests/rank-month.js';
-import { saveMonthRanking } from '../../prisma/save-month-ranking.js';
-import { claimScheduleRun, findPreviousFinishedSlot, finishScheduleRun, listRecentRuns } from '../../prisma/schedule-run-store.js';
+import { claimScheduleRun, listRecentRuns } from '../../prisma/schedule-run-store.js';
 import { BACKUP_JOB, NIGHTLY_BACKUP_JOB } from '../../prisma/read-health.js';
 import { chaseComplaints } from '../chase-complaints.js';
 import { remindGreenCardRenewals } from '../remind-green-card-renewals.js';
 import { remindRatingComplaints } from '../remind-rating-complaints.js';
-import { queueRankingLedgerFile } from '../../use-cases/send-ranking-ledger-file.js';
-import { markProblemsDigested } from './mark-problems-digested.js';
-import { queueDigest } from './queue-digest.js';
-import { renderDigestChart } from './render-digest-chart.js';
 import { warmChartRenderer } from '../../core/charts/render-chart-png.js';
 
 export const SCHEDULE_CYCLE_MS = 60_000;
@@ -63,7 +54,7 @@ export async function runSchedules(prisma: Db, { now, policy, logger }: Schedule
     const recipients = await prisma.$transaction(
       async (tx) => {
         if (!(await claim(tx, occurrence, now))) return null;
-        return runOne(tx, occurrence, now, policy, calendar, logger);
+        return sendScheduleOccurrence(tx, occurrence, { now, policy, calendar, logger });
       },
       { timeout: OCCURRENCE_TIMEOUT_MS },
     );
@@ -76,49 +67,3 @@ export async function runSchedules(prisma: Db, { now, policy, logger }: Schedule
 
 /** True for the one instance whose row went in. */
 const claim = (tx: Tx, occurrence: Pick<Occurrence, 'job' | 'slot'>, now: Date) => claimScheduleRun(tx, occurrence.job, occurrence.slot, now);
-
-async function runOne(
-  tx: Tx,
-  occurrence: DueOccurrence,
-  now: Date,
-  policy: Policy,
-  calendar: Awaited<ReturnType<typeof loadWorkingCalendar>>,
-  logger: Logger | undefined,
-): Promise<number> {
-  // One read for the digests; the 22nd's 台账 reads its own (closed problems too) in its job.
-  const stored = await loadSnapshot(tx, now);
-  const snapshot = quoteSnapshot(stored);
-  // The same job's previous run, so a daily job catches up the days the bot was down (domain/schedule/build-digests.ts).
-  const previousSlot = await findPreviousFinishedSlot(tx, occurrence.job, occurrence.slot);
-  const built = buildDigests({ ...occurrence, previousSlot }, { now, policy, calendar, snapshot });
-  await markProblemsDigested(tx, built.problemIds, now);
-  // The ranking as the digest gave it, kept for the 看板's 排名 and 单位 pages (prisma/save-month-ranking.ts).
-  if (occurrence.purpose === 'ranking') await saveMonthRanking(tx, occurrence.slot, now, rankUnits(snapshot, occurrence.slot, now, calendar));
-  // A unit the digests address with no 代办员 (or nobody at all): 重点项目办 and the admin are told once.
-  const unitIds = new Set([...snapshot.projects.map((project) => project.leadUnitId), ...snapshot.tasks.map((task) => task.unitId)]);
-  await tellRosterGaps(
-    tx,
-    snapshot.units.flatMap((unit) => {
-      const { gap } = unitIds.has(unit.id) ? pickUnitContacts(snapshot.people, unit.id) : { gap: null };
-      return gap ? [{ unitId: unit.id, unitName: unit.name, gap }] : [];
-    }),
-  );
-  // Drawn once for all readers (the chart is the same for each); without it the text still goes.
-  const readers = await queueDigest(tx, occurrence.key, built.digests, await renderDigestChart(built.chart, logger));
-  const recipients = readers.length;
-  // The 22nd's ranking carries the whole ledger (台账) to its readers, after the ranking and its chart: built
-  // once by a job when this commits, stored once, named in each reader's row (use-cases/send-ranking-ledger-file.ts).
-  if (occurrence.purpose === 'ranking')
-    await queueRankingLedgerFile(tx, { occurrenceKey: occurrence.key, personIds: [...new Set(readers)], at: now.toISOString() });
-  await finishScheduleRun(tx, occurrence.job, occurrence.slot, now);
-  await tx.event.create({
-    data: {
-      at: now,
-      actorRole: 'system',
-      channel: 'system',
-      kind: 'schedule.sent',
-      after: { occurrence: occurrence.key, late: occurrence.late, recipients, problems: built.problemIds },
-    },
-  });
-  return recipients;
-}

@@ -7,7 +7,7 @@ import { isPhase, phaseNames, phases } from '../../domain/catalogue/approval-pha
 import { resolveCatalogueItem } from '../../domain/references/resolve-catalogue-item.js';
 import { searchCatalogue } from '../../domain/catalogue/search-catalogue.js';
 import { commandLine } from '../shared/command-line.js';
-import { loadCatalogue } from '../shared/load-catalogue.js';
+import { loadCatalogue } from '../../use-cases/load-catalogue.js';
 import { saveCatalogueItem } from './save-catalogue-item.js';
 
 export async function manageCatalogue(ctx: RegisteredContext): Promise<void> {

@@ -7,7 +7,7 @@ import { hasRole } from '../../domain/access/project-access.js';
 import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
 import { parseNumberRef } from '../../domain/references/parse-number-ref.js';
 import { findPerson } from '../../core/recipients/find-people.js';
-import { lockComplaint, lockProject } from '../shared/lock-rows.js';
+import { lockComplaint, lockProject } from '../../prisma/lock-rows.js';
 import { findComplaintAnswerers } from '../../core/recipients/find-complaint-answerers.js';
 
 const usage = '答复投诉 C3 已协调自然资源局，本周内出具意见';

@@ -7,9 +7,10 @@ import type { RegisteredContext } from '../context.js';
 import { serviceNames, serviceRunning } from '../../domain/project/service-state.js';
 import { resolveCatalogueItem } from '../../domain/references/resolve-catalogue-item.js';
 import { commandLine } from '../shared/command-line.js';
-import { loadCatalogue } from '../shared/load-catalogue.js';
+import { loadCatalogue } from '../../use-cases/load-catalogue.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 import { notifyEnterprise } from '../shared/notify.js';
+import { recordEntrustment as entrust } from '../../use-cases/record-entrustment.js';
 
 const SCOPES = { 全程: 'all', 部分: 'part' } as const;
 
@@ -43,14 +44,8 @@ export async function recordEntrustment(ctx: RegisteredContext): Promise<void> {
   }
   if (problems.length > 0) return ctx.reply(`${problems.join('；')}。委托协议未登记。`);
 
-  const previous = await ctx.tx.event.findFirst({ where: { projectId: project.id, kind: 'project.entrusted' }, orderBy: [{ at: 'desc' }, { id: 'desc' }] });
   const client = [project.enterprise, signer].filter(Boolean).join(' ');
-  await ctx.record({
-    kind: 'project.entrusted',
-    projectId: project.id,
-    before: previous ? (previous.after as object) : undefined,
-    after: { scope, ...(scope === 'part' && { items: items.map((item) => item.code) }), client },
-  });
+  await entrust(ctx, project.id, { scope, itemCodes: items.map((item) => item.code), client });
   const what = scope === 'all' ? '全程帮办代办' : `部分帮办代办：${items.map((item) => `「${item.name}」`).join('')}`;
   const told = await notifyEnterprise(ctx, project, `P${project.id} ${project.name} 帮办代办委托协议已登记：${what}。`);
   await ctx.reply(`已登记 P${project.id} 委托协议：${what}${client ? `（委托方 ${client}）` : ''}。${told ? '已告知企业。' : ''}`);

@@ -7,6 +7,7 @@ import { stripLabel } from '../../domain/commands/parse-command-line.js';
 import { serviceEnded } from '../../domain/project/service-state.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
+import { recordRevisit as revisit } from '../../use-cases/record-revisit.js';
 
 export async function recordRevisit(ctx: RegisteredContext): Promise<void> {
   const line = commandLine(ctx);
@@ -20,13 +21,7 @@ export async function recordRevisit(ctx: RegisteredContext): Promise<void> {
   const text = stripLabel(rest, ['回访情况', '情况', '内容']);
   if (!text) return ctx.reply(`请写明回访情况，例如「回访 P${project.id} 企业反馈用电报装已完成」。`);
 
-  const earlier = await ctx.tx.event.count({ where: { projectId: project.id, kind: 'project.revisited' } });
-  const answered = await ctx.tx.rating.updateMany({
-    where: { projectId: project.id, followUpDueAt: { not: null }, followedUpAt: null },
-    data: { followedUpAt: ctx.now },
-  });
-  const complaint = answered.count > 0;
-  await ctx.record({ kind: 'project.revisited', projectId: project.id, after: { text, ...(complaint && { complaintFollowedUp: true }) } });
-  const followed = complaint ? '企业差评已跟进。' : '';
-  await ctx.reply(`已记录 P${project.id} ${project.name} 第 ${earlier + 1} 次回访，${followed}可在「档案 P${project.id}」查看。`);
+  const { visit, complaintFollowedUp } = await revisit(ctx, project.id, text);
+  const followed = complaintFollowedUp ? '企业差评已跟进。' : '';
+  await ctx.reply(`已记录 P${project.id} ${project.name} 第 ${visit} 次回访，${followed}可在「档案 P${project.id}」查看。`);
 }

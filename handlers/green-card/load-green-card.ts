@@ -1,5 +1,5 @@
 // The project's 服务绿卡 (000 第四条; one per project), read after loadProject locked the project: the
-// project's row lock is what orders two instances changing its card (handlers/shared/lock-rows.ts).
+// project's row lock is what orders two instances changing its card (prisma/lock-rows.ts).
 import type { GreenCard } from '../../generated/prisma/client.js';
 import type { GreenCardState } from '../../domain/green-card/decide-green-card-application.js';
 import type { Tx } from '../../prisma/open-database.js';

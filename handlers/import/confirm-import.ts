@@ -9,8 +9,8 @@ import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { counts } from '../../domain/import/describe-import-plan.js';
 import { planImport, type ImportAction } from '../../domain/import/plan-import.js';
 import type { ImportedProject } from '../../domain/import/read-import-row.js';
-import { issueBindCode } from '../projects/issue-bind-code.js';
-import { lockProject } from '../shared/lock-rows.js';
+import { issueBindCode } from '../../use-cases/issue-bind-code.js';
+import { lockProject } from '../../prisma/lock-rows.js';
 import { loadExistingProjects } from './load-import-ledger.js';
 import { PREVIEW_VALID_MINUTES } from './preview-import-file.js';
 

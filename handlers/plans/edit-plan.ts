@@ -5,7 +5,7 @@ import type { RegisteredContext } from '../context.js';
 import { matchUnit } from '../../domain/catalogue/match-unit.js';
 import { splitList } from '../../domain/commands/parse-command-line.js';
 import { resolveCatalogueItem } from '../../domain/references/resolve-catalogue-item.js';
-import { loadCatalogue } from '../shared/load-catalogue.js';
+import { loadCatalogue } from '../../use-cases/load-catalogue.js';
 import { formatPlan } from './format-plan.js';
 
 export async function editPlan(ctx: RegisteredContext, project: Project, verb: '增加' | '删除', words: string[]): Promise<void> {

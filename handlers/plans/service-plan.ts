@@ -6,7 +6,7 @@ import type { RegisteredContext } from '../context.js';
 import { matchUnit } from '../../domain/catalogue/match-unit.js';
 import { serviceNames, serviceRunning, type ServiceState } from '../../domain/project/service-state.js';
 import { commandLine } from '../shared/command-line.js';
-import { loadCatalogue } from '../shared/load-catalogue.js';
+import { loadCatalogue } from '../../use-cases/load-catalogue.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 import { editPlan } from './edit-plan.js';
 import { formatPlan } from './format-plan.js';

@@ -8,7 +8,7 @@ import { parseNumberRef } from '../../domain/references/parse-number-ref.js';
 import type { ProjectAudience } from '../../domain/access/project-access.js';
 import type { RegisteredContext } from '../context.js';
 import { loadProjectAudience } from '../../use-cases/load-project-audience.js';
-import { lockProblem, lockProject } from '../shared/lock-rows.js';
+import { lockProblem, lockProject } from '../../prisma/lock-rows.js';
 
 export type ProblemLookup = { ok: true; problem: Problem; project: Project; audience: ProjectAudience } | { ok: false; text: string };
 

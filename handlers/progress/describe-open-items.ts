@@ -6,7 +6,7 @@
 import type { Task, Unit } from '../../generated/prisma/client.js';
 import type { Tx } from '../../prisma/open-database.js';
 import { openTaskStates } from '../../domain/task/task-state.js';
-import { readMaterialNotices } from '../enterprise/read-material-notices.js';
+import { readMaterialNotices } from '../../use-cases/read-material-notices.js';
 
 /** The lines to show under each open task, by task id. */
 export async function describeOpenItems(

@@ -10,21 +10,20 @@ import { checkStageDates, describeStageDateRefusal } from '../../domain/project/
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
 import { notifyEnterprise, notifyLeader, notifyWindow } from '../shared/notify.js';
-import { AFTER_START_PHASE, choosePlanItems } from '../tasks/choose-plan-items.js';
+import { AFTER_START_PHASE } from '../../use-cases/choose-plan-items.js';
+import { recordStage } from '../../use-cases/record-stage.js';
 import { phaseNames } from '../../domain/catalogue/approval-phases.js';
 
-/** The 竣工验收 items 派单 全部 held back until 开工 (handlers/tasks/choose-plan-items.ts), now ready to send. */
-async function describeReadyAfterStart(ctx: RegisteredContext, projectId: number): Promise<string> {
-  const { chosen } = await choosePlanItems(ctx.tx, { id: projectId, startedOn: ctx.now }, []);
-  const ready = chosen.filter((item) => item.phase >= AFTER_START_PHASE);
+/** The 竣工验收 items 派单 全部 held back until 开工, now ready to send. */
+function describeReadyAfterStart(projectId: number, ready: readonly string[]): string {
   if (ready.length === 0) return '';
-  return `\n${phaseNames[AFTER_START_PHASE]}阶段的 ${ready.length} 项可以派单了：${ready.map((item) => item.itemName).join('、')}。发送「派单 P${projectId} 全部」`;
+  return `\n${phaseNames[AFTER_START_PHASE]}阶段的 ${ready.length} 项可以派单了：${ready.join('、')}。发送「派单 P${projectId} 全部」`;
 }
 
 const day = (value: Date | null) => value?.toISOString().slice(0, 10) ?? null;
 
 export function changeStage(action: StageAction) {
-  const { word, field, to } = stageSteps[action];
+  const { word, field } = stageSteps[action];
   return async function run(ctx: RegisteredContext): Promise<void> {
     const line = commandLine(ctx);
     const lookup = await loadProject(ctx, line.args[0]);
@@ -47,15 +46,8 @@ export function changeStage(action: StageAction) {
     const check = checkStageDates(dates, today);
     if (!check.ok) return ctx.reply(describeStageDateRefusal(check, project.id, today));
 
-    await ctx.tx.project.update({ where: { id: project.id }, data: { stage: to, [field]: new Date(`${date.date}T00:00:00Z`) } });
-    await ctx.record({
-      kind: 'project.stage_changed',
-      projectId: project.id,
-      before: { stage: project.stage },
-      after: { stage: to, [field]: date.date },
-    });
+    const ready = describeReadyAfterStart(project.id, await recordStage(ctx, project, action, date.date));
     const text = `P${project.id} ${project.name} 已于 ${date.date} ${word}。`;
-    const ready = action === 'start' && project.service === 'approving' ? await describeReadyAfterStart(ctx, project.id) : '';
     await notifyWindow(ctx, text + ready);
     await notifyLeader(ctx, project, text);
     await notifyEnterprise(ctx, project, text);

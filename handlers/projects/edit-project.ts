@@ -10,7 +10,8 @@ import { parseContact } from '../../domain/commands/parse-contact.js';
 import { parseDate } from '../../domain/commands/parse-date.js';
 import { describeInvestmentRefusal, formatInvestment, parseInvestment } from '../../domain/commands/parse-investment.js';
 import { maskMobile } from '../../domain/mask-mobile.js';
-import { issueBindCode } from './issue-bind-code.js';
+import { findActivePersonNamed, findProjectNamed, listUnits } from '../../use-cases/find-named.js';
+import { saveProjectEdit } from '../../use-cases/save-project-edit.js';
 import { describeNewBindCode } from './reissue-bind-code.js';
 import {
   describeDateRefusal,
@@ -57,8 +58,8 @@ export async function editProject(ctx: RegisteredContext): Promise<void> {
     change(field, project[field], value);
   }
   if (fields.name && fields.name !== project.name) {
-    const twin = await ctx.tx.project.findFirst({ where: { name: fields.name, id: { not: project.id } }, select: { id: true } });
-    if (twin) notes.push(`注意：P${twin.id} 也叫「${fields.name}」，请确认不是同一个项目。`);
+    const twin = await findProjectNamed(ctx.tx, fields.name, project.id);
+    if (twin !== null) notes.push(`注意：P${twin} 也叫「${fields.name}」，请确认不是同一个项目。`);
   }
   if (fields.investment) {
     const investment = parseInvestment(fields.investment);
@@ -70,7 +71,7 @@ export async function editProject(ctx: RegisteredContext): Promise<void> {
     if (!eligible && project.eligible) notes.push(`投资低于帮办代办标准 ${formatInvestment(ctx.policy.minInvestmentWan)}，项目不再纳入帮办代办。`);
   }
   if (fields.leadUnit) {
-    const units = await ctx.tx.unit.findMany();
+    const units = await listUnits(ctx.tx);
     const found = resolveUnit(fields.leadUnit, units, ctx.policy.unitAliases);
     if (!found.ok) return ctx.reply(describeUnknownUnit(found.typed, found.suggestions));
     data.leadUnitId = found.unit.id;
@@ -84,7 +85,7 @@ export async function editProject(ctx: RegisteredContext): Promise<void> {
     change('contact', shown(project.contactName, project.contactMobile), shown(contact.name, contact.mobile ?? project.contactMobile));
   }
   if (fields.leader) {
-    const leader = await ctx.tx.person.findFirst({ where: { name: fields.leader, active: true }, orderBy: { id: 'asc' } });
+    const leader = await findActivePersonNamed(ctx.tx, fields.leader);
     data.leaderName = fields.leader;
     data.leaderId = leader?.id ?? null;
     change('leader', project.leaderName, fields.leader);
@@ -113,16 +114,13 @@ export async function editProject(ctx: RegisteredContext): Promise<void> {
   }
 
   if (changes.length === 0) return ctx.reply(`P${project.id} 没有变化：新值与原值相同。`);
-  await ctx.tx.project.update({ where: { id: project.id }, data });
-  await ctx.record({
-    kind: 'project.edited',
-    projectId: project.id,
+  // A new contact needs a code of their own; the old one is void (docs/domain.md "The enterprise's view").
+  const code = await saveProjectEdit(ctx, project.id, {
+    data,
     before: Object.fromEntries(changes.map((item) => [item.label, item.before])),
     after: Object.fromEntries(changes.map((item) => [item.label, item.after])),
+    newContact: changes.some((item) => item.label === projectFields.contact.label),
   });
-  // A new contact needs a code of their own; the old one is void (docs/domain.md "The enterprise's view").
-  const contactChanged = changes.some((item) => item.label === projectFields.contact.label);
-  const code = contactChanged ? await issueBindCode(ctx, project.id) : undefined;
   const lines = [
     `已修改 P${project.id} ${fields.name ?? project.name}：`,
     ...changes.map((item) => `${item.label}：${item.before || '（空）'} → ${item.after}`),

@@ -1,22 +1,17 @@
-// 组建团队: "一个项目、一名领导、一批人员" (002 五(三)): one leader and the units the approval items
-// need, within 1 working day of acceptance. With no units given, the plan's units are proposed
-// (or the default plan's, before there is a plan). The project's lead unit is always on it.
-// The team gets a group chat where the platform allows one. Where the profile has a leader tier (营口,
-// 001 帮扶 一(二)), the reply says when a city-level leader should lead.
+// 组建团队 (use-cases/form-team.ts): "一个项目、一名领导、一批人员" (002 五(三)). The team gets a group chat
+// where the platform allows one. Where the profile has a leader tier (营口, 001 帮扶 一(二)), the reply says
+// when a city-level leader should lead.
 import type { RegisteredContext } from '../context.js';
-import { addWorkingDays } from '../../domain/calendar/add-working-days.js';
 import { markProvisional } from '../../domain/calendar/mark-provisional.js';
 import { shanghaiDate } from '../../domain/calendar/shanghai-time.js';
 import { splitList } from '../../domain/commands/parse-command-line.js';
 import { formatInvestment } from '../../domain/commands/parse-investment.js';
 import { needsCityLeader } from '../../domain/project/needs-city-leader.js';
-import { describeUnknownUnit, resolveUnit } from '../../domain/catalogue/resolve-unit.js';
-import { serviceNames, serviceRunning, type ServiceState } from '../../domain/project/service-state.js';
+import { describeUnknownUnit } from '../../domain/catalogue/resolve-unit.js';
+import { serviceNames } from '../../domain/project/service-state.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
-import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
-import { proposeTeamUnits } from './propose-team-units.js';
-import { replaceTeam } from './replace-team.js';
+import { formTeam as form } from '../../use-cases/form-team.js';
 
 const usage = '组建团队 P12 领导 李四 单位 自然资源局 生态环境局';
 
@@ -25,34 +20,14 @@ export async function formTeam(ctx: RegisteredContext): Promise<void> {
   const lookup = await loadProject(ctx, line.args[0]);
   if (!lookup.ok) return ctx.reply(describeProjectRefusal(lookup, usage));
   const { project } = lookup;
-  if (!serviceRunning(project.service)) {
-    return ctx.reply(
-      `P${project.id} ${serviceNames[project.service as ServiceState]}，${project.service === 'unaccepted' ? '请先受理。' : '不能再组建团队。'}`,
-    );
-  }
-  const { leaderName, unitNames } = readTeamArgs(line.args.slice(1), line.fields);
-
-  const leader = leaderName
-    ? await ctx.tx.person.findFirst({ where: { name: leaderName, active: true }, orderBy: { id: 'asc' } })
-    : project.leaderId === null
-      ? null
-      : await ctx.tx.person.findUnique({ where: { id: project.leaderId } });
-  if (leaderName && !leader) return ctx.reply(`名册中没有「${leaderName}」。`);
-  if (!leader) return ctx.reply(`请指定包抓领导，例如「${usage}」。`);
-
-  const allUnits = await ctx.tx.unit.findMany();
-  const found = unitNames.map((name) => resolveUnit(name, allUnits, ctx.policy.unitAliases));
-  const unknown = found.filter((result) => !result.ok);
-  if (unknown.length > 0) return ctx.reply(unknown.map((result) => describeUnknownUnit(result.typed, result.suggestions)).join('\n'));
-  const chosen =
-    unitNames.length > 0
-      ? found.map((result) => result.ok && result.unit).filter((unit) => unit !== false)
-      : await proposeTeamUnits(ctx.tx, project.id, allUnits);
-  const unitIds = [...new Set([...(project.leadUnitId === null ? [] : [project.leadUnitId]), ...chosen.map((unit) => unit.id)])];
-
-  const team = await replaceTeam(ctx, project, leader, unitIds);
-  const calendar = await loadWorkingCalendar(ctx.tx);
-  const planDue = markProvisional(calendar, addWorkingDays(calendar, shanghaiDate(ctx.now), ctx.policy.planWorkingDays), shanghaiDate(ctx.now));
+  const formed = await form(ctx, project, readTeamArgs(line.args.slice(1), line.fields));
+  if (formed.kind === 'not-running')
+    return ctx.reply(`P${project.id} ${serviceNames[formed.service]}，${formed.service === 'unaccepted' ? '请先受理。' : '不能再组建团队。'}`);
+  if (formed.kind === 'leader-unknown') return ctx.reply(`名册中没有「${formed.name}」。`);
+  if (formed.kind === 'leader-missing') return ctx.reply(`请指定包抓领导，例如「${usage}」。`);
+  if (formed.kind === 'units-unknown') return ctx.reply(formed.unknown.map((unit) => describeUnknownUnit(unit.typed, unit.suggestions)).join('\n'));
+  const { leader, team } = formed;
+  const planDue = markProvisional(formed.calendar, formed.planDueOn, shanghaiDate(ctx.now));
   const unitList = team.units.map((unit) => unit.name).join('、');
   // The team's group chat replaces the WeChat work group of 002 五(一); the messenger creates it
   // on the platform (or falls back to one-to-one messages where group chats are refused).

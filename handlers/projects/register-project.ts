@@ -11,7 +11,8 @@ import { describeUnknownUnit, resolveUnit } from '../../domain/catalogue/resolve
 import { describeDateRefusal, describeFieldRefusal, projectFields, readProjectFields, stageDateFields } from '../../domain/project/project-fields.js';
 import { stageSteps } from '../../domain/project/project-stage.js';
 import { commandLine } from '../shared/command-line.js';
-import { issueBindCode } from './issue-bind-code.js';
+import { findActivePersonNamed, findProjectNamed, listUnits } from '../../use-cases/find-named.js';
+import { registerProject as register } from '../../use-cases/register-project.js';
 
 const usage = '登记项目 名称：光伏组件项目 投资：3.5亿 企业：某某新能源公司 联系人：张三 13800000000 包抓领导：李四 签约日期：2026-03-02';
 
@@ -43,49 +44,37 @@ export async function registerProject(ctx: RegisteredContext): Promise<void> {
 
   // Without 责任单位 the county's default (policy.defaultLeadUnit) or none, asked for in the reply:
   // never the sender's own unit, which made the window 责任单位 of every project it registered (issue 18).
-  const units = await ctx.tx.unit.findMany();
+  const units = await listUnits(ctx.tx);
   const unitFound = fields.leadUnit ? resolveUnit(fields.leadUnit, units, ctx.policy.unitAliases) : undefined;
   if (unitFound && !unitFound.ok) return ctx.reply(describeUnknownUnit(unitFound.typed, unitFound.suggestions));
   const byDefault = !unitFound && ctx.policy.defaultLeadUnit !== null ? resolveUnit(ctx.policy.defaultLeadUnit, units, ctx.policy.unitAliases) : undefined;
   const leadUnit = unitFound?.unit ?? (byDefault?.ok ? byDefault.unit : undefined);
   const leaderName = fields.leader ?? '';
-  const leader = leaderName ? await ctx.tx.person.findFirst({ where: { name: leaderName, active: true } }) : null;
+  const leader = leaderName ? await findActivePersonNamed(ctx.tx, leaderName) : null;
   const contact = parseContact(fields.contact ?? '');
   const eligible = investment.wan >= ctx.policy.minInvestmentWan;
-  const twin = await ctx.tx.project.findFirst({ where: { name }, select: { id: true } });
+  const twin = await findProjectNamed(ctx.tx, name);
 
-  const project = await ctx.tx.project.create({
-    data: {
-      name,
-      investmentWan: investment.wan,
-      industry: fields.industry ?? '',
-      enterprise: fields.enterprise ?? '',
-      content: fields.content ?? '',
-      contactName: contact.name,
-      contactMobile: contact.mobile,
-      leaderId: leader?.id ?? null,
-      leaderName,
-      leadUnitId: leadUnit?.id ?? null,
-      targetTasks: fields.targetTasks ?? '',
-      timeNodes: fields.timeNodes ?? '',
-      ...dates,
-      stage: 'signed',
-      service: 'unaccepted',
-      eligible,
-      registeredById: ctx.sender.id,
-    },
-  });
-  const code = await issueBindCode(ctx, project.id);
-  // The record holds no mobile: the event log is shown to many readers (档案).
-  await ctx.record({
-    kind: 'project.registered',
-    projectId: project.id,
-    after: { name, investmentWan: investment.wan, eligible, stage: 'signed', service: 'unaccepted' },
+  const { project, code } = await register(ctx, {
+    name,
+    investmentWan: investment.wan,
+    industry: fields.industry ?? '',
+    enterprise: fields.enterprise ?? '',
+    content: fields.content ?? '',
+    contactName: contact.name,
+    contactMobile: contact.mobile,
+    leaderId: leader?.id ?? null,
+    leaderName,
+    leadUnitId: leadUnit?.id ?? null,
+    targetTasks: fields.targetTasks ?? '',
+    timeNodes: fields.timeNodes ?? '',
+    ...dates,
+    eligible,
   });
 
   const lines = [`已登记 P${project.id} ${name}（投资 ${formatInvestment(investment.wan)}，已签约）。`];
   if (!eligible) lines.push(`投资低于帮办代办标准 ${formatInvestment(ctx.policy.minInvestmentWan)}，项目已登记，但不纳入帮办代办。`);
-  if (twin) lines.push(`注意：P${twin.id} 也叫「${name}」，请确认不是同一个项目（改名：修改项目 P${project.id} 名称：新名称）。`);
+  if (twin !== null) lines.push(`注意：P${twin} 也叫「${name}」，请确认不是同一个项目（改名：修改项目 P${project.id} 名称：新名称）。`);
   if (leaderName && !leader) lines.push(`包抓领导「${leaderName}」不在名册中，组建团队时请重新指定。`);
   if (!unitFound && leadUnit) lines.push(`未写责任单位，按本县默认定为${leadUnit.name}（改：修改项目 P${project.id} 责任单位：单位名称）。`);
   if (!leadUnit) lines.push(`未写责任单位：请补充，发送「修改项目 P${project.id} 责任单位：单位名称」。补充前，每周问题收集和开工期限提醒无单位可发。`);

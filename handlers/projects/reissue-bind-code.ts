@@ -4,14 +4,13 @@
 import type { RegisteredContext } from '../context.js';
 import { commandLine } from '../shared/command-line.js';
 import { describeProjectRefusal, loadProject } from '../shared/load-project.js';
-import { issueBindCode } from './issue-bind-code.js';
+import { reissueBindCode as issue } from '../../use-cases/issue-bind-code.js';
 
 export async function reissueBindCode(ctx: RegisteredContext): Promise<void> {
   const lookup = await loadProject(ctx, commandLine(ctx).args[0]);
   if (!lookup.ok) return ctx.reply(describeProjectRefusal(lookup, '绑定码 P12'));
   const { project } = lookup;
-  const code = await issueBindCode(ctx, project.id);
-  await ctx.record({ kind: 'project.bind_code_issued', projectId: project.id });
+  const code = await issue(ctx, project.id);
   await ctx.reply(describeNewBindCode(ctx, project, code, '此前的绑定码已作废。'));
 }
 

@@ -1,10 +1,10 @@
 // Who hears about a task's outcome: the window relays results to the enterprise (002 五(五)); the
 // enterprise contact hears directly once bound; every copy of a call card shows its new status.
 import type { HandlerContext } from '../context.js';
-import { findPeople } from '../../core/recipients/find-people.js';
+import { findPeople, findPerson } from '../../core/recipients/find-people.js';
 import { markProvisional } from '../../domain/calendar/mark-provisional.js';
 import { formatShanghai, shanghaiDate } from '../../domain/calendar/shanghai-time.js';
-import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
+import { loadCallCard } from '../../use-cases/load-call-card.js';
 import { buildCallCard } from './build-call-card.js';
 
 /** Tells every window person except the sender. */
@@ -22,7 +22,7 @@ export async function notifyLeader(ctx: HandlerContext, project: { leaderId: num
 /** Tells the project's bound enterprise contact; false when nobody is bound yet. */
 export async function notifyEnterprise(ctx: HandlerContext, project: { contactPersonId: number | null }, text: string): Promise<boolean> {
   if (project.contactPersonId === null) return false;
-  const contact = await ctx.tx.person.findFirst({ where: { id: project.contactPersonId, active: true } });
+  const contact = await findPerson(ctx.tx, project.contactPersonId);
   if (!contact) return false;
   await ctx.send(contact.id, text);
   return true;
@@ -35,23 +35,17 @@ export async function notifyEnterprise(ctx: HandlerContext, project: { contactPe
  * one item (`item`) names it.
  */
 export async function updateCards(ctx: HandlerContext, callId: number, status: string, item?: number): Promise<void> {
-  const call = await ctx.tx.call.findUniqueOrThrow({ where: { id: callId }, include: { project: true, unit: true, tasks: { orderBy: { id: 'asc' } } } });
-  const people = await ctx.tx.person.findMany({ where: { id: { in: [call.dispatchedById ?? -1, call.takenById ?? -1] } }, select: { id: true, name: true } });
-  const nameOf = (id: number | null) => people.find((person) => person.id === id)?.name;
+  const { call, dispatcher, takenBy, calendar, holderIds } = await loadCallCard(ctx.tx, callId);
   const card = buildCallCard({
     call,
     project: call.project,
     unitName: call.unit.name,
     tasks: call.tasks,
-    dispatcher: nameOf(call.dispatchedById) ?? '专窗',
+    dispatcher: dispatcher ?? '专窗',
     ...(call.takenAt
-      ? { taken: `${nameOf(call.takenById) ?? '—'} · ${formatShanghai(call.takenAt)}` }
-      : { ackDue: markProvisional(await loadWorkingCalendar(ctx.tx), shanghaiDate(call.ackDueAt), undefined, formatShanghai(call.ackDueAt)) }),
-  });
-  const holders = await ctx.tx.person.findMany({
-    where: { active: true, unitId: call.unitId, roles: { hasSome: ['agent', 'unit_leader'] } },
-    select: { id: true },
+      ? { taken: `${takenBy ?? '—'} · ${formatShanghai(call.takenAt)}` }
+      : { ackDue: markProvisional(calendar!, shanghaiDate(call.ackDueAt), undefined, formatShanghai(call.ackDueAt)) }),
   });
   const line = item !== undefined && call.tasks.length > 1 ? `T${item} ${status}` : status;
-  for (const holder of holders) await ctx.send(holder.id, { kind: 'card_update', card, status: line });
+  for (const holder of holderIds) await ctx.send(holder, { kind: 'card_update', card, status: line });
 }

@@ -1,6 +1,7 @@
-// The expected refusals of the task commands (报到, 告知, 办结, 退回, 中止, 恢复) as values with stable
-// codes, and the one Chinese sentence each becomes at the edge (docs/architecture.md).
+// The one Chinese sentence each refusal of the task use cases (use-cases/task-refusal.ts) becomes at the
+// edge (docs/architecture.md), and the task states' names.
 import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
+import type { TaskRefusal } from '../../use-cases/task-refusal.js';
 
 export const taskStateNames: Record<string, string> = {
   posted: '待报到',
@@ -11,15 +12,7 @@ export const taskStateNames: Record<string, string> = {
   cancelled: '已撤销',
 };
 
-export type TaskRefusal =
-  | { ok: false; code: 'TASK_NOT_FOUND' }
-  | { ok: false; code: 'NOT_YOUR_UNIT'; unitName: string }
-  | { ok: false; code: 'TASK_ALREADY_TAKEN'; by: string; at: Date }
-  | { ok: false; code: 'TASK_NOT_TAKEN'; taskId: number }
-  | { ok: false; code: 'TASK_SUSPENDED'; taskId: number }
-  | { ok: false; code: 'TASK_NOT_SUSPENDED' }
-  | { ok: false; code: 'TASK_CLOSED'; state: string }
-  | { ok: false; code: 'REASON_REQUIRED'; example: string };
+export type { TaskRefusal };
 
 export function describeTaskRefusal(refusal: TaskRefusal): string {
   switch (refusal.code) {
@@ -28,7 +21,7 @@ export function describeTaskRefusal(refusal: TaskRefusal): string {
     case 'NOT_YOUR_UNIT':
       return `这个任务属于${refusal.unitName}，只有该单位的代办员或责任领导可以办理。`;
     case 'TASK_ALREADY_TAKEN':
-      return `这个任务已由${refusal.by}于 ${formatShanghai(refusal.at)} 报到。`;
+      return `这个任务已由${refusal.by ?? '他人'}于 ${formatShanghai(refusal.at)} 报到。`;
     case 'TASK_NOT_TAKEN':
       return `这个任务还没有报到，请先发送「报到 T${refusal.taskId}」。`;
     case 'TASK_SUSPENDED':

@@ -3,6 +3,7 @@
 // that call, and the reply names it; with several it lists them, since guessing would start the wrong
 // clock. A bare `好的` or `嗯` takes nothing: it only gets the list of what is waiting.
 import type { RegisteredContext } from '../context.js';
+import { onlyWaitingTask } from '../../use-cases/take-calls.js';
 import { takeCall } from './take-call.js';
 
 /** Acknowledgements as typed in the group: 收到 takes a call, the others only ask what is waiting. */
@@ -16,13 +17,8 @@ export function isAcknowledgement(text: string): boolean {
 
 export async function acknowledgeCall(ctx: RegisteredContext): Promise<void> {
   const typed = ctx.event.type === 'text' ? ctx.event.text.trim() : '';
-  const waiting = await ctx.tx.call.findMany({
-    where: { state: 'posted', unitId: ctx.sender.unitId ?? -1 },
-    select: { tasks: { where: { state: 'posted' }, select: { id: true }, orderBy: { id: 'asc' }, take: 1 } },
-    take: 2,
-  });
-  const only = waiting.length === 1 ? waiting[0]!.tasks[0] : undefined;
+  const only = TAKES.test(typed) ? await onlyWaitingTask(ctx.tx, ctx.sender.unitId) : undefined;
   // Through 报到 itself, so the take, its locks, notices and reply are the command's own.
-  const text = TAKES.test(typed) && only ? `报到 T${only.id}` : '报到';
+  const text = only !== undefined ? `报到 T${only}` : '报到';
   return takeCall({ ...ctx, args: text.slice(2).trim(), event: { ...ctx.event, type: 'text', text } as typeof ctx.event });
 }

@@ -3,21 +3,28 @@
 // project has started (开工): an acceptance sent at the start would run its promised days out before
 // anything is built (docs/domain.md "Calls"); naming an item sends it anyway. An item whose earlier
 // task was returned may be sent again; one withdrawn (撤销) only when named.
-import type { Phase } from '../../domain/catalogue/approval-phases.js';
-import type { PlanItem } from '../../generated/prisma/client.js';
-import type { Tx } from '../../prisma/open-database.js';
-import { splitList } from '../../domain/commands/parse-command-line.js';
-import { resolveCatalogueItem } from '../../domain/references/resolve-catalogue-item.js';
+import type { Phase } from '../domain/catalogue/approval-phases.js';
+import type { PlanItem } from '../generated/prisma/client.js';
+import type { Tx } from '../prisma/open-database.js';
+import { splitList } from '../domain/commands/parse-command-line.js';
+import { resolveCatalogueItem } from '../domain/references/resolve-catalogue-item.js';
 
 const LIVE_STATES = ['posted', 'taken', 'suspended', 'done', 'cancelled'];
 /** The phase that waits for 开工 (domain/catalogue/approval-phases.ts). */
 export const AFTER_START_PHASE: Phase = 4;
 
+/** Why a named item is not sent; handlers/tasks/describe-plan-problem.ts words it. */
+export type PlanItemProblem =
+  | { kind: 'ambiguous'; name: string; candidates: string[] }
+  | { kind: 'not-in-plan'; name: string }
+  | { kind: 'already-posted'; itemName: string; taskId: number }
+  | { kind: 'no-unit'; itemName: string };
+
 export interface ChosenItems {
   chosen: PlanItem[];
   /** Items 全部 held back until 开工. */
   held: PlanItem[];
-  problems: string[];
+  problems: PlanItemProblem[];
 }
 
 export async function choosePlanItems(tx: Tx, project: { id: number; startedOn: Date | null }, words: string[]): Promise<ChosenItems> {
@@ -27,7 +34,7 @@ export async function choosePlanItems(tx: Tx, project: { id: number; startedOn: 
     orderBy: [{ phase: 'asc' }, { id: 'asc' }],
   });
   const names = words.flatMap(splitList).filter((word) => word !== '全部');
-  const problems: string[] = [];
+  const problems: PlanItemProblem[] = [];
   let wanted = items;
   if (names.length > 0) {
     const aliases = new Map((await tx.catalogueItem.findMany({ select: { code: true, aliases: true } })).map((item) => [item.code, item.aliases]));
@@ -36,7 +43,10 @@ export async function choosePlanItems(tx: Tx, project: { id: number; startedOn: 
     for (const name of names) {
       const found = resolveCatalogueItem(name, refs);
       if (found.ok) wanted.push(found.value.item);
-      else problems.push(found.code === 'AMBIGUOUS' ? `「${name}」有多项：${found.candidates.map((ref) => ref.name).join('、')}` : `方案中没有「${name}」`);
+      else
+        problems.push(
+          found.code === 'AMBIGUOUS' ? { kind: 'ambiguous', name, candidates: found.candidates.map((ref) => ref.name) } : { kind: 'not-in-plan', name },
+        );
     }
   }
   const chosen: PlanItem[] = [];
@@ -44,9 +54,9 @@ export async function choosePlanItems(tx: Tx, project: { id: number; startedOn: 
   for (const { tasks, ...item } of wanted) {
     const live = tasks.find((task) => task.state !== 'cancelled');
     if (live) {
-      if (names.length > 0) problems.push(`「${item.itemName}」已派单（T${live.id}）`);
+      if (names.length > 0) problems.push({ kind: 'already-posted', itemName: item.itemName, taskId: live.id });
     } else if (tasks.length > 0 && names.length === 0) continue;
-    else if (item.unitId === null) problems.push(`「${item.itemName}」在名册中没有办理单位`);
+    else if (item.unitId === null) problems.push({ kind: 'no-unit', itemName: item.itemName });
     else if (names.length === 0 && item.phase >= AFTER_START_PHASE && project.startedOn === null) held.push(item);
     else if (!chosen.some((entry) => entry.id === item.id)) chosen.push(item);
   }

@@ -1,8 +1,8 @@
 // A call waits for 报到 only while one of its items does: when the last waiting item is returned or
 // cancelled (退回 before 报到, 终止 of the project), the call is cancelled and the escalation cycle
 // stops looking at it (docs/domain.md "Calls").
-import type { Tx } from '../../prisma/open-database.js';
-import { moveCallRow } from '../../prisma/call-store.js';
+import type { Tx } from '../prisma/open-database.js';
+import { moveCallRow } from '../prisma/call-store.js';
 
 export async function cancelEmptyCall(tx: Tx, callId: number): Promise<void> {
   const waiting = await tx.task.count({ where: { callId, state: 'posted' } });

@@ -1,9 +1,9 @@
 // The stored approval-item catalogue. The shipped one (domain/catalogue/approval-catalogue.ts) is
 // written the first time it is needed; after that the admins' edits rule. Retired items are
 // kept inactive, never deleted, so the table never looks empty again.
-import type { CatalogueItem } from '../../generated/prisma/client.js';
-import type { Tx } from '../../prisma/open-database.js';
-import { approvalCatalogue } from '../../domain/catalogue/approval-catalogue.js';
+import type { CatalogueItem } from '../generated/prisma/client.js';
+import type { Tx } from '../prisma/open-database.js';
+import { approvalCatalogue } from '../domain/catalogue/approval-catalogue.js';
 
 export async function loadCatalogue(tx: Tx): Promise<CatalogueItem[]> {
   if ((await tx.catalogueItem.count()) === 0) {

@@ -2,9 +2,9 @@
 // schedule run, since every reader of the Wednesday digest or the ranking gets the same chart
 // (domain/schedule/build-digests.ts). A chart that cannot be drawn (the font package missing, a
 // canvas error) is logged and left out: the digest's text still goes, it is what matters.
-import type { Logger } from '../../core/logger.js';
-import { renderChartPng } from '../../core/charts/render-chart-png.js';
-import type { ChartSpec } from '../../domain/charts/chart-spec.js';
+import type { Logger } from '../core/logger.js';
+import { renderChartPng } from '../core/charts/render-chart-png.js';
+import type { ChartSpec } from '../domain/charts/chart-spec.js';
 
 /** The PNG, stored once for all readers when the digests are queued (queue-digest.ts). */
 export interface DigestChart {

@@ -3,10 +3,10 @@
 // inside the caller's transaction, each followed by the run's chart when it has one (the Wednesday digest,
 // the 22nd's ranking: render-digest-chart.ts). The chart's PNG is stored once and each reader's row names
 // it (prisma/outbox-file-store.ts); the 22nd's 台账 follows as a job (use-cases/send-ranking-ledger-file.ts).
-import type { Tx } from '../../prisma/open-database.js';
-import { enqueueMessages, type Enqueue } from '../../core/enqueue-message.js';
-import type { Digest } from '../../domain/schedule/schedule-snapshot.js';
-import { storeOutboxFile } from '../../prisma/outbox-file-store.js';
+import type { Tx } from '../prisma/open-database.js';
+import { enqueueMessages, type Enqueue } from '../core/enqueue-message.js';
+import type { Digest } from '../domain/schedule/schedule-snapshot.js';
+import { storeOutboxFile } from '../prisma/outbox-file-store.js';
 import type { DigestChart } from './render-digest-chart.js';
 
 /**

@@ -1,8 +1,8 @@
 // Writes a project's team: its units, and as members the leader plus every agent and 责任领导 of
 // those units. Forming the team again replaces it; the event log keeps the previous one.
-import type { Person, Project } from '../../generated/prisma/client.js';
-import type { RegisteredContext } from '../context.js';
-import type { PersonRef } from '../../core/recipients/find-people.js';
+import type { Person, Project } from '../generated/prisma/client.js';
+import type { Acting } from '../core/acting.js';
+import type { PersonRef } from '../core/recipients/find-people.js';
 
 export interface Team {
   units: { id: number; name: string }[];
@@ -11,7 +11,7 @@ export interface Team {
   unitsWithoutAgent: string[];
 }
 
-export async function replaceTeam(ctx: RegisteredContext, project: Project, leader: Person, unitIds: number[]): Promise<Team> {
+export async function replaceTeam(ctx: Acting, project: Project, leader: Person, unitIds: number[]): Promise<Team> {
   const { tx } = ctx;
   const before = {
     leaderId: project.leaderId,

@@ -2,7 +2,7 @@
 // 004 三(二)1): each task's notice list (Task.noticeMaterials, the 一次性告知 with every 补充告知
 // added) and, from the notice events, when each went out. The one place that reads the notices:
 // 进度 and the message a contact receives on binding both use it.
-import type { Tx } from '../../prisma/open-database.js';
+import type { Tx } from '../prisma/open-database.js';
 
 export interface MaterialNotice {
   taskId: number;
