@@ -14,12 +14,14 @@ const causes: Record<string, string> = {
   总览: "lights every followed project from the few items that decide each light (prisma/load-light-inputs.ts): the grouping of the open items with their calls in SQL, then about 5 MB of JSON (each project's clocks and its grouped items) read before the one light rule runs in JavaScript",
   '台账 (first page)': 'a COUNT over the readable projects, then one page by LIMIT/OFFSET lit from the items that decide its lights',
   // The service figures are counted in SQL from the 报到 minutes kept on each call (prisma/load-unit-service-figures.ts);
-  // what is left is the ranking so far, which every 单位 page shows.
+  // the running month's ranking so far is kept 5 minutes (use-cases/rank-months.ts RUNNING_KEPT_MS, RunningRanking),
+  // so the requests measured after the 2 unmeasured ones read it: the request that ranks anew, once in 5 minutes,
+  // still reads every open item into JavaScript (prisma/load-ranking-data.ts, rank-month.ts) and costs seconds.
   '单位 (list)':
-    'the running month is ranked from every open item read into JavaScript (prisma/load-ranking-data.ts, rank-month.ts), and the month before as it stood a month earlier from the same rows',
+    "every readable unit's service figures counted in SQL over SERVICE_DAYS (prisma/load-unit-service-figures.ts); the ranking so far is read as kept, except once in 5 minutes when it is ranked anew from every open item",
   '单位 (one)':
-    'the running month is ranked from every open item read into JavaScript (prisma/load-ranking-data.ts, rank-month.ts), and the month before as it stood a month earlier from the same rows',
-  排名: 'the running month is ranked from every open item read into JavaScript (prisma/load-ranking-data.ts, rank-month.ts) and the month before a month earlier from the same rows; closed months are read from UnitMonthRank',
+    'the ranking so far is read as kept (5 minutes); once in 5 minutes a request ranks it anew from every open item (prisma/load-ranking-data.ts, rank-month.ts)',
+  排名: 'the ranking so far is read as kept (5 minutes) and closed months from UnitMonthRank; once in 5 minutes a request ranks the running month anew from every open item (prisma/load-ranking-data.ts, rank-month.ts)',
   问题: "counts the week's chain over every readable project and problem (use-cases/load-problem-week.ts), then reads one page of 50",
 };
 

@@ -3,6 +3,8 @@
 // data, prisma/load-snapshot.ts): a month is ranked as it stood at its ranking run (the policy's day and
 // time, monthlyDays.ranking), or now while that run has not come yet. The "bottom three twice" line
 // compares a month with the one before it at the same instant a month earlier, as build-ranking.ts does.
+// The running month's ranking so far is kept RUNNING_KEPT_MS (prisma/keep-running-ranking.ts, docs/domain.md
+// 排名): ranking it reads every open item, too slow for each request (issue 19 "Speed", BENCHMARKS.md).
 import type { Policy } from '../domain/policy.js';
 import { shanghaiDate, shanghaiInstant, clockToMs } from '../domain/calendar/shanghai-time.js';
 import { listSchedule } from '../domain/schedule/list-schedule.js';
@@ -12,6 +14,8 @@ import type { Tx } from '../prisma/open-database.js';
 import { loadRankingData } from '../prisma/load-ranking-data.js';
 import { readMonthRankings } from '../prisma/read-month-rankings.js';
 import { saveMonthRanking } from '../prisma/save-month-ranking.js';
+import { readRunningRanking, type KeptRanking } from '../prisma/read-running-ranking.js';
+import { keepRunningRanking } from '../prisma/keep-running-ranking.js';
 import { loadWorkingCalendar } from '../prisma/load-working-calendar.js';
 
 export interface RankedMonth extends MonthRanking {
@@ -28,6 +32,9 @@ export interface RankedMonths {
   unitNames: Map<number, string>;
 }
 
+/** How long a running month's ranking so far is shown before it is ranked again: a change shows within this. */
+export const RUNNING_KEPT_MS = 5 * 60_000;
+
 /** `YYYY-MM` of the Shanghai date of `now`. */
 export function currentMonth(now: Date): string {
   return shanghaiDate(now).slice(0, 7);
@@ -43,9 +50,9 @@ export function rankingAsOf(month: string, now: Date, policy: Policy): { asOf: D
 /**
  * The `count` months up to and including `last` (oldest first), each ranked. A month whose ranking has run is
  * read as it was kept (UnitMonthRank: the 22nd's run writes it, prisma/save-month-ranking.ts); one ranked
- * before those rows existed is ranked here once and kept. A month still running is ranked now, from only
- * the columns the ranking reads (prisma/load-ranking-data.ts). Every figure comes from rankUnits: the kept
- * rows are its output.
+ * before those rows existed is ranked here once and kept. A month still running is read as it was ranked
+ * less than RUNNING_KEPT_MS ago (its asOf is that instant), else ranked now, from only the columns the ranking
+ * reads (prisma/load-ranking-data.ts), and kept. Every figure comes from rankUnits: the kept rows are its output.
  */
 export async function rankMonths(tx: Tx, last: string, count: number, now: Date, policy: Policy): Promise<RankedMonths> {
   const months = [last];
@@ -56,7 +63,16 @@ export async function rankMonths(tx: Tx, last: string, count: number, now: Date,
     tx,
     all.filter((entry) => entry.final).map((entry) => entry.month),
   );
-  const missing = all.filter((entry) => !entry.final || !stored.has(entry.month));
+  // The running month's ranking so far, if it was kept less than RUNNING_KEPT_MS ago (a kept asOf after now,
+  // from an instance whose clock is ahead, is not used).
+  const fresh = new Map<string, KeptRanking>();
+  for (const { month, final } of all.slice(1)) {
+    if (final) continue;
+    const kept = await readRunningRanking(tx, month);
+    const age = kept ? now.getTime() - kept.asOf.getTime() : -1;
+    if (kept && age >= 0 && age < RUNNING_KEPT_MS) fresh.set(month, kept);
+  }
+  const missing = all.filter((entry) => (entry.final ? !stored.has(entry.month) : !fresh.has(entry.month)));
   let compute: ((month: string, asOf: Date) => MonthRanking) | null = null;
   if (missing.length > 0) {
     // The ranking reads items finished in the month before its instant: 70 days before the earliest covers
@@ -71,21 +87,22 @@ export async function rankMonths(tx: Tx, last: string, count: number, now: Date,
   for (const { month, asOf: due, final } of all) {
     let ranking: MonthRanking & { asOf: Date };
     if (final && stored.has(month)) ranking = stored.get(month)!;
+    else if (!final && fresh.has(month)) ranking = fresh.get(month)!;
     else {
       ranking = { ...compute!(month, due), asOf: due };
       if (final) await saveMonthRanking(tx, month, due, ranking);
     }
-    // A running month is compared with the month before as it stood a month earlier, as build-ranking.ts does on the 22nd.
-    const previous = final || !before ? before : { ...compute!(previousMonth(month), monthBefore(due)), asOf: monthBefore(due) };
-    if (month !== all[0]!.month)
-      ranked.push({
-        month,
-        asOf: ranking.asOf,
-        final,
-        ranked: ranking.ranked,
-        idle: ranking.idle,
-        bottomTwice: bottomThreeTwice(ranking.ranked, previous?.ranked ?? []),
-      });
+    if (month !== all[0]!.month) {
+      const kept = final ? undefined : fresh.get(month);
+      let bottomTwice = kept?.bottomTwice;
+      if (!bottomTwice) {
+        // A running month is compared with the month before as it stood a month earlier, as build-ranking.ts does on the 22nd.
+        const previous = final || !before ? before : compute!(previousMonth(month), monthBefore(due));
+        bottomTwice = bottomThreeTwice(ranking.ranked, previous?.ranked ?? []);
+        if (!final) await keepRunningRanking(tx, month, { asOf: due, ranked: ranking.ranked, idle: ranking.idle, bottomTwice });
+      }
+      ranked.push({ month, asOf: ranking.asOf, final, ranked: ranking.ranked, idle: ranking.idle, bottomTwice });
+    }
     before = ranking;
   }
   const units = await tx.$queryRaw<{ id: number; name: string }[]>`SELECT id, name FROM "Unit" ORDER BY id`;

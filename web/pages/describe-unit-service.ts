@@ -1,5 +1,6 @@
 // A unit's service figures as the 单位 pages show them (domain/units/summarize-unit-service.ts).
 import type { UnitService } from '../../domain/units/summarize-unit-service.js';
+import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
 import type { RankedMonth } from '../../use-cases/rank-months.js';
 
 export const minutes = (value: number | null): string => (value === null ? '—' : `${value} 分钟`);
@@ -9,6 +10,11 @@ export function placeIn(month: RankedMonth, unitId: number): string {
   const score = month.ranked.find((entry) => entry.unitId === unitId);
   if (score) return `${score.place}/${month.ranked.length}`;
   return month.idle.includes(unitId) ? '未排名' : '—';
+}
+
+/** For a running month, when its ranking so far was taken (kept at most 5 minutes, docs/domain.md): `截至 2026-12-08 10:05`. */
+export function rankedAsOf(month: RankedMonth): string {
+  return month.final ? '' : `截至 ${formatShanghai(month.asOf, 'datetime')}`;
 }
 
 export function serviceCells(service: UnitService): string[] {

@@ -1,12 +1,13 @@
 // 排名 (/kanban/ranking?month=2026-11): the monthly unit ranking (003 一(三)5(2)) as the 22nd's digest
 // computes it (use-cases/rank-months.ts), each unit with the parts its place was made of, units with
-// nothing to rank apart, and the units in the bottom three twice running (003 二(四)). Read by those who
+// nothing to rank apart, and the units in the bottom three twice running (003 二(四)). A running month shows its
+// ranking so far as kept at most RUNNING_KEPT_MS, with the instant it was taken (docs/domain.md). Read by those who
 // receive the digest and everyone who reads every project (readScope all).
 import { readScope } from '../../domain/access/project-access.js';
 import { RULE } from '../../domain/schedule/digests/build-ranking.js';
 import { formatShanghai } from '../../domain/calendar/shanghai-time.js';
 import { previousMonth } from '../../domain/schedule/digests/build-monthly-lists.js';
-import { currentMonth, rankMonths } from '../../use-cases/rank-months.js';
+import { currentMonth, rankMonths, RUNNING_KEPT_MS } from '../../use-cases/rank-months.js';
 import { html } from '../html.js';
 import type { Page } from '../page.js';
 
@@ -28,7 +29,7 @@ export const showRanking: Page = async (ctx) => {
     ok: true,
     title: `${month} 单位排名`,
     body: html`<p>
-        ${ranked.final ? `按 ${formatShanghai(ranked.asOf, 'datetime')} 排名时的情况。` : `至 ${formatShanghai(ranked.asOf, 'datetime')}，本月排名尚未进行。`}
+        ${ranked.final ? `按 ${formatShanghai(ranked.asOf, 'datetime')} 排名时的情况。` : `截至 ${formatShanghai(ranked.asOf, 'datetime')}（每 ${RUNNING_KEPT_MS / 60_000} 分钟更新），本月排名尚未进行。`}
       </p>
       <p>${RULE}</p>
       <p class="bottom-twice">

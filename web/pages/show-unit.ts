@@ -7,7 +7,7 @@ import { readableUnits } from '../../use-cases/readable-units.js';
 import { html } from '../html.js';
 import type { Page } from '../page.js';
 import { pageData } from './page-data.js';
-import { placeIn, serviceCells, serviceHeaders } from './describe-unit-service.js';
+import { placeIn, rankedAsOf, serviceCells, serviceHeaders } from './describe-unit-service.js';
 
 export const showUnit: Page = async (ctx) => {
   const unitId = /^\d{1,9}$/.test(ctx.params.unitId ?? '') ? Number(ctx.params.unitId) : undefined;
@@ -42,7 +42,7 @@ export const showUnit: Page = async (ctx) => {
         <p>报到用时按办公时间计，自派单到报到。</p>
       </section>
       <section>
-        <h2>${month.month} 排名${month.final ? '' : '（至今）'}</h2>
+        <h2>${month.month} 排名${month.final ? '' : `（${rankedAsOf(month)}）`}</h2>
         <p>名次：${placeIn(month, unit.id)}${month.bottomTwice.includes(unit.id) ? ' · 连续两次排名后三名' : ''}</p>
         ${score ? html`<p>${describeScore(score)}</p>` : ''}
       </section>

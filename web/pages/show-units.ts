@@ -4,7 +4,7 @@
 import { loadUnitService, SERVICE_DAYS } from '../../use-cases/load-unit-service.js';
 import { html } from '../html.js';
 import type { Page } from '../page.js';
-import { placeIn, serviceCells, serviceHeaders } from './describe-unit-service.js';
+import { placeIn, rankedAsOf, serviceCells, serviceHeaders } from './describe-unit-service.js';
 
 export const showUnits: Page = async (ctx) => {
   const { units, months } = await loadUnitService(ctx.db, ctx.viewer, ctx.now, ctx.policy);
@@ -15,7 +15,9 @@ export const showUnits: Page = async (ctx) => {
   return {
     ok: true,
     title: '单位',
-    body: html`<p>近 ${SERVICE_DAYS} 天；报到用时按办公时间计（30 分钟内报到，002 五(五)）；名次为 ${month.month} ${month.final ? '' : '至今'}排名。</p>
+    body: html`<p>
+        近 ${SERVICE_DAYS} 天；报到用时按办公时间计（30 分钟内报到，002 五(五)）；名次为 ${month.month} 排名${month.final ? '' : `（${rankedAsOf(month)}）`}。
+      </p>
       <div class="table-box">
         <table>
           <thead>
