@@ -14,10 +14,12 @@ import { createKanbanRouter } from '../web/create-kanban-router.js';
 import { loadSessionKey } from '../web/session/load-session-key.js';
 import { SESSION_COOKIE } from '../web/session/session-cookie.js';
 import { signSession } from '../web/session/sign-session.js';
+import { refreshRankingSoFar } from '../use-cases/refresh-ranking-so-far.js';
 
 export const PAGE_TARGET_MS = 200;
 const WARM_UPS = 2;
 export const PAGE_ROUNDS = 20;
+const BEAT_ROUNDS = 3;
 
 export interface PageFigures {
   page: string;
@@ -26,6 +28,8 @@ export interface PageFigures {
   p95: number;
   bytes: number;
   status: number;
+  /** Not a page: the background beat that ranks the month so far (use-cases/refresh-ranking-so-far.ts), which no page waits for. */
+  background?: boolean;
 }
 
 /** `onPage`: called with each page's figures as soon as they are measured (progress on a slow machine). */
@@ -61,7 +65,28 @@ export async function benchPages(prisma: Db, policy: Policy, rounds = PAGE_ROUND
       ['问题', '/kanban/problems'],
       ['排名', '/kanban/ranking'],
     ];
-    const figures: PageFigures[] = [];
+    // As on a running bot, the beat has ranked the month so far before anyone looks; each of its runs is timed
+    // with no ranking kept, as it ranks every REFRESH_AFTER_MS.
+    const beat: number[] = [];
+    for (let round = 0; round < BEAT_ROUNDS; round += 1) {
+      await prisma.$executeRaw`DELETE FROM "RunningRanking"`;
+      const started = performance.now();
+      await refreshRankingSoFar(prisma, systemClock.now(), policy);
+      beat.push(performance.now() - started);
+    }
+    beat.sort((a, b) => a - b);
+    const figures: PageFigures[] = [
+      {
+        page: 'the beat ranking the month so far',
+        path: 'use-cases/refresh-ranking-so-far.ts',
+        p50: beat[1]!,
+        p95: beat[2]!,
+        bytes: 0,
+        status: 200,
+        background: true,
+      },
+    ];
+    onPage?.(figures[0]!);
     for (const [page, path] of pages) {
       const times: number[] = [];
       let bytes = 0;

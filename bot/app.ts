@@ -24,6 +24,7 @@ import { PRUNE_CYCLE_MS, pruneOldRows } from '../cron/prune-old-rows.js';
 import { MAX_SKEW_MS } from './dingtalk/verify-callback-sign.js';
 import { warnCalendarGap } from '../cron/warn-calendar-gap.js';
 import { HEALTH_CYCLE_MS, warnHealth } from '../cron/warn-health.js';
+import { RANKING_REFRESH_CYCLE_MS, keepRankingSoFarYoung } from '../cron/refresh-ranking-so-far.js';
 import type { MetricsRecorder } from './metrics/create-metrics.js';
 import { SCHEDULE_CYCLE_MS, runSchedules } from '../cron/schedules/run-schedules.js';
 
@@ -84,7 +85,7 @@ export function createApp(deps: AppDeps): App {
   const groupPlatforms = deps.messengers.filter((messenger) => messenger.limits.groupChats).map((messenger) => messenger.platform);
   const directoryPlatforms = new Set(Object.keys(deps.jobs?.directory ?? {}) as Platform[]);
   const filePlatforms = new Set(Object.keys(deps.jobs?.files ?? {}) as Platform[]);
-  let loops: Record<'inbound' | 'outbox' | 'escalation' | 'jobs' | 'calendar' | 'schedules' | 'prune' | 'health', Loop> | null = null;
+  let loops: Record<'inbound' | 'outbox' | 'escalation' | 'jobs' | 'calendar' | 'schedules' | 'prune' | 'health' | 'ranking', Loop> | null = null;
   let backupLoop: Loop | null = null;
   /** Aborted by stop(): a send pass under way releases what it has not started (bot/outbox/send-pending.ts). */
   let stopping = new AbortController();
@@ -181,6 +182,7 @@ export function createApp(deps: AppDeps): App {
         schedules: runEvery('schedules', SCHEDULE_CYCLE_MS, () => this.runSchedules(), logger),
         prune: runEvery('prune', PRUNE_CYCLE_MS, () => this.prune(), logger),
         health: runEvery('health', HEALTH_CYCLE_MS, () => warnHealth(prisma, { now: clock.now(), backupsExpected: deps.nightlyBackup !== undefined }), logger),
+        ranking: runEvery('ranking', RANKING_REFRESH_CYCLE_MS, () => keepRankingSoFarYoung(prisma, clock.now(), deps.policy), logger),
       };
       const { nightlyBackup } = deps;
       if (nightlyBackup) backupLoop = runEvery('backup', 60_000, () => nightlyBackup(clock.now()), logger);

@@ -54,7 +54,8 @@ export function rankingAsOf(month: string, now: Date, policy: Policy): { asOf: D
  * less than RUNNING_KEPT_MS ago (its asOf is that instant), else ranked now, from only the columns the ranking
  * reads (prisma/load-ranking-data.ts), and kept. Every figure comes from rankUnits: the kept rows are its output.
  */
-export async function rankMonths(tx: Tx, last: string, count: number, now: Date, policy: Policy): Promise<RankedMonths> {
+/** `keptForMs`: how old a kept ranking so far may be to be read (the background refresh passes less). */
+export async function rankMonths(tx: Tx, last: string, count: number, now: Date, policy: Policy, keptForMs = RUNNING_KEPT_MS): Promise<RankedMonths> {
   const months = [last];
   while (months.length < count) months.unshift(previousMonth(months[0]!));
   // The month before the first too: "bottom three twice" compares each month with the one before it.
@@ -70,7 +71,7 @@ export async function rankMonths(tx: Tx, last: string, count: number, now: Date,
     if (final) continue;
     const kept = await readRunningRanking(tx, month);
     const age = kept ? now.getTime() - kept.asOf.getTime() : -1;
-    if (kept && age >= 0 && age < RUNNING_KEPT_MS) fresh.set(month, kept);
+    if (kept && age >= 0 && age < keptForMs) fresh.set(month, kept);
   }
   const missing = all.filter((entry) => (entry.final ? !stored.has(entry.month) : !fresh.has(entry.month)));
   let compute: ((month: string, asOf: Date) => MonthRanking) | null = null;
