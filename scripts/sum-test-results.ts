@@ -2,7 +2,8 @@
 // "N passed, N failed". A suite that did not write its report counts as one failure.
 import { existsSync, readFileSync } from 'node:fs';
 
-const suites = ['test-results/all.json', 'test-results/db.json', 'test-results/faults.json'];
+// npm test (scripts/run-tests.sh) writes two: the PGlite and PostgreSQL suites from one vitest process, the fault tests from another.
+const suites = ['test-results/suites.json', 'test-results/faults.json'];
 let passed = 0;
 let failed = 0;
 for (const file of suites) {

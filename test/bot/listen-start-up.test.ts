@@ -8,12 +8,13 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { botCommand } from '../support/bot-command.js';
 import { startBotProcess } from './start-bot-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'xmgj-listen-'));
 
 function start(env: Record<string, string>): { status: number | null; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+  const result = spawnSync(process.execPath, botCommand(), {
     env: { PATH: process.env.PATH, DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', ...env },
     encoding: 'utf8',
     timeout: 30_000,

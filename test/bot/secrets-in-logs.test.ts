@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encrypt, getSignature } from '@wecom/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtFile } from '../support/bot-command.js';
 import { startBotProcess, type BotProcess } from './start-bot-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'xmgj-secrets-'));
@@ -47,7 +48,7 @@ beforeAll(async () => {
       FAKE_WECOM_MOBILE: MOBILE,
       FAKE_WECOM_CALLS: calls,
     },
-    ['--import', './test/bot/fake-wecom-preload.ts'],
+    ['--import', builtFile('test/bot/fake-wecom-preload.ts')],
   );
 }, 60_000);
 

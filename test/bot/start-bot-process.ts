@@ -1,9 +1,11 @@
-// Runs the real entry point (bot/main.ts) in a child process, as `npm start` does, and waits for
+// Runs the real entry point (bot/main.ts, compiled once per run: test/support/bot-command.ts) in a child
+// process, as `npm start` does, and waits for
 // its start-up line; tests read what it printed, as an operator would.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { botCommand } from '../support/bot-command.js';
 
 export interface BotProcess {
   /** The URL the start-up line names. */
@@ -19,7 +21,7 @@ const LISTENING = /项目管家 is listening on (http:\/\/\S+)/;
 /** `startTimeoutMs`: how long to wait for the start-up line (a loaded machine may need more than 30 s). */
 export function startBotProcess(env: Record<string, string>, nodeArgs: string[] = [], startTimeoutMs = 30_000): Promise<BotProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'xmgj-process-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, 'bot/main.ts'], {
+  const child = spawn(process.execPath, botCommand(nodeArgs), {
     env: { PATH: process.env.PATH, DATA_DIR: join(dir, 'data'), PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
+import { botCommand } from '../support/bot-command.js';
 
 const root = mkdtempSync(join(tmpdir(), 'xmgj-data-dir-'));
 const asRoot = process.getuid?.() === 0;
@@ -23,7 +24,7 @@ interface Started {
 
 /** Starts bot/main.ts with DATA_DIR; `readOnly` is a directory made read-only for this process only. */
 function start(dataDir: string, readOnly?: string): Started {
-  const entry = [process.execPath, '--import', 'tsx', 'bot/main.ts'];
+  const entry = [process.execPath, ...botCommand()];
   if (readOnly && !asRoot) chmodSync(readOnly, 0o555);
   const [command, ...args] = readOnly && asRoot ? ['unshare', '-m', 'sh', '-c', `${MOUNT_READ_ONLY} && shift && exec "$@"`, 'sh', readOnly, ...entry] : entry;
   const result = spawnSync(command!, args, {

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { botCommand } from '../support/bot-command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'xmgj-start-'));
 const file = (name: string, content: string): string => {
@@ -14,7 +15,7 @@ const file = (name: string, content: string): string => {
 };
 
 function start(env: Record<string, string>): { status: number | null; stderr: string; stdout: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+  const result = spawnSync(process.execPath, botCommand(), {
     env: { PATH: process.env.PATH, DATA_DIR: join(dir, 'data'), PORT: '0', LOG_LEVEL: 'silent', ...env },
     encoding: 'utf8',
     timeout: 30_000,

@@ -1,12 +1,14 @@
 // The bot as `npm start` runs it with WeCom configured, one OS process per instance, on a shared
 // PostgreSQL and a fake WeCom (fake-wecom-server.ts), so a test can kill -9 it, SIGTERM it and start
-// it again. Like test/bot/start-bot-process.ts, with the signal and the exit left to the test.
+// it again. Like test/bot/start-bot-process.ts, with the signal and the exit left to the test; both run the
+// build test/support/global-setup.ts makes once per run (bot-command.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../../prisma/open-database.js';
 import { config, sample } from '../bot/wecom/wecom-fixtures.js';
+import { botCommand } from '../support/bot-command.js';
 import { DEMO_ROSTER } from '../support/harness.js';
 
 export interface BotInstance {
@@ -27,7 +29,7 @@ export function writePolicy(policy: object): string {
 }
 
 export function startBot(databaseUrl: string, wecomUrl: string, policyFile: string, env: Record<string, string> = {}): Promise<BotInstance> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+  const child = spawn(process.execPath, botCommand(), {
     env: {
       PATH: process.env.PATH,
       PORT: '0',
@@ -49,8 +51,8 @@ export function startBot(databaseUrl: string, wecomUrl: string, policyFile: stri
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    // Generous: on a machine busy with other work tsx's start-up alone has taken over 30 s; the tests time
-    // what happens after start-up, not start-up.
+    // Generous: on a machine busy with other work start-up (through tsx, before the tests ran one build) has
+    // taken over 30 s; the tests time what happens after start-up, not start-up.
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`no start-up line within 90 s\n${output}`));

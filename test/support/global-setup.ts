@@ -2,7 +2,8 @@
 // the migrated schema with the demo roster imported (what createHarness starts from). Setting up a
 // test database used to cost seconds: PGlite's initdb or PostgreSQL's migrations, then the roster import.
 // On PGlite each is a data-directory dump loaded into memory; on the TEST_DATABASE_URL server each is a
-// database copied with CREATE DATABASE … TEMPLATE.
+// database copied with CREATE DATABASE … TEMPLATE. It also compiles the server once for the tests that
+// start it as a process (build-bot.ts).
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { PrismaClient } from '../../generated/prisma/client.js';
 import { applyMigrations } from '../../prisma/apply-migrations.js';
 import { openDatabase, type Db } from '../../prisma/open-database.js';
 import { pgliteAdapter } from '../../prisma/pglite-adapter.js';
+import { buildBot } from './build-bot.js';
 import { DEMO_ROSTER } from './harness.js';
 import { createPostgresDatabase, dropPostgresDatabase, postgresUrl } from './test-database.js';
 
@@ -26,14 +28,21 @@ export interface TestTemplates {
 declare module 'vitest' {
   export interface ProvidedContext {
     templates: TestTemplates;
+    /** The directory of the compiled server (bot-command.ts). */
+    builtBot: string;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const server = process.env.TEST_DATABASE_URL;
-  const { templates, remove } = server ? await makePostgresTemplates(server) : await makePgliteTemplates();
+  // A project's own `env` (vitest.config.ts: `all` sets TEST_DATABASE_URL empty) wins over the process's, as in its workers.
+  const server = project.config.env?.TEST_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const [{ templates, remove }, bot] = await Promise.all([server ? makePostgresTemplates(server) : makePgliteTemplates(), buildBot()]);
   project.provide('templates', templates);
-  return remove;
+  project.provide('builtBot', bot.dir);
+  return async () => {
+    bot.remove();
+    await remove();
+  };
 }
 
 async function makePgliteTemplates(): Promise<{ templates: TestTemplates; remove(): Promise<void> }> {
