@@ -11,12 +11,12 @@ export interface PagesFigures {
 
 // Why a page can miss at 10,000 projects even after issue 19's work (the final report of that work).
 const causes: Record<string, string> = {
-  总览: "lights every followed project from the few items that decide each light (prisma/load-light-inputs.ts): the grouping of the open items with their calls in SQL, then about 5 MB of JSON (each project's clocks and its grouped items) read before the one light rule runs in JavaScript",
+  总览: "lights every followed project from the few items that decide each light (prisma/load-light-inputs.ts): 80,000 open items scanned and grouped in SQL on every request, then each project's clocks and grouped items read as JSON before the one light rule runs in JavaScript; a per-project summary kept as items change would remove the scan",
   '台账 (first page)': 'a COUNT over the readable projects, then one page by LIMIT/OFFSET lit from the items that decide its lights',
   // The service figures are counted in SQL from the 报到 minutes kept on each call (prisma/load-unit-service-figures.ts);
   // the running month's ranking so far is ranked by a background beat every 3 minutes and read kept (use-cases/refresh-ranking-so-far.ts).
   '单位 (list)':
-    "every readable unit's service figures counted in SQL over SERVICE_DAYS (prisma/load-unit-service-figures.ts); the ranking so far is read as the beat kept it",
+    "every readable unit's service figures counted in SQL (prisma/load-unit-service-figures.ts) over all its open items and 60 days of finished ones: about 90,000 items joined with their calls and a distinct count of calls per unit on every request; the ranking so far is read as the beat kept it",
   '单位 (one)': "one unit's service figures in SQL and the ranking so far read as the beat kept it",
   排名: 'the ranking so far read as the beat kept it, closed months from UnitMonthRank',
   问题: "counts the week's chain over every readable project and problem (use-cases/load-problem-week.ts), then reads one page of 50",
