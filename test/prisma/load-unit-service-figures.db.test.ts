@@ -7,7 +7,7 @@ import { seedProjects } from '../../bench/seed-projects.js';
 import { defaultPolicy } from '../../domain/policy.js';
 import { summarizeUnitService } from '../../domain/units/summarize-unit-service.js';
 import type { Database } from '../../prisma/open-database.js';
-import { loadServedTasks } from '../../prisma/load-served-tasks.js';
+import { loadServedTasks } from '../support/load-served-tasks.js';
 import { loadWorkingCalendar } from '../../prisma/load-working-calendar.js';
 import { loadUnitService, SERVICE_DAYS } from '../../use-cases/load-unit-service.js';
 import { openTestDatabaseWithRoster } from '../support/test-database.js';

@@ -1,11 +1,11 @@
 // The items the 单位 pages' service figures read (domain/units/summarize-unit-service.ts): of the given
 // units, those still open and those finished since `since`, with only the columns the figures need and
-// the call's 报到 deadline. The pages now count in SQL (load-unit-service-figures.ts); these rows feed the
+// the call's 报到 deadline. The pages count in SQL (prisma/load-unit-service-figures.ts); these rows feed the
 // rule in domain/ that test/prisma/load-unit-service-figures.db.test.ts checks the SQL against.
-import { Prisma } from '../generated/prisma/client.js';
-import type { ServedTask } from '../domain/units/summarize-unit-service.js';
-import type { Tx } from './open-database.js';
-import { readJsonRows } from './read-json-rows.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { ServedTask } from '../../domain/units/summarize-unit-service.js';
+import type { Tx } from '../../prisma/open-database.js';
+import { readJsonRows } from '../../prisma/read-json-rows.js';
 
 export async function loadServedTasks(tx: Tx, unitIds: readonly number[], since: Date): Promise<ServedTask[]> {
   if (unitIds.length === 0) return [];
